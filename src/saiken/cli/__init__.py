@@ -1,0 +1,55 @@
+"""The `saiken` command line (DESIGN §9).
+
+Each command group lives in its own module `saiken.cli.cmd_<name>` with a `register(subparsers)`
+function that adds its sub-command(s) and sets `func` on the parsed namespace. `func(args)` returns the
+exit status. Errors of the `SaikenError` family print one line on stderr; anything else prints one line
+without details (no traceback, no personal data) and exits 70.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from saiken.domain.errors import SaikenError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="saiken", description="Saiken Desk (債権デスク) command line")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    import saiken.cli as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            module = importlib.import_module(f"saiken.cli.{info.name}")
+            module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status = args.func(args)
+    except SaikenError as error:
+        print(f"エラー: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("中断しました。", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so without details that could hold personal data
+        print(
+            f"内部エラーが発生しました（{type(error).__name__}）。データは変更されていません。"
+            "管理者に連絡してください。",
+            file=sys.stderr,
+        )
+        return 70
+    return int(status or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""File formats: excel/, pdf/, package/. No database."""

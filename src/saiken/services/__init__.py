@@ -1,0 +1,1 @@
+"""One module per area; one function per user action, one transaction each."""

@@ -1,0 +1,1 @@
+"""SQLCipher engine, typed SQLAlchemy models, Alembic migrations, unit of work."""
