@@ -1,0 +1,165 @@
+"""The signed-in vault session and the unit of work every user action runs in.
+
+A service function takes a `VaultSession`, opens ONE transaction with `unit_of_work`, does its work,
+records its audit entry in that same transaction with `work.audit(...)`, and returns what changed.
+Widgets never hold SQLAlchemy sessions or ORM objects: services return plain dataclasses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from saiken.domain.clock import Clock, system_clock
+from saiken.domain.errors import PermissionDeniedError, VaultError
+from saiken.domain.roles import ROLE_LABELS, Capability, Role, capabilities
+from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash
+from saiken.store.models import AuditEntry, Setting
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    id: int
+    name: str
+    role: Role
+    is_supervisor: bool = False
+
+    @property
+    def role_label(self) -> str:
+        label = ROLE_LABELS[self.role]
+        return f"{label}・{ROLE_LABELS[Role.SUPERVISOR]}" if self.is_supervisor and self.role != Role.SUPERVISOR else label
+
+    def can(self, capability: Capability) -> bool:
+        return capability in capabilities(self.role, is_supervisor=self.is_supervisor)
+
+
+@dataclass
+class VaultSession:
+    """An open vault for one signed-in user. `close()` drops the engine and the key material."""
+
+    folder: Path
+    engine: Engine | None
+    user: SignedInUser
+    clock: Clock = field(default_factory=lambda: system_clock)
+    org_name: str = ""
+    org_role: str = ""  # "ward" or "contractor"
+    demo: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.engine is None
+
+    def require_open(self) -> Engine:
+        if self.engine is None:
+            raise VaultError("金庫は閉じられています。もう一度サインインしてください。")
+        return self.engine
+
+    def require(self, capability: Capability) -> None:
+        if not self.user.can(capability):
+            raise PermissionDeniedError(
+                f"この操作の権限がありません（現在の役割: {self.user.role_label}）。",
+                hint="取扱責任者または管理者に依頼してください。",
+            )
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+
+
+@dataclass
+class Work:
+    """One transaction: `session` for the ORM, `audit()` to record the action in the same transaction."""
+
+    session: Session
+    vault: VaultSession
+    audited: list[str] = field(default_factory=list)
+
+    def audit(
+        self,
+        action: str,
+        *,
+        target_type: str | None = None,
+        target_id: str | int | None = None,
+        actor: str | None = None,
+        **details: Any,
+    ) -> AuditEntry:
+        """Append a chained audit entry. `details` must hold record ids and counts, never personal data."""
+        return append_audit(
+            self.session,
+            at=self.vault.clock.now(),
+            actor=actor if actor is not None else self.vault.user.name,
+            action=action,
+            target_type=target_type,
+            target_id=None if target_id is None else str(target_id),
+            details=details,
+        )
+
+
+AUDIT_HEAD_KEY = "audit_head"
+
+
+def append_audit(
+    session: Session,
+    *,
+    at: Any,
+    actor: str,
+    action: str,
+    target_type: str | None,
+    target_id: str | None,
+    details: dict[str, Any],
+) -> AuditEntry:
+    last = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    details_text = canonical_json(details)
+    digest = entry_hash(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        details=details_text,
+        prev_hash=prev,
+    )
+    entry = AuditEntry(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        details=details_text,
+        prev_hash=prev,
+        hash=digest,
+    )
+    session.add(entry)
+    session.merge(Setting(key=AUDIT_HEAD_KEY, value=json.dumps({"count": seq, "hash": digest})))
+    session.flush()
+    return entry
+
+
+@contextmanager
+def unit_of_work(vault: VaultSession) -> Iterator[Work]:
+    """One user action = one transaction (BEGIN IMMEDIATE), committed when the block ends without error."""
+    engine = vault.require_open()
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield Work(session=session, vault=vault)
+
+
+@contextmanager
+def read_session(vault: VaultSession) -> Iterator[Session]:
+    """A read-only session for lists and lookups that are not themselves audited actions."""
+    engine = vault.require_open()
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()

@@ -1,0 +1,103 @@
+"""Shared fixtures: an in-memory keyring (through keyring's backend API) and a ready vault session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps secrets in a dict (one per test)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.store[(service, username)]
+        except KeyError as error:
+            raise PasswordDeleteError(username) from error
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs paths (settings, default vault) go to a per-test folder, never the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+
+
+@pytest.fixture
+def fixed_clock():
+    from saiken.domain.clock import FixedClock
+
+    return FixedClock(dt.datetime(2025, 9, 16, 1, 0, tzinfo=dt.UTC))
+
+
+def make_raw_vault(folder: Path, *, role: str = "contractor", org_name: str = "架空法律事務所", clock=None):
+    """A real SQLCipher database with the schema and one admin-supervisor, opened without key slots.
+
+    For tests of services that do not concern sign-in. Returns a VaultSession for user `admin`.
+    """
+    from saiken.domain.clock import system_clock
+    from saiken.domain.roles import Role
+    from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+    from saiken.store import migrate
+    from saiken.store.engine import make_engine
+    from saiken.store.models import Setting, User
+
+    folder.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    engine = make_engine(folder / "vault.db", key)
+    migrate.upgrade(engine)
+    clock = clock or system_clock
+    session = VaultSession(
+        folder=folder,
+        engine=engine,
+        user=SignedInUser(id=1, name="admin", role=Role.ADMIN, is_supervisor=True),
+        clock=clock,
+        org_name=org_name,
+        org_role=role,
+    )
+    with unit_of_work(session) as work:
+        work.session.add(User(name="admin", display_name="管理者", role="admin", is_supervisor=True,
+                              created_at=clock.now()))
+        work.session.add(Setting(key="org_name", value=org_name))
+        work.session.add(Setting(key="org_role", value=role))
+        work.audit("vault.create")
+    return session
+
+
+@pytest.fixture
+def vault_session(tmp_path: Path, fixed_clock):
+    session = make_raw_vault(tmp_path / "vault", clock=fixed_clock)
+    yield session
+    session.close()

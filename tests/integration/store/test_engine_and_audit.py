@@ -1,0 +1,74 @@
+"""The SQLCipher engine, the schema and the audit chain written in the same transaction as the action."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sqlite3
+
+import pytest
+from sqlalchemy import select, text
+
+from saiken.domain.errors import WrongPasswordError
+from saiken.security.audit_chain import ChainEntry, verify_chain
+from saiken.services.context import unit_of_work
+from saiken.store import migrate
+from saiken.store.engine import make_engine
+from saiken.store.models import AuditEntry, Setting
+
+
+def _chain(session) -> list[ChainEntry]:
+    with session.engine.connect() as connection:
+        rows = connection.execute(select(AuditEntry).order_by(AuditEntry.seq)).all()
+    return [ChainEntry(r.seq, dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at, r.actor,
+                       r.action, r.target_type, r.target_id, r.details, r.prev_hash, r.hash) for r in rows]
+
+
+def test_file_is_encrypted_and_unreadable_without_key(tmp_path):
+    key = secrets.token_bytes(32)
+    engine = make_engine(tmp_path / "vault.db", key)
+    migrate.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO settings(key, value) VALUES ('probe', '架空太郎の秘密')"))
+    engine.dispose()
+    raw = (tmp_path / "vault.db").read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    assert "架空太郎の秘密".encode() not in raw
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(tmp_path / "vault.db").execute("SELECT * FROM sqlite_master").fetchall()
+    with pytest.raises(WrongPasswordError):
+        make_engine(tmp_path / "vault.db", secrets.token_bytes(32)).connect()
+    reopened = make_engine(tmp_path / "vault.db", key)
+    with reopened.connect() as connection:
+        assert connection.execute(text("SELECT value FROM settings WHERE key='probe'")).scalar() == "架空太郎の秘密"
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    reopened.dispose()
+    assert not migrate.needs_upgrade(make_engine(tmp_path / "vault.db", key))
+
+
+def test_audit_entry_rolls_back_with_its_action(vault_session):
+    before = len(_chain(vault_session))
+    with pytest.raises(RuntimeError), unit_of_work(vault_session) as work:
+        work.session.add(Setting(key="x", value="1"))
+        work.audit("settings.change", target_type="setting", target_id="x")
+        raise RuntimeError("the action failed")
+    assert len(_chain(vault_session)) == before
+    with unit_of_work(vault_session) as work:
+        work.audit("settings.change", target_type="setting", target_id="x")
+    report = verify_chain(_chain(vault_session))
+    assert report.ok and report.count == before + 1
+
+
+def test_chain_detects_an_edited_entry(vault_session):
+    for i in range(3):
+        with unit_of_work(vault_session) as work:
+            work.audit("debtor.view", target_type="debtor", target_id=i)
+    entries = _chain(vault_session)
+    assert verify_chain(entries).ok
+    edited = entries[:]
+    edited[1] = ChainEntry(*[*entries[1].__dict__.values()][:3], "debtor.edit", *[*entries[1].__dict__.values()][4:])
+    assert not verify_chain(edited).ok
+    assert not verify_chain([entries[0], entries[2], entries[3]]).ok  # deletion
+    assert not verify_chain([entries[0], entries[2], entries[1], entries[3]]).ok  # reordering
+    report = verify_chain(entries[:-1], expected_count=len(entries))
+    assert not report.ok  # tail deleted
