@@ -1,0 +1,100 @@
+"""Money: integer yen only. Formatting (1,234,567円) and reading amounts as people and Excel give them.
+
+Results are always `int`. A float from Excel is accepted only when it has no fractional part
+(Excel stores every number as a float); a fraction of a yen is refused, never rounded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+
+from saiken.domain.errors import ValidationError
+
+_EXAMPLE = "1,234,567 や 1234567円 のように入力してください。"
+_GROUPED_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
+_PLAIN_RE = re.compile(r"^\d+$")
+_NEGATIVE_MARKS = ("-", "−", "△", "▲")
+
+
+def format_yen(amount: int) -> str:
+    """1234567 → `1,234,567円`; -1234 → `-1,234円`."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        if isinstance(amount, Fraction) and amount.denominator == 1:
+            amount = int(amount)
+        else:
+            raise TypeError(f"format_yen needs an int, got {type(amount).__name__}")
+    return f"{amount:,}円"
+
+
+def _from_number(value: int | float | Decimal | Fraction) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(f"「{value}」は金額として読めません。{_EXAMPLE}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValidationError(f"「{value}」は金額として読めません。{_EXAMPLE}")
+        if not value.is_integer():
+            raise ValidationError(f"「{value}」に1円未満の端数があります。円単位の整数で入力してください。")
+        return int(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValidationError(f"「{value}」は金額として読めません。{_EXAMPLE}")
+        if value != value.to_integral_value():
+            raise ValidationError(f"「{value}」に1円未満の端数があります。円単位の整数で入力してください。")
+        return int(value)
+    if value.denominator != 1:
+        raise ValidationError(f"「{value}」に1円未満の端数があります。円単位の整数で入力してください。")
+    return int(value)
+
+
+def _from_text(value: str) -> int:
+    shown = value.strip()
+    text = unicodedata.normalize("NFKC", value)
+    text = re.sub(r"\s+", "", text)
+    if not text:
+        raise ValidationError(f"金額が空です。{_EXAMPLE}")
+    negative = False
+    if text.startswith(_NEGATIVE_MARKS):
+        negative, text = True, text[1:]
+    for mark in ("¥", "\\", "￥"):
+        if text.startswith(mark):
+            text = text[1:]
+            break
+    if not negative and text.startswith(_NEGATIVE_MARKS):  # ¥-1,234
+        negative, text = True, text[1:]
+    if text.endswith("円"):
+        text = text[:-1]
+    zero_fraction = re.fullmatch(r"([\d,]+)\.0+", text)
+    if zero_fraction:  # 1234.00 from a text cell
+        text = zero_fraction.group(1)
+    if "." in text:
+        if re.fullmatch(r"[\d,]+\.\d+", text):
+            raise ValidationError(f"「{shown}」に1円未満の端数があります。円単位の整数で入力してください。")
+        raise ValidationError(f"「{shown}」は金額として読めません。{_EXAMPLE}")
+    if _PLAIN_RE.match(text) or _GROUPED_RE.match(text):
+        amount = int(text.replace(",", ""))
+        return -amount if negative else amount
+    if re.fullmatch(r"[\d,]+", text):
+        raise ValidationError(f"「{shown}」の桁区切り（,）の位置が正しくありません。{_EXAMPLE}")
+    raise ValidationError(f"「{shown}」は金額として読めません。{_EXAMPLE}")
+
+
+def parse_yen(value: object) -> int:
+    """An amount in whole yen from an int, a float or Decimal with no fraction, or text.
+
+    Text may carry full-width digits, spaces, a leading ¥/￥, a trailing 円 and commas in their proper
+    places; a leading -, −, △ or ▲ makes it negative (the caller decides whether negatives are allowed).
+    Raises ValidationError with a message naming the value; the caller adds the row and column.
+    """
+    if value is None:
+        raise ValidationError(f"金額が空です。{_EXAMPLE}")
+    if isinstance(value, int | float | Decimal | Fraction):
+        return _from_number(value)
+    if isinstance(value, str):
+        return _from_text(value)
+    raise ValidationError(f"「{value}」は金額として読めません。{_EXAMPLE}")
