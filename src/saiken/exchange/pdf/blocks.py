@@ -22,6 +22,7 @@ def label_table(rows: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH,
     data = [[para(label, "label"), para(value, "body")] for label, value in rows]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), MINCHO, 10.5),
         ("GRID", (0, 0), (-1, -1), 0.6, INK),
         ("BACKGROUND", (0, 0), (0, -1), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -59,7 +60,7 @@ def seal_box(role: str, fields: Sequence[str | tuple[str, str]], *, width: float
         ("INNERGRID", (0, 0), (-1, -1), 0.6, INK),
         ("SPAN", (2, 1), (2, -1)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (1, 1), (-1, -1), MINCHO, 10.5),
+        ("FONT", (0, 0), (-1, -1), MINCHO, 10.5),  # also for empty cells: never a non-embedded font
         ("TEXTCOLOR", (1, 1), (-1, -1), GUIDE),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("ALIGN", (2, 1), (2, -1), "CENTER"),
