@@ -123,6 +123,11 @@ def test_a_missing_field_is_named(field, label):
     assert label in str(caught.value)
 
 
+def test_the_sheet_says_which_confusable_characters_the_key_lacks():
+    assert "I・L・O は含まれていません" in page_texts(sheet("ABCDE-FGHJK-MNPQR-STVWX-YZ234-56789"))[0]
+    assert "含まれていません" not in page_texts(sheet("ABCDE-FGHJK-MNPQR-STVWX-YZ234-5678O"))[0]
+
+
 def test_key_groups_accept_spaces_or_hyphens():
     assert key_groups(" K7PQ2 ABCDE-WXY34  MNPQ9-Q8RST-7HJKV ") == [
         "K7PQ2", "ABCDE", "WXY34", "MNPQ9", "Q8RST", "7HJKV"]

@@ -138,6 +138,15 @@ class KeyGroupsBox(Flowable):
         canvas.restoreState()
 
 
+def _reading_note(groups: list[str]) -> str:
+    """The key in one line, and which easily confused characters it does not contain."""
+    note = f"続けて書くと {'-'.join(groups)}　左から番号の順に入力します。"
+    absent = [ch for ch in "01ILO" if ch not in "".join(groups).upper()]
+    if len(absent) == 5:
+        note += "数字の 0・1 と英字の I・L・O は含まれていません。"
+    return note
+
+
 def _require(value: str, field: str) -> str:
     cleaned = " ".join(str(value or "").split())
     if not cleaned:
@@ -171,7 +180,7 @@ def render_recovery_sheet(
             para("復旧キー", "heading"),
             KeyGroupsBox(groups),
             Spacer(1, 1.5 * mm),
-            para(f"続けて書くと：{'-'.join(groups)}（左から番号の順に入力します）", "note"),
+            para(_reading_note(groups), "note"),
         ]),
         Spacer(1, 1 * mm),
         para("取り扱い上の注意", "heading"),
