@@ -11,6 +11,7 @@ from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
 from saiken.store.models.payments import Payment
 from saiken.store.models.records import NegotiationRecord
+from saiken.store.models.search import DebtorSearch
 from saiken.store.models.settings import Setting
 from saiken.store.models.users import User
 
@@ -19,6 +20,7 @@ __all__ = [
     "AuditEntry",
     "Claim",
     "Debtor",
+    "DebtorSearch",
     "DebtorTag",
     "DocumentSent",
     "Engagement",

@@ -1,0 +1,197 @@
+"""Keeping the debtor search index in step with the debtors (DESIGN §8 text folding, issue 3 item 6).
+
+Every service that writes a debtor's searchable fields (name, readings, representative, addresses, phones,
+management number) calls `reindex_debtor(session, debtor_id)` in the same transaction. The import calls
+`index_debtors` for its whole batch. `rebuild_search_index` makes the index again from the debtors table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select, text
+from sqlalchemy.orm import Session
+
+from saiken.domain.textfold import digits_only, fold
+from saiken.store.models.debtors import Debtor
+from saiken.store.models.search import GRAM_PREFIX, GRAMS_TABLE, DebtorSearch
+
+FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded query ever contains it
+
+# Readings of corporate forms, left out of the sort key so that 株式会社四谷美容室 sorts under ヨ (五十音順 of
+# the name itself, as a ward's ledger does). Longest first so that e.g. トクテイヒエイリカツドウホウジン wins.
+CORPORATE_READINGS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ", "ユウゲンカイシャ", "ゴウドウガイシャ",
+            "ゴウドウカイシャ", "ゴウシガイシャ", "ゴウメイガイシャ", "イッパンシャダンホウジン",
+            "イッパンザイダンホウジン", "コウエキシャダンホウジン", "コウエキザイダンホウジン",
+            "トクテイヒエイリカツドウホウジン", "エヌピーオーホウジン", "シャカイフクシホウジン", "イリョウホウジン",
+            "ガッコウホウジン", "シュウキョウホウジン", "ノウジクミアイホウジン", "キギョウクミアイ",
+            "キョウドウクミアイ", "ショクギョウクミアイ",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchKeys:
+    """The index row of one debtor (see `saiken.store.models.search`)."""
+
+    debtor_id: int
+    name_key: str
+    kana_key: str
+    representative_key: str
+    address_key: str
+    management_key: str
+    phone_key: str
+    reading: str
+    management_no: str
+
+    def row(self) -> dict[str, object]:
+        return {
+            "debtor_id": self.debtor_id,
+            "name_key": self.name_key,
+            "kana_key": self.kana_key,
+            "representative_key": self.representative_key,
+            "address_key": self.address_key,
+            "management_key": self.management_key,
+            "phone_key": self.phone_key,
+            "reading": self.reading,
+            "management_no": self.management_no,
+        }
+
+    def grams(self) -> str:
+        """The gram document of `debtor_grams`: every bigram of every value and each value's last character."""
+        values = (self.name_key, self.kana_key, self.representative_key, self.address_key, self.management_key,
+                  self.phone_key)
+        tokens: set[str] = set()
+        for column in values:
+            for value in column.split(FIELD_SEPARATOR):
+                tokens.update(value_grams(value))
+        return " ".join(sorted(tokens))
+
+
+def gram_token(chars: str) -> str:
+    """One or two characters as an ASCII token: `g` + six hex digits per character."""
+    return GRAM_PREFIX + "".join(f"{ord(ch):06x}" for ch in chars)
+
+
+def value_grams(value: str) -> set[str]:
+    if not value:
+        return set()
+    tokens = {gram_token(value[i : i + 2]) for i in range(len(value) - 1)}
+    tokens.add(gram_token(value[-1]))
+    return tokens
+
+
+def sort_reading(name_kana: str, name: str) -> str:
+    """The list's sort key: the folded reading without a corporate form at its start or end."""
+    reading = fold(name_kana) or fold(name)
+    for form in CORPORATE_READINGS:
+        if reading.startswith(form) and len(reading) > len(form):
+            return reading[len(form) :]
+        if reading.endswith(form) and len(reading) > len(form):
+            return reading[: -len(form)]
+    return reading
+
+
+def _join(*values: str) -> str:
+    return FIELD_SEPARATOR.join(value for value in values if value)
+
+
+def search_keys(
+    debtor_id: int,
+    *,
+    management_no: str,
+    name: str,
+    name_kana: str = "",
+    representative: str = "",
+    representative_kana: str = "",
+    postal_code: str = "",
+    address: str = "",
+    mailing_postal_code: str = "",
+    mailing_address: str = "",
+    phone: str = "",
+    phone2: str = "",
+) -> SearchKeys:
+    return SearchKeys(
+        debtor_id=debtor_id,
+        name_key=fold(name),
+        kana_key=fold(name_kana),
+        representative_key=_join(fold(representative), fold(representative_kana)),
+        address_key=_join(digits_only(postal_code), fold(address), digits_only(mailing_postal_code),
+                          fold(mailing_address)),
+        management_key=fold(management_no),
+        phone_key=_join(digits_only(phone), digits_only(phone2)),
+        reading=sort_reading(name_kana, name),
+        management_no=management_no,
+    )
+
+
+def keys_of(debtor: Debtor) -> SearchKeys:
+    return search_keys(
+        debtor.id,
+        management_no=debtor.management_no,
+        name=debtor.name,
+        name_kana=debtor.name_kana,
+        representative=debtor.representative,
+        representative_kana=debtor.representative_kana,
+        postal_code=debtor.postal_code,
+        address=debtor.address,
+        mailing_postal_code=debtor.mailing_postal_code,
+        mailing_address=debtor.mailing_address,
+        phone=debtor.phone,
+        phone2=debtor.phone2,
+    )
+
+
+def write_keys(session: Session, batch: Sequence[SearchKeys]) -> None:
+    """Replace the index rows of `batch` (bulk statements; the triggers keep `debtor_fts` in step)."""
+    if not batch:
+        return
+    ids = [keys.debtor_id for keys in batch]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(delete(DebtorSearch).where(DebtorSearch.debtor_id.in_(chunk)))
+        session.execute(text(f"DELETE FROM {GRAMS_TABLE} WHERE rowid IN ({','.join(map(str, chunk))})"))
+    session.execute(insert(DebtorSearch), [keys.row() for keys in batch])
+    session.execute(
+        text(f"INSERT INTO {GRAMS_TABLE}(rowid, grams) VALUES (:rowid, :grams)"),
+        [{"rowid": keys.debtor_id, "grams": keys.grams()} for keys in batch],
+    )
+
+
+def reindex_debtor(session: Session, debtor_id: int) -> None:
+    """Bring the index row of one debtor up to date (or remove it when the debtor is gone)."""
+    session.flush()
+    debtor = session.get(Debtor, debtor_id)
+    if debtor is None:
+        session.execute(delete(DebtorSearch).where(DebtorSearch.debtor_id == debtor_id))
+        session.execute(text(f"DELETE FROM {GRAMS_TABLE} WHERE rowid = :id"), {"id": debtor_id})
+        return
+    write_keys(session, [keys_of(debtor)])
+
+
+def index_debtors(session: Session, debtor_ids: Iterable[int]) -> int:
+    """Reindex many debtors at once (the import's batch). Returns how many were indexed."""
+    session.flush()
+    ids = list(debtor_ids)
+    count = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        debtors = session.scalars(select(Debtor).where(Debtor.id.in_(chunk))).all()
+        write_keys(session, [keys_of(debtor) for debtor in debtors])
+        count += len(debtors)
+    return count
+
+
+def rebuild_search_index(session: Session) -> int:
+    """Make the whole index again from the debtors table (after a migration or a restore)."""
+    session.execute(delete(DebtorSearch))
+    session.execute(text(f"INSERT INTO {GRAMS_TABLE}({GRAMS_TABLE}) VALUES ('delete-all')"))
+    ids = session.scalars(select(Debtor.id)).all()
+    return index_debtors(session, ids)

@@ -1,0 +1,73 @@
+"""The debtor search index (検索索引): folded search keys of each debtor, and the two FTS5 indexes over them.
+
+`debtor_search` holds one row per debtor with the keys made by `saiken.domain.textfold.fold` (name, reading,
+representative and reading, address, management number) and the phone digits, plus `reading`, the sort key
+of the list (folded reading without the corporate form, which gives 五十音 order).
+
+Two FTS5 virtual tables (made by migration 0003_search, not by the ORM):
+
+- `debtor_fts` — external content over `debtor_search`, `tokenize='trigram'`: every query term of three or
+  more folded characters. Kept in step with `debtor_search` by the triggers below.
+- `debtor_grams` — contentless (`contentless_delete=1`), one document per debtor (rowid = debtor id) holding
+  every bigram and each field's last character, written as ASCII tokens (`GRAM_PREFIX` + six hex digits per
+  character) so that no tokenizer rule can split or fold them. A two-character term is one token; a
+  one-character term is the prefix query `token*`, answered by the `prefix='7'` index. Maintained by
+  `saiken.services.search_index.reindex_debtor`; deleting a `debtor_search` row (a debtor deleted, by
+  cascade) removes its grams through the delete trigger.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from saiken.store.base import Base
+
+FTS_TABLE = "debtor_fts"
+GRAMS_TABLE = "debtor_grams"
+GRAM_PREFIX = "g"
+SEARCH_COLUMNS = ("name_key", "kana_key", "representative_key", "address_key", "management_key", "phone_key")
+
+
+class DebtorSearch(Base):
+    __tablename__ = "debtor_search"
+    __table_args__ = (Index("ix_debtor_search_reading", "reading", "management_no"),)
+
+    debtor_id: Mapped[int] = mapped_column(ForeignKey("debtors.id", ondelete="CASCADE"), primary_key=True)
+    name_key: Mapped[str] = mapped_column(String(256), nullable=False, default="")
+    kana_key: Mapped[str] = mapped_column(String(256), nullable=False, default="")
+    representative_key: Mapped[str] = mapped_column(String(256), nullable=False, default="")
+    address_key: Mapped[str] = mapped_column(String(1024), nullable=False, default="")
+    management_key: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    phone_key: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    reading: Mapped[str] = mapped_column(String(256), nullable=False, default="")
+    management_no: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+
+
+_COLUMNS = ", ".join(SEARCH_COLUMNS)
+_NEW = ", ".join(f"new.{column}" for column in SEARCH_COLUMNS)
+_OLD = ", ".join(f"old.{column}" for column in SEARCH_COLUMNS)
+
+# DDL for the migration (and for anything that builds the schema without Alembic).
+FTS_DDL: tuple[str, ...] = (
+    f"CREATE VIRTUAL TABLE {GRAMS_TABLE} USING fts5(grams, content='', contentless_delete=1, "
+    "prefix='7', tokenize='ascii', detail='none')",
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({_COLUMNS}, content='debtor_search', "
+    "content_rowid='debtor_id', tokenize='trigram')",
+    f"CREATE TRIGGER debtor_search_ai AFTER INSERT ON debtor_search BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.debtor_id, {_NEW}); END",
+    f"CREATE TRIGGER debtor_search_ad AFTER DELETE ON debtor_search BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.debtor_id, {_OLD}); "
+    f"DELETE FROM {GRAMS_TABLE} WHERE rowid = old.debtor_id; END",
+    f"CREATE TRIGGER debtor_search_au AFTER UPDATE ON debtor_search BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.debtor_id, {_OLD}); "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.debtor_id, {_NEW}); END",
+)
+
+FTS_DROP: tuple[str, ...] = (
+    "DROP TRIGGER IF EXISTS debtor_search_au",
+    "DROP TRIGGER IF EXISTS debtor_search_ad",
+    "DROP TRIGGER IF EXISTS debtor_search_ai",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    f"DROP TABLE IF EXISTS {GRAMS_TABLE}",
+)
