@@ -124,7 +124,8 @@ def test_a_missing_field_is_named(field, label):
 
 
 def test_the_sheet_says_which_confusable_characters_the_key_lacks():
-    assert "I・L・O は含まれていません" in page_texts(sheet("ABCDE-FGHJK-MNPQR-STVWX-YZ234-56789"))[0]
+    lacking = page_texts(sheet("ABCDE-FGHJK-MNPQR-STVWX-YZ234-56789"))[0].replace("\n", "")
+    assert "I・L・O は含まれていません" in lacking
     assert "含まれていません" not in page_texts(sheet("ABCDE-FGHJK-MNPQR-STVWX-YZ234-5678O"))[0]
 
 
