@@ -1,0 +1,101 @@
+"""Everything the QApplication needs before the first window: font, translators, style.
+
+The bundled IPAex Gothic is registered with QFontDatabase and made the application font, so Japanese
+renders the same on every machine, offscreen included. Japanese is the default language: our own
+translation (resources/i18n/saiken_ja.qm) and Qt's (qtbase_ja.qm, for standard buttons and dialogs) are
+installed at start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from saiken.resources import font_path, resources_dir
+
+APP_NAME = "Saiken Desk"
+FALLBACK_FAMILY = "IPAexGothic"
+BASE_POINT_SIZE = 10
+
+_STYLE = """
+QWidget { color: #1f2933; }
+QMainWindow, QDialog, QWizard { background: #f5f6f8; }
+QListWidget#navigation {
+    background: #27374d; color: #e9eef5; border: none; padding-top: 8px; outline: 0;
+}
+QListWidget#navigation::item { padding: 9px 18px; border-left: 4px solid transparent; }
+QListWidget#navigation::item:selected { background: #3b5273; color: #ffffff; border-left: 4px solid #f0b429; }
+QListWidget#navigation::item:hover:!selected { background: #31445f; }
+QLabel#pageTitle { font-size: 16pt; font-weight: bold; color: #102a43; }
+QLabel#pageSubtitle { color: #52606d; }
+QLabel#emptyTitle { font-size: 14pt; font-weight: bold; color: #334e68; }
+QLabel#emptyBody { color: #52606d; }
+QLabel#errorText { color: #b42318; }
+QLabel#okText { color: #1e7b34; font-weight: bold; }
+QLabel#hintText { color: #52606d; }
+QLabel#recoveryKey {
+    font-family: "IPAexGothic"; font-size: 17pt; font-weight: bold; letter-spacing: 2px;
+    background: #ffffff; border: 1px solid #9fb3c8; border-radius: 4px; padding: 14px;
+}
+QFrame#card { background: #ffffff; border: 1px solid #d9e2ec; border-radius: 6px; }
+QFrame#demoBanner { background: #fff3c4; border-bottom: 1px solid #f0b429; }
+QLabel#demoBannerText { color: #8d2b0b; font-weight: bold; }
+QPushButton { padding: 5px 14px; }
+QPushButton#primary { background: #2f6fb3; color: #ffffff; border: 1px solid #245a91; border-radius: 3px; }
+QPushButton#primary:disabled { background: #9fb3c8; border-color: #9fb3c8; }
+QTableView { background: #ffffff; alternate-background-color: #f3f6f9; gridline-color: #e4e7eb; }
+QHeaderView::section { background: #e4e9f0; padding: 4px 6px; border: none; border-right: 1px solid #d0d7e1; }
+QStatusBar { background: #e4e9f0; }
+QStatusBar QLabel { padding: 0 8px; }
+"""
+
+
+def register_font() -> str:
+    """Register the bundled IPAex Gothic and return its family name."""
+    font_id = QFontDatabase.addApplicationFont(str(font_path("gothic")))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else FALLBACK_FAMILY
+
+
+def install_translators(app: QCoreApplication, language: str = "ja") -> list[QTranslator]:
+    """Install our translation and Qt's own for `language`; returns them (keep them alive)."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "i18n" / f"saiken_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Territory.Japan))
+    return installed
+
+
+def prepare_application(app: QApplication, *, language: str = "ja") -> None:
+    """Font, translators and style for a freshly made QApplication (idempotent)."""
+    if app.property("saikenPrepared"):
+        return
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Saiken Desk")
+    app.setStyle("Fusion")
+    family = register_font()
+    font = QFont(family, BASE_POINT_SIZE)
+    font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
+    app.setFont(font)
+    install_translators(app, language)
+    app.setStyleSheet(_STYLE)
+    app.setProperty("saikenPrepared", True)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created and prepared if needed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or ["saiken-desk"])
+    assert isinstance(app, QApplication)
+    prepare_application(app)
+    return app

@@ -1,0 +1,285 @@
+"""Background operations (DESIGN §4 convention 1): one worker thread for all database work.
+
+Widgets never hold a `VaultSession` or ORM objects. They hand a service function to `Operations.call`;
+the worker thread runs it with the session it alone keeps, and the result (a plain dataclass) comes
+back by signal to `on_result` on the GUI thread. Errors go to `on_error`, by default to `ui.errors`,
+the one place that turns them into dialogs. A progress dialog appears when an operation takes longer than
+about half a second; long loops take a `CancelToken` (`cancellable=True`) and check it.
+
+A result whose `owner` widget was destroyed meanwhile (for example by the lock) is dropped.
+Closing the session (lock, sign-out) is queued behind the running operation, so key material is dropped as
+soon as the worker is free and no operation ever sees a half-closed vault.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from saiken.domain.errors import SaikenError, VaultError
+from saiken.services.context import SignedInUser, VaultSession
+
+log = logging.getLogger(__name__)
+PROGRESS_DELAY_MS = 500
+
+
+class OperationCancelled(SaikenError):
+    """The user cancelled a long operation; nothing after the last completed step was changed."""
+
+
+class CancelToken:
+    """Checked by long loops: `token.check()` raises OperationCancelled once the user cancelled."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise OperationCancelled("操作を取り消しました。")
+
+
+@dataclass
+class Job:
+    id: int
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    with_session: bool
+    token: CancelToken = field(default_factory=CancelToken)
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+class _Worker(QObject):
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, operations: Operations) -> None:
+        super().__init__()
+        self._operations = operations
+
+    @Slot(object)
+    def execute(self, job: Job) -> None:
+        try:
+            if job.with_session:
+                session = self._operations._current_session()
+                result = job.fn(session, *job.args, **job.kwargs)
+            else:
+                result = job.fn(*job.args, **job.kwargs)
+        except BaseException as error:  # every failure goes back to the GUI thread, none kills the worker
+            job.done.set()
+            self.failed.emit(job.id, error)
+            return
+        job.done.set()
+        self.succeeded.emit(job.id, result)
+
+
+@dataclass
+class _Pending:
+    job: Job
+    on_result: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    owner: QObject | None
+    progress: str | None
+    notify_change: bool
+    dialog: QProgressDialog | None = None
+
+
+class Operations(QObject):
+    """Runs service calls on the one worker thread and keeps the signed-in session (and only it)."""
+
+    _submit = Signal(object)
+    sessionChanged = Signal()  # a session was opened or closed
+    dataChanged = Signal(object)  # convention 4: a change succeeded; screens refresh from this one signal
+
+    def __init__(self, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._session: VaultSession | None = None
+        self._pending: dict[int, _Pending] = {}
+        self._ids = itertools.count(1)
+        self.progress_delay_ms = progress_delay_ms
+        self._thread = QThread()
+        self._thread.setObjectName("saiken-db-worker")
+        self._worker = _Worker(self)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.execute, Qt.ConnectionType.QueuedConnection)
+        self._worker.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._thread.start()
+
+    # --- the session --------------------------------------------------------------------------------
+    def _current_session(self) -> VaultSession:
+        with self._lock:
+            session = self._session
+        if session is None or session.closed:
+            raise VaultError("保管庫はロックされています。もう一度サインインしてください。")
+        return session
+
+    def set_session(self, session: VaultSession | None) -> None:
+        with self._lock:
+            self._session = session
+        self.sessionChanged.emit()
+
+    @property
+    def signed_in(self) -> bool:
+        with self._lock:
+            return self._session is not None and not self._session.closed
+
+    @property
+    def user(self) -> SignedInUser | None:
+        """The signed-in user (a frozen plain dataclass: safe for widgets to read)."""
+        with self._lock:
+            return self._session.user if self._session else None
+
+    def describe(self) -> dict[str, Any]:
+        """Plain facts about the open vault for status bars and titles (no key material)."""
+        with self._lock:
+            s = self._session
+            if s is None:
+                return {}
+            return {"org_name": s.org_name, "org_role": s.org_role, "demo": s.demo, "folder": s.folder,
+                    "user": s.user}
+
+    def close_session(self, timeout: float = 5.0) -> bool:
+        """Close the vault (drops the engine and its key material). Returns True when it is closed.
+
+        The close runs on the worker after the operation in progress; the GUI thread waits for it (bounded).
+        """
+        with self._lock:
+            session, self._session = self._session, None
+        if session is None:
+            return True
+        job = Job(id=next(self._ids), fn=session.close, args=(), kwargs={}, with_session=False)
+        self._submit.emit(job)
+        if not job.done.wait(timeout):
+            log.warning("closing the vault waited too long for the worker; closing from the GUI thread")
+            session.close()
+        self.sessionChanged.emit()
+        return session.closed
+
+    # --- calls -------------------------------------------------------------------------------------
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+        progress: str | None = None,
+        cancellable: bool = False,
+        changes: bool = False,
+        **kwargs: Any,
+    ) -> Job:
+        """Run `fn(session, *args, **kwargs)` on the worker; `changes=True` emits dataChanged on success."""
+        return self._enqueue(fn, args, kwargs, True, on_result, on_error, owner, progress, cancellable, changes)
+
+    def call_unbound(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+        progress: str | None = None,
+        **kwargs: Any,
+    ) -> Job:
+        """Run `fn(*args, **kwargs)` on the worker without the session (opening or creating a vault)."""
+        return self._enqueue(fn, args, kwargs, False, on_result, on_error, owner, progress, False, False)
+
+    def _enqueue(self, fn, args, kwargs, with_session, on_result, on_error, owner, progress, cancellable,
+                 changes) -> Job:
+        job = Job(id=next(self._ids), fn=fn, args=tuple(args), kwargs=dict(kwargs), with_session=with_session)
+        if cancellable:
+            job.kwargs["token"] = job.token
+        pending = _Pending(job, on_result, on_error, owner, progress, changes)
+        self._pending[job.id] = pending
+        self._submit.emit(job)
+        QTimer.singleShot(self.progress_delay_ms, self, lambda: self._show_progress(job.id, cancellable))
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        """Process events until every submitted operation delivered its result (for screenshots, tests)."""
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.start(timeout_ms)
+        while self._pending and timer.isActive():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            QThread.msleep(2)
+        return not self._pending
+
+    def _show_progress(self, job_id: int, cancellable: bool) -> None:
+        pending = self._pending.get(job_id)
+        if pending is None or pending.job.done.is_set():
+            return
+        parent = pending.owner if isinstance(pending.owner, QWidget) and shiboken6.isValid(pending.owner) else None
+        label = pending.progress or self.tr("Working…")
+        dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0,
+                                 parent.window() if parent else None)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.setWindowTitle(self.tr("Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(pending.job.token.cancel)
+        dialog.show()
+        pending.dialog = dialog
+
+    def _finish(self, job_id: int) -> _Pending | None:
+        pending = self._pending.pop(job_id, None)
+        if pending is not None and pending.dialog is not None:
+            pending.dialog.reset()
+            pending.dialog.deleteLater()
+        return pending
+
+    @staticmethod
+    def _owner_alive(pending: _Pending) -> bool:
+        return pending.owner is None or shiboken6.isValid(pending.owner)
+
+    @Slot(int, object)
+    def _on_succeeded(self, job_id: int, result: Any) -> None:
+        pending = self._finish(job_id)
+        if pending is None:
+            return
+        if pending.notify_change:
+            self.dataChanged.emit(result)
+        if pending.on_result is not None and self._owner_alive(pending):
+            pending.on_result(result)
+
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, error: BaseException) -> None:
+        pending = self._finish(job_id)
+        if pending is None or not self._owner_alive(pending):
+            return
+        if isinstance(error, OperationCancelled):
+            return
+        if pending.on_error is not None:
+            pending.on_error(error)
+            return
+        from saiken.ui.errors import show_error
+
+        show_error(pending.owner if isinstance(pending.owner, QWidget) else None, error)
+
+    def shutdown(self) -> None:
+        """Close the session and stop the worker thread (application exit)."""
+        self.close_session()
+        self._thread.quit()
+        self._thread.wait(5000)

@@ -1,0 +1,38 @@
+"""The honest page of an area that is not built yet: what will be here and which issue builds it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class EmptyStatePage(QWidget):
+    def __init__(self, what: str, issue: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyStatePage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 48, 48, 48)
+        card = QFrame(self)
+        card.setObjectName("card")
+        card.setMaximumWidth(640)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 28, 32, 28)
+        inner.setSpacing(14)
+        title = QLabel(self.tr("Not available yet"), card)
+        title.setObjectName("emptyTitle")
+        body = QLabel(QCoreApplication.translate("Navigation", what), card)
+        body.setObjectName("emptyBody")
+        body.setWordWrap(True)
+        status = QLabel(QCoreApplication.translate("Navigation", issue), card)
+        status.setObjectName("hintText")
+        status.setWordWrap(True)
+        note = QLabel(self.tr("Nothing on this page can be used yet, and nothing is stored for it."), card)
+        note.setObjectName("hintText")
+        note.setWordWrap(True)
+        for label in (title, body, status, note):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            inner.addWidget(label)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        outer.addStretch(1)
+        self.what = what
+        self.issue = issue
