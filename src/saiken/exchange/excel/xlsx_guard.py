@@ -1,0 +1,104 @@
+"""Checks made on a workbook file before and beside openpyxl: size, kind, packing, unsafe XML, formulas.
+
+- size over the limit, a file that is not a ZIP (an encrypted workbook or an old .xls is an OLE file),
+  a ZIP that unpacks to far more than its size (a "zip bomb") → one clear error naming the file;
+- openpyxl must parse through defusedxml (entity expansion and external entities refused);
+- with `data_only=True` openpyxl shows a formula that has no cached value as an empty cell: the
+  worksheet XML is scanned for such cells so that they are reported instead of read as blank.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import unescape
+
+import openpyxl
+
+from saiken.domain.errors import CorruptFileError, SaikenError, ValidationError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+UNPACKED_FACTOR = 25  # unpacked XML may be this many times the file's size limit, no more
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_CACHED_VALUE_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v>\s*[^<\s]|is>)")
+_FORMULA_TEXT_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*>([^<]*)<")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f}MB" if size >= 1024 * 1024 else f"{size / 1024:,.0f}KB"
+
+
+def check_defusedxml() -> None:
+    if not openpyxl.DEFUSEDXML:
+        raise SaikenError(
+            "安全に Excel ファイルを読むための defusedxml が使えません。"
+            "アプリケーションを入れ直してください（OPENPYXL_DEFUSEDXML を False にしないでください）。"
+        )
+
+
+def check_file(path: Path, max_bytes: int) -> None:
+    """Exists, within the size limit, and is a ZIP (xlsx) rather than an encrypted or old workbook."""
+    name = path.name
+    if not path.is_file():
+        raise ValidationError(f"ファイル「{name}」が見つかりません。場所と名前を確かめてください。")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValidationError(
+            f"ファイル「{name}」は {_megabytes(size)} あり、上限の {_megabytes(max_bytes)} を超えています。"
+            "区の抽出を分けて、複数のファイルで取り込んでください。"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == _OLE_MAGIC:
+        raise CorruptFileError(
+            f"ファイル「{name}」はパスワードで保護されたブックか、古い形式（.xls）のブックです。"
+            "Excel で保護を解除し、「Excel ブック (*.xlsx)」として保存し直してから取り込んでください。"
+        )
+    if not head.startswith(_ZIP_MAGIC):
+        raise CorruptFileError(
+            f"ファイル「{name}」は Excel ブック（.xlsx）ではありません。Excel で .xlsx として保存したファイルを選んでください。"
+        )
+
+
+def check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > max_bytes * UNPACKED_FACTOR:
+        raise ValidationError(
+            f"ファイル「{name}」は展開すると {_megabytes(unpacked)} になり、安全に読める大きさを超えています。"
+            "区の抽出を分けて、複数のファイルで取り込んでください。"
+        )
+
+
+def formulas_without_cached_value(archive: zipfile.ZipFile, member: str) -> dict[tuple[int, int], str]:
+    """(row, column) → `=formula` for every formula cell of `member` that carries no computed value."""
+    try:
+        data = archive.read(member)
+    except KeyError:
+        return {}
+    if not _FORMULA_RE.search(data):
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    for match in _FORMULA_RE.finditer(data):
+        position = match.start()
+        start = max(data.rfind(b"<c ", 0, position), data.rfind(b":c ", 0, position))
+        end = data.find(b"c>", position)
+        if start < 0 or end < 0:
+            continue
+        cell = data[start:end]
+        if _CACHED_VALUE_RE.search(cell):
+            continue
+        ref = _CELL_REF_RE.search(cell)
+        if ref is None:
+            continue
+        column = 0
+        for letter in ref[1]:
+            column = column * 26 + (letter - 64)
+        formula = _FORMULA_TEXT_RE.search(cell)
+        text = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
+        found[(int(ref[2]), column)] = "=" + text if text else "（数式）"
+    return found
