@@ -1,0 +1,1 @@
+"""Saiken Desk benchmarks: `make bench` (or `python -m benchmarks`). See benchmarks/README.md."""
