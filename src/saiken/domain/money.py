@@ -98,3 +98,26 @@ def parse_yen(value: object) -> int:
     if isinstance(value, str):
         return _from_text(value)
     raise ValidationError(f"「{value}」は金額として読めません。{_EXAMPLE}")
+
+
+def format_exact(value: Fraction | int, places: int = 4) -> str:
+    """An exact amount for a statement: `92,222.1549`; a value that needs more than `places` decimals is
+    cut (not rounded) and marked with `…`: Fraction(13748735, 365) → `37,667.7671…`."""
+    value = Fraction(value)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    whole = value.numerator // value.denominator
+    rest = value - whole
+    scaled = rest * 10**places
+    digits = scaled.numerator // scaled.denominator
+    exact = scaled.denominator == 1
+    decimals = f"{digits:0{places}d}".rstrip("0") if exact else f"{digits:0{places}d}"
+    text = f"{sign}{whole:,}"
+    if decimals:
+        text += f".{decimals}"
+    return text if exact else text + "…"
+
+
+def format_exact_yen(value: Fraction | int, places: int = 4) -> str:
+    """`format_exact` followed by 円: `92,222.1549円`, `15,150円`, `37,667.7671…円`."""
+    return f"{format_exact(value, places)}円"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from saiken.domain.errors import ValidationError
+from saiken.domain.money import format_exact
 
 
 def percent(text: str) -> Fraction:
@@ -159,3 +160,8 @@ def preset(name: str) -> RuleProfile:
     except KeyError:
         names = "、".join(PRESETS)
         raise ValidationError(f"規則「{name}」はありません。次のいずれかを指定してください: {names}") from None
+
+
+def format_percent(rate: Fraction) -> str:
+    """An annual rate as people read it: Fraction(1095, 10000) → `10.95%` (exact; cut with … if endless)."""
+    return f"{format_exact(Fraction(rate) * 100, 6)}%"

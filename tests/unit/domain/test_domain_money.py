@@ -75,3 +75,21 @@ def test_parse_yen_refuses(value: object, fragment: str) -> None:
 def test_formatted_amounts_read_back(amount: int) -> None:
     assert parse_yen(format_yen(amount)) == amount
     assert parse_yen(float(amount)) == amount
+
+
+def test_exact_amounts_for_the_statement() -> None:
+    from saiken.domain.money import format_exact_yen
+
+    assert format_exact_yen(Fraction(922_221_549, 10_000)) == "92,222.1549円"
+    assert format_exact_yen(Fraction(13_748_735, 365)) == "37,667.7671…円"  # cut, not rounded (…7671 2…)
+    assert format_exact_yen(Fraction(15_150)) == "15,150円"
+    assert format_exact_yen(Fraction(1, 2)) == "0.5円"
+    assert format_exact_yen(Fraction(-1, 3)) == "-0.3333…円"
+
+
+def test_rates_as_percent() -> None:
+    from saiken.domain.rule_profiles import format_percent, percent
+
+    assert format_percent(percent("10.95")) == "10.95%"
+    assert format_percent(percent("2.4")) == "2.4%"
+    assert format_percent(Fraction(1, 3)) == "33.333333…%"
