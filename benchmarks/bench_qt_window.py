@@ -1,4 +1,7 @@
-"""Windows shown: our sign-in window against a bare PySide6 QWidget, in the same QApplication.
+"""Windows shown: our sign-in window against a bare PySide6 QWidget, measured two ways.
+
+In-process ("warm"): both windows in the same QApplication, after warm-up. Cold start: a new Python
+process each time, from launch to the first paint, which is what a user waits for when starting the app.
 
 `bare_window_seconds()` is the baseline other bench modules import: the time from constructing a bare
 QWidget to its window being exposed and painted for the first time. `measure_sign_in_window()` measures ours
@@ -12,6 +15,9 @@ failing that, `saiken.ui.login_dialog.LoginDialog()` can be constructed without 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -108,14 +114,64 @@ def measure_sign_in_window() -> float:
                               "add saiken.ui.login_dialog.create_for_benchmark()") from error
 
 
-def run(report: Report) -> None:
-    repeat = report.size(15, 3)
+# A whole process: interpreter start, imports, QApplication, the window constructed, exposed and painted.
+# The child prints the wall-clock time of the first paint; the parent started the clock before launching.
+_COLD_CHILD = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication.instance() or QApplication(sys.argv)
+{make}
+class Watcher(QObject):
+    painted = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+watcher = Watcher()
+widget.installEventFilter(watcher)
+widget.show()
+while not (watcher.painted and widget.windowHandle() is not None and widget.windowHandle().isExposed()):
+    app.processEvents()
+print(repr(time.time()), flush=True)
+"""
+_MAKE_BARE = "widget = QWidget(); widget.resize(480, 320); widget.setWindowTitle('bare')"
+_MAKE_SIGN_IN = """
+from saiken.ui import login_dialog
+factory = getattr(login_dialog, "create_for_benchmark", None) or login_dialog.LoginDialog
+widget = factory()
+"""
+
+
+def _cold_start_seconds(make: str) -> float:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.time()
+    child = subprocess.run([sys.executable, "-c", _COLD_CHILD.format(make=make)], env=env, capture_output=True,
+                           text=True, timeout=120, check=False)
+    if child.returncode != 0:
+        last = (child.stderr.strip().splitlines() or ["no output"])[-1]
+        raise NotAvailableYet(f"the child process failed: {last}")
+    return float(child.stdout.strip().splitlines()[-1]) - started
+
+
+def bare_app_cold_start_seconds() -> float:
+    """One sample: a new Python process shows a bare PySide6 QWidget (launch to first paint)."""
+    return _cold_start_seconds(_MAKE_BARE)
+
+
+def sign_in_cold_start_seconds() -> float:
+    """One sample: a new Python process shows our sign-in window (launch to first paint)."""
+    _sign_in_factory()  # NotAvailableYet here, before spending a process on it
+    return _cold_start_seconds(_MAKE_SIGN_IN)
+
+
+def _warm(report: Report, repeat: int) -> None:
     application()
     for _ in range(2):  # warm up: platform plugin, fonts, style
         bare_window_seconds()
-    baseline = [bare_window_seconds() for _ in range(repeat)]
-    report.value("bare QWidget shown (baseline)", baseline, "s")
-    name = "sign-in window shown vs bare window"
+    report.value("bare QWidget shown, in-process (baseline)", [bare_window_seconds() for _ in range(repeat)], "s")
+    name = "sign-in window shown vs bare window, in-process"
     try:
         measure_sign_in_window()  # warm-up, and the availability check
     except NotAvailableYet as missing:
@@ -127,3 +183,24 @@ def run(report: Report) -> None:
         base.append(bare_window_seconds())
         ours.append(measure_sign_in_window())
     report.ratio(name, ours, base, goal=GOAL_RATIO, unit="s")
+
+
+def _cold(report: Report, repeat: int) -> None:
+    name = "sign-in window cold start vs bare PySide6 app"
+    base = [bare_app_cold_start_seconds()]
+    try:
+        ours = [sign_in_cold_start_seconds()]
+    except NotAvailableYet as missing:
+        base += [bare_app_cold_start_seconds() for _ in range(repeat - 1)]
+        report.value("bare PySide6 app cold start (baseline)", base, "s")
+        report.unavailable(name, f"not available yet: {missing}")
+        return
+    for _ in range(repeat - 1):
+        base.append(bare_app_cold_start_seconds())
+        ours.append(sign_in_cold_start_seconds())
+    report.ratio(name, ours, base, goal=GOAL_RATIO, unit="s", note="process launch to first paint")
+
+
+def run(report: Report) -> None:
+    _warm(report, report.size(15, 3))
+    _cold(report, report.size(5, 1))
