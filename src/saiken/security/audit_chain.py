@@ -103,6 +103,8 @@ def verify_chain(
         last_seq = entry.seq
     if expected_count is not None and count < expected_count:
         problems.append(f"記録が {expected_count - count} 件足りません（末尾の削除の疑い）。")
+    if expected_count is not None and count > expected_count:
+        problems.append(f"記録が控えより {count - expected_count} 件多くなっています（末尾への挿入の疑い）。")
     if expected_head is not None and count and expected_head != prev and expected_count == count:
         problems.append("最新の記録が控えと一致しません。")
     return ChainReport(ok=not problems, count=count, head_hash=prev, problems=problems)

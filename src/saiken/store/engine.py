@@ -6,6 +6,7 @@ The key is a raw random 256-bit master key (`PRAGMA key = "x'…'"`), so SQLCiph
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from saiken.domain.errors import VaultError, WrongPasswordError
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_MS = 10_000
+# The key of each live engine, for services that must re-key or copy the open vault. Dropped with the engine.
+_ENGINE_KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
 
 
 def _key_pragma(key: bytes) -> str:
@@ -31,6 +34,8 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
                                     timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         connection.execute(_key_pragma(key))
+        # SQLCipher would otherwise log "hmac check failed" lines to stderr on a wrong key.
+        connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute("PRAGMA cipher_memory_security = ON")
         connection.execute("PRAGMA secure_delete = ON")
         connection.execute("PRAGMA temp_store = MEMORY")
@@ -71,4 +76,13 @@ def make_engine(db_path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
         # another writer's.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+    _ENGINE_KEYS[engine] = key
     return engine
+
+
+def engine_key(engine: Engine) -> bytes:
+    """The master key `engine` was made with (for re-keying and consistent copies)."""
+    try:
+        return _ENGINE_KEYS[engine]
+    except KeyError as error:
+        raise VaultError("金庫の鍵が見つかりません。もう一度サインインしてください。") from error
