@@ -132,3 +132,17 @@ def test_the_sheet_says_which_confusable_characters_the_key_lacks():
 def test_key_groups_accept_spaces_or_hyphens():
     assert key_groups(" K7PQ2 ABCDE-WXY34  MNPQ9-Q8RST-7HJKV ") == [
         "K7PQ2", "ABCDE", "WXY34", "MNPQ9", "Q8RST", "7HJKV"]
+
+
+def test_rendering_writes_no_file_anywhere(tmp_path, monkeypatch):
+    import tempfile
+
+    spy = tmp_path / "tmp"
+    spy.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spy))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    pdf = sheet(fictional_key())
+    assert pdf.startswith(b"%PDF-")
+    assert sorted(tmp_path.rglob("*")) == before  # nothing in the temp folder, nothing in the cwd
