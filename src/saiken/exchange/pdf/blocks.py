@@ -1,5 +1,6 @@
 """Reusable pieces of Japanese business forms: a ruled label/value table, a signature-and-seal box,
-and a 「取扱注意」 mark. Every piece takes plain text and escapes it (through `document.para`)."""
+and a 「取扱注意」 mark. Every piece takes plain text, never markup: labels and values go through
+`document.para` (escaped), and the guides of a seal box are plain table strings."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from saiken.exchange.pdf.document import INK, SHADE, TEXT_WIDTH, para, styles
@@ -82,8 +84,6 @@ class ConfidentialMark(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         styles()  # the fonts are registered
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         self.width = stringWidth(self.text, GOTHIC, self.size) + 5 * mm
         self.height = self.size + 3.5 * mm
         return self.width, self.height
