@@ -146,3 +146,8 @@ def test_rendering_writes_no_file_anywhere(tmp_path, monkeypatch):
     pdf = sheet(fictional_key())
     assert pdf.startswith(b"%PDF-")
     assert sorted(tmp_path.rglob("*")) == before  # nothing in the temp folder, nothing in the cwd
+
+
+def test_an_organisation_name_with_markup_characters_is_printed_as_written():
+    pdf = sheet(fictional_key(), org_name="架空<商会>&パートナーズ")
+    assert "架空<商会>&パートナーズ" in page_texts(pdf)[0]
