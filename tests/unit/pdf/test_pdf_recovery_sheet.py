@@ -151,3 +151,15 @@ def test_rendering_writes_no_file_anywhere(tmp_path, monkeypatch):
 def test_an_organisation_name_with_markup_characters_is_printed_as_written():
     pdf = sheet(fictional_key(), org_name="架空<商会>&パートナーズ")
     assert "架空<商会>&パートナーズ" in page_texts(pdf)[0]
+
+
+def test_a_key_made_by_the_vault_prints_in_full_and_types_back_from_the_paper():
+    from saiken.security.recovery_key import generate_recovery_key, normalise_recovery_key
+
+    key = generate_recovery_key()
+    text = page_texts(sheet(key))[0]
+    groups = key.split("-")
+    assert all(group in text for group in groups)
+    assert "I・L・O は含まれていません" in text.replace("\n", "")
+    typed_from_paper = " ".join(group.lower() for group in groups)  # as a person might type it
+    assert normalise_recovery_key(typed_from_paper) == key
