@@ -345,3 +345,7 @@ __all__ = [
     "enrol_device", "keyring_available", "lock", "open_vault", "open_with_recovery_key",
     "password_change_required", "read_vault_info", "set_device_binding", "vault_exists",
 ]
+
+from saiken.services._rekey import RekeyResult, rekey  # noqa: E402  (re-exported: part of the vault API)
+
+__all__ += ["RekeyResult", "rekey"]
