@@ -135,7 +135,7 @@ SUBSIDY = RuleProfile(
 
 LOCAL_TAX_STYLE = RuleProfile(
     name="local_tax_style",
-    label="地方税型の例（二段階料率・期間別、1,000円未満切捨て・100円未満切捨て・1,000円未満なし）",
+    label="地方税型の例（二段階・期間別の料率、料率は例示）",
     # ILLUSTRATIVE figures only, in the shape of 特例基準割合 tables: they are not any ordinance's rates.
     # Real ordinances count the first tier as "one month after the due date"; this profile counts 30 days.
     late_rates=(
