@@ -94,7 +94,7 @@ def _by_words(n: str) -> str | None:
     if any(mark in n for mark in _KANA_MARKS):
         return REPRESENTATIVE_KANA if "代表" in n else NAME_KANA
     mailing = any(mark in n for mark in _MAILING_MARKS)
-    if "郵便番号" in n or n.startswith("〒"):
+    if "郵便番号" in n or "〒" in n:
         return MAILING_POSTAL_CODE if mailing else POSTAL_CODE
     if "住所" in n or "所在地" in n or n in ("送付先", "郵送先"):
         return MAILING_ADDRESS if mailing else ADDRESS

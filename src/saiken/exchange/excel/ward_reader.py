@@ -87,16 +87,27 @@ def read_ward_workbook(
                 workbook.close()
     except SaikenError:
         raise
-    except DefusedXmlException:
-        raise CorruptFileError(
-            f"ファイル「{name}」には安全でない XML（外部参照やエンティティ定義）が含まれているため読み込めません。"
-            "区に確認し、Excel で保存し直したファイルを受け取ってください。"
-        ) from None
-    except _DAMAGED:
+    except (DefusedXmlException, *_DAMAGED) as error:
+        if _caused_by_unsafe_xml(error):
+            raise CorruptFileError(
+                f"ファイル「{name}」には安全でない XML（外部参照やエンティティ定義）が含まれているため読み込めません。"
+                "区に確認し、Excel で保存し直したファイルを受け取ってください。"
+            ) from None
         raise CorruptFileError(
             f"ファイル「{name}」は壊れているか、Excel ブック（.xlsx）として読めません。"
             "Excel で開いて保存し直すか、区に作り直しを依頼してください。"
         ) from None
+
+
+def _caused_by_unsafe_xml(error: BaseException | None) -> bool:
+    """openpyxl wraps parse errors in ValueError: look down the chain for defusedxml's refusal."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
 
 
 def _find_header(head: list[tuple[object, ...]]) -> tuple[int, dict[str, int]] | None:

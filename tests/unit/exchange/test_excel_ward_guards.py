@@ -1,0 +1,123 @@
+"""Workbooks that cannot be read at all: one clear error naming the file, nothing half-read."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+
+import openpyxl
+import pytest
+
+from data_factories import WARD_HEADER, unsafe_xml_workbook, write_sheet, write_ward_rows
+from saiken.domain.errors import CorruptFileError, ValidationError
+from saiken.domain.fictional import generate_debtors
+from saiken.exchange.excel import read_ward_workbook
+from saiken.exchange.excel.ward_writer import write_ward_workbook
+
+
+def test_openpyxl_parses_through_defusedxml():
+    assert openpyxl.DEFUSEDXML is True
+
+
+@pytest.mark.parametrize("kind", ["bomb", "external"])
+def test_unsafe_xml_is_refused_quickly(tmp_path, kind):
+    path = unsafe_xml_workbook(tmp_path / f"{kind}.xlsx", kind)
+    started = time.perf_counter()
+    with pytest.raises(CorruptFileError) as caught:
+        read_ward_workbook(path)
+    assert time.perf_counter() - started < 5  # no entity expansion happened
+    assert f"{kind}.xlsx" in str(caught.value)
+    assert "安全でない XML" in str(caught.value)
+    assert "passwd" not in str(caught.value) and "root:" not in str(caught.value)
+
+
+def test_a_text_file_is_not_a_workbook(tmp_path):
+    path = tmp_path / "抽出.xlsx"
+    path.write_text("管理番号,事業者名\nR7-0001,架空商店\n", encoding="utf-8")
+    with pytest.raises(CorruptFileError, match=r"「抽出.xlsx」は Excel ブック"):
+        read_ward_workbook(path)
+
+
+def test_an_encrypted_workbook_says_so(tmp_path):
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")  # a real Office encryption
+    plain = tmp_path / "plain.xlsx"
+    write_ward_workbook(plain, generate_debtors(3))
+    encrypted = tmp_path / "protected.xlsx"
+    with plain.open("rb") as source, encrypted.open("wb") as target:
+        ooxml.OOXMLFile(source).encrypt("Fictional-Pass-123", target)
+    with pytest.raises(CorruptFileError, match=r"「protected.xlsx」はパスワードで保護"):
+        read_ward_workbook(encrypted)
+
+
+def test_a_truncated_workbook_is_reported_as_damaged(tmp_path):
+    whole = tmp_path / "whole.xlsx"
+    write_ward_workbook(whole, generate_debtors(50))
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole.read_bytes()[:3000])
+    with pytest.raises(CorruptFileError, match=r"「cut.xlsx」は壊れている"):
+        read_ward_workbook(cut)
+
+
+def test_a_zip_that_is_not_a_workbook_is_reported_as_damaged(tmp_path):
+    path = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "架空")
+    with pytest.raises(CorruptFileError, match=r"other.xlsx"):
+        read_ward_workbook(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ValidationError, match=r"「none.xlsx」が見つかりません"):
+        read_ward_workbook(tmp_path / "none.xlsx")
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "big.xlsx"
+    write_ward_workbook(path, generate_debtors(200))
+    with pytest.raises(ValidationError, match=r"「big.xlsx」.*上限"):
+        read_ward_workbook(path, max_bytes=10_000)
+    assert read_ward_workbook(path).rows  # the default limit (20 MB) takes it
+
+
+def test_row_limit(tmp_path):
+    path = tmp_path / "many.xlsx"
+    write_ward_workbook(path, generate_debtors(30))
+    with pytest.raises(ValidationError, match=r"「many.xlsx」.*上限の 29 行"):
+        read_ward_workbook(path, max_rows=29)
+    assert len(read_ward_workbook(path, max_rows=30).rows) == 30
+
+
+def test_no_header_row(tmp_path):
+    rows = [["令和7年度 滞納者一覧"], [], ["架空", "データ", "のみ"]] + [[i, i * 2] for i in range(30)]
+    path = write_sheet(tmp_path / "nohead.xlsx", rows)
+    with pytest.raises(ValidationError, match=r"「nohead.xlsx」に見出し行が見つかりません"):
+        read_ward_workbook(path)
+
+
+def test_header_below_row_20_is_not_searched(tmp_path):
+    rows = [["表題"]] * 20 + [list(WARD_HEADER)]
+    path = write_sheet(tmp_path / "deep.xlsx", rows)
+    with pytest.raises(ValidationError, match="見出し行が見つかりません"):
+        read_ward_workbook(path)
+
+
+def test_missing_required_columns_are_all_named(tmp_path):
+    header = [name for name in WARD_HEADER if name not in ("返還金額", "管理番号", "納期限", "返還命令日")]
+    path = write_sheet(tmp_path / "cols.xlsx", [header, ["法人", "架空商店"]])
+    with pytest.raises(ValidationError) as caught:
+        read_ward_workbook(path)
+    message = str(caught.value)
+    assert "cols.xlsx" in message
+    for label in ("管理番号", "返還金額", "返還命令日または納期限"):
+        assert label in message
+    assert "事業者名" not in message.split("がありません:")[1]
+
+
+def test_a_second_sheet_with_the_list_is_found(tmp_path):
+    path, debtors = write_ward_rows(tmp_path / "two.xlsx", [{}, {}])
+    workbook = openpyxl.load_workbook(path)
+    workbook.create_sheet("説明", 0)["A1"] = "このブックは架空のデータです"
+    workbook.save(path)
+    extraction = read_ward_workbook(path)
+    assert extraction.sheet_name == "滞納者一覧"
+    assert [row.management_no for row in extraction.rows] == [d.management_no for d in debtors]
