@@ -22,16 +22,19 @@ from saiken.exchange.pdf.document import honorific, para, render, wareki, yen
 from saiken.exchange.pdf.fonts import GOTHIC, MINCHO, register_fonts
 
 KEY = "K7PQ2-ABCDE-WXY34-MNPQ9-Q8RST-7HJKV"  # fictional
-SHEET = {
-    "org_name": "架空区 産業振興課",
-    "vault_id": "9d1c7e42-0b5a-4f8e-a3d6-2c71e0f95b18",
-    "recovery_key": KEY,
-    "created_at": dt.datetime(2025, 9, 16, 10, 30, tzinfo=JST),
-    "created_by": "kanri-bench",
-}
+ORG = "架空区 産業振興課"
+VAULT_ID = "9d1c7e42-0b5a-4f8e-a3d6-2c71e0f95b18"
+CREATED_AT = dt.datetime(2025, 9, 16, 10, 30, tzinfo=JST)
+CREATED_BY = "kanri-bench"
+Line = tuple[str, str, float]  # font, text, size
 
 
-def _raw_canvas(pages: list[list[tuple[str, str, float]]]) -> bytes:
+def _sheet() -> bytes:
+    return recovery_sheet.render_recovery_sheet(org_name=ORG, vault_id=VAULT_ID, recovery_key=KEY,
+                                                created_at=CREATED_AT, created_by=CREATED_BY)
+
+
+def _raw_canvas(pages: list[list[Line]]) -> bytes:
     """Draw (font, text, size) lines top-down on A4 pages with a bare canvas: no layout, no wrapping."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, initialFontName=MINCHO)
@@ -50,11 +53,11 @@ def _chunks(text: str, width: int = 44) -> list[str]:
     return [text[i:i + width] for i in range(0, len(text), width)]
 
 
-def _sheet_lines() -> list[tuple[str, str, float]]:
-    lines = [(GOTHIC, "取扱注意", 11), (GOTHIC, recovery_sheet.TITLE, 20)]
+def _sheet_lines() -> list[Line]:
+    lines: list[Line] = [(GOTHIC, "取扱注意", 11), (GOTHIC, recovery_sheet.TITLE, 20)]
     lines += [(GOTHIC, label, 9.5) for label in ("団体名", "保管庫ID", "作成日", "作成者（アカウント名）")]
-    lines += [(MINCHO, SHEET["org_name"], 10.5), (MINCHO, SHEET["vault_id"], 10.5),
-              (MINCHO, wareki(SHEET["created_at"]), 10.5), (MINCHO, SHEET["created_by"], 10.5)]
+    lines += [(MINCHO, ORG, 10.5), (MINCHO, VAULT_ID, 10.5), (MINCHO, wareki(CREATED_AT), 10.5),
+              (MINCHO, CREATED_BY, 10.5)]
     lines += [(GOTHIC, group, 21) for group in KEY.split("-")]
     for text in (*recovery_sheet.INSTRUCTIONS, recovery_sheet.IF_LOST):
         lines += [(MINCHO, chunk, 9) for chunk in _chunks(text)]
@@ -80,11 +83,10 @@ def run(report: Report) -> None:
     repeat = report.size(30, 4)
 
     sheet_lines = _sheet_lines()
-    ours, base = measure_pair(lambda: recovery_sheet.render_recovery_sheet(**SHEET),
-                              lambda: _raw_canvas([sheet_lines]), repeat=repeat)
+    ours, base = measure_pair(_sheet, lambda: _raw_canvas([sheet_lines]), repeat=repeat)
     report.ratio("recovery sheet render vs raw canvas", ours, base, unit="s",
                  note="same text and IPAex fonts; no goal set")
-    ours_size = len(recovery_sheet.render_recovery_sheet(**SHEET)) / 1024
+    ours_size = len(_sheet()) / 1024
     base_size = len(_raw_canvas([sheet_lines])) / 1024
     report.ratio("recovery sheet PDF size vs raw canvas", [ours_size], [base_size], unit="KiB")
 
