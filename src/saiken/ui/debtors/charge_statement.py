@@ -23,38 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saiken.domain.money import format_exact_yen as exact_yen
+from saiken.domain.rule_profiles import format_percent as percent
 from saiken.ui.debtors import display
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def exact_yen(value: Fraction, places: int = 4) -> str:
-    """An exact amount of yen with its fraction: 1234.5 → `1,234.5円`; 1/3 → `0.3333…円` (never rounded up)."""
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    whole = value.numerator // value.denominator
-    rest = value - whole
-    digits = ""
-    for _ in range(places):
-        if rest == 0:
-            break
-        rest *= 10
-        digit = rest.numerator // rest.denominator
-        digits += str(digit)
-        rest -= digit
-    text = f"{sign}{whole:,}"
-    if digits:
-        text += "." + digits + ("…" if rest else "")
-    return text + "円"
-
-
-def percent(rate: Fraction) -> str:
-    """Fraction(219, 2000) → `10.95%`."""
-    hundred = rate * 100
-    if hundred.denominator == 1:
-        return f"{hundred.numerator}%"
-    text = exact_yen(hundred, 4).removesuffix("円")
-    return text + "%"
 
 
 class ChargeStatementDialog(QDialog):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtGui import QColor
 
+from saiken.domain.clock import JST
 from saiken.domain.debtor_status import STATUS_COLOURS, STATUSES
 from saiken.domain.money import format_yen
 from saiken.domain.wareki import format_wareki
@@ -30,6 +31,8 @@ def day(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(JST)
         return value.strftime("%Y/%m/%d %H:%M")
     return value.strftime("%Y/%m/%d")
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,63 +39,65 @@ class FilterPanel(QWidget):
         self.setObjectName("filterPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
 
-        status_box = QGroupBox(self.tr("Status"))
-        status_grid = QGridLayout(status_box)
         self.status_checks: dict[str, QCheckBox] = {}
+        statuses = QHBoxLayout()
         for i, status in enumerate(display.statuses()):
             check = QCheckBox(status)
             check.setObjectName(f"status_{i}")
             self.status_checks[status] = check
-            status_grid.addWidget(check, i // 2, i % 2)
-        layout.addWidget(status_box)
+            statuses.addWidget(check)
+        statuses.addStretch(1)
 
         self.handler = QComboBox()
         self.handler.setObjectName("handlerFilter")
         self.handler.addItem(self.tr("Anyone"), None)
+        self.handler.setMinimumWidth(130)
         self.min_balance, self.max_balance = self._range_edits("balance", self.tr("e.g. 100,000"))
         self.due_from, self.due_to = self._range_edits("due", self.tr("e.g. R7.4.1"))
         self.next_from, self.next_to = self._range_edits("next", self.tr("e.g. 2025/10/1"))
         self.tags = QLineEdit()
         self.tags.setObjectName("tagsFilter")
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.setMinimumWidth(160)
 
         fields = QGridLayout()
-        fields.setColumnStretch(1, 1)
-        fields.setColumnStretch(3, 1)
-        row = 0
-        fields.addWidget(QLabel(self.tr("Handler")), row, 0)
-        fields.addWidget(self.handler, row, 1, 1, 3)
+        fields.setHorizontalSpacing(6)
+        fields.addWidget(QLabel(self.tr("Status")), 0, 0)
+        fields.addLayout(statuses, 0, 1, 1, 11)
+        column = 0
         for label, low, high in (
             (self.tr("Balance"), self.min_balance, self.max_balance),
             (self.tr("Due date"), self.due_from, self.due_to),
             (self.tr("Next action"), self.next_from, self.next_to),
         ):
-            row += 1
-            fields.addWidget(QLabel(label), row, 0)
-            fields.addWidget(low, row, 1)
-            fields.addWidget(QLabel("〜"), row, 2)
-            fields.addWidget(high, row, 3)
-        row += 1
-        fields.addWidget(QLabel(self.tr("Tags")), row, 0)
-        fields.addWidget(self.tags, row, 1, 1, 3)
-        layout.addLayout(fields)
-
+            fields.addWidget(QLabel(label), 1, column)
+            pair = QHBoxLayout()
+            pair.addWidget(low)
+            pair.addWidget(QLabel("〜"))
+            pair.addWidget(high)
+            fields.addLayout(pair, 1, column + 1)
+            column += 2
+        fields.addWidget(QLabel(self.tr("Handler")), 2, 0)
+        fields.addWidget(self.handler, 2, 1)
+        fields.addWidget(QLabel(self.tr("Tags")), 2, 2)
+        fields.addWidget(self.tags, 2, 3)
+        fields.setColumnStretch(6, 1)
         self.error = QLabel("")
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
 
-        buttons = QHBoxLayout()
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setObjectName("primary")
         self.clear_button = QPushButton(self.tr("Clear"))
-        buttons.addStretch(1)
+        buttons = QHBoxLayout()
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.apply_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        fields.addLayout(buttons, 2, 5)
+        layout.addLayout(fields)
         self.apply_button.clicked.connect(self.apply)
         self.clear_button.clicked.connect(self.clear)
         for edit in self.findChildren(QLineEdit):
@@ -108,7 +109,7 @@ class FilterPanel(QWidget):
         high.setObjectName(f"{key}To")
         for edit in (low, high):
             edit.setPlaceholderText(placeholder)
-            edit.setMinimumWidth(90)
+            edit.setFixedWidth(105)
         return low, high
 
     def set_handlers(self, names: list[str]) -> None:

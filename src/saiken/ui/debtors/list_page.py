@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from saiken.ui.debtors.filter_panel import FilterPanel
 from saiken.ui.debtors.list_model import DebtorListModel
 
 SEARCH_DEBOUNCE_MS = 250
-_WIDTHS = (110, 230, 200, 110, 78, 80, 115, 115, 115, 100)
+_WIDTHS = (96, 230, 190, 110, 76, 80, 112, 112, 112, 96)
 
 
 class DebtorTable(QTableView):
@@ -114,19 +113,9 @@ class DebtorListPage(QWidget):
         filter_frame = QFrame()
         filter_frame.setObjectName("card")
         frame_layout = QVBoxLayout(filter_frame)
-        heading = QLabel(self.tr("Filters"))
-        heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        frame_layout.addWidget(heading)
+        frame_layout.setContentsMargins(10, 8, 10, 8)
         frame_layout.addWidget(self.filters)
-        filter_frame.setMinimumWidth(300)
-        filter_frame.setMaximumWidth(380)
         self.filter_frame = filter_frame
-
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(filter_frame)
-        splitter.setStretchFactor(0, 1)
-        splitter.setCollapsible(0, False)
 
         self.status = QLabel("")
         self.status.setObjectName("hintText")
@@ -134,7 +123,8 @@ class DebtorListPage(QWidget):
         layout.setContentsMargins(18, 14, 18, 10)
         layout.addLayout(top)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(filter_frame)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
         self._debounce = QTimer(self)

@@ -1,0 +1,48 @@
+"""The 債務者 area of the main window: the list, and the card of the debtor opened from it.
+
+`DebtorsPage(context)` is the navigation factory. Enter or a double click opens the card (the service audits
+the view); Esc or "back" returns to the list with the same search, filters and position. A change made
+anywhere (the shell's `dataChanged` signal) refreshes the list the next time it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from saiken.ui.debtors.card import DebtorCardPage
+from saiken.ui.debtors.list_page import DebtorListPage
+
+
+class DebtorsPage(QStackedWidget):
+    def __init__(self, context: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("debtorsPage")
+        self.context = context
+        self.list_page = DebtorListPage(context)
+        self.card_page = DebtorCardPage(context)
+        self.addWidget(self.list_page)
+        self.addWidget(self.card_page)
+        self._stale = False
+        self.list_page.open_requested.connect(self.open_debtor)
+        self.card_page.back_requested.connect(self.show_list)
+        context.ops.dataChanged.connect(self._data_changed)
+
+    def open_debtor(self, debtor_id: int) -> None:
+        self.card_page.open_debtor(debtor_id)
+        self.setCurrentWidget(self.card_page)
+        self.card_page.tabs.setFocus()
+
+    def show_list(self) -> None:
+        self.setCurrentWidget(self.list_page)
+        if self._stale:
+            self._stale = False
+            self.list_page.model.refresh()
+        self.list_page.table.setFocus()
+
+    def _data_changed(self, _result: Any) -> None:
+        self._stale = True
+        if self.currentWidget() is self.list_page:
+            self._stale = False
+            self.list_page.model.refresh()

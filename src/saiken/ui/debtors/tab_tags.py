@@ -1,0 +1,167 @@
+"""Tab タグ・メモ: coloured tags with an optional expiry, the notes, and the file's status and handler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saiken.domain.errors import ValidationError
+from saiken.services.debtors_rows import TagRow
+from saiken.ui.debtors import display, gateway
+from saiken.ui.debtors.widgets import DateField, ReadOnlyTable, error_label, show_problem
+
+TAG_COLOURS = (("赤", "#E57373"), ("橙", "#FFB74D"), ("黄", "#FFF176"), ("緑", "#81C784"), ("青", "#64B5F6"),
+               ("紫", "#BA68C8"), ("灰", "#B0BEC5"))
+
+
+class TagsTab(QWidget):
+    def __init__(self, card_page: Any):
+        super().__init__()
+        self.card_page = card_page
+        self.context = card_page.context
+        self.tags: list[Any] = []
+
+        tags_box = QGroupBox(self.tr("Tags"))
+        self.table = ReadOnlyTable([self.tr("Tag"), self.tr("Colour"), self.tr("Expires")], stretch=0,
+                                   object_name="tagsTable")
+        self.table.setMaximumHeight(170)
+        self.tag_name = QLineEdit()
+        self.tag_name.setObjectName("tagName")
+        self.tag_name.setPlaceholderText(self.tr("New tag"))
+        self.tag_colour = QComboBox()
+        self.tag_colour.setObjectName("tagColour")
+        for name, colour in TAG_COLOURS:
+            self.tag_colour.addItem(name, colour)
+            self.tag_colour.setItemData(self.tag_colour.count() - 1, QColor(colour),
+                                        role=Qt.ItemDataRole.BackgroundRole)
+        self.tag_expires = DateField(object_name="tagExpires")
+        self.tag_expires.setPlaceholderText(self.tr("no expiry"))
+        self.add_tag_button = QPushButton(self.tr("Add tag"))
+        self.remove_tag_button = QPushButton(self.tr("Remove selected"))
+        row = QHBoxLayout()
+        row.addWidget(self.tag_name, 1)
+        row.addWidget(self.tag_colour)
+        row.addWidget(QLabel(self.tr("Expires")))
+        row.addWidget(self.tag_expires)
+        row.addWidget(self.add_tag_button)
+        row.addWidget(self.remove_tag_button)
+        tags_layout = QVBoxLayout(tags_box)
+        tags_layout.addWidget(self.table)
+        tags_layout.addLayout(row)
+
+        status_box = QGroupBox(self.tr("Status and handler"))
+        self.status = QComboBox()
+        self.status.setObjectName("statusChoice")
+        self.status.addItems(display.statuses())
+        self.handler = QComboBox()
+        self.handler.setObjectName("handlerChoice")
+        self.handler.addItem(self.tr("(none)"), None)
+        self.status_button = QPushButton(self.tr("Change status"))
+        self.handler_button = QPushButton(self.tr("Assign handler"))
+        status_row = QHBoxLayout(status_box)
+        status_row.addWidget(QLabel(self.tr("Status")))
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.status_button)
+        status_row.addSpacing(20)
+        status_row.addWidget(QLabel(self.tr("Handler")))
+        status_row.addWidget(self.handler)
+        status_row.addWidget(self.handler_button)
+        status_row.addStretch(1)
+
+        notes_box = QGroupBox(self.tr("Notes"))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.save_notes_button = QPushButton(self.tr("Save notes"))
+        self.save_notes_button.setObjectName("primary")
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.addWidget(self.notes)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_notes_button)
+        notes_layout.addLayout(save_row)
+        self.error = error_label()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(status_box)
+        layout.addWidget(tags_box)
+        layout.addWidget(notes_box, 1)
+        layout.addWidget(self.error)
+        self.add_tag_button.clicked.connect(self.add_tag)
+        self.tag_name.returnPressed.connect(self.add_tag)
+        self.remove_tag_button.clicked.connect(self.remove_tag)
+        self.save_notes_button.clicked.connect(self.save_notes)
+        self.status_button.clicked.connect(self.change_status)
+        self.handler_button.clicked.connect(self.change_handler)
+        self.context.ops.call(gateway.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self)
+
+    def _handlers(self, names: list[str]) -> None:
+        for name in names:
+            if self.handler.findData(name) < 0:
+                self.handler.addItem(name, name)
+
+    def show_card(self, card: Any) -> None:
+        self.tags = list(card.tags)
+        self.table.set_rows([[t.name, "", display.day(t.expires_on) or self.tr("none")] for t in self.tags],
+                            keys=[t.name for t in self.tags])
+        for r, tag in enumerate(self.tags):
+            self.table.item(r, 1).setBackground(QColor(tag.colour))
+        self.notes.setPlainText(card.notes or "")
+        self.status.setCurrentText(card.status)
+        if card.handler and self.handler.findData(card.handler) < 0:
+            self.handler.addItem(card.handler, card.handler)
+        self.handler.setCurrentIndex(max(0, self.handler.findData(card.handler)) if card.handler else 0)
+
+    def _save_tags(self, tags: list[Any]) -> None:
+        self.context.ops.call(gateway.set_tags, self.card_page.debtor_id, tags, on_result=self.card_page.changed,
+                              on_error=lambda e: show_problem(self.error, e), owner=self, changes=True)
+
+    def add_tag(self) -> None:
+        name = self.tag_name.text().strip()
+        try:
+            if not name:
+                raise ValidationError(self.tr("Write the tag's name first."))
+            expires = self.tag_expires.date(self.tr("Tag expiry"), required=False)
+        except ValidationError as error:
+            show_problem(self.error, error)
+            return
+        self.error.hide()
+        kept = [t for t in self.tags if t.name != name]
+        self.tag_name.clear()
+        self.tag_expires.clear()
+        self._save_tags([*kept, TagRow(name=name, colour=self.tag_colour.currentData(), expires_on=expires)])
+
+    def remove_tag(self) -> None:
+        name = self.table.current_key()
+        if name is None:
+            show_problem(self.error, ValidationError(self.tr("Select the tag to remove first.")))
+            return
+        self._save_tags([t for t in self.tags if t.name != name])
+
+    def save_notes(self) -> None:
+        self.context.ops.call(gateway.update_notes, self.card_page.debtor_id, self.notes.toPlainText(),
+                              on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
+                              owner=self, changes=True)
+
+    def change_status(self) -> None:
+        self.context.ops.call(gateway.set_status, self.card_page.debtor_id, self.status.currentText(),
+                              on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
+                              owner=self, changes=True)
+
+    def change_handler(self) -> None:
+        self.context.ops.call(gateway.assign_handler, self.card_page.debtor_id, self.handler.currentData(),
+                              on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
+                              owner=self, changes=True)
