@@ -67,8 +67,8 @@ _WAREKI_RE = re.compile(
 )
 _SEIREKI_RE = re.compile(
     rf"^(?P<year>\d{{4}})\s*(?:年\s*(?P<m1>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*日?"
-    rf"|{_SEP}(?P<m2>\d{{1,2}}){_SEP}(?P<d2>\d{{1,2}}))$"
-)
+    rf"|{_SEP}(?P<m2>\d{{1,2}}){_SEP}(?P<d2>\d{{1,2}})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?)$"
+)  # a time after a 西暦 date (2025-09-16 00:00:00, as text cells from Excel carry it) is dropped
 _COMPACT_RE = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
 _EXAMPLES = "2025-09-16、2025/9/16、令和7年9月16日、R7.9.16 のように入力してください。"
 

@@ -28,6 +28,10 @@ def test_variant_kanji_meet_the_common_form() -> None:
     assert fold("廣瀨") == fold("広瀬")
     assert fold("大澤") == fold("大沢")
     assert fold("塚本") == fold("塚本")  # U+FA10, a compatibility ideograph
+    assert fold("\uf9dc田") == fold("隆田")  # 隆 U+F9DC, folded by NFKC
+    assert fold("籠田") == fold("篭田")
+    assert fold("櫻井") == fold("桜井") and fold("國分") == fold("国分") and fold("淺野") == fold("浅野")
+    assert fold("眞鍋") == fold("真鍋") and fold("惠子") == fold("恵子")
     assert fold("葛\U000e0100城") == fold("葛城")  # an ideographic variation selector is dropped
 
 

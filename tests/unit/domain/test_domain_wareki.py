@@ -45,6 +45,9 @@ from saiken.domain.wareki import (
         ("㋿7年9月16日", dt.date(2025, 9, 16)),  # the one-character era sign (NFKC)
         ("20250916", dt.date(2025, 9, 16)),
         (" 2024-02-29 ", dt.date(2024, 2, 29)),
+        ("2025-09-16 00:00:00", dt.date(2025, 9, 16)),  # a text cell from Excel with the time
+        ("2025/09/16 9:30", dt.date(2025, 9, 16)),
+        ("2025-09-16T00:00:00", dt.date(2025, 9, 16)),
     ],
 )
 def test_parse_date_accepts_the_usual_writings(text: str, expected: dt.date) -> None:
@@ -68,6 +71,7 @@ def test_parse_date_passes_dates_through() -> None:
         ("R0.1.1", "年が0"),
         ("R7.13.1", "存在しない日付"),
         ("X7.9.16", "日付として読めません"),
+        ("2025-09-16 25", "日付として読めません"),
         ("hello", "日付として読めません"),
         ("", "日付が空"),
     ],
