@@ -96,6 +96,11 @@ def test_charges_statement_in_japanese(capsys: pytest.CaptureFixture[str]) -> No
     assert "326,010円" in out  # 未納合計
     assert "2025-07-01〜2025-07-10　10日　500,000円 × 10.95% × 10/365 = 1,500円" in out
     assert "令和7年6月30日" in out
+    status, out, _ = run_cli(
+        capsys, "charges", "--principal", "100000", "--received", "2025-04-01", "--due", "2025-04-21",
+        "--payment", "2025-05-20:120000", "--as-of", "2025-06-30",
+    )
+    assert status == 0 and "過納額" in out and "17,630円" in out and "元金完納日 2025-05-20" in out
 
 
 @pytest.mark.parametrize(

@@ -128,7 +128,7 @@ def custom_schedule(total: int, rows: Sequence[tuple[dt.date, int]]) -> tuple[In
     _amount(total, "分割する金額")
     if not rows:
         raise ValidationError("分割納付の予定が1行もありません。納付日と金額を入力してください。")
-    schedule = []
+    schedule: list[Instalment] = []
     for number, (due, amount) in enumerate(rows, start=1):
         _amount(amount, f"第{number}回の金額")
         if schedule and due <= schedule[-1].due:

@@ -10,7 +10,7 @@
 4. lower case;
 5. variant kanji to their common form (`VARIANT_KANJI`): only true variants (異体字・旧字体) of the same
    character. Distinct characters that are merely similar are NOT folded: 冨 stays 冨 (a surname of its own),
-   斉 stays 斉, 竜 and 龍 stay apart, 辻 and 辻 (two-dot) are the same code point anyway;
+   斉 stays 斉, 竜 and 龍 stay apart;
 6. every whitespace character (U+3000 included) removed;
 7. hyphen-like characters removed (- ‐ ‑ ‒ – — ― − ﹣ －), so 03-1234-5678 and 0312345678 meet.
    The katakana long mark ー (and half-width ｰ, which NFKC makes ー) is kept: it is part of a reading.
