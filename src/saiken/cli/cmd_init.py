@@ -1,0 +1,75 @@
+"""`saiken init`: create a vault; prints the recovery key ONCE and whether device binding is on.
+
+    saiken init --vault DIR --role ward|contractor --org NAME --admin USER [--no-device-binding]
+                [--recovery-sheet FILE.pdf] [--json]
+The admin's password: $SAIKEN_NEW_PASSWORD (or $SAIKEN_PASSWORD), or asked twice at a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from saiken.cli.cmd_user import new_password
+from saiken.cli.common import add_vault_argument, print_json
+from saiken.fsutil import atomic_write_bytes
+from saiken.services import vault
+
+NO_KEYRING_NOTE = (
+    "注意: この PC には鍵の保管場所（キーリング）がないため、端末への結び付けなしで金庫を作成しました。"
+    "金庫のフォルダを持ち出した人は、パスワードか復旧キーがあれば開けます。フォルダの置き場所と権限に気をつけてください。"
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("init", help="新しい金庫を作る（復旧キーを一度だけ表示）")
+    add_vault_argument(parser)
+    parser.add_argument("--role", required=True, choices=vault.ORG_ROLES, help="ward（区）または contractor（受託者）")
+    parser.add_argument("--org", required=True, help="組織名")
+    parser.add_argument("--admin", required=True, help="最初の管理者の利用者名")
+    parser.add_argument("--no-device-binding", dest="binding", action="store_false", default=None,
+                        help="この PC への結び付けをしない")
+    parser.add_argument("--recovery-sheet", type=str, default=None, metavar="FILE.pdf",
+                        help="復旧キーの用紙（A4 PDF）を保存する")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run)
+
+
+def _password() -> str:
+    if os.environ.get("SAIKEN_NEW_PASSWORD") is None and os.environ.get("SAIKEN_PASSWORD") is not None:
+        return os.environ["SAIKEN_PASSWORD"]
+    return new_password("管理者のパスワード: ")
+
+
+def run(args: argparse.Namespace) -> int:
+    keyring_missing = args.binding is None and not vault.keyring_available()
+    created = vault.create_vault(args.vault, org_role=args.role, org_name=args.org, admin_user=args.admin,
+                                 admin_password=_password(), device_binding=args.binding)
+    if args.recovery_sheet:
+        from saiken.domain.clock import system_clock
+        from saiken.exchange.pdf.recovery_sheet import render_recovery_sheet
+
+        pdf = render_recovery_sheet(org_name=args.org, vault_id=created.vault_id, recovery_key=created.recovery_key,
+                                    created_at=system_clock.now(), created_by=args.admin)
+        atomic_write_bytes(args.recovery_sheet, pdf)
+    if args.json:
+        print_json({"vault": created.folder, "vault_id": created.vault_id, "recovery_key": created.recovery_key,
+                    "device_bound": created.device_bound, "keyring_available": not keyring_missing})
+        return 0
+    print(f"金庫を作成しました: {created.folder}")
+    print(f"金庫 ID: {created.vault_id}")
+    if created.device_bound:
+        print("端末への結び付け: あり（この PC の OS アカウントの資格情報ストアに端末鍵を保存しました）")
+    elif keyring_missing:
+        print(NO_KEYRING_NOTE)
+    else:
+        print("端末への結び付け: なし（指定により）")
+    print()
+    print("復旧キー（この一度しか表示しません。紙に書き写すか印刷して、施錠できる場所に PC とは別に保管してください）:")
+    print()
+    print(f"    {created.recovery_key}")
+    print()
+    print("この復旧キーがあれば、どの PC からでも金庫を開けます。パスワードを全員が忘れたときに使います。")
+    if args.recovery_sheet:
+        print(f"復旧キーの用紙を保存しました: {args.recovery_sheet}（印刷したら、このファイルは削除してください）")
+    return 0

@@ -1,0 +1,168 @@
+"""`saiken user add|list|passwd|remove|role|enrol-device` and the sign-in every vault command shares.
+
+Passwords come only from the environment or a prompt, never from arguments:
+  SAIKEN_USER / --user       who signs in;   SAIKEN_PASSWORD      their password
+  SAIKEN_NEW_PASSWORD        a new password (user add, user passwd)
+  SAIKEN_RECOVERY_KEY        sign in with the recovery key instead (`--recovery`), or enrol a PC
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from saiken.cli.common import add_user_argument, add_vault_argument, print_json, secret_from_env, user_name
+from saiken.domain.errors import ValidationError
+from saiken.services import users, vault
+from saiken.services.context import VaultSession
+
+
+def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
+    add_vault_argument(parser)
+    add_user_argument(parser)
+    parser.add_argument("--recovery", action="store_true",
+                        help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする")
+
+
+def sign_in(args: argparse.Namespace) -> VaultSession:
+    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key)."""
+    if getattr(args, "recovery", False):
+        key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
+        return vault.open_with_recovery_key(args.vault, key)
+    name = user_name(args)
+    password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
+    return vault.open_vault(args.vault, name, password)
+
+
+def new_password(prompt: str = "新しいパスワード: ") -> str:
+    """$SAIKEN_NEW_PASSWORD, or asked twice at a terminal."""
+    if os.environ.get("SAIKEN_NEW_PASSWORD") is not None or not (sys.stdin and sys.stdin.isatty()):
+        return secret_from_env("SAIKEN_NEW_PASSWORD", prompt)
+    first = secret_from_env("SAIKEN_NEW_PASSWORD", prompt)
+    if secret_from_env("SAIKEN_NEW_PASSWORD", "もう一度: ") != first:
+        raise ValidationError("2 回入力したパスワードが一致しません。もう一度やり直してください。")
+    return first
+
+
+def confirm(args: argparse.Namespace, question: str) -> None:
+    if getattr(args, "yes", False):
+        return
+    if sys.stdin is not None and sys.stdin.isatty():
+        if input(f"{question} [y/N]: ").strip().lower() in ("y", "yes", "はい"):
+            return
+        raise ValidationError("中止しました。何も変更していません。")
+    raise ValidationError("確認が必要です。内容を確かめて --yes を付けて実行してください。何も変更していません。")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("user", help="利用者の追加・一覧・パスワード変更・削除")
+    sub = parser.add_subparsers(dest="user_command", metavar="ACTION")
+    sub.required = True
+
+    add = sub.add_parser("add", help="利用者を追加する（新しいパスワード: $SAIKEN_NEW_PASSWORD）")
+    add_sign_in_arguments(add)
+    add.add_argument("name", help="新しい利用者名")
+    add.add_argument("--role", required=True, choices=users.ROLE_NAMES)
+    add.add_argument("--display-name", default="", help="表示名（任意）")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(func=run_add)
+
+    listing = sub.add_parser("list", help="利用者の一覧")
+    add_sign_in_arguments(listing)
+    listing.add_argument("--all", action="store_true", help="削除した利用者も表示する")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=run_list)
+
+    passwd = sub.add_parser("passwd", help="パスワードを変える（自分: 今のものは $SAIKEN_PASSWORD）／再設定する（管理者）")
+    add_sign_in_arguments(passwd)
+    passwd.add_argument("name", nargs="?", help="利用者名（省略時は自分）")
+    passwd.set_defaults(func=run_passwd)
+
+    remove = sub.add_parser("remove", help="利用者を削除する（鍵スロットも消えます）")
+    add_sign_in_arguments(remove)
+    remove.add_argument("name")
+    remove.add_argument("--yes", action="store_true", help="確認なしで実行する")
+    remove.set_defaults(func=run_remove)
+
+    role = sub.add_parser("role", help="利用者の役割を変える")
+    add_sign_in_arguments(role)
+    role.add_argument("name")
+    role.add_argument("role", choices=users.ROLE_NAMES)
+    role.set_defaults(func=run_role)
+
+    enrol = sub.add_parser("enrol-device", help="端末に結び付けた金庫を、この PC の OS アカウントに登録する（復旧キー）")
+    add_vault_argument(enrol)
+    enrol.set_defaults(func=run_enrol)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    session = sign_in(args)
+    try:
+        row = users.add_user(session, args.name, role=args.role, password=new_password(),
+                             display_name=args.display_name)
+    finally:
+        session.close()
+    if args.json:
+        print_json(row.__dict__)
+    else:
+        print(f"利用者「{row.name}」（{row.role}）を追加しました。")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    session = sign_in(args)
+    try:
+        rows = users.list_users(session, include_removed=args.all)
+    finally:
+        session.close()
+    if args.json:
+        print_json([row.__dict__ for row in rows])
+        return 0
+    for row in rows:
+        flags = (" 取扱責任者" if row.is_supervisor and row.role != "supervisor" else "") + ("" if row.active else " 削除済み")
+        print(f"{row.name}\t{row.role}{flags}")
+    return 0
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    session = sign_in(args)
+    try:
+        target = args.name or session.user.name
+        own = target == session.user.name
+        old = secret_from_env("SAIKEN_PASSWORD", "今のパスワード: ") if own else None
+        users.change_password(session, target, old_password=old, new_password=new_password())
+    finally:
+        session.close()
+    if own:
+        print("パスワードを変更しました。")
+    else:
+        print(f"「{target}」のパスワードを再設定しました。次のサインインで本人が変更する必要があります。")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    confirm(args, f"利用者「{args.name}」を削除します。よろしいですか")
+    session = sign_in(args)
+    try:
+        users.remove_user(session, args.name)
+    finally:
+        session.close()
+    print(f"利用者「{args.name}」を削除しました。その鍵スロットも消しました。")
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    session = sign_in(args)
+    try:
+        row = users.set_role(session, args.name, args.role)
+    finally:
+        session.close()
+    print(f"利用者「{row.name}」の役割を {row.role} にしました。")
+    return 0
+
+
+def run_enrol(args: argparse.Namespace) -> int:
+    vault.enrol_device(args.vault, secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: "))
+    print("この PC（OS アカウント）を金庫の端末として登録しました。これからはパスワードでサインインできます。")
+    return 0
