@@ -71,7 +71,7 @@ def install_translators(app: QCoreApplication, language: str = "ja") -> list[QTr
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Territory.Japan))
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     return installed
 
 

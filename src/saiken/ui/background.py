@@ -201,6 +201,35 @@ class Operations(QObject):
         """Run `fn(*args, **kwargs)` on the worker without the session (opening or creating a vault)."""
         return self._enqueue(fn, args, kwargs, False, on_result, on_error, owner, progress, False, False)
 
+    def open_session(
+        self,
+        fn: Callable[..., VaultSession],
+        *args: Any,
+        on_result: Callable[[SignedInUser], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+        progress: str | None = None,
+        with_extra: bool = False,
+        **kwargs: Any,
+    ) -> Job:
+        """Run `fn(*args)` (open_vault, open_with_recovery_key …) on the worker and keep the session it returns.
+
+        The widget that asked gets only the signed-in user (a plain dataclass), never the session. With
+        `with_extra=True`, `fn` returns `(extra, session)` and `on_result` gets `(user, extra)`.
+        """
+
+        def adopt() -> Any:
+            outcome = fn(*args, **kwargs)
+            extra, session = outcome if with_extra else (None, outcome)
+            with self._lock:
+                previous, self._session = self._session, session
+            if previous is not None and previous is not session:
+                previous.close()
+            self.sessionChanged.emit()
+            return (session.user, extra) if with_extra else session.user
+
+        return self._enqueue(adopt, (), {}, False, on_result, on_error, owner, progress, False, False)
+
     def _enqueue(self, fn, args, kwargs, with_session, on_result, on_error, owner, progress, cancellable,
                  changes) -> Job:
         job = Job(id=next(self._ids), fn=fn, args=tuple(args), kwargs=dict(kwargs), with_session=with_session)

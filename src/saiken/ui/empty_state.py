@@ -14,7 +14,7 @@ class EmptyStatePage(QWidget):
         outer.setContentsMargins(48, 48, 48, 48)
         card = QFrame(self)
         card.setObjectName("card")
-        card.setMaximumWidth(640)
+        card.setFixedWidth(640)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)

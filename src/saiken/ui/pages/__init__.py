@@ -1,0 +1,1 @@
+"""The pages of the shell's own areas: users, audit log, settings."""

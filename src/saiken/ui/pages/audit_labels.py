@@ -1,0 +1,82 @@
+"""Japanese names of audit actions and target types (codes are stored; people read these labels)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+ACTIONS = {
+    "vault.create": QT_TRANSLATE_NOOP("AuditLabels", "Vault created"),
+    "vault.rekey": QT_TRANSLATE_NOOP("AuditLabels", "Master key rotated"),
+    "vault.device_binding": QT_TRANSLATE_NOOP("AuditLabels", "Device binding changed"),
+    "vault.recovery_sheet_saved": QT_TRANSLATE_NOOP("AuditLabels", "Recovery sheet saved to a file"),
+    "vault.migrate": QT_TRANSLATE_NOOP("AuditLabels", "Vault upgraded"),
+    "demo.populate": QT_TRANSLATE_NOOP("AuditLabels", "Demo data created"),
+    "device.enrol": QT_TRANSLATE_NOOP("AuditLabels", "Device enrolled"),
+    "auth.sign_in": QT_TRANSLATE_NOOP("AuditLabels", "Signed in"),
+    "auth.sign_in_failed": QT_TRANSLATE_NOOP("AuditLabels", "Failed sign-in"),
+    "user.add": QT_TRANSLATE_NOOP("AuditLabels", "User added"),
+    "user.remove": QT_TRANSLATE_NOOP("AuditLabels", "User removed"),
+    "user.password_change": QT_TRANSLATE_NOOP("AuditLabels", "Password changed"),
+    "user.password_reset": QT_TRANSLATE_NOOP("AuditLabels", "Password reset by an administrator"),
+    "user.set_role": QT_TRANSLATE_NOOP("AuditLabels", "Role changed"),
+    "settings.change": QT_TRANSLATE_NOOP("AuditLabels", "Settings changed"),
+    "backup.create": QT_TRANSLATE_NOOP("AuditLabels", "Backup made"),
+    "backup.verify": QT_TRANSLATE_NOOP("AuditLabels", "Backup verified"),
+    "backup.restore": QT_TRANSLATE_NOOP("AuditLabels", "Backup restored"),
+    "debtor.add": QT_TRANSLATE_NOOP("AuditLabels", "Debtor added"),
+    "debtor.view": QT_TRANSLATE_NOOP("AuditLabels", "Debtor card viewed"),
+    "debtor.charge_statement": QT_TRANSLATE_NOOP("AuditLabels", "Charge statement shown"),
+    "debtor.handler": QT_TRANSLATE_NOOP("AuditLabels", "Handler assigned"),
+    "debtor.notes": QT_TRANSLATE_NOOP("AuditLabels", "Notes changed"),
+    "debtor.status": QT_TRANSLATE_NOOP("AuditLabels", "Status changed"),
+    "debtor.tags": QT_TRANSLATE_NOOP("AuditLabels", "Tags changed"),
+    "claim.add": QT_TRANSLATE_NOOP("AuditLabels", "Claim added"),
+    "payment.add": QT_TRANSLATE_NOOP("AuditLabels", "Payment recorded"),
+    "payment.correct": QT_TRANSLATE_NOOP("AuditLabels", "Payment corrected"),
+    "payment.reverse": QT_TRANSLATE_NOOP("AuditLabels", "Payment reversed"),
+    "plan.create": QT_TRANSLATE_NOOP("AuditLabels", "Instalment plan made"),
+    "plan.accelerate": QT_TRANSLATE_NOOP("AuditLabels", "Instalment plan accelerated"),
+    "record.add": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation record added"),
+    "record.correct": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation record corrected"),
+    "record.history": QT_TRANSLATE_NOOP("AuditLabels", "Record history viewed"),
+    "inquiry.add": QT_TRANSLATE_NOOP("AuditLabels", "Inquiry to the ward added"),
+    "inquiry.answer": QT_TRANSLATE_NOOP("AuditLabels", "Inquiry answered"),
+    "document.sent": QT_TRANSLATE_NOOP("AuditLabels", "Document sent logged"),
+    "document.returned": QT_TRANSLATE_NOOP("AuditLabels", "Document marked returned"),
+    "attachment.add": QT_TRANSLATE_NOOP("AuditLabels", "Attachment added"),
+    "attachment.read": QT_TRANSLATE_NOOP("AuditLabels", "Attachment opened"),
+    "search.condition_save": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition saved"),
+    "search.condition_delete": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition deleted"),
+    "import.excel": QT_TRANSLATE_NOOP("AuditLabels", "Workbook imported"),
+    "export.excel": QT_TRANSLATE_NOOP("AuditLabels", "Workbook exported"),
+}
+
+TARGETS = {
+    "vault": QT_TRANSLATE_NOOP("AuditLabels", "Vault"),
+    "user": QT_TRANSLATE_NOOP("AuditLabels", "User"),
+    "debtor": QT_TRANSLATE_NOOP("AuditLabels", "Debtor"),
+    "claim": QT_TRANSLATE_NOOP("AuditLabels", "Claim"),
+    "payment": QT_TRANSLATE_NOOP("AuditLabels", "Payment"),
+    "record": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation record"),
+    "plan": QT_TRANSLATE_NOOP("AuditLabels", "Instalment plan"),
+    "inquiry": QT_TRANSLATE_NOOP("AuditLabels", "Inquiry"),
+    "document": QT_TRANSLATE_NOOP("AuditLabels", "Document"),
+    "attachment": QT_TRANSLATE_NOOP("AuditLabels", "Attachment"),
+    "backup": QT_TRANSLATE_NOOP("AuditLabels", "Backup"),
+    "settings": QT_TRANSLATE_NOOP("AuditLabels", "Settings"),
+    "condition": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition"),
+}
+
+
+def action_label(code: str) -> str:
+    """The Japanese name of an action, or the code itself when it is not known here."""
+    source = ACTIONS.get(code)
+    return QCoreApplication.translate("AuditLabels", source) if source else code
+
+
+def target_label(target_type: str | None, target_id: str | None) -> str:
+    if not target_type:
+        return ""
+    source = TARGETS.get(target_type)
+    name = QCoreApplication.translate("AuditLabels", source) if source else target_type
+    return f"{name} #{target_id}" if target_id else name
