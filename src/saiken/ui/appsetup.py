@@ -30,6 +30,7 @@ QListWidget#navigation::item:hover:!selected { background: #31445f; }
 QLabel#pageTitle { font-size: 16pt; font-weight: bold; color: #102a43; }
 QLabel#pageSubtitle { color: #52606d; }
 QLabel#emptyTitle { font-size: 14pt; font-weight: bold; color: #334e68; }
+QLabel#sectionTitle { font-size: 12pt; font-weight: bold; color: #243b53; }
 QLabel#emptyBody { color: #52606d; }
 QLabel#errorText { color: #b42318; }
 QLabel#okText { color: #1e7b34; font-weight: bold; }

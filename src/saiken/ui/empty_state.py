@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+_CARD_WIDTH = 640
+
 
 class EmptyStatePage(QWidget):
     def __init__(self, what: str, issue: str, parent: QWidget | None = None) -> None:
@@ -14,7 +16,7 @@ class EmptyStatePage(QWidget):
         outer.setContentsMargins(48, 48, 48, 48)
         card = QFrame(self)
         card.setObjectName("card")
-        card.setFixedWidth(640)
+        card.setFixedWidth(_CARD_WIDTH)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
@@ -29,8 +31,12 @@ class EmptyStatePage(QWidget):
         note = QLabel(self.tr("Nothing on this page can be used yet, and nothing is stored for it."), card)
         note.setObjectName("hintText")
         note.setWordWrap(True)
+        text_width = _CARD_WIDTH - 64
         for label in (title, body, status, note):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            label.setFixedWidth(text_width)
+            if label.wordWrap():  # Japanese has no spaces: give wrapped text the height it needs
+                label.setMinimumHeight(label.heightForWidth(text_width))
             inner.addWidget(label)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         outer.addStretch(1)

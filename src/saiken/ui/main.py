@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from saiken.domain.errors import SaikenError
@@ -45,7 +46,7 @@ def sign_in_demo(ops: Operations, folder: Path, org_role: str = "contractor") ->
     """Make the demo vault and sign in, waiting for the worker (a progress dialog shows meanwhile)."""
     failure: list[BaseException] = []
     ops.open_session(open_demo, folder, org_role, on_error=failure.append,
-                     progress=ops.tr("Preparing the demo vault…"))
+                     progress=QCoreApplication.translate("Startup", "Preparing the demo vault…"))
     ops.wait_idle(120_000)
     if failure:
         raise failure[0]

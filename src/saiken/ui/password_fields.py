@@ -27,7 +27,9 @@ def service_policy(password: str, user_name: str = "") -> list[str]:
 class PasswordFields(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, label: str | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, label: str | None = None,
+                 form: QFormLayout | None = None) -> None:
+        """With `form`, the rows are added to that form (aligned with its other fields) instead of this widget."""
         super().__init__(parent)
         self._user_name = ""
         self.password = QLineEdit(self)
@@ -42,8 +44,9 @@ class PasswordFields(QWidget):
         self.problems = QLabel(self)
         self.problems.setObjectName("errorText")
         self.problems.setWordWrap(True)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
         form.addRow(label or self.tr("Password"), self.password)
         form.addRow(self.tr("Password (again)"), self.confirm)
         form.addRow("", self.rules)

@@ -19,6 +19,8 @@ from saiken.domain.roles import Capability
 from saiken.ui.page_context import PageContext
 from saiken.ui.pages.common import page_header
 
+_CARD_WIDTH = 860
+
 
 def _spin(parent: QWidget, low: int, high: int, suffix: str, name: str) -> QSpinBox:
     box = QSpinBox(parent)
@@ -42,10 +44,12 @@ class SettingsPage(QWidget):
 
         security = QFrame(self)
         security.setObjectName("card")
+        security.setMaximumWidth(_CARD_WIDTH)
         form = QFormLayout(security)
         form.setContentsMargins(20, 16, 20, 16)
         form.setHorizontalSpacing(18)
         form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.idle_minutes = _spin(security, 1, 240, self.tr(" min"), "idleLockMinutes")
         self.clipboard_seconds = _spin(security, 5, 600, self.tr(" s"), "clipboardClearSeconds")
         self.generations = _spin(security, 1, 50, self.tr(" generations"), "backupGenerations")
@@ -71,10 +75,11 @@ class SettingsPage(QWidget):
 
         backup = QFrame(self)
         backup.setObjectName("card")
+        backup.setMaximumWidth(_CARD_WIDTH)
         backup_layout = QVBoxLayout(backup)
         backup_layout.setContentsMargins(20, 16, 20, 16)
         title = QLabel(self.tr("Backup"), backup)
-        title.setObjectName("emptyTitle")
+        title.setObjectName("sectionTitle")
         explain = QLabel(self.tr("A backup is an encrypted copy of the vault and its key file, kept in the vault folder under backups. The oldest copies beyond the number to keep are removed."), backup)
         explain.setWordWrap(True)
         explain.setObjectName("hintText")

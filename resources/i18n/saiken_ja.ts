@@ -1,0 +1,2005 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>利用者の追加</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初期パスワード</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>User name (for signing in)</source>
+        <translation>利用者名（サインイン用）</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>最初の管理者</translation>
+    </message>
+    <message>
+        <source>The administrator manages users and settings and is also the first supervisor. Choose a user name and a password.</source>
+        <translation>管理者は利用者と設定を管理し、最初の取扱責任者も兼ねます。利用者名とパスワードを決めてください。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>利用者名</translation>
+    </message>
+    <message>
+        <source>Create the vault</source>
+        <translation>金庫を作成</translation>
+    </message>
+    <message>
+        <source>The vault will also be bound to this Windows account: a copy of its files is useless elsewhere without the recovery key.</source>
+        <translation>金庫はこの PC のアカウントにも結び付けられます。ファイルを持ち出しても、復旧キーがなければ他の場所では開けません。</translation>
+    </message>
+    <message>
+        <source>This PC has no credential store (keyring), so the vault is made without binding to this account. The password alone protects it.</source>
+        <translation>この PC には鍵の保管場所（キーリング）がないため、アカウントへの結び付けなしで作成します。金庫はパスワードだけで守られます。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF, PNG or JPEG up to 10 MB, stored encrypted in the vault.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an attachment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {name} cannot be read. Check that it exists and is not open elsewhere.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Vault created</source>
+        <translation>金庫の作成</translation>
+    </message>
+    <message>
+        <source>Master key rotated</source>
+        <translation>暗号鍵の更新</translation>
+    </message>
+    <message>
+        <source>Device binding changed</source>
+        <translation>端末の結び付けの変更</translation>
+    </message>
+    <message>
+        <source>Recovery sheet saved to a file</source>
+        <translation>復旧キー用紙のファイル保存</translation>
+    </message>
+    <message>
+        <source>Vault upgraded</source>
+        <translation>金庫の更新</translation>
+    </message>
+    <message>
+        <source>Demo data created</source>
+        <translation>デモデータの作成</translation>
+    </message>
+    <message>
+        <source>Device enrolled</source>
+        <translation>端末の登録</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>サインイン失敗</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>利用者の追加</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>利用者の削除</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <source>Password reset by an administrator</source>
+        <translation>管理者によるパスワード再設定</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>役割の変更</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>設定の変更</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>バックアップの作成</translation>
+    </message>
+    <message>
+        <source>Backup verified</source>
+        <translation>バックアップの検証</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>バックアップからの復元</translation>
+    </message>
+    <message>
+        <source>Debtor added</source>
+        <translation>債務者の登録</translation>
+    </message>
+    <message>
+        <source>Debtor card viewed</source>
+        <translation>債務者カードの閲覧</translation>
+    </message>
+    <message>
+        <source>Charge statement shown</source>
+        <translation>計算明細の表示</translation>
+    </message>
+    <message>
+        <source>Handler assigned</source>
+        <translation>担当者の割当て</translation>
+    </message>
+    <message>
+        <source>Notes changed</source>
+        <translation>メモの変更</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>状態の変更</translation>
+    </message>
+    <message>
+        <source>Tags changed</source>
+        <translation>タグの変更</translation>
+    </message>
+    <message>
+        <source>Claim added</source>
+        <translation>債権の登録</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>納付の記録</translation>
+    </message>
+    <message>
+        <source>Payment corrected</source>
+        <translation>納付の訂正</translation>
+    </message>
+    <message>
+        <source>Payment reversed</source>
+        <translation>納付の取消し</translation>
+    </message>
+    <message>
+        <source>Instalment plan made</source>
+        <translation>分納計画の作成</translation>
+    </message>
+    <message>
+        <source>Instalment plan accelerated</source>
+        <translation>分納計画の期限の利益喪失</translation>
+    </message>
+    <message>
+        <source>Negotiation record added</source>
+        <translation>交渉記録の追加</translation>
+    </message>
+    <message>
+        <source>Negotiation record corrected</source>
+        <translation>交渉記録の訂正</translation>
+    </message>
+    <message>
+        <source>Record history viewed</source>
+        <translation>交渉記録の履歴閲覧</translation>
+    </message>
+    <message>
+        <source>Inquiry to the ward added</source>
+        <translation>区への照会の登録</translation>
+    </message>
+    <message>
+        <source>Inquiry answered</source>
+        <translation>照会への回答</translation>
+    </message>
+    <message>
+        <source>Document sent logged</source>
+        <translation>文書送付の記録</translation>
+    </message>
+    <message>
+        <source>Document marked returned</source>
+        <translation>文書の返戻</translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation>添付ファイルの追加</translation>
+    </message>
+    <message>
+        <source>Attachment opened</source>
+        <translation>添付ファイルの閲覧</translation>
+    </message>
+    <message>
+        <source>Extraction condition saved</source>
+        <translation>抽出条件の保存</translation>
+    </message>
+    <message>
+        <source>Extraction condition deleted</source>
+        <translation>抽出条件の削除</translation>
+    </message>
+    <message>
+        <source>Workbook imported</source>
+        <translation>Excel の取込み</translation>
+    </message>
+    <message>
+        <source>Workbook exported</source>
+        <translation>Excel の出力</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>金庫</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>債権</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>納付</translation>
+    </message>
+    <message>
+        <source>Negotiation record</source>
+        <translation>交渉記録</translation>
+    </message>
+    <message>
+        <source>Instalment plan</source>
+        <translation>分納計画</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>照会</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Extraction condition</source>
+        <translation>抽出条件</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <source>Every action is recorded and chained to the one before it, so that any edit, insertion, deletion or reordering is found by the verification.</source>
+        <translation>すべての操作は一つ前の記録とつなげて記録されます。書き換え・挿入・削除・並べ替えがあれば、検証で見つかります。</translation>
+    </message>
+    <message>
+        <source>(all users)</source>
+        <translation>（すべての利用者）</translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation>（すべての操作）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>絞り込む</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>条件をクリア</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>改ざんの検査</translation>
+    </message>
+    <message>
+        <source>Copy checkpoint</source>
+        <translation>チェックポイントをコピー</translation>
+    </message>
+    <message>
+        <source>The newest {n} entries are shown; narrow the filters to see older ones.</source>
+        <translation>新しい順に {n} 件を表示しています。それより前の記録は条件を絞って表示してください。</translation>
+    </message>
+    <message>
+        <source>{n} entries, newest first</source>
+        <translation>{n} 件（新しい順）</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>監査ログを検証しています…</translation>
+    </message>
+    <message>
+        <source>OK: all {n} entries are intact and in order. Checkpoint {checkpoint}</source>
+        <translation>正常：{n} 件の記録はすべて改ざんされておらず、順序も正しいです。チェックポイント {checkpoint}</translation>
+    </message>
+    <message>
+        <source>Problems were found in the audit log:</source>
+        <translation>監査ログに問題が見つかりました：</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change the password of {name}</source>
+        <translation>{name} のパスワード変更</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeStatementDialog</name>
+    <message>
+        <source>Charge statement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of {as_of} (due date {due}); principal {principal}; rule: {profile}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annual rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount (exact)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No charge accrued by this date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Additional charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Principal remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Additional charge remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late charge remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each charge is the exact sum of its segments, truncated to whole yen once at the end (then to the rule's result unit and minimum).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>{exact} → {charged}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late charge (tier {tier})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClaimsTab</name>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ward confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid in total: {amount}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct a negotiation record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The correction is saved as a new version; the current text stays in the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>DebtorCardPage</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charge statement…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Additional charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Claims &amp;&amp; payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags &amp;&amp; notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Management no. {no}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handler: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Representative: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Limitation: not computed (no start date)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Limitation expires {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charge statement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This debtor has no claim to compute charges for.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charge statement — {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DebtorListModel</name>
+    <message>
+        <source>Management no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DebtorListPage</name>
+    <message>
+        <source>Debtors</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>Search name, reading, phone or management no. (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save condition…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved conditions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} debtors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No debtor matches. Change the search words or clear the filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter opens the card. Ctrl+F searches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of this condition:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the saved condition “{name}”?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Returned undelivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record a document sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tracking no. (registered mail)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark selected as returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select the document in the table first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmptyStatePage</name>
+    <message>
+        <source>Not available yet</source>
+        <translation>まだ使えません</translation>
+    </message>
+    <message>
+        <source>Nothing on this page can be used yet, and nothing is stored for it.</source>
+        <translation>この画面にはまだ操作できるものはなく、この画面のためのデータも保存されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Please check the input</source>
+        <translation>入力を確認してください</translation>
+    </message>
+    <message>
+        <source>Not permitted</source>
+        <translation>権限がありません</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>お待ちください</translation>
+    </message>
+    <message>
+        <source>Could not complete the operation</source>
+        <translation>操作を完了できませんでした</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>内部エラー</translation>
+    </message>
+    <message>
+        <source>An internal error occurred. Nothing was changed. Please tell your administrator.</source>
+        <translation>内部エラーが発生しました。データは変更されていません。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Please wait {n} seconds before trying again.</source>
+        <translation>{n} 秒待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Please wait {n} minutes before trying again.</source>
+        <translation>{n} 分待ってから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 100,000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. R7.4.1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 2025/10/1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balance (from)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balance (to)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date (from)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date (to)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next action (from)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next action (to)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field}: the start is after the end. Swap the two values.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Saiken Desk — create a vault</source>
+        <translation>債権デスク — 金庫の作成</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>使い始める</translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation>金庫を作成しています…</translation>
+    </message>
+    <message>
+        <source>Preparing the sheet…</source>
+        <translation>用紙を準備しています…</translation>
+    </message>
+</context>
+<context>
+    <name>InquiriesTab</name>
+    <message>
+        <source>Asked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New inquiry to the ward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to ask the ward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record inquiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer from the ward (for the selected inquiry)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(waiting)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} inquiries waiting for an answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No inquiry is waiting for an answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the question before recording the inquiry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select the inquiry in the table first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the ward's answer first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer date</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <source>The vault was locked and closed. Enter your password to continue, or sign in as another user.</source>
+        <translation>金庫をロックして閉じました。続けるにはパスワードを入力してください。別の利用者でサインインすることもできます。</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>サインアウトしました</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. The vault is closed.</source>
+        <translation>サインインしている利用者はいません。金庫は閉じています。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DEMO — fictional data only: every person and business shown here is made up.</source>
+        <translation>DEMO デモ（架空データ）— ここに表示される人物・事業者はすべて架空です。</translation>
+    </message>
+    <message>
+        <source>Saiken Desk</source>
+        <translation>債権デスク</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>今すぐロック</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Organisation: {org} ({role})</source>
+        <translation>団体：{org}（{role}）</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>利用者：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPreview</name>
+    <message>
+        <source>Select an attachment to preview it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This PDF cannot be shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Being built in issue 3 (debtor files).</source>
+        <translation>課題 3（債務者ファイル）で作成中です。</translation>
+    </message>
+    <message>
+        <source>Planned for a later issue (not filed yet).</source>
+        <translation>今後の課題で作成する予定です（課題はまだ起票されていません）。</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>The debtor list with search, filters and saved extraction conditions, and each debtor's card: claims and payments, charges as of today, instalments, inquiries to the ward, documents sent, attachments, tags and notes.</source>
+        <translation>債務者の一覧（検索・絞り込み・抽出条件の保存）と、債務者ごとのカード（債権と納付、本日時点の加算金・延滞金、分納、区への照会、送付文書、添付ファイル、タグ・メモ）がここに入ります。</translation>
+    </message>
+    <message>
+        <source>Negotiation records</source>
+        <translation>交渉記録</translation>
+    </message>
+    <message>
+        <source>Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.</source>
+        <translation>債務者との電話・来所・訪問・書面・メールの記録が新しい順に並び、約束と次回予定も記録します。訂正は新しい版として残ります。区への交渉記録報告書もここから出力します。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.</source>
+        <translation>取扱責任者が承認したひな形から作る督促状・通知書・和解契約書を、ファイルに書き出さずにプレビューして印刷します。</translation>
+    </message>
+    <message>
+        <source>Handover &amp; ledger</source>
+        <translation>受渡・管理簿</translation>
+    </message>
+    <message>
+        <source>Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.</source>
+        <translation>区と受託者の間で受け渡す暗号化・署名付きのパッケージと、媒体の送付・受領・返却・消去を記録する管理簿がここに入ります。</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>SME consultation records, bookings, seminars and advisor dispatches.</source>
+        <translation>中小企業の経営相談の記録、予約、セミナー、専門家派遣がここに入ります。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>利用者</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Working…</source>
+        <translation>処理しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>お待ちください</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Your organisation</source>
+        <translation>団体の情報</translation>
+    </message>
+    <message>
+        <source>Saiken Desk keeps its data in an encrypted vault on this PC. First, tell it whose vault this is.</source>
+        <translation>債権デスクは、データをこの PC の暗号化された金庫に保管します。まず、どの団体の金庫かを入力してください。</translation>
+    </message>
+    <message>
+        <source>Ward (the office that owns the claims)</source>
+        <translation>区（債権を持つ委託元）</translation>
+    </message>
+    <message>
+        <source>Contractor (the law firm collecting for the ward)</source>
+        <translation>受託者（区から回収を受託した法律事務所など）</translation>
+    </message>
+    <message>
+        <source>e.g. Shinjuku Ward Industry Promotion Division</source>
+        <translation>例：新宿区 産業振興課</translation>
+    </message>
+    <message>
+        <source>This installation is used by</source>
+        <translation>この PC を使う団体</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>団体名</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>At least 10 characters. No rules about symbols or digits: a long phrase you can remember is best. Common passwords and your user name are refused.</source>
+        <translation>10 文字以上にしてください。記号や数字を混ぜる決まりはありません。覚えやすい長めの文（フレーズ）がおすすめです。よく使われるパスワードと利用者名は使えません。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Password (again)</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>2 つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <source>This password can be used.</source>
+        <translation>このパスワードは使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record a payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmed by the ward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dates may be written as 2025/9/16, R7.9.16 or 令和7年9月16日.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>No instalment plan yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accelerate the balance…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same as the first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split equally</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day of month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Equal parts put the remaining yen in the first instalment. Edit the table for a custom schedule.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan: {status} — total {total}, paid {paid}, remaining {remaining}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (accelerated on {day})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {n}, due date: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {n}, amount: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schedule total: {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press “Split equally” or add rows before creating the plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accelerate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole unpaid balance of this plan falls due today. Continue?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>e.g. the representative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was said and agreed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary: write what was said (it cannot be empty).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promised amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promised date</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Quick entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline (newest first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Versions of this record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>復旧キー</translation>
+    </message>
+    <message>
+        <source>This key opens the vault when every password is forgotten or on a new PC. It is shown only this once.</source>
+        <translation>全員がパスワードを忘れたときや新しい PC で、このキーで金庫を開けます。表示されるのは今回の一度だけです。</translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation>金庫を作成しています…</translation>
+    </message>
+    <message>
+        <source>Print the sheet now (or save it as a PDF on removable media) and keep it locked away from this PC. Do not photograph it or type it into e-mail or notes.</source>
+        <translation>今すぐ用紙を印刷し（または PDF として外部媒体に保存し）、この PC とは別の施錠できる場所に保管してください。撮影したり、メールやメモに書き写したりしないでください。</translation>
+    </message>
+    <message>
+        <source>Print / save as PDF…</source>
+        <translation>印刷・PDF 保存…</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key in a safe place</source>
+        <translation>復旧キーを安全な場所に保管しました</translation>
+    </message>
+    <message>
+        <source>The vault was created and you are signed in as its administrator.</source>
+        <translation>金庫を作成し、管理者としてサインインしました。</translation>
+    </message>
+    <message>
+        <source>It is bound to this account.</source>
+        <translation>この PC のアカウントに結び付けられています。</translation>
+    </message>
+    <message>
+        <source>It is not bound to this account (no credential store).</source>
+        <translation>鍵の保管場所がないため、アカウントには結び付けられていません。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery key sheet</source>
+        <translation>復旧キー用紙</translation>
+    </message>
+    <message>
+        <source>Print the sheet and keep it locked away from this PC. Saving it as a file is possible, but a file is easier to copy: keep it on removable media in a safe.</source>
+        <translation>用紙を印刷し、この PC とは別の施錠できる場所に保管してください。ファイルにも保存できますが、ファイルは複製されやすいため、外部媒体に保存して金庫などに保管してください。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF として保存…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>{n} ページをプリンターに送りました。</translation>
+    </message>
+    <message>
+        <source>Save the recovery key sheet</source>
+        <translation>復旧キー用紙の保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>Fictional Law Office</source>
+        <translation>架空法律事務所</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>These settings apply to everyone who uses this vault.</source>
+        <translation>この金庫を使うすべての利用者に適用される設定です。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> generations</source>
+        <translation> 世代</translation>
+    </message>
+    <message>
+        <source>Lock after no input for</source>
+        <translation>操作がないときに自動ロックするまで</translation>
+    </message>
+    <message>
+        <source>Clear copied text after</source>
+        <translation>コピーした文字を消すまで</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>残すバックアップ</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>設定を保存</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>これらの設定を変更できるのは管理者だけです。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of the vault and its key file, kept in the vault folder under backups. The oldest copies beyond the number to keep are removed.</source>
+        <translation>バックアップは金庫と鍵ファイルの暗号化された複製で、金庫フォルダの backups に保存されます。残す世代数を超えた古い複製は削除されます。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <source>Backups are made by a supervisor or an administrator.</source>
+        <translation>バックアップは取扱責任者または管理者が作成します。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>バックアップを作成しています…</translation>
+    </message>
+    <message>
+        <source>Backup {name} made ({n} audit entries).</source>
+        <translation>バックアップ {name} を作成しました（監査記録 {n} 件）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Saiken Desk — sign in</source>
+        <translation>債権デスク — サインイン</translation>
+    </message>
+    <message>
+        <source>Saiken Desk</source>
+        <translation>債権デスク</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Ward</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>受託者</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Use the recovery key…</source>
+        <translation>復旧キーで開く…</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>利用者名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>金庫を開いています…</translation>
+    </message>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>復旧キーで開く</translation>
+    </message>
+    <message>
+        <source>Type the recovery key from the printed sheet (hyphens and spaces do not matter).</source>
+        <translation>印刷した用紙の復旧キーを入力してください（ハイフンや空白は入れても入れなくてもかまいません）。</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>もう一度サインインできます。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Preparing the demo vault…</source>
+        <translation>デモ用の金庫を準備しています…</translation>
+    </message>
+</context>
+<context>
+    <name>TagsTab</name>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status and handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assign handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the tag's name first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag expiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select the tag to remove first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Each user signs in with their own password. Removing a user deletes their key slot: their password no longer opens the vault.</source>
+        <translation>利用者はそれぞれ自分のパスワードでサインインします。利用者を削除すると、その人の鍵スロットも削除され、そのパスワードでは金庫を開けなくなります。</translation>
+    </message>
+    <message>
+        <source>Show removed users</source>
+        <translation>削除した利用者も表示</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>利用者名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>利用者を追加…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>パスワードを変更…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Adding the user…</source>
+        <translation>利用者を追加しています…</translation>
+    </message>
+    <message>
+        <source>User {name} was added.</source>
+        <translation>利用者 {name} を追加しました。</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>パスワードを変更しています…</translation>
+    </message>
+    <message>
+        <source>The password of {name} was changed.</source>
+        <translation>{name} のパスワードを変更しました。</translation>
+    </message>
+    <message>
+        <source>Remove the user {name}? Their password will no longer open the vault. Their past audit entries are kept.</source>
+        <translation>利用者 {name} を削除しますか？ この人のパスワードでは金庫を開けなくなります。これまでの監査記録は残ります。</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>利用者の削除</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除する</translation>
+    </message>
+    <message>
+        <source>User {name} was removed.</source>
+        <translation>利用者 {name} を削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
