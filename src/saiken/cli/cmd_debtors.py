@@ -1,0 +1,86 @@
+"""`saiken debtors --vault DIR [--search TEXT] [--json]`: list debtors with the search the GUI uses.
+
+`--json` prints a list of items with `id` (the management number), `name`, `kana`, `representative`,
+`address`, `phone`, `principal`, `paid`, `balance` (whole yen), and `status`, `handler`,
+`next_action_on`, `tags`. Order: 五十音 of the reading, then management number.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from typing import Any
+
+from saiken.cli.cmd_user import add_sign_in_arguments, sign_in
+from saiken.cli.common import print_json
+from saiken.domain.debtor_status import check_status
+from saiken.domain.errors import ValidationError
+from saiken.services.context import VaultSession
+from saiken.services.search import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("debtors", help="債務者の一覧・検索")
+    add_sign_in_arguments(parser)
+    parser.add_argument("--search", default="", metavar="TEXT",
+                        help="名前・フリガナ・代表者・住所・電話番号・管理番号で検索（ひらがな・半角カナ・異体字も可）")
+    parser.add_argument("--status", action="append", default=[], help="状況で絞り込む（複数指定可）")
+    parser.add_argument("--handler", default=None, help="担当者の利用者名で絞り込む")
+    parser.add_argument("--limit", type=int, default=None, help="表示する最大件数")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run)
+
+
+def _rows(session: VaultSession, flt: DebtorFilter, limit: int | None) -> Iterator[DebtorListRow]:
+    offset = 0
+    while True:
+        page = search_debtors(session, flt, offset=offset, limit=MAX_PAGE)
+        for row in page.rows:
+            if limit is not None and offset >= limit:
+                return
+            offset += 1
+            yield row
+        if not page.rows or offset >= page.total:
+            return
+
+
+def item(row: DebtorListRow) -> dict[str, Any]:
+    return {
+        "id": row.management_no,
+        "name": row.name,
+        "kana": row.name_kana,
+        "representative": row.representative,
+        "address": row.address,
+        "phone": row.phone,
+        "principal": row.principal,
+        "paid": row.paid,
+        "balance": row.balance,
+        "status": row.status,
+        "handler": row.handler,
+        "next_action_on": row.next_action_on,
+        "tags": list(row.tags),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise ValidationError("--limit は 1 以上の整数で指定してください。")
+    for status in args.status:
+        check_status(status)
+    flt = DebtorFilter(text=args.search, statuses=frozenset(args.status), handler=args.handler)
+    session = sign_in(args)
+    try:
+        rows = list(_rows(session, flt, args.limit))
+    finally:
+        session.close()
+    if args.json:
+        print_json([item(row) for row in rows])
+        return 0
+    if not rows:
+        print("該当する債務者はいません。")
+        return 0
+    for row in rows:
+        print(f"{row.management_no}\t{row.name}\t{row.representative}\t{row.status}\t"
+              f"残高 {row.balance:,}円\t{row.phone}")
+    print(f"計 {len(rows)} 件")
+    return 0
