@@ -13,13 +13,21 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from saiken.domain.errors import SaikenError
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (`エラー: …`) and exit status 2, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"エラー: {message}（{self.prog} --help で使い方を表示します）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="saiken", description="Saiken Desk (債権デスク) command line")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = _OneLineParser(prog="saiken", description="Saiken Desk (債権デスク) command line")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
     sub.required = True
     import saiken.cli as package
 
