@@ -123,7 +123,6 @@ class RecoverySheetDialog(QDialog):
         self.status.setText(self.tr("Saved to {path}.").format(path=path))
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)
         self.document.close()
         self._buffer.close()
         self._data = b""

@@ -1,0 +1,93 @@
+"""Fixtures for the GUI shell's tests: a prepared QApplication (Japanese translation, IPAex Gothic), the
+real background helper, real vaults made through the services, and a driver for the wrapped dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from shell_gui_data import ADMIN, ADMIN_PASSWORD
+
+
+@pytest.fixture
+def app(qapp):
+    from saiken.ui.appsetup import prepare_application
+
+    prepare_application(qapp)
+    return qapp
+
+
+@pytest.fixture
+def ops(app) -> Iterator:
+    from saiken.ui.background import Operations
+
+    operations = Operations(progress_delay_ms=60_000)
+    yield operations
+    operations.wait_idle(10_000)
+    operations.shutdown()
+
+
+@pytest.fixture
+def vault_folder(tmp_path: Path, fixed_clock) -> Path:
+    """A real vault (SQLCipher + key slots) with the admin-supervisor `admin`."""
+    from saiken.services import vault
+
+    folder = tmp_path / "vault"
+    vault.create_vault(folder, org_role="contractor", org_name="架空法律事務所", admin_user=ADMIN,
+                       admin_password=ADMIN_PASSWORD)
+    return folder
+
+
+@pytest.fixture
+def signed_in(ops, vault_folder, qtbot):
+    """`ops` holding a session of `admin` on `vault_folder`."""
+    from saiken.services import vault
+
+    done: list = []
+    ops.open_session(vault.open_vault, vault_folder, ADMIN, ADMIN_PASSWORD, on_result=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=15_000)
+    return ops
+
+
+@pytest.fixture
+def main_window(signed_in, vault_folder, qtbot):
+    from saiken.ui.main_window import MainWindow
+
+    window = MainWindow(signed_in, vault_folder)
+    qtbot.addWidget(window)
+    window.enter()
+    window.show()
+    signed_in.wait_idle()
+    return window
+
+
+class DialogDriver:
+    """Answers the application's wrapped dialogs: each queued handler gets the next dialog shown."""
+
+    def __init__(self) -> None:
+        self.handlers: list[Callable] = []
+        self.seen: list = []
+
+    def then(self, handler: Callable) -> DialogDriver:
+        self.handlers.append(handler)
+        return self
+
+    def __call__(self, dialog) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.seen.append(dialog)
+        handler = self.handlers.pop(0) if self.handlers else (lambda d: d.reject())
+        QTimer.singleShot(0, lambda: handler(dialog))
+
+
+@pytest.fixture
+def driver(app) -> Iterator[DialogDriver]:
+    from saiken.ui.errors import dialogs
+
+    drive = DialogDriver()
+    dialogs.before_exec = drive
+    dialogs.history.clear()
+    yield drive
+    dialogs.before_exec = None
+    dialogs.history.clear()
