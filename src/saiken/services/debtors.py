@@ -72,7 +72,8 @@ __all__ = [
     "Totals", "TrancheRow", "accelerate_plan", "add_attachment", "add_claim", "add_debtor", "add_inquiry",
     "add_payment", "add_record", "answer_inquiry", "assign_handler", "charge_statement", "correct_payment",
     "correct_record", "create_instalment_plan", "get_card", "log_document_sent", "mark_document_returned",
-    "read_attachment", "record_history", "reverse_payment", "set_status", "set_tags", "update_notes",
+    "read_attachment", "record_history", "reverse_payment", "set_status", "set_tags", "update_debtor",
+    "update_notes",
 ]
 
 # Fields of a debtor a person may set on creation (and their labels for messages).
@@ -148,6 +149,39 @@ def add_debtor(s: VaultSession, *, management_no: str, name: str, engagement_id:
         reindex_debtor(work.session, debtor.id)
         work.audit("debtor.add", target_type="debtor", target_id=debtor.id, claim_ids=list(claim_ids))
         return DebtorCreated(id=debtor.id, management_no=management_no, claim_ids=claim_ids)
+
+
+def update_debtor(s: VaultSession, debtor_id: int, **changes: Any) -> list[str]:
+    """Change the debtor's own fields (name, readings, addresses, phones, e-mail, kind, notes, management_no);
+    returns the names of the fields that changed. The search index follows in the same transaction."""
+    s.require(Capability.EDIT)
+    allowed = {*DEBTOR_FIELDS, "name", "management_no"}
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValidationError(f"変更できない項目があります: {', '.join(unknown)}")
+    labels = {**DEBTOR_FIELDS, "name": "氏名・名称", "management_no": "管理番号"}
+    values = {key: check_text(value, labels[key], required=key in ("name", "management_no"),
+                              limit=MAX_TEXT if key == "notes" else 32 if key == "management_no" else 512)
+              for key, value in changes.items()}
+    if "kind" in values:
+        check_choice(values["kind"], "区分", KINDS)
+    with unit_of_work(s) as work:
+        debtor = debtor_or_404(work.session, debtor_id)
+        changed = sorted(key for key, value in values.items() if getattr(debtor, key) != value)
+        if "management_no" in changed:
+            taken = work.session.execute(select(Debtor.id).where(
+                Debtor.engagement_id == debtor.engagement_id, Debtor.management_no == values["management_no"],
+                Debtor.id != debtor.id)).first()
+            if taken:
+                raise ValidationError(f"管理番号「{values['management_no']}」は既に使われています。別の管理番号を入力してください。")
+        for key in changed:
+            setattr(debtor, key, values[key])
+        if changed:
+            debtor.updated_at = s.clock.now()
+            work.session.flush()
+            reindex_debtor(work.session, debtor.id)
+        work.audit("debtor.update", target_type="debtor", target_id=debtor.id, fields=changed)
+        return changed
 
 
 def add_claim(s: VaultSession, debtor_id: int, **claim: Any) -> ClaimRow:
