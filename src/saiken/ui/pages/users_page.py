@@ -60,13 +60,12 @@ class AddUserDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.name.textChanged.connect(self._update)
+        self.name.textChanged.connect(lambda text: self.passwords.set_user_name(text.strip()))
         self.passwords.changed.connect(self._update)
         self.setMinimumWidth(520)
         self._update()
 
     def _update(self) -> None:
-        self.passwords.set_user_name(self.name.text().strip())
         ok = bool(self.name.text().strip()) and self.passwords.acceptable
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
