@@ -52,7 +52,7 @@ class FilterPanel(QWidget):
 
         self.handler = QComboBox()
         self.handler.setObjectName("handlerFilter")
-        self.handler.addItem(self.tr("Anyone"), None)
+        self.handler.addItem(self.tr("Anyone"), "")
         self.handler.setMinimumWidth(130)
         self.min_balance, self.max_balance = self._range_edits("balance", self.tr("e.g. 100,000"))
         self.due_from, self.due_to = self._range_edits("due", self.tr("e.g. R7.4.1"))
@@ -113,9 +113,9 @@ class FilterPanel(QWidget):
         return low, high
 
     def set_handlers(self, names: list[str]) -> None:
-        current = self.handler.currentData()
+        current = self.handler.currentData() or None
         self.handler.clear()
-        self.handler.addItem(self.tr("Anyone"), None)
+        self.handler.addItem(self.tr("Anyone"), "")
         for name in names:
             self.handler.addItem(name, name)
         self._select_handler(current)
@@ -132,7 +132,7 @@ class FilterPanel(QWidget):
         """The DebtorFilter fields as entered; raises ValidationError naming the first bad field."""
         result: dict[str, Any] = {
             "statuses": frozenset(s for s, check in self.status_checks.items() if check.isChecked()),
-            "handler": self.handler.currentData(),
+            "handler": self.handler.currentData() or None,
             "min_balance": self._amount(self.min_balance, self.tr("Balance (from)")),
             "max_balance": self._amount(self.max_balance, self.tr("Balance (to)")),
             "due_from": self._date(self.due_from, self.tr("Due date (from)")),

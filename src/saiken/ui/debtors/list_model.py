@@ -79,7 +79,9 @@ FetchPage = Callable[[Any, Any, int, int], Any]  # (session, filter, offset, lim
 class DebtorListModel(QAbstractTableModel):
     """Rows fetched page by page by the background helper (`operations.call`) from `fetch_page`."""
 
-    loading_changed = Signal(bool)
+    # No bool argument: PySide6 6.12 on CPython 3.11 drops a reference to True/False on every emit of a
+    # Python Signal(bool), which soon crashes the interpreter. Receivers read `loading` instead.
+    loading_changed = Signal()
     total_changed = Signal(int)
     failed = Signal(object)
 
@@ -160,7 +162,7 @@ class DebtorListModel(QAbstractTableModel):
 
     def _request(self, generation: int, offset: int) -> None:
         self._in_flight = True
-        self.loading_changed.emit(True)
+        self.loading_changed.emit()
         flt, limit = self._filter, self._page_size
         self._operations.call(
             self._fetch_page, flt, offset, limit,
@@ -173,7 +175,7 @@ class DebtorListModel(QAbstractTableModel):
         if generation != self._generation:
             return  # an answer to a search the user has already replaced
         self._in_flight = False
-        self.loading_changed.emit(False)
+        self.loading_changed.emit()
         if offset != len(self._rows):
             return
         rows = [to_list_row(r) for r in page.rows]
@@ -193,7 +195,7 @@ class DebtorListModel(QAbstractTableModel):
             return
         self._in_flight = False
         self._total = len(self._rows)  # stop fetching until the next search
-        self.loading_changed.emit(False)
+        self.loading_changed.emit()
         self.failed.emit(error)
 
     # --- what the page tells it ----------------------------------------------------------------------------

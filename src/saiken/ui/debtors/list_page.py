@@ -184,8 +184,8 @@ class DebtorListPage(QWidget):
         else:
             self.status.setText(self.tr("Enter opens the card. Ctrl+F searches."))
 
-    def _show_loading(self, loading: bool) -> None:
-        if loading:
+    def _show_loading(self) -> None:
+        if self.model.loading:
             self.status.setText(self.tr("Loading…"))
         elif self.model.total is not None:
             self._show_count(self.model.total)
@@ -217,14 +217,14 @@ class DebtorListPage(QWidget):
     def _show_conditions(self, conditions: list[tuple[str, Any]]) -> None:
         self._conditions = dict(conditions)
         self.conditions.clear()
-        self.conditions.addItem(self.tr("(choose)"), None)
+        self.conditions.addItem(self.tr("(choose)"), "")
         for name in self._conditions:
             self.conditions.addItem(name, name)
         self.delete_condition_button.setEnabled(bool(self._conditions))
 
     def _condition_chosen(self, index: int) -> None:
         name = self.conditions.itemData(index)
-        if name is None:
+        if not name:
             return
         flt = self._conditions[name]
         self.search.blockSignals(True)
@@ -246,7 +246,7 @@ class DebtorListPage(QWidget):
 
     def delete_condition(self) -> None:
         name = self.conditions.currentData()
-        if name is None:
+        if not name:
             return
         if not self.context.dialogs.confirm(self, self.tr("Delete condition"),
                                             self.tr("Delete the saved condition “{name}”?").format(name=name),

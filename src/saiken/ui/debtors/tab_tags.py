@@ -68,7 +68,7 @@ class TagsTab(QWidget):
         self.status.addItems(display.statuses())
         self.handler = QComboBox()
         self.handler.setObjectName("handlerChoice")
-        self.handler.addItem(self.tr("(none)"), None)
+        self.handler.addItem(self.tr("(none)"), "")
         self.status_button = QPushButton(self.tr("Change status"))
         self.handler_button = QPushButton(self.tr("Assign handler"))
         status_row = QHBoxLayout(status_box)
@@ -162,6 +162,6 @@ class TagsTab(QWidget):
                               owner=self, changes=True)
 
     def change_handler(self) -> None:
-        self.context.ops.call(gateway.assign_handler, self.card_page.debtor_id, self.handler.currentData(),
+        self.context.ops.call(gateway.assign_handler, self.card_page.debtor_id, self.handler.currentData() or None,
                               on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
                               owner=self, changes=True)

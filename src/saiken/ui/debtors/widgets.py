@@ -62,11 +62,13 @@ class ReadOnlyTable(QTableWidget):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(RIGHT if c in self._right else LEFT)
-                if keys is not None and c == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, keys[r])
+                if c == 0:  # always set: reading an unset role returns an invalid QVariant (see current_key)
+                    item.setData(Qt.ItemDataRole.UserRole, keys[r] if keys is not None else r)
                 self.setItem(r, c, item)
 
     def current_key(self) -> Any:
+        """The key of the selected row. Never reads an unset role: PySide6 6.12 on CPython 3.11 drops a
+        reference to None each time an invalid QVariant is returned, which crashes the interpreter."""
         row = self.currentRow()
         item = self.item(row, 0) if row >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
