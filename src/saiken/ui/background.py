@@ -18,14 +18,16 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from saiken.domain.errors import SaikenError, VaultError
-from saiken.services.context import SignedInUser, VaultSession
+
+if TYPE_CHECKING:  # the services are imported when first used, so that the sign-in window shows at once
+    from saiken.services.context import SignedInUser, VaultSession
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500

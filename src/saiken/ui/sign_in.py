@@ -8,6 +8,7 @@ and the form stays: a wrong password says so, a lock-out says how long to wait a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import LockedOutError
-from saiken.services.context import SignedInUser
 from saiken.ui.background import Operations
 from saiken.ui.errors import dialogs, user_message, wait_text
+
+if TYPE_CHECKING:
+    from saiken.services.context import SignedInUser
 
 
 def org_role_label(role: str) -> str:
