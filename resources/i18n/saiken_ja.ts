@@ -59,39 +59,39 @@
     <name>AttachmentsTab</name>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>種別</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished" />
+        <translation>追加日</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished" />
+        <translation>ファイルを追加…</translation>
     </message>
     <message>
         <source>PDF, PNG or JPEG up to 10 MB, stored encrypted in the vault.</source>
-        <translation type="unfinished" />
+        <translation>PDF・PNG・JPEG（10 MBまで）。保管庫の中に暗号化して保存します。</translation>
     </message>
     <message>
         <source>Add an attachment</source>
-        <translation type="unfinished" />
+        <translation>添付ファイルの追加</translation>
     </message>
     <message>
         <source>PDF or image (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished" />
+        <translation>PDF・画像 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>The file {name} cannot be read. Check that it exists and is not open elsewhere.</source>
-        <translation type="unfinished" />
+        <translation>ファイル {name} を読み込めません。ファイルがあること、ほかのアプリで開いていないことを確かめてください。</translation>
     </message>
 </context>
 <context>
@@ -431,15 +431,15 @@
     <name>ChargeStatementDialog</name>
     <message>
         <source>Charge statement</source>
-        <translation type="unfinished" />
+        <translation>加算金・延滞金計算書</translation>
     </message>
     <message>
         <source>As of {as_of} (due date {due}); principal {principal}; rule: {profile}</source>
-        <translation type="unfinished" />
+        <translation>基準日 {as_of}（納期限 {due}）　元金 {principal}　計算規則: {profile}</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>種別</translation>
     </message>
     <message>
         <source>From</source>
@@ -451,63 +451,63 @@
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>日数</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished" />
+        <translation>残高</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished" />
+        <translation>計算基礎額</translation>
     </message>
     <message>
         <source>Annual rate</source>
-        <translation type="unfinished" />
+        <translation>年率</translation>
     </message>
     <message>
         <source>Year days</source>
-        <translation type="unfinished" />
+        <translation>年日数</translation>
     </message>
     <message>
         <source>Amount (exact)</source>
-        <translation type="unfinished" />
+        <translation>金額（端数含む）</translation>
     </message>
     <message>
         <source>No charge accrued by this date.</source>
-        <translation type="unfinished" />
+        <translation>この日までに発生した加算金・延滞金はありません。</translation>
     </message>
     <message>
         <source>Additional charge</source>
-        <translation type="unfinished" />
+        <translation>加算金</translation>
     </message>
     <message>
         <source>Late charge</source>
-        <translation type="unfinished" />
+        <translation>延滞金</translation>
     </message>
     <message>
         <source>Principal remaining</source>
-        <translation type="unfinished" />
+        <translation>元金残額</translation>
     </message>
     <message>
         <source>Additional charge remaining</source>
-        <translation type="unfinished" />
+        <translation>加算金残額</translation>
     </message>
     <message>
         <source>Late charge remaining</source>
-        <translation type="unfinished" />
+        <translation>延滞金残額</translation>
     </message>
     <message>
         <source>Total remaining</source>
-        <translation type="unfinished" />
+        <translation>未納合計</translation>
     </message>
     <message>
         <source>Overpaid</source>
-        <translation type="unfinished" />
+        <translation>過納額</translation>
     </message>
     <message>
-        <source>Each charge is the exact sum of its segments, truncated to whole yen once at the end (then to the rule's result unit and minimum).</source>
-        <translation type="unfinished" />
+        <source>Each charge is the exact sum of its segments, truncated to whole yen once at the end.</source>
+        <translation>加算金・延滞金は各区間の金額を端数のまま合計し、最後に一度だけ1円未満を切り捨てています。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -515,121 +515,121 @@
     </message>
     <message>
         <source>{exact} → {charged}</source>
-        <translation type="unfinished" />
+        <translation>{exact} → {charged}</translation>
     </message>
     <message>
         <source>Late charge (tier {tier})</source>
-        <translation type="unfinished" />
+        <translation>延滞金（第{tier}段階）</translation>
     </message>
 </context>
 <context>
     <name>ClaimsTab</name>
     <message>
         <source>Programme</source>
-        <translation type="unfinished" />
+        <translation>事業名</translation>
     </message>
     <message>
         <source>Fiscal year</source>
-        <translation type="unfinished" />
+        <translation>年度</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished" />
+        <translation>交付決定日</translation>
     </message>
     <message>
         <source>Grant</source>
-        <translation type="unfinished" />
+        <translation>交付額</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>受領</translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation type="unfinished" />
+        <translation>返還命令日</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>納期限</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished" />
+        <translation>元金</translation>
     </message>
     <message>
         <source>Nature</source>
-        <translation type="unfinished" />
+        <translation>性質</translation>
     </message>
     <message>
         <source>Payment date</source>
-        <translation type="unfinished" />
+        <translation>納付日</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>金額</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>納付方法</translation>
     </message>
     <message>
         <source>Ward confirmed</source>
-        <translation type="unfinished" />
+        <translation>区確認</translation>
     </message>
     <message>
         <source>Entered by</source>
-        <translation type="unfinished" />
+        <translation>登録者</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>備考</translation>
     </message>
     <message>
         <source>Record payment…</source>
-        <translation type="unfinished" />
+        <translation>納付を登録…</translation>
     </message>
     <message>
         <source>Claims</source>
-        <translation type="unfinished" />
+        <translation>債権</translation>
     </message>
     <message>
         <source>Payments</source>
-        <translation type="unfinished" />
+        <translation>納付</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>済</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished" />
+        <translation>未確認</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished" />
+        <translation>取消済</translation>
     </message>
     <message>
         <source>Reversal</source>
-        <translation type="unfinished" />
+        <translation>取消記録</translation>
     </message>
     <message>
         <source>Paid in total: {amount}</source>
-        <translation type="unfinished" />
+        <translation>納付額合計: {amount}</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct a negotiation record</source>
-        <translation type="unfinished" />
+        <translation>交渉記録の訂正</translation>
     </message>
     <message>
         <source>The correction is saved as a new version; the current text stays in the history.</source>
-        <translation type="unfinished" />
+        <translation>訂正は新しい版として保存され、現在の内容は履歴に残ります。</translation>
     </message>
     <message>
         <source>Save correction</source>
-        <translation type="unfinished" />
+        <translation>訂正を保存</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -640,150 +640,150 @@
     <name>DebtorCardPage</name>
     <message>
         <source>← Back to the list</source>
-        <translation type="unfinished" />
+        <translation>← 一覧に戻る</translation>
     </message>
     <message>
         <source>Record payment…</source>
-        <translation type="unfinished" />
+        <translation>納付を登録…</translation>
     </message>
     <message>
         <source>Charge statement…</source>
-        <translation type="unfinished" />
+        <translation>計算書…</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished" />
+        <translation>元金</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>納付済</translation>
     </message>
     <message>
         <source>Additional charge</source>
-        <translation type="unfinished" />
+        <translation>加算金</translation>
     </message>
     <message>
         <source>Late charge</source>
-        <translation type="unfinished" />
+        <translation>延滞金</translation>
     </message>
     <message>
         <source>Total due</source>
-        <translation type="unfinished" />
+        <translation>合計（本日現在）</translation>
     </message>
     <message>
         <source>Claims &amp;&amp; payments</source>
-        <translation type="unfinished" />
+        <translation>債権・納付</translation>
     </message>
     <message>
         <source>Negotiation</source>
-        <translation type="unfinished" />
+        <translation>交渉経過</translation>
     </message>
     <message>
         <source>Instalments</source>
-        <translation type="unfinished" />
+        <translation>分納</translation>
     </message>
     <message>
         <source>Inquiries</source>
-        <translation type="unfinished" />
+        <translation>照会</translation>
     </message>
     <message>
         <source>Documents sent</source>
-        <translation type="unfinished" />
+        <translation>送付文書</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished" />
+        <translation>添付</translation>
     </message>
     <message>
         <source>Tags &amp;&amp; notes</source>
-        <translation type="unfinished" />
+        <translation>タグ・メモ</translation>
     </message>
     <message>
         <source>Management no. {no}</source>
-        <translation type="unfinished" />
+        <translation>管理番号 {no}</translation>
     </message>
     <message>
         <source>Handler: {name}</source>
-        <translation type="unfinished" />
+        <translation>担当: {name}</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（未設定）</translation>
     </message>
     <message>
         <source>Representative: {name}</source>
-        <translation type="unfinished" />
+        <translation>代表者 {name}</translation>
     </message>
     <message>
         <source>Phone: {phone}</source>
-        <translation type="unfinished" />
+        <translation>電話 {phone}</translation>
     </message>
     <message>
         <source>As of {day}</source>
-        <translation type="unfinished" />
+        <translation>{day} 現在</translation>
     </message>
     <message>
         <source>Limitation: not computed (no start date)</source>
-        <translation type="unfinished" />
+        <translation>時効: 起算日がないため未計算</translation>
     </message>
     <message>
         <source>Limitation expires {day}</source>
-        <translation type="unfinished" />
+        <translation>時効満了日 {day}</translation>
     </message>
     <message>
         <source>Charge statement</source>
-        <translation type="unfinished" />
+        <translation>加算金・延滞金計算書</translation>
     </message>
     <message>
         <source>This debtor has no claim to compute charges for.</source>
-        <translation type="unfinished" />
+        <translation>この債務者には計算対象の債権がありません。</translation>
     </message>
     <message>
         <source>Charge statement — {name}</source>
-        <translation type="unfinished" />
+        <translation>加算金・延滞金計算書 — {name}</translation>
     </message>
 </context>
 <context>
     <name>DebtorListModel</name>
     <message>
         <source>Management no.</source>
-        <translation type="unfinished" />
+        <translation>管理番号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Reading</source>
-        <translation type="unfinished" />
+        <translation>フリガナ</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished" />
+        <translation>代表者</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状態</translation>
     </message>
     <message>
         <source>Handler</source>
-        <translation type="unfinished" />
+        <translation>担当</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished" />
+        <translation>元金</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>納付済</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished" />
+        <translation>残高</translation>
     </message>
     <message>
         <source>Next action</source>
-        <translation type="unfinished" />
+        <translation>次回予定</translation>
     </message>
 </context>
 <context>
@@ -794,106 +794,106 @@
     </message>
     <message>
         <source>Search name, reading, phone or management no. (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>名称・フリガナ・電話番号・管理番号で検索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Save condition…</source>
-        <translation type="unfinished" />
+        <translation>条件を保存…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation>削除</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished" />
+        <translation>絞り込み</translation>
     </message>
     <message>
         <source>Saved conditions</source>
-        <translation type="unfinished" />
+        <translation>保存した条件</translation>
     </message>
     <message>
         <source>{n} debtors</source>
-        <translation type="unfinished" />
+        <translation>{n} 件</translation>
     </message>
     <message>
         <source>No debtor matches. Change the search words or clear the filters.</source>
-        <translation type="unfinished" />
+        <translation>該当する債務者はありません。検索語を変えるか、絞り込みをクリアしてください。</translation>
     </message>
     <message>
         <source>Enter opens the card. Ctrl+F searches.</source>
-        <translation type="unfinished" />
+        <translation>Enter で債務者カードを開きます。Ctrl+F で検索します。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>(choose)</source>
-        <translation type="unfinished" />
+        <translation>（選択）</translation>
     </message>
     <message>
         <source>Save condition</source>
-        <translation type="unfinished" />
+        <translation>条件の保存</translation>
     </message>
     <message>
         <source>Name of this condition:</source>
-        <translation type="unfinished" />
+        <translation>この条件の名前:</translation>
     </message>
     <message>
         <source>Delete condition</source>
-        <translation type="unfinished" />
+        <translation>条件の削除</translation>
     </message>
     <message>
         <source>Delete the saved condition “{name}”?</source>
-        <translation type="unfinished" />
+        <translation>保存した条件「{name}」を削除しますか？</translation>
     </message>
 </context>
 <context>
     <name>DocumentsTab</name>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>発送日</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>種別</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>郵送方法</translation>
     </message>
     <message>
         <source>Tracking no.</source>
-        <translation type="unfinished" />
+        <translation>追跡番号</translation>
     </message>
     <message>
         <source>Returned undelivered</source>
-        <translation type="unfinished" />
+        <translation>返戻日</translation>
     </message>
     <message>
         <source>Record a document sent</source>
-        <translation type="unfinished" />
+        <translation>送付文書の記録</translation>
     </message>
     <message>
         <source>Tracking no. (registered mail)</source>
-        <translation type="unfinished" />
+        <translation>追跡番号（書留など）</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>記録</translation>
     </message>
     <message>
         <source>Mark selected as returned</source>
-        <translation type="unfinished" />
+        <translation>選択した文書を返戻として記録</translation>
     </message>
     <message>
         <source>Date sent</source>
-        <translation type="unfinished" />
+        <translation>発送日</translation>
     </message>
     <message>
         <source>Select the document in the table first.</source>
-        <translation type="unfinished" />
+        <translation>先に表で文書を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -946,83 +946,83 @@
     <name>FilterPanel</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状態</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished" />
+        <translation>すべて</translation>
     </message>
     <message>
         <source>e.g. 100,000</source>
-        <translation type="unfinished" />
+        <translation>例: 100,000</translation>
     </message>
     <message>
         <source>e.g. R7.4.1</source>
-        <translation type="unfinished" />
+        <translation>例: R7.4.1</translation>
     </message>
     <message>
         <source>e.g. 2025/10/1</source>
-        <translation type="unfinished" />
+        <translation>例: 2025/10/1</translation>
     </message>
     <message>
         <source>Tags, separated by commas</source>
-        <translation type="unfinished" />
+        <translation>タグ（読点・カンマ区切り）</translation>
     </message>
     <message>
         <source>Handler</source>
-        <translation type="unfinished" />
+        <translation>担当</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished" />
+        <translation>残高</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>納期限</translation>
     </message>
     <message>
         <source>Next action</source>
-        <translation type="unfinished" />
+        <translation>次回予定</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>タグ</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation>適用</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>クリア</translation>
     </message>
     <message>
         <source>Balance (from)</source>
-        <translation type="unfinished" />
+        <translation>残高（下限）</translation>
     </message>
     <message>
         <source>Balance (to)</source>
-        <translation type="unfinished" />
+        <translation>残高（上限）</translation>
     </message>
     <message>
         <source>Due date (from)</source>
-        <translation type="unfinished" />
+        <translation>納期限（開始）</translation>
     </message>
     <message>
         <source>Due date (to)</source>
-        <translation type="unfinished" />
+        <translation>納期限（終了）</translation>
     </message>
     <message>
         <source>Next action (from)</source>
-        <translation type="unfinished" />
+        <translation>次回予定（開始）</translation>
     </message>
     <message>
         <source>Next action (to)</source>
-        <translation type="unfinished" />
+        <translation>次回予定（終了）</translation>
     </message>
     <message>
         <source>{field}: the start is after the end. Swap the two values.</source>
-        <translation type="unfinished" />
+        <translation>{field}: 開始が終了より後になっています。2つの値を入れ替えてください。</translation>
     </message>
 </context>
 <context>
@@ -1048,75 +1048,75 @@
     <name>InquiriesTab</name>
     <message>
         <source>Asked</source>
-        <translation type="unfinished" />
+        <translation>照会日</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>種別</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>照会内容</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished" />
+        <translation>回答日</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished" />
+        <translation>回答</translation>
     </message>
     <message>
         <source>New inquiry to the ward</source>
-        <translation type="unfinished" />
+        <translation>区への新しい照会</translation>
     </message>
     <message>
         <source>What to ask the ward</source>
-        <translation type="unfinished" />
+        <translation>区に照会する内容</translation>
     </message>
     <message>
         <source>Record inquiry</source>
-        <translation type="unfinished" />
+        <translation>照会を記録</translation>
     </message>
     <message>
         <source>Answer from the ward (for the selected inquiry)</source>
-        <translation type="unfinished" />
+        <translation>区からの回答（選択中の照会）</translation>
     </message>
     <message>
         <source>Record answer</source>
-        <translation type="unfinished" />
+        <translation>回答を記録</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日付</translation>
     </message>
     <message>
         <source>(waiting)</source>
-        <translation type="unfinished" />
+        <translation>（回答待ち）</translation>
     </message>
     <message>
         <source>{n} inquiries waiting for an answer</source>
-        <translation type="unfinished" />
+        <translation>回答待ちの照会 {n} 件</translation>
     </message>
     <message>
         <source>No inquiry is waiting for an answer.</source>
-        <translation type="unfinished" />
+        <translation>回答待ちの照会はありません。</translation>
     </message>
     <message>
         <source>Write the question before recording the inquiry.</source>
-        <translation type="unfinished" />
+        <translation>照会内容を入力してから記録してください。</translation>
     </message>
     <message>
         <source>Select the inquiry in the table first.</source>
-        <translation type="unfinished" />
+        <translation>先に表で照会を選んでください。</translation>
     </message>
     <message>
         <source>Write the ward's answer first.</source>
-        <translation type="unfinished" />
+        <translation>先に区からの回答を入力してください。</translation>
     </message>
     <message>
         <source>Answer date</source>
-        <translation type="unfinished" />
+        <translation>回答日</translation>
     </message>
 </context>
 <context>
@@ -1185,15 +1185,15 @@
     <name>MemoryPreview</name>
     <message>
         <source>Select an attachment to preview it.</source>
-        <translation type="unfinished" />
+        <translation>添付ファイルを選ぶと、ここに表示します。</translation>
     </message>
     <message>
         <source>This PDF cannot be shown.</source>
-        <translation type="unfinished" />
+        <translation>このPDFは表示できません。</translation>
     </message>
     <message>
         <source>This image cannot be shown.</source>
-        <translation type="unfinished" />
+        <translation>この画像は表示できません。</translation>
     </message>
 </context>
 <context>
@@ -1209,10 +1209,6 @@
     <message>
         <source>Debtors</source>
         <translation>債務者</translation>
-    </message>
-    <message>
-        <source>The debtor list with search, filters and saved extraction conditions, and each debtor's card: claims and payments, charges as of today, instalments, inquiries to the ward, documents sent, attachments, tags and notes.</source>
-        <translation>債務者の一覧（検索・絞り込み・抽出条件の保存）と、債務者ごとのカード（債権と納付、本日時点の加算金・延滞金、分納、区への照会、送付文書、添付ファイル、タグ・メモ）がここに入ります。</translation>
     </message>
     <message>
         <source>Negotiation records</source>
@@ -1332,31 +1328,31 @@
     <name>PaymentDialog</name>
     <message>
         <source>Record a payment</source>
-        <translation type="unfinished" />
+        <translation>納付の登録</translation>
     </message>
     <message>
         <source>Confirmed by the ward</source>
-        <translation type="unfinished" />
+        <translation>区で入金確認済み</translation>
     </message>
     <message>
         <source>Payment date</source>
-        <translation type="unfinished" />
+        <translation>納付日</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>金額</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>納付方法</translation>
     </message>
     <message>
         <source>Dates may be written as 2025/9/16, R7.9.16 or 令和7年9月16日.</source>
-        <translation type="unfinished" />
+        <translation>日付は 2025/9/16、R7.9.16、令和7年9月16日 のいずれの形でも入力できます。</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1367,209 +1363,241 @@
     <name>PlanTab</name>
     <message>
         <source>No instalment plan yet.</source>
-        <translation type="unfinished" />
+        <translation>分納計画はまだありません。</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation>番号</translation>
+        <translation>回</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>納期限</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>金額</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>納付済</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状態</translation>
     </message>
     <message>
         <source>Accelerate the balance…</source>
-        <translation type="unfinished" />
+        <translation>期限の利益喪失…</translation>
     </message>
     <message>
         <source>New plan</source>
-        <translation type="unfinished" />
+        <translation>新しい分納計画</translation>
     </message>
     <message>
         <source> times</source>
-        <translation type="unfinished" />
+        <translation> 回</translation>
     </message>
     <message>
         <source>same as the first</source>
-        <translation type="unfinished" />
+        <translation>初回と同じ日</translation>
     </message>
     <message>
         <source>Split equally</source>
-        <translation type="unfinished" />
+        <translation>均等に分割</translation>
     </message>
     <message>
         <source>Add row</source>
-        <translation type="unfinished" />
+        <translation>行を追加</translation>
     </message>
     <message>
         <source>Remove row</source>
-        <translation type="unfinished" />
+        <translation>行を削除</translation>
     </message>
     <message>
         <source>Create plan</source>
-        <translation type="unfinished" />
+        <translation>計画を作成</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>総額</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation>回数</translation>
     </message>
     <message>
         <source>First due</source>
-        <translation type="unfinished" />
+        <translation>初回納期</translation>
     </message>
     <message>
         <source>Day of month</source>
-        <translation type="unfinished" />
+        <translation>毎月の納付日</translation>
     </message>
     <message>
-        <source>Equal parts put the remaining yen in the first instalment. Edit the table for a custom schedule.</source>
-        <translation type="unfinished" />
+        <source>Equal parts: the remainder goes to the first. Edit the table for a custom plan.</source>
+        <translation>均等割では端数を第1回に加えます。任意の計画は表を直接編集してください。</translation>
     </message>
     <message>
         <source>Plan: {status} — total {total}, paid {paid}, remaining {remaining}</source>
-        <translation type="unfinished" />
+        <translation>分納計画: {status} — 総額 {total}　納付済 {paid}　残額 {remaining}</translation>
     </message>
     <message>
         <source> (accelerated on {day})</source>
-        <translation type="unfinished" />
+        <translation>（{day} 期限の利益喪失）</translation>
     </message>
     <message>
         <source>Row {n}, due date: {problem}</source>
-        <translation type="unfinished" />
+        <translation>{n}行目の納期: {problem}</translation>
     </message>
     <message>
         <source>Row {n}, amount: {problem}</source>
-        <translation type="unfinished" />
+        <translation>{n}行目の金額: {problem}</translation>
     </message>
     <message>
         <source>Schedule total: {amount}</source>
-        <translation type="unfinished" />
+        <translation>計画の合計: {amount}</translation>
     </message>
     <message>
         <source>Press “Split equally” or add rows before creating the plan.</source>
-        <translation type="unfinished" />
+        <translation>計画を作成する前に「均等に分割」を押すか、行を追加してください。</translation>
     </message>
     <message>
         <source>Accelerate</source>
-        <translation type="unfinished" />
+        <translation>期限の利益喪失</translation>
     </message>
     <message>
         <source>The whole unpaid balance of this plan falls due today. Continue?</source>
-        <translation type="unfinished" />
+        <translation>この分納計画の未納残額全額が本日を期限として一括請求の対象になります。続けますか？</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
         <source>e.g. the representative</source>
-        <translation type="unfinished" />
+        <translation>例: 代表者本人</translation>
     </message>
     <message>
         <source>What was said and agreed</source>
-        <translation type="unfinished" />
+        <translation>話した内容・合意した内容</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日付</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>手段</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished" />
+        <translation>発信・受信</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>相手方</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation>内容</translation>
     </message>
     <message>
         <source>Promise</source>
-        <translation type="unfinished" />
+        <translation>約束</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation>期日</translation>
     </message>
     <message>
         <source>Next action</source>
-        <translation type="unfinished" />
+        <translation>次回予定</translation>
     </message>
     <message>
         <source>Summary: write what was said (it cannot be empty).</source>
-        <translation type="unfinished" />
+        <translation>内容: 話した内容を入力してください（空にはできません）。</translation>
     </message>
     <message>
         <source>Promised amount</source>
-        <translation type="unfinished" />
+        <translation>約束の金額</translation>
     </message>
     <message>
         <source>Promised date</source>
-        <translation type="unfinished" />
+        <translation>約束の日</translation>
     </message>
 </context>
 <context>
     <name>RecordsTab</name>
     <message>
         <source>Quick entry</source>
-        <translation type="unfinished" />
+        <translation>交渉記録の入力</translation>
     </message>
     <message>
         <source>Add record</source>
-        <translation type="unfinished" />
+        <translation>記録を追加</translation>
     </message>
     <message>
         <source>Correct…</source>
-        <translation type="unfinished" />
+        <translation>訂正…</translation>
     </message>
     <message>
         <source>History…</source>
-        <translation type="unfinished" />
+        <translation>履歴…</translation>
     </message>
     <message>
         <source>Timeline (newest first)</source>
-        <translation type="unfinished" />
+        <translation>交渉経過（新しい順）</translation>
     </message>
     <message>
         <source>Versions of this record</source>
-        <translation type="unfinished" />
+        <translation>この記録の版の履歴</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>手段</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>発信・受信</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>約束</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>次回予定</translation>
     </message>
     <message>
         <source>Entered</source>
-        <translation type="unfinished" />
+        <translation>登録日時</translation>
     </message>
     <message>
         <source>Entered by</source>
-        <translation type="unfinished" />
+        <translation>登録者</translation>
     </message>
     <message>
         <source> (current)</source>
-        <translation type="unfinished" />
+        <translation>（現行）</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1801,83 +1829,83 @@
     <name>TagsTab</name>
     <message>
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>タグ</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished" />
+        <translation>タグ</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished" />
+        <translation>色</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished" />
+        <translation>期限</translation>
     </message>
     <message>
         <source>New tag</source>
-        <translation type="unfinished" />
+        <translation>新しいタグ</translation>
     </message>
     <message>
         <source>no expiry</source>
-        <translation type="unfinished" />
+        <translation>期限なし</translation>
     </message>
     <message>
         <source>Add tag</source>
-        <translation type="unfinished" />
+        <translation>タグを追加</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation type="unfinished" />
+        <translation>選択を削除</translation>
     </message>
     <message>
         <source>Status and handler</source>
-        <translation type="unfinished" />
+        <translation>状態・担当</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（未設定）</translation>
     </message>
     <message>
         <source>Change status</source>
-        <translation type="unfinished" />
+        <translation>状態を変更</translation>
     </message>
     <message>
         <source>Assign handler</source>
-        <translation type="unfinished" />
+        <translation>担当を変更</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状態</translation>
     </message>
     <message>
         <source>Handler</source>
-        <translation type="unfinished" />
+        <translation>担当</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>メモ</translation>
     </message>
     <message>
         <source>Save notes</source>
-        <translation type="unfinished" />
+        <translation>メモを保存</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>なし</translation>
     </message>
     <message>
         <source>Write the tag's name first.</source>
-        <translation type="unfinished" />
+        <translation>先にタグの名前を入力してください。</translation>
     </message>
     <message>
         <source>Tag expiry</source>
-        <translation type="unfinished" />
+        <translation>タグの期限</translation>
     </message>
     <message>
         <source>Select the tag to remove first.</source>
-        <translation type="unfinished" />
+        <translation>先に削除するタグを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -1961,45 +1989,6 @@
     <message>
         <source>User {name} was removed.</source>
         <translation>利用者 {name} を削除しました。</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Date and time</source>
-        <translation>日時</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Person</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Promise</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Next action</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Version</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -82,7 +82,9 @@ class DebtorCardPage(QWidget):
         self.status_chip.setObjectName("statusChip")
         self.facts = QLabel("")
         self.facts.setObjectName("debtorFacts")
-        self.facts.setWordWrap(True)
+        self.contact = QLabel("")
+        self.contact.setObjectName("debtorContact")
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.limitation = QLabel("")
         self.limitation.setObjectName("limitationLine")
         self.as_of = QLabel("")
@@ -117,8 +119,13 @@ class DebtorCardPage(QWidget):
         header.setObjectName("card")
         head = QVBoxLayout(header)
         head.addLayout(name_row)
-        head.addWidget(self.reading)
-        head.addWidget(self.facts)
+        facts_row = QHBoxLayout()
+        facts_row.addWidget(self.reading)
+        facts_row.addSpacing(16)
+        facts_row.addWidget(self.facts)
+        facts_row.addStretch(1)
+        head.addLayout(facts_row)
+        head.addWidget(self.contact)
         head.addLayout(tiles)
         foot = QHBoxLayout()
         foot.addWidget(self.limitation)
@@ -183,16 +190,19 @@ class DebtorCardPage(QWidget):
         self.status_chip.setText(card.status)
         self.status_chip.setStyleSheet(f"background: {colour}; border-radius: 9px; padding: 2px 12px; "
                                        "font-weight: bold;")
-        facts = [self.tr("Management no. {no}").format(no=card.management_no),
-                 self.tr("Handler: {name}").format(name=card.handler or self.tr("(none)"))]
+        self.facts.setText("　｜　".join([
+            self.tr("Management no. {no}").format(no=card.management_no),
+            self.tr("Handler: {name}").format(name=card.handler or self.tr("(none)")),
+        ]))
+        contact = []
         if card.representative:
-            facts.append(self.tr("Representative: {name}").format(name=card.representative))
+            contact.append(self.tr("Representative: {name}").format(name=card.representative))
         if card.phones:
-            facts.append(self.tr("Phone: {phone}").format(phone="・".join(card.phones)))
-        address = f"〒{card.postal_code} {card.address}" if card.postal_code else card.address
+            contact.append(self.tr("Phone: {phone}").format(phone="・".join(card.phones)))
+        address = f"〒{card.postal_code}　{card.address}" if card.postal_code else card.address
         if address:
-            facts.append(address)
-        self.facts.setText("　｜　".join(facts))
+            contact.append(address)
+        self.contact.setText("　｜　".join(contact))
         totals = card.totals
         for key in AMOUNT_KEYS:
             self.tiles[key].value.setText(display.yen(getattr(totals, key)))

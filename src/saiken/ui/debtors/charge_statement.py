@@ -93,8 +93,7 @@ class ChargeStatementDialog(QDialog):
                 shown.setStyleSheet("font-weight: bold; font-size: 12pt;")
             self.summary_labels[key] = shown
             summary.addRow(label, shown)
-        note = QLabel(self.tr("Each charge is the exact sum of its segments, truncated to whole yen once at the end "
-                              "(then to the rule's result unit and minimum)."))
+        note = QLabel(self.tr("Each charge is the exact sum of its segments, truncated to whole yen once at the end."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #4b5563;")
         layout.addLayout(summary)

@@ -30,7 +30,7 @@ from saiken.ui.debtors.filter_panel import FilterPanel
 from saiken.ui.debtors.list_model import DebtorListModel
 
 SEARCH_DEBOUNCE_MS = 250
-_WIDTHS = (96, 230, 190, 110, 76, 80, 112, 112, 112, 96)
+_WIDTHS = (84, 200, 128, 84, 64, 58, 94, 94, 94, 82)
 
 
 class DebtorTable(QTableView):

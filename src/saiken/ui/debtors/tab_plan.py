@@ -90,8 +90,7 @@ class PlanTab(QWidget):
         table_buttons.addWidget(self.create_button)
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(fields)
-        hint = QLabel(self.tr("Equal parts put the remaining yen in the first instalment. Edit the table for a "
-                              "custom schedule."))
+        hint = QLabel(self.tr("Equal parts: the remainder goes to the first. Edit the table for a custom plan."))
         hint.setObjectName("hintText")
         editor_layout.addWidget(hint)
         editor_layout.addWidget(self.schedule, 1)

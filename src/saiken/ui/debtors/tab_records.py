@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -129,7 +129,7 @@ class RecordForm(QWidget):
         self.summary.clear()
 
 
-def record_cells(record: Any, tr: Any) -> list[str]:
+def record_cells(record: Any) -> list[str]:
     promise = ""
     if record.promise_amount is not None:
         promise = f"{display.yen(record.promise_amount)}（{display.day(record.promise_date)}）"
@@ -138,10 +138,18 @@ def record_cells(record: Any, tr: Any) -> list[str]:
             record.summary.replace("\n", " "), promise, display.day(record.next_action_on), version]
 
 
-def record_headers(widget: QWidget) -> list[str]:
-    return [widget.tr("Date and time"), widget.tr("Channel"), widget.tr("Direction"), widget.tr("Person"),
-            widget.tr("Handler"), widget.tr("Summary"), widget.tr("Promise"), widget.tr("Next action"),
-            widget.tr("Version")]
+def record_headers() -> list[str]:
+    return [
+        QCoreApplication.translate("RecordsTab", "Date and time"),
+        QCoreApplication.translate("RecordsTab", "Channel"),
+        QCoreApplication.translate("RecordsTab", "Direction"),
+        QCoreApplication.translate("RecordsTab", "Person"),
+        QCoreApplication.translate("RecordsTab", "Handler"),
+        QCoreApplication.translate("RecordsTab", "Summary"),
+        QCoreApplication.translate("RecordsTab", "Promise"),
+        QCoreApplication.translate("RecordsTab", "Next action"),
+        QCoreApplication.translate("RecordsTab", "Version"),
+    ]
 
 
 class RecordsTab(QWidget):
@@ -158,11 +166,14 @@ class RecordsTab(QWidget):
         self.add_button.setToolTip("Ctrl+Enter")
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.add_button)
+        buttons.addStretch(0)
+        self.add_button.setMinimumWidth(140)
+        buttons.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         box_layout.addWidget(self.form)
         box_layout.addLayout(buttons)
 
-        self.timeline = ReadOnlyTable(record_headers(self), stretch=5, object_name="timeline")
+        self.timeline = ReadOnlyTable(record_headers(), stretch=5, object_name="timeline")
+        self.timeline.setWordWrap(True)
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.history_button = QPushButton(self.tr("History…"))
         actions = QHBoxLayout()
@@ -186,7 +197,8 @@ class RecordsTab(QWidget):
 
     def show_card(self, card: Any) -> None:
         self.records = list(card.records)
-        self.timeline.set_rows([record_cells(r, self.tr) for r in self.records], keys=[r.id for r in self.records])
+        self.timeline.set_rows([record_cells(r) for r in self.records], keys=[r.id for r in self.records])
+        self.timeline.resizeRowsToContents()
         has = bool(self.records)
         self.correct_button.setEnabled(has)
         self.history_button.setEnabled(has)
@@ -235,9 +247,9 @@ class RecordsTab(QWidget):
         dialog.setWindowTitle(self.tr("Versions of this record"))
         dialog.resize(900, 320)
         table = ReadOnlyTable([self.tr("Version"), self.tr("Entered"), self.tr("Entered by"),
-                               *record_headers(self)[:-1]], stretch=8, object_name="historyTable")
+                               *record_headers()[:-1]], stretch=8, object_name="historyTable")
         table.set_rows([[f"第{v.version}版" + (self.tr(" (current)") if not v.superseded else ""),
-                         display.day(v.created_at), v.created_by, *record_cells(v, self.tr)[:-1]]
+                         display.day(v.created_at), v.created_by, *record_cells(v)[:-1]]
                         for v in sorted(versions, key=lambda v: v.version, reverse=True)])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

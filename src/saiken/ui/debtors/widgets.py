@@ -85,7 +85,7 @@ class DateField(QLineEdit):
         super().__init__(display.day(value))
         if object_name:
             self.setObjectName(object_name)
-        self.setPlaceholderText("2025/09/16・R7.9.16")
+        self.setPlaceholderText("R7.9.16")
         self.setMinimumWidth(120)
 
     def date(self, label: str, *, required: bool = True) -> dt.date | None:

@@ -1,0 +1,57 @@
+"""Screenshot views of the debtor screens: `debtors` (the demo vault's list) and `debtor` (a card with
+payments, an instalment plan and negotiation records). Registered with the shell's `ui.screenshots`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+
+def _debtors_page(window: QWidget) -> Any:
+    from saiken.ui.debtors.page import DebtorsPage
+
+    page = window.findChild(DebtorsPage)
+    if page is None:  # pragma: no cover - the navigation always builds it
+        raise RuntimeError("debtors page missing")
+    return page
+
+
+def _list(env: Any) -> QWidget:
+    window = env.main_window("debtors")
+    env.settle()
+    page = _debtors_page(window)
+    page.list_page.table.setFocus()
+    page.list_page.table.selectRow(0)
+    return window
+
+
+def _pick_debtor(session: Any) -> int:
+    """A demo debtor whose card shows the most: instalments first, then negotiating, then anyone."""
+    from saiken.services import search
+
+    for statuses in (frozenset({"分納中"}), frozenset({"交渉中"}), frozenset()):
+        page = search.search_debtors(session, search.DebtorFilter(statuses=statuses), limit=1)
+        if page.rows:
+            return page.rows[0].id
+    raise LookupError("the demo vault has no debtor")
+
+
+def _card(env: Any) -> QWidget:
+    window = env.main_window("debtors")
+    env.settle()
+    page = _debtors_page(window)
+    found: list[int] = []
+    env.ops.call(_pick_debtor, on_result=found.append)
+    env.settle()
+    if found:
+        page.open_debtor(found[0])
+        env.settle()
+        page.card_page.tabs.setCurrentWidget(page.card_page.records_tab)
+    return window
+
+
+def register(views: dict[str, Callable[[Any], QWidget]]) -> None:
+    views["debtors"] = _list
+    views["debtor"] = _card
