@@ -15,7 +15,8 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # 31 symbols: no 0, 1, I, L, O
 GROUPS = 6
 GROUP_SIZE = 5
 LENGTH = GROUPS * GROUP_SIZE  # 30 symbols * log2(31) ≈ 148.6 bits
-_REMOVABLE = {" ", "-", "\u3000", "\t", "\n", "\r", "_"}
+# Spaces and every dash a Japanese IME may produce (ー ‐ − – — ―) are separators, not key symbols.
+_REMOVABLE = {" ", "-", "\u3000", "\t", "\n", "\r", "_", "ー", "‐", "−", "–", "—", "―"}
 
 
 def generate_recovery_key() -> str:

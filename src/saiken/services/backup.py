@@ -25,7 +25,7 @@ from saiken.security.keyfile import load_keyfile
 from saiken.services import _keyslots as ks
 from saiken.services.audit import verify_rows
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.store.copies import check_database, export_copy, open_read_only
+from saiken.store.copies import DatabaseError, check_database, export_copy, open_read_only
 from saiken.store.engine import engine_key
 
 BACKUPS_DIR = "backups"
@@ -83,9 +83,13 @@ def _check_copy(db_path: Path, key: bytes) -> BackupReport:
     try:
         check = check_database(connection)
         report = BackupReport(path=db_path.parent, ok=check.ok, problems=list(check.problems))
-        chain = verify_rows(lambda sql: connection.execute(sql))
-        report.audit_count, report.checkpoint = chain.count, chain.checkpoint
-        report.problems += chain.problems
+        try:
+            chain = verify_rows(lambda sql: connection.execute(sql))
+        except DatabaseError:
+            report.problems.append("監査ログを読めません（ファイルの破損）。")
+        else:
+            report.audit_count, report.checkpoint = chain.count, chain.checkpoint
+            report.problems += chain.problems
         report.ok = not report.problems
         return report
     finally:
@@ -224,6 +228,23 @@ def restore_backup(folder: Path, backup: Path, *, user: str | None = None, passw
         atomic_write_bytes(folder / ks.KEYS_NAME, (backup / ks.KEYS_NAME).read_bytes())
     except OSError as error:
         raise VaultError(f"戻す途中で失敗しました。元のファイルは {replaced} にあります。") from error
+    _audit_restore(folder, backup, replaced, user=user, password=password, recovery_key=recovery_key, clock=clock)
     return RestoreInfo(restored_from=backup, replaced_copy=replaced)
+
+
+def _audit_restore(folder: Path, backup: Path, replaced: Path, *, user: str | None, password: str | None,
+                   recovery_key: str | None, clock: Clock) -> None:
+    """Sign in to the restored vault (same credentials: its keys.json came with it) and record the restore."""
+    from saiken.services import vault  # vault imports this module
+
+    if recovery_key:
+        session = vault.open_with_recovery_key(folder, recovery_key, clock=clock)
+    else:
+        session = vault.open_vault(folder, user or "", password or "", clock=clock)
+    try:
+        with unit_of_work(session) as work:
+            work.audit("backup.restore", target_type="backup", target_id=backup.name, replaced=replaced.name)
+    finally:
+        session.close()
 
 

@@ -15,6 +15,8 @@ import sqlcipher3
 from saiken.domain.errors import CorruptFileError, VaultError
 from saiken.store.engine import _key_pragma, connect_raw
 
+DatabaseError = sqlcipher3.DatabaseError  # what a damaged file raises while being read
+
 
 def export_copy(db_path: Path, key: bytes, target: Path) -> None:
     """Write a consistent encrypted copy of `db_path` to `target` (which must not exist yet)."""
