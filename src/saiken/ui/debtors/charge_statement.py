@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -28,6 +29,14 @@ from saiken.domain.rule_profiles import format_percent as percent
 from saiken.ui.debtors import display
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def profile_label(name: str) -> str:
+    """The rule profile's Japanese label (its key when it is not a preset)."""
+    from saiken.domain.rule_profiles import PRESETS
+
+    profile = PRESETS.get(name)
+    return profile.label if profile is not None else name
 
 
 class ChargeStatementDialog(QDialog):
@@ -45,7 +54,7 @@ class ChargeStatementDialog(QDialog):
         layout.addWidget(heading)
         basis = QLabel(self.tr("As of {as_of} (due date {due}); principal {principal}; rule: {profile}").format(
             as_of=display.day(result.as_of), due=display.day(result.due),
-            principal=display.yen(result.principal), profile=result.profile))
+            principal=display.yen(result.principal), profile=profile_label(result.profile)))
         basis.setObjectName("statementBasis")
         layout.addWidget(basis)
 
@@ -70,7 +79,10 @@ class ChargeStatementDialog(QDialog):
             empty.setObjectName("noSegments")
             layout.addWidget(empty)
 
-        summary = QFormLayout()
+        summary_box = QWidget()
+        summary_box.setFixedWidth(440)
+        summary = QFormLayout(summary_box)
+        summary.setContentsMargins(0, 0, 0, 0)
         summary.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary_labels: dict[str, QLabel] = {}
         lines = [
@@ -96,8 +108,12 @@ class ChargeStatementDialog(QDialog):
         note = QLabel(self.tr("Each charge is the exact sum of its segments, truncated to whole yen once at the end."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #4b5563;")
-        layout.addLayout(summary)
-        layout.addWidget(note)
+        bottom = QHBoxLayout()
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        bottom.addWidget(note, 1)
+        bottom.addSpacing(20)
+        bottom.addWidget(summary_box)
+        layout.addLayout(bottom)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)

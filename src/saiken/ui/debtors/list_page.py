@@ -30,7 +30,7 @@ from saiken.ui.debtors.filter_panel import FilterPanel
 from saiken.ui.debtors.list_model import DebtorListModel
 
 SEARCH_DEBOUNCE_MS = 250
-_WIDTHS = (84, 200, 128, 84, 64, 58, 94, 94, 94, 82)
+_WIDTHS = (84, 200, 118, 78, 64, 50, 92, 92, 92, 88)
 
 
 class DebtorTable(QTableView):
