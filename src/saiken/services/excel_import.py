@@ -220,11 +220,18 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
     if not rows:
         return []
     now, today, user = s.clock.now(), s.clock.today(), s.user.name
-    debtor_ids = list(session.scalars(
-        insert(Debtor).returning(Debtor.id, sort_by_parameter_order=True),
+    # Ids are given here (the transaction holds the write lock), so the inserts are plain executemany
+    # batches: RETURNING in row order would make SQLAlchemy send one statement per row.
+    first_debtor = (session.scalar(select(func.max(Debtor.id))) or 0) + 1
+    first_claim = (session.scalar(select(func.max(Claim.id))) or 0) + 1
+    debtor_ids = list(range(first_debtor, first_debtor + len(rows)))
+    claim_ids = list(range(first_claim, first_claim + len(rows)))
+    session.execute(
+        insert(Debtor.__table__),
         [
             {
                 **_debtor_values(row),
+                "id": debtor_id,
                 "engagement_id": engagement_id,
                 "management_no": row.management_no,
                 "status": PAID_IN_FULL if row.paid >= row.principal else NOT_STARTED,
@@ -234,27 +241,28 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
                 "created_at": now,
                 "updated_at": now,
             }
-            for row in rows
+            for row, debtor_id in zip(rows, debtor_ids, strict=True)
         ],
-    ))
-    claim_ids = list(session.scalars(
-        insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
-        [{**_claim_values(row), "debtor_id": debtor_id} for row, debtor_id in zip(rows, debtor_ids, strict=True)],
-    ))
+    )
+    session.execute(
+        insert(Claim.__table__),
+        [{**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
+         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)],
+    )
     tranches = [
         {"claim_id": claim_id, "received_on": row.received_date, "amount": row.grant_amount or row.principal}
         for row, claim_id in zip(rows, claim_ids, strict=True)
         if row.received_date is not None
     ]
     if tranches:
-        session.execute(insert(ReceiptTranche), tranches)
+        session.execute(insert(ReceiptTranche.__table__), tranches)
     payments = [
         _payment(debtor_id, claim_id, row.paid, IMPORT_SOURCE, today, now, user)
         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
         if row.paid
     ]
     if payments:
-        session.execute(insert(Payment), payments)
+        session.execute(insert(Payment.__table__), payments)
     return debtor_ids
 
 
@@ -324,6 +332,6 @@ def _reindex(session: Session, rows: Iterable[DebtorRow], new_ids: list[int], up
         )
         for row, debtor_id in zip(rows, new_ids, strict=True)
     ]
-    batch.extend(keys_of(debtor) for debtor in updated)
     for start in range(0, len(batch), 2000):
-        write_keys(session, batch[start : start + 2000])
+        write_keys(session, batch[start : start + 2000], fresh=True)
+    write_keys(session, [keys_of(debtor) for debtor in updated])

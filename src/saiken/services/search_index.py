@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.textfold import digits_only, fold
 from saiken.store.models.debtors import Debtor
-from saiken.store.models.search import FTS_TABLE, GRAM_PREFIX, GRAMS_TABLE, DebtorSearch
+from saiken.store.models.search import FTS_TABLE, GRAM_HEX, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
 
 FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded query ever contains it
 
@@ -77,15 +77,18 @@ class SearchKeys:
 
 
 def gram_token(chars: str) -> str:
-    """One or two characters as an ASCII token: `g` + six hex digits per character."""
-    return GRAM_PREFIX + "".join(f"{ord(ch):06x}" for ch in chars)
+    """One or two characters as an ASCII token: the hex of their UTF-32 codes (eight digits each)."""
+    return chars.encode("utf-32-be").hex()
 
 
 def value_grams(value: str) -> set[str]:
+    """The gram tokens of one value: every bigram, and the last character alone."""
     if not value:
         return set()
-    tokens = {gram_token(value[i : i + 2]) for i in range(len(value) - 1)}
-    tokens.add(gram_token(value[-1]))
+    digits = value.encode("utf-32-be").hex()
+    width = GRAM_HEX
+    tokens = {digits[start : start + 2 * width] for start in range(0, len(digits) - width, width)}
+    tokens.add(digits[-width:])
     return tokens
 
 
@@ -150,16 +153,28 @@ def keys_of(debtor: Debtor) -> SearchKeys:
     )
 
 
-def write_keys(session: Session, batch: Sequence[SearchKeys]) -> None:
-    """Replace the index rows of `batch` (bulk statements; the triggers keep `debtor_fts` in step)."""
+_FTS_INSERT = (f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(SEARCH_COLUMNS)}) "
+               f"VALUES (:debtor_id, {', '.join(':' + column for column in SEARCH_COLUMNS)})")
+
+
+def write_keys(session: Session, batch: Sequence[SearchKeys], *, fresh: bool = False) -> None:
+    """Replace the index rows of `batch` in `debtor_search` and both FTS5 tables (bulk statements).
+
+    `fresh=True` says none of these debtors is indexed yet (new ids): the deletes are skipped.
+    """
     if not batch:
         return
-    ids = [keys.debtor_id for keys in batch]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        session.execute(delete(DebtorSearch).where(DebtorSearch.debtor_id.in_(chunk)))
-        session.execute(text(f"DELETE FROM {GRAMS_TABLE} WHERE rowid IN ({','.join(map(str, chunk))})"))
-    session.execute(insert(DebtorSearch), [keys.row() for keys in batch])
+    if not fresh:
+        ids = [keys.debtor_id for keys in batch]
+        for start in range(0, len(ids), 500):
+            chunk = ",".join(str(int(debtor_id)) for debtor_id in ids[start : start + 500])
+            # the delete trigger of debtor_search clears both FTS tables; these catch strays
+            session.execute(text(f"DELETE FROM debtor_search WHERE debtor_id IN ({chunk})"))
+            session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({chunk})"))
+            session.execute(text(f"DELETE FROM {GRAMS_TABLE} WHERE rowid IN ({chunk})"))
+    rows = [keys.row() for keys in batch]
+    session.execute(insert(DebtorSearch.__table__), rows)
+    session.execute(text(_FTS_INSERT), rows)
     session.execute(
         text(f"INSERT INTO {GRAMS_TABLE}(rowid, grams) VALUES (:rowid, :grams)"),
         [{"rowid": keys.debtor_id, "grams": keys.grams()} for keys in batch],
@@ -193,7 +208,8 @@ def index_debtors(session: Session, debtor_ids: Iterable[int]) -> int:
 def rebuild_search_index(session: Session) -> int:
     """Make the whole index again from the debtors table (after a migration or a restore)."""
     session.execute(delete(DebtorSearch))
-    session.execute(text(f"INSERT INTO {GRAMS_TABLE}({GRAMS_TABLE}) VALUES ('delete-all')"))
+    for table in (FTS_TABLE, GRAMS_TABLE):
+        session.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
     ids = session.scalars(select(Debtor.id)).all()
     return index_debtors(session, ids)
 
