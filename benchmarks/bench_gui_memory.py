@@ -1,0 +1,135 @@
+"""Memory of the GUI holding 100,000 debtors in the debtor list (issue 3 Must hold, reported in MiB).
+
+Each side runs in a fresh process, so neither inherits the other's allocations:
+- ours: QApplication, the shell's background helper signed in to the search benchmark's 100,000-debtor vault
+  (reused from its cache, or built by it), our `DebtorListModel` in a QTableView, scrolled to the end the way
+  a user would (the view asks `fetchMore`, pages of 100 come from `search_debtors` on the worker) until all
+  rows are loaded. RSS is read after the vault is open but before any row (the process's fixed cost) and
+  after the last row (psutil).
+- baseline: QApplication and a bare QTableView over an empty QStandardItemModel, shown.
+Reported: RSS of both processes, their ratio, and the rows' own cost (RSS after − before, and per row).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from benchmarks.harness import Report
+
+ENV_DB = "SAIKEN_BENCH_GUI_DB"
+ENV_KEY = "SAIKEN_BENCH_GUI_KEY"
+
+
+def _rss_mib() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / (1024 * 1024)
+
+
+def _settle(app) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def child_baseline() -> dict[str, float]:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication([])
+    view = QTableView()
+    view.setModel(QStandardItemModel(0, 10))
+    view.resize(1100, 700)
+    view.show()
+    _settle(app)
+    return {"rss": _rss_mib()}
+
+
+def child_ours(db_path: str, key_hex: str) -> dict[str, float]:
+    import datetime as dt
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from saiken.domain.clock import FixedClock
+    from saiken.domain.roles import Role
+    from saiken.services.context import SignedInUser, VaultSession
+    from saiken.store.engine import make_engine
+    from saiken.ui.background import Operations
+    from saiken.ui.debtors import gateway
+    from saiken.ui.debtors.list_model import DebtorListModel
+
+    app = QApplication([])
+    ops = Operations(progress_delay_ms=600_000)
+    engine = make_engine(Path(db_path), bytes.fromhex(key_hex))
+    session = VaultSession(folder=Path(db_path).parent, engine=engine,
+                           clock=FixedClock(dt.datetime(2025, 10, 1, 1, 0, tzinfo=dt.UTC)),
+                           user=SignedInUser(id=1, name="admin", role=Role.HANDLER))
+    ops.set_session(session)
+    model = DebtorListModel(ops)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1100, 700)
+    view.show()
+    ops.call(gateway.search, gateway.make_filter(), 0, 1)  # warm the engine and the imports
+    ops.wait_idle(600_000)
+    _settle(app)
+    before = _rss_mib()
+    started = time.perf_counter()
+    model.set_filter(gateway.make_filter())
+    ops.wait_idle(600_000)
+    while model.canFetchMore():  # the user keeps scrolling to the bottom
+        view.scrollToBottom()
+        app.processEvents()
+        ops.wait_idle(600_000)
+    seconds = time.perf_counter() - started
+    _settle(app)
+    after = _rss_mib()
+    rows = model.rowCount()
+    ops.shutdown()
+    return {"rss": after, "before_rows": before, "rows": rows, "seconds": seconds}
+
+
+def _spawn(mode: str, env_extra: dict[str, str]) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
+    done = subprocess.run([sys.executable, "-m", "benchmarks.bench_gui_memory", mode], env=env, check=True,
+                          capture_output=True, text=True, timeout=1800)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run(report: Report) -> None:
+    from benchmarks.bench_search import RECORDS_PER_DEBTOR, cached_vault
+
+    n_debtors = report.size(100_000, 1_000)
+    per_debtor = report.size(RECORDS_PER_DEBTOR, 2)
+    with cached_vault(n_debtors, per_debtor, cache=not report.quick) as (db_path, key, _debtors):
+        ours = _spawn("ours", {ENV_DB: str(db_path), ENV_KEY: key.hex()})
+    base = _spawn("baseline", {})
+    size = f"{int(ours['rows']):,} debtors"
+    report.value(f"GUI process RSS with the list holding {size}", ours["rss"], "MiB",
+                 note=f"scrolled to the end in pages of 100 in {ours['seconds']:.1f} s")
+    report.value("bare QTableView process RSS (baseline)", base["rss"], "MiB")
+    report.value(f"RSS ratio: list with {size} ÷ bare QTableView", ours["rss"] / base["rss"], "×")
+    rows_mib = ours["rss"] - ours["before_rows"]
+    report.value(f"the {size}' own cost in the model (RSS after − before)", rows_mib, "MiB",
+                 note=f"{rows_mib * 1024 * 1024 / max(1, ours['rows']):,.0f} bytes per row")
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0] if argv else ""
+    if mode == "baseline":
+        result = child_baseline()
+    elif mode == "ours":
+        result = child_ours(os.environ[ENV_DB], os.environ[ENV_KEY])
+    else:
+        print("usage: python -m benchmarks.bench_gui_memory baseline|ours", file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
