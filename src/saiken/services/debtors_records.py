@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, Work, unit_of_work
@@ -70,6 +71,12 @@ def _check_promise(values: dict[str, Any]) -> None:
         raise ValidationError("約束は金額と日付の両方を入力してください（約束がなければ両方を空に）。")
 
 
+def _not_in_future(s: VaultSession, values: dict[str, Any]) -> None:
+    at = values.get("at")
+    if at is not None and at.astimezone(JST).date() > s.clock.today():
+        raise ValidationError("交渉の日時が未来になっています。実際に連絡した日時を入力してください。")
+
+
 def _versions(session: Session, record_key: str) -> int:
     return int(session.execute(
         select(func.count()).select_from(NegotiationRecord).where(NegotiationRecord.record_key == record_key)
@@ -101,6 +108,7 @@ def add_record(
         "promise_amount": promise_amount, "promise_date": promise_date, "next_action_on": next_action_on,
     })
     _check_promise(values)
+    _not_in_future(s, values)
     with unit_of_work(s) as work:
         debtor = debtor_or_404(work.session, debtor_id)
         handler_id = user_id_by_name(work.session, handler) if handler else _signed_in_user_id(work)
@@ -130,6 +138,7 @@ def correct_record(s: VaultSession, record_id: int, **changes: Any) -> RecordRow
         raise ValidationError(f"訂正できない項目があります: {', '.join(unknown)}。訂正できるのは {', '.join(CORRECTABLE)} です。")
     handler = changes.pop("handler", ...)
     values = _clean(changes)
+    _not_in_future(s, values)
     with unit_of_work(s) as work:
         given = get_or_404(work.session, NegotiationRecord, record_id, "交渉記録")
         current = work.session.execute(

@@ -87,3 +87,14 @@ def test_card_of_unknown_debtor_and_bad_as_of(vault_session):
 
 def test_default_as_of_is_today_of_the_clock(vault_session, debtor_id):
     assert debtors.get_card(vault_session, debtor_id).totals.as_of == dt.date(2025, 9, 16)
+
+
+def test_a_claim_the_engine_refuses_still_opens_with_a_note(vault_session, debtor_id):
+    # A payment dated before the subsidy was received cannot be computed; the card still opens.
+    debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2024, 3, 1), amount=100_000)
+    t = debtors.get_card(vault_session, debtor_id, as_of=AS_OF).totals
+    assert (t.principal, t.paid, t.principal_remaining, t.total) == (PRINCIPAL, 100_000, 900_000, 900_000)
+    assert (t.additional_charge, t.late_charge) == (0, 0)
+    assert any("計算できない" in note and "受領日" in note for note in t.notes)
+    with pytest.raises(ValidationError, match="受領日"):
+        debtors.charge_statement(vault_session, debtor_id, as_of=AS_OF)

@@ -15,9 +15,10 @@ from saiken.store.models import Debtor, NegotiationRecord
 
 
 def _add(session, debtor_id, day, **extra):
-    values = {"channel": "電話", "direction": "発信", "person": "本人", "summary": f"{day}に架電。"}
+    values = {"channel": "電話", "direction": "発信", "person": "本人", "summary": f"{day}に架電。",
+              "at": dt.datetime(2025, 9, day, 10, 0, tzinfo=JST)}
     values.update(extra)
-    return debtors.add_record(session, debtor_id, at=dt.datetime(2025, 9, day, 10, 0, tzinfo=JST), **values)
+    return debtors.add_record(session, debtor_id, **values)
 
 
 def _next_action(session, debtor_id):
@@ -73,6 +74,7 @@ def test_correction_without_change_or_with_unknown_field_is_refused(vault_sessio
         ({"summary": "  "}, "内容を入力"),
         ({"promise_amount": 10_000}, "金額と日付の両方"),
         ({"promise_amount": 0, "promise_date": dt.date(2025, 9, 30)}, "1円以上"),
+        ({"at": dt.datetime(2025, 9, 17, 9, 0, tzinfo=JST)}, "未来"),
     ],
 )
 def test_bad_record_stores_nothing(vault_session, debtor_id, extra, words):
