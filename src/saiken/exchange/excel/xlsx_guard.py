@@ -23,7 +23,9 @@ UNPACKED_FACTOR = 25  # unpacked XML may be this many times the file's size limi
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+_CELL_WINDOW = 64 * 1024  # a cell's XML is never this long; bounds every search to stay linear
 _FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_PREFIXED_CELL_RE = re.compile(rb"<[A-Za-z_][\w.-]*:c\s")
 _CELL_REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _CACHED_VALUE_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v>\s*[^<\s]|is>)")
 _FORMULA_TEXT_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*>([^<]*)<")
@@ -83,10 +85,11 @@ def formulas_without_cached_value(archive: zipfile.ZipFile, member: str) -> dict
     if not _FORMULA_RE.search(data):
         return {}
     found: dict[tuple[int, int], str] = {}
+    cell_start = b":c " if _PREFIXED_CELL_RE.search(data) else b"<c "  # <x:c …> in some writers' XML
     for match in _FORMULA_RE.finditer(data):
         position = match.start()
-        start = max(data.rfind(b"<c ", 0, position), data.rfind(b":c ", 0, position))
-        end = data.find(b"c>", position)
+        start = data.rfind(cell_start, max(0, position - _CELL_WINDOW), position)
+        end = data.find(b"c>", position, position + _CELL_WINDOW)
         if start < 0 or end < 0:
             continue
         cell = data[start:end]
