@@ -115,7 +115,7 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
         if total == 0 or offset >= total:
             return DebtorPage(rows=[], total=total)
         page = session.execute(
-            select(Debtor, User.name)
+            select(*_LIST_COLUMNS, User.name)
             .select_from(DebtorSearch)
             .join(Debtor, Debtor.id == DebtorSearch.debtor_id)
             .outerjoin(User, User.id == Debtor.handler_user_id)
@@ -124,8 +124,8 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
             .offset(offset)
             .limit(limit)
         ).all()
-        tags = _live_tags(session, [debtor.id for debtor, _ in page], s.clock.today())
-        rows = [_row(debtor, handler, tags.get(debtor.id, ())) for debtor, handler in page]
+        tags = _live_tags(session, [row[0] for row in page], s.clock.today())
+        rows = [_row(row, tags.get(row[0], ())) for row in page]
     return DebtorPage(rows=rows, total=total)
 
 
@@ -142,21 +142,29 @@ def _live_tags(session: Session, ids: list[int], today: dt.date) -> dict[int, tu
     return {key: tuple(value) for key, value in found.items()}
 
 
-def _row(debtor: Debtor, handler: str | None, tags: tuple[str, ...]) -> DebtorListRow:
+_LIST_COLUMNS = (
+    Debtor.id, Debtor.management_no, Debtor.name, Debtor.name_kana, Debtor.representative, Debtor.address,
+    Debtor.phone, Debtor.status, Debtor.principal_total, Debtor.paid_total, Debtor.next_action_on,
+)
+
+
+def _row(row: Any, tags: tuple[str, ...]) -> DebtorListRow:
+    (debtor_id, management_no, name, name_kana, representative, address, phone, status, principal, paid,
+     next_action_on, handler) = row
     return DebtorListRow(
-        id=debtor.id,
-        management_no=debtor.management_no,
-        name=debtor.name,
-        name_kana=debtor.name_kana,
-        representative=debtor.representative,
-        address=debtor.address,
-        phone=debtor.phone,
-        status=debtor.status,
+        id=debtor_id,
+        management_no=management_no,
+        name=name,
+        name_kana=name_kana,
+        representative=representative,
+        address=address,
+        phone=phone,
+        status=status,
         handler=handler,
-        principal=debtor.principal_total,
-        paid=debtor.paid_total,
-        balance=debtor.principal_total - debtor.paid_total,
-        next_action_on=debtor.next_action_on,
+        principal=principal,
+        paid=paid,
+        balance=principal - paid,
+        next_action_on=next_action_on,
         tags=tags,
     )
 
