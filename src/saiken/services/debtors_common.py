@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -58,6 +58,10 @@ def debtor_or_404(session: Session, debtor_id: object) -> Debtor:
 
 # --- input checks ----------------------------------------------------------------------------------
 
+@overload
+def check_date(value: object, label: str, *, required: Literal[True] = ...) -> dt.date: ...
+@overload
+def check_date(value: object, label: str, *, required: bool) -> dt.date | None: ...
 def check_date(value: object, label: str, *, required: bool = True) -> dt.date | None:
     if value is None and not required:
         return None
@@ -66,6 +70,10 @@ def check_date(value: object, label: str, *, required: bool = True) -> dt.date |
     return value
 
 
+@overload
+def check_amount(value: object, label: str, *, required: Literal[True] = ..., allow_zero: bool = ...) -> int: ...
+@overload
+def check_amount(value: object, label: str, *, required: bool, allow_zero: bool = ...) -> int | None: ...
 def check_amount(value: object, label: str, *, required: bool = True, allow_zero: bool = False) -> int | None:
     if value is None and not required:
         return None

@@ -6,6 +6,7 @@ Every change keeps the debtor's denormalised `paid_total` right in the same tran
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -53,6 +54,7 @@ def _reversed_ids(session: Session, debtor_id: int) -> set[int]:
         i for i in session.execute(
             select(Payment.reverses_id).where(Payment.debtor_id == debtor_id, Payment.reverses_id.is_not(None))
         ).scalars()
+        if i is not None
     }
 
 
@@ -125,7 +127,7 @@ def correct_payment(
         source = check_text(source, "入金の経路", limit=64)
     with unit_of_work(s) as work:
         debtor, original, reversal = _reverse(work, payment_id)
-        new_values = {
+        new_values: dict[str, Any] = {
             "paid_on": original.paid_on if paid_on is None else paid_on,
             "amount": original.amount if amount is None else amount,
             "source": original.source if source is None else source,
@@ -138,7 +140,9 @@ def correct_payment(
         if not changed:
             raise ValidationError("訂正する内容が元の入金と同じです。変更してから保存してください。")
         not_after_today(work, new_values["paid_on"], "入金日")
-        payment = _insert(work, debtor, **new_values)
+        payment = _insert(work, debtor, paid_on=new_values["paid_on"], amount=new_values["amount"],
+                          source=new_values["source"], confirmed=new_values["confirmed"],
+                          claim_id=new_values["claim_id"])
         refresh_totals(work.session, debtor, s.clock.now())
         work.audit("payment.correct", target_type="debtor", target_id=debtor.id, payment_id=payment.id,
                    previous_id=original.id, reversal_id=reversal.id, fields=changed)

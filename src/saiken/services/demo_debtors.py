@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
+from typing import Any
 
 from sqlalchemy import select
 
@@ -97,7 +98,7 @@ class _Demo:
         shift = (self.today - dt.timedelta(days=self.rng.randint(1, 12))) - contacts[-1].at.date()
         for index, contact in enumerate(contacts):
             key = uuid.uuid4().hex  # globally unique, like every record key
-            values = {
+            values: dict[str, Any] = {
                 "debtor_id": debtor.id, "record_key": key, "at": contact.at + shift, "channel": contact.channel,
                 "direction": _DIRECTIONS.get(contact.direction, contact.direction), "person": contact.person,
                 "handler_user_id": self.user_id, "summary": contact.summary, "promise_amount": contact.promise_amount,
