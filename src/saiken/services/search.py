@@ -106,27 +106,31 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
     check_filter(flt)
     if offset < 0 or not 1 <= limit <= MAX_PAGE:
         raise ValidationError(f"ページの指定が正しくありません（開始 0 以上、件数 1〜{MAX_PAGE}）。")
-    condition = where(flt, s.clock.today())
     with read_session(s) as session:
-        total = session.scalar(
-            select(func.count()).select_from(DebtorSearch).join(Debtor, Debtor.id == DebtorSearch.debtor_id)
-            .where(condition)
-        ) or 0
-        if total == 0 or offset >= total:
-            return DebtorPage(rows=[], total=total)
-        page = session.execute(
-            select(*_LIST_COLUMNS, User.name)
-            .select_from(DebtorSearch)
-            .join(Debtor, Debtor.id == DebtorSearch.debtor_id)
-            .outerjoin(User, User.id == Debtor.handler_user_id)
-            .where(condition)
-            .order_by(DebtorSearch.reading, DebtorSearch.management_no, DebtorSearch.debtor_id)
-            .offset(offset)
-            .limit(limit)
-        ).all()
-        tags = _live_tags(session, [row[0] for row in page], s.clock.today())
-        rows = [_row(row, tags.get(row[0], ())) for row in page]
-    return DebtorPage(rows=rows, total=total)
+        return query_page(session, flt, s.clock.today(), offset=offset, limit=limit)
+
+
+def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: int, limit: int) -> DebtorPage:
+    """`search_debtors` inside a session the caller holds (an export runs it in its own transaction)."""
+    condition = where(flt, today)
+    total = session.scalar(
+        select(func.count()).select_from(DebtorSearch).join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+        .where(condition)
+    ) or 0
+    if total == 0 or offset >= total:
+        return DebtorPage(rows=[], total=total)
+    page = session.execute(
+        select(*_LIST_COLUMNS, User.name)
+        .select_from(DebtorSearch)
+        .join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+        .outerjoin(User, User.id == Debtor.handler_user_id)
+        .where(condition)
+        .order_by(DebtorSearch.reading, DebtorSearch.management_no, DebtorSearch.debtor_id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    tags = _live_tags(session, [row[0] for row in page], today)
+    return DebtorPage(rows=[_row(row, tags.get(row[0], ())) for row in page], total=total)
 
 
 def _live_tags(session: Session, ids: list[int], today: dt.date) -> dict[int, tuple[str, ...]]:
