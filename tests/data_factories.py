@@ -88,10 +88,21 @@ _BOMB = (
     b'<!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]>'
 )
 _EXTERNAL = b'<!DOCTYPE worksheet [<!ENTITY g SYSTEM "file:///etc/passwd">]>'
+_MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_STRINGS = b'<sst xmlns="' + _MAIN_NS + b'" count="1" uniqueCount="1"><si><t>&g;</t></si></sst>'
+_STRINGS_RELATIONSHIP = (
+    b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+)
+_STRINGS_CONTENT_TYPE = (
+    b'<Override PartName="/xl/sharedStrings.xml" '
+    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+)
 
 
-def unsafe_xml_workbook(path: Path, kind: str = "bomb") -> Path:
-    """A ward-like workbook whose first sheet declares `kind` ("bomb" or "external") and uses it in A2."""
+def unsafe_xml_workbook(path: Path, kind: str = "bomb", part: str = "sheet") -> Path:
+    """A ward-like workbook that declares `kind` ("bomb" or "external") and uses it in A2, either in the
+    first sheet's XML (`part="sheet"`) or in the shared strings (`part="strings"`)."""
     debtor = generate_debtors(1, seed=3)[0]
     values = ward_values(debtor)
     source = io.BytesIO()
@@ -100,15 +111,25 @@ def unsafe_xml_workbook(path: Path, kind: str = "bomb") -> Path:
     sheet.append(list(WARD_HEADER))
     sheet.append([values[name] for name in WARD_HEADER])
     sheet["A2"] = "PLACEHOLDER"
-    sheet["A2"].data_type = "inlineStr"
     workbook.save(source)
     doctype = _BOMB if kind == "bomb" else _EXTERNAL
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in original.infolist():
             data = original.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                root = data.index(b"<worksheet")
-                data = data[:root] + doctype + data[root:]
-                data = data.replace(b"PLACEHOLDER", b"&g;")
+                placeholder = b'<c r="A2" t="inlineStr"><is><t>PLACEHOLDER</t></is></c>'
+                assert placeholder in data
+                if part == "sheet":
+                    root = data.index(b"<worksheet")
+                    data = data[:root] + doctype + data[root:]
+                    data = data.replace(placeholder, placeholder.replace(b"PLACEHOLDER", b"&g;"))
+                else:
+                    data = data.replace(placeholder, b'<c r="A2" t="s"><v>0</v></c>')
+            elif part == "strings" and info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", _STRINGS_RELATIONSHIP + b"</Relationships>")
+            elif part == "strings" and info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", _STRINGS_CONTENT_TYPE + b"</Types>")
             target.writestr(info, data)
+        if part == "strings":
+            target.writestr("xl/sharedStrings.xml", doctype.replace(b"worksheet", b"sst") + _STRINGS)
     return path

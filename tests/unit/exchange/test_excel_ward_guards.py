@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import time
 import zipfile
 
@@ -12,16 +14,18 @@ from data_factories import WARD_HEADER, unsafe_xml_workbook, write_sheet, write_
 from saiken.domain.errors import CorruptFileError, ValidationError
 from saiken.domain.fictional import generate_debtors
 from saiken.exchange.excel import read_ward_workbook
-from saiken.exchange.excel.ward_writer import write_ward_workbook
+from saiken.exchange.excel.ward_writer import WardWorkbookVariant, write_ward_workbook
+from saiken.exchange.excel.xlsx_guard import formulas_without_cached_value
 
 
 def test_openpyxl_parses_through_defusedxml():
     assert openpyxl.DEFUSEDXML is True
 
 
+@pytest.mark.parametrize("part", ["sheet", "strings"])
 @pytest.mark.parametrize("kind", ["bomb", "external"])
-def test_unsafe_xml_is_refused_quickly(tmp_path, kind):
-    path = unsafe_xml_workbook(tmp_path / f"{kind}.xlsx", kind)
+def test_unsafe_xml_is_refused_quickly(tmp_path, kind, part):
+    path = unsafe_xml_workbook(tmp_path / f"{kind}.xlsx", kind, part)
     started = time.perf_counter()
     with pytest.raises(CorruptFileError) as caught:
         read_ward_workbook(path)
@@ -121,3 +125,38 @@ def test_a_second_sheet_with_the_list_is_found(tmp_path):
     extraction = read_ward_workbook(path)
     assert extraction.sheet_name == "滞納者一覧"
     assert [row.management_no for row in extraction.rows] == [d.management_no for d in debtors]
+
+
+def _prefix_sheet_xml(path) -> None:
+    """Rewrite the sheets as some writers do: every element with an `x:` namespace prefix."""
+    original = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb"<(/?)([A-Za-z])", rb"<\1x:\2", data).replace(b'xmlns="', b'xmlns:x="', 1)
+            target.writestr(info, data)
+
+
+def test_formulas_without_results_are_found_in_prefixed_xml(tmp_path):
+    path = tmp_path / "prefixed.xlsx"
+    write_ward_workbook(path, generate_debtors(3), variant=WardWorkbookVariant(amounts="formula", cache_formulas=False))
+    _prefix_sheet_xml(path)
+    with zipfile.ZipFile(path) as archive:
+        assert b"<x:c " in archive.read("xl/worksheets/sheet1.xml")
+        found = formulas_without_cached_value(archive, "xl/worksheets/sheet1.xml")
+    principal_column = WARD_HEADER.index("返還金額") + 1
+    assert {(row, principal_column) for row in (2, 3, 4)} <= set(found)
+    assert all(text.startswith("=") for text in found.values())
+    extraction = read_ward_workbook(path)
+    assert {e.row for e in extraction.errors if e.column == "返還金額"} == {2, 3, 4}
+
+
+def test_formulas_with_results_in_prefixed_xml_read_normally(tmp_path):
+    path = tmp_path / "prefixed_ok.xlsx"
+    debtors = generate_debtors(3)
+    write_ward_workbook(path, debtors, variant=WardWorkbookVariant(amounts="formula"))
+    _prefix_sheet_xml(path)
+    extraction = read_ward_workbook(path)
+    assert extraction.errors == []
+    assert [r.principal for r in extraction.rows] == [d.principal for d in debtors]

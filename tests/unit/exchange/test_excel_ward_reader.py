@@ -8,8 +8,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from data_factories import WARD_HEADER, write_sheet, write_ward_rows
+from data_factories import WARD_HEADER, ward_values, write_sheet, write_ward_rows
 from saiken.domain.fictional import FictionalDebtor, generate_debtors
 from saiken.exchange.excel import read_ward_workbook
 from saiken.exchange.excel.ward_writer import PRESETS, WardWorkbookVariant, write_ward_workbook
@@ -279,3 +281,51 @@ def test_rows_are_plain_frozen_values():
     with pytest.raises(dataclasses.FrozenInstanceError):
         extraction.rows[0].principal = 1  # type: ignore[misc]
     assert extraction.rows[0].balance == extraction.rows[0].principal - extraction.rows[0].paid
+
+
+def test_a_header_repeated_inside_the_data_is_skipped(tmp_path):
+    debtors = generate_debtors(4, seed=12)
+    rows: list[list[object]] = [list(WARD_HEADER)]
+    for index, debtor in enumerate(debtors):
+        if index == 2:
+            rows.append([f" {name} " for name in WARD_HEADER])  # the header again, as on a printed page 2
+        rows.append([ward_values(debtor)[name] for name in WARD_HEADER])
+    path = write_sheet(tmp_path / "pages.xlsx", rows)
+    extraction = read_ward_workbook(path)
+    assert extraction.errors == []
+    assert [row.management_no for row in extraction.rows] == [d.management_no for d in debtors]
+    assert extraction.skipped_rows == [4]
+
+
+_FLAGS = st.builds(
+    WardWorkbookVariant,
+    title_rows=st.integers(0, 5),
+    headers=st.sampled_from(["standard", "synonyms"]),
+    header_spaces=st.booleans(),
+    column_order=st.sampled_from(["standard", "reversed", "shuffled"]),
+    dates=st.sampled_from(["excel", "iso", "slash", "wareki", "wareki_short", "wareki_zero"]),
+    amounts=st.sampled_from(["number", "commas", "yen", "fullwidth", "formula"]),
+    postal=st.sampled_from(["hyphen", "plain", "mark", "fullwidth"]),
+    readings=st.sampled_from(["katakana", "hiragana", "halfwidth"]),
+    padded_names=st.booleans(),
+    blank_rows=st.booleans(),
+    total_row=st.booleans(),
+    note_rows=st.booleans(),
+    extra_columns=st.booleans(),
+    mailing=st.booleans(),
+    omit_due=st.booleans(),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(variant=_FLAGS, seed=st.integers(0, 10_000))
+def test_any_combination_of_variations_imports(tmp_path, variant, seed):
+    debtors = generate_debtors(9, seed=seed)
+    path = tmp_path / "combo.xlsx"
+    write_ward_workbook(path, debtors, variant=variant)
+    extraction = read_ward_workbook(path)
+    assert extraction.errors == []
+    assert [_expected(d) for d in debtors] == [
+        {key: getattr(row, key) for key in _expected(d)} for row, d in zip(extraction.rows, debtors, strict=True)
+    ]
+    assert len(extraction.rows) == len(debtors)

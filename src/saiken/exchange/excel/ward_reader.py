@@ -12,8 +12,9 @@ Rules decided here (DESIGN §3, issue 3 item 4):
 - 既納付額 empty → 0. 既納付額 greater than 返還金額 is an error: the ward's list gives one total without
   dates, which cannot be allocated to 加算金・延滞金 (DESIGN §8), and an overpayment there is almost always a
   typing slip; the ward corrects it or records the payments themselves.
-- Skipped: blank rows; total rows (合計/計/小計/総計 in 管理番号 or 氏名, or anywhere in a row that has
-  neither, or a row with only amounts and neither); note rows (※…, 備考…, 注… in 管理番号 or 氏名, or a
+- Skipped: blank rows; the header repeated inside the data (as printed lists do on every page); total
+  rows (合計/計/小計/総計 in 管理番号 or 氏名, or anywhere in a row that has neither, or a row with only
+  amounts and neither); note rows (※…, 備考…, 注… in 管理番号 or 氏名, or a
   row with neither 管理番号 nor 氏名 nor 返還金額 but text elsewhere).
 - Errors: a value that cannot be read (number, date, postal code, reading, e-mail …), an impossible date,
   a negative amount, 既納付額 > 返還金額, 納期限 before 返還命令日, a duplicate 管理番号, no 氏名, no 管理番号,

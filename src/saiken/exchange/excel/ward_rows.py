@@ -51,6 +51,8 @@ class RowReader:
         self._errors = errors
         self._seen: dict[str, int] = {}
         self._amount_columns = {mapping[key] for key in _AMOUNT_FIELDS if key in mapping}
+        # a header repeated inside the data (printed lists often repeat it on every page)
+        self._header_key = (_key_text(headers.get(h.MANAGEMENT_NO)), _key_text(headers.get(h.NAME)))
 
     def _get(self, values: Sequence[object], key: str) -> object:
         column = self._columns.get(key)
@@ -61,6 +63,8 @@ class RowReader:
     def _skippable(self, values: Sequence[object]) -> bool:
         number = _key_text(self._get(values, h.MANAGEMENT_NO))
         name = _key_text(self._get(values, h.NAME))
+        if (number, name) == self._header_key:
+            return True
         for text in (number, name):
             if text and (_is_total(text) or text.startswith(_NOTE_PREFIXES)):
                 return True
