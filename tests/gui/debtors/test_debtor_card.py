@@ -257,3 +257,41 @@ def test_a_file_that_is_not_pdf_or_image_is_refused_with_its_reason(qtbot, card_
     qtbot.waitUntil(lambda: tab.error.isVisible(), timeout=5000)
     assert "PDF" in tab.error.text()
     assert card_page.card.attachments == []
+
+
+def test_document_sent_then_marked_returned(qtbot, card_page):
+    tab = card_page.documents_tab
+    card_page.tabs.setCurrentWidget(tab)
+    tab.kind.setCurrentText("督促状")
+    tab.sent_on.setText("R7.9.1")
+    tab.method.setCurrentText("簡易書留")
+    tab.tracking.setText("1234-5678-9012")
+    before = card_page.card
+    tab.log_button.click()
+    card = _reloaded(qtbot, card_page, before)
+    assert tab.table.texts() == [["2025/09/01", "督促状", "簡易書留", "1234-5678-9012", ""]]
+    tab.table.selectRow(0)
+    tab.returned_button.click()
+    card = _reloaded(qtbot, card_page, card)
+    assert card.documents[0].returned_on == dt.date(2025, 9, 16)  # today by the vault's clock
+    assert tab.table.texts()[0][4] == "2025/09/16"
+
+
+def test_tags_notes_and_status_are_saved_through_the_services(qtbot, card_page, vault_session):
+    tab = card_page.tags_tab
+    card_page.tabs.setCurrentWidget(tab)
+    tab.tag_name.setText("架空要注意")
+    tab.tag_expires.setText("R7.12.31")
+    before = card_page.card
+    tab.add_tag_button.click()
+    card = _reloaded(qtbot, card_page, before)
+    assert [(t.name, t.expires_on) for t in card.tags] == [("架空要注意", dt.date(2025, 12, 31))]
+    tab.notes.setPlainText("架空のメモ")
+    tab.save_notes_button.click()
+    card = _reloaded(qtbot, card_page, card)
+    tab.status.setCurrentText("交渉中")
+    tab.status_button.click()
+    card = _reloaded(qtbot, card_page, card)
+    stored = debtor_services.get_card(vault_session, card.id)
+    assert stored.notes == "架空のメモ" and stored.status == "交渉中"
+    assert card_page.status_chip.text() == "交渉中"
