@@ -153,7 +153,11 @@ class DebtorListPage(QWidget):
         self.setFocusProxy(self.search)
         self.apply()
         self.load_conditions()
-        context.ops.call(gateway.handler_names, on_result=self.filters.set_handlers,
+        # Everyone may filter by themselves; the full list of users needs the right to read users or the
+        # audit log, so a handler without it simply sees their own name.
+        self.filters.set_handlers([context.user.name])
+        context.ops.call(gateway.handler_names,
+                         on_result=lambda names: self.filters.set_handlers(sorted({*names, context.user.name})),
                          on_error=lambda _error: None, owner=self)
 
     # --- searching ----------------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ class TagsTab(QWidget):
         self.save_notes_button.clicked.connect(self.save_notes)
         self.status_button.clicked.connect(self.change_status)
         self.handler_button.clicked.connect(self.change_handler)
+        self._handlers([self.context.user.name])
         self.context.ops.call(gateway.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self)
 
     def _handlers(self, names: list[str]) -> None:
