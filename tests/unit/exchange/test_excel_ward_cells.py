@@ -117,16 +117,24 @@ def test_a_reading_with_kanji_is_refused():
         ("令和７年９月１６日", dt.date(2025, 9, 16)),
         (20250916, dt.date(2025, 9, 16)),
         (45916, dt.date(2025, 9, 16)),
+        ("令和7年9月16日（火）", dt.date(2025, 9, 16)),
+        ("2025/9/16(火曜日)", dt.date(2025, 9, 16)),
+        ("2025/09/16 0:00:00", dt.date(2025, 9, 16)),
     ],
 )
 def test_dates(value, expected):
     assert cells.date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["2025-02-29", "令和7年13月1日", "昨日", 3, dt.time(9, 0)])
+@pytest.mark.parametrize("value", ["2025-02-29", "令和7年13月1日", "昨日", 3, dt.time(9, 0), "令和7年9月16日（火"])
 def test_bad_dates(value):
     with pytest.raises(ValidationError):
         cells.date(value)
+
+
+def test_a_weekday_that_does_not_match_the_date_is_refused():
+    with pytest.raises(ValidationError, match="9月16日は火曜日"):
+        cells.date("令和7年9月16日（月）")
 
 
 @pytest.mark.parametrize(

@@ -160,3 +160,16 @@ def test_formulas_with_results_in_prefixed_xml_read_normally(tmp_path):
     extraction = read_ward_workbook(path)
     assert extraction.errors == []
     assert [r.principal for r in extraction.rows] == [d.principal for d in debtors]
+
+
+def test_a_header_without_any_debtor_row(tmp_path):
+    path = write_sheet(tmp_path / "empty.xlsx", [list(WARD_HEADER), [], ["※ 該当者なし"]])
+    with pytest.raises(ValidationError, match=r"「empty.xlsx」のシート「滞納者一覧」には債務者の行がありません"):
+        read_ward_workbook(path)
+
+
+def test_a_folder_in_place_of_the_file(tmp_path):
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match=r"「folder.xlsx」が見つかりません"):
+        read_ward_workbook(folder)

@@ -253,6 +253,7 @@ def test_a_formula_without_a_saved_result_names_the_cell(tmp_path):
     principal_errors = [e for e in extraction.errors if e.column == "返還金額"]
     assert [e.row for e in principal_errors] == [2, 3]
     assert all(e.value.startswith("=") and "保存" in e.message for e in principal_errors)
+    assert [e.message.split("の数式")[0] for e in principal_errors] == ["セルP2", "セルP3"]
 
 
 def test_header_synonyms_one_by_one(tmp_path):

@@ -29,6 +29,8 @@ _SPACE_RUN_RE = re.compile(r"(\s+)")
 _POSTAL_RE = re.compile(r"^(\d{3})-?(\d{4})$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_A_READING_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々〆]")
+_WEEKDAYS = "月火水木金土日"
+_WEEKDAY_RE = re.compile(r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*\)\s*$")  # 令和7年9月16日(火), after NFKC
 _EXCEL_SERIAL_RANGE = (20_000, 80_000)  # 1954 … 2119: a date typed into a cell formatted as a number
 
 
@@ -162,7 +164,17 @@ def date(value: object) -> dt.date:
         raise ValidationError("日付として読めません。2025-09-16、2025/9/16、令和7年9月16日 のように入力してください。")
     if isinstance(value, dt.time | dt.timedelta):
         raise ValidationError("時刻ではなく日付を入力してください（例: 令和7年9月16日）。")
-    return wareki.parse_date(str(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    weekday = _WEEKDAY_RE.search(text)
+    if weekday is None:
+        return wareki.parse_date(text)
+    result = wareki.parse_date(text[: weekday.start()])
+    if _WEEKDAYS[result.weekday()] != weekday[1]:
+        raise ValidationError(
+            f"日付と曜日が合いません（{result.month}月{result.day}日は{_WEEKDAYS[result.weekday()]}曜日です）。"
+            "日付を確かめてください。"
+        )
+    return result
 
 
 def amount(value: object) -> int:

@@ -20,8 +20,8 @@ Rules decided here (DESIGN §3, issue 3 item 4):
   a negative amount, 既納付額 > 返還金額, 納期限 before 返還命令日, a duplicate 管理番号, no 氏名, no 管理番号,
   no 返還金額, neither 返還命令日 nor 納期限, a formula whose result was never saved or is an error.
 - Structural problems raise one error naming the file: missing file, over the size limit (20 MB),
-  not an xlsx, encrypted, unsafe XML, damaged, no header row, required columns missing, more data rows
-  than the limit (50,000).
+  not an xlsx, encrypted, unsafe XML, damaged, no header row, required columns missing, no debtor row
+  at all, more data rows than the limit (50,000).
 """
 
 from __future__ import annotations
@@ -159,6 +159,11 @@ def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardE
                 )
             if reader.read(row_number, values) is None:
                 extraction.skipped_rows.append(row_number)
+        if not extraction.rows and not extraction.errors:
+            raise ValidationError(
+                f"ファイル「{name}」のシート「{sheet.title}」には債務者の行がありません。"
+                "区から受け取ったファイルか、見出しの下にデータがあるか確かめてください。"
+            )
         return extraction
     raise ValidationError(
         f"ファイル「{name}」に見出し行が見つかりません。1〜{HEADER_SEARCH_ROWS}行目に「管理番号」「事業者名」「返還金額」"

@@ -10,6 +10,8 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from openpyxl.utils import get_column_letter
+
 from saiken.domain.errors import ValidationError
 from saiken.exchange.excel import ward_cells as cells
 from saiken.exchange.excel import ward_headers as h
@@ -21,7 +23,7 @@ _TOTAL_WORDS = frozenset({"計", "合計", "小計", "総計", "累計", "総合
 _TOTAL_PREFIXES = ("合計", "小計", "総計", "総合計")
 _NOTE_PREFIXES = ("※", "*", "備考", "注:", "注)", "(注", "注記", "注意", "出典", "作成日", "作成者", "以上")
 _AMOUNT_FIELDS = (h.PRINCIPAL, h.PAID, h.GRANT_AMOUNT)
-_UNSAVED_FORMULA = "数式の計算結果がファイルに保存されていません。Excel で開いて再計算し、保存し直してください。"
+_UNSAVED_FORMULA = "セル{cell}の数式の計算結果がファイルに保存されていません。Excel で開いて再計算し、保存し直してください。"
 _FAILED = object()
 
 
@@ -94,7 +96,7 @@ class RowReader:
                 column = self._columns.get(key)
                 formula = self._unsaved.get((row, column + 1)) if column is not None else None
                 if formula is not None:
-                    fail(key, formula, _UNSAVED_FORMULA)
+                    fail(key, formula, _UNSAVED_FORMULA.format(cell=f"{get_column_letter(column + 1)}{row}"))
                     return _FAILED
                 if missing is not None:
                     fail(key, raw, missing)

@@ -48,14 +48,19 @@ def check_file(path: Path, max_bytes: int) -> None:
     name = path.name
     if not path.is_file():
         raise ValidationError(f"ファイル「{name}」が見つかりません。場所と名前を確かめてください。")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        raise ValidationError(
+            f"ファイル「{name}」を開けません。読み取りの権限があるか、ほかのアプリで使用中でないか確かめてください。"
+        ) from None
     if size > max_bytes:
         raise ValidationError(
             f"ファイル「{name}」は {_megabytes(size)} あり、上限の {_megabytes(max_bytes)} を超えています。"
             "区の抽出を分けて、複数のファイルで取り込んでください。"
         )
-    with path.open("rb") as handle:
-        head = handle.read(8)
     if head == _OLE_MAGIC:
         raise CorruptFileError(
             f"ファイル「{name}」はパスワードで保護されたブックか、古い形式（.xls）のブックです。"
