@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.search_query import UNASSIGNED, where
+from saiken.services.search_query import UNASSIGNED, debtor_conditions, text_conditions
 from saiken.store.models.conditions import SavedCondition
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
 from saiken.store.models.search import DebtorSearch
 from saiken.store.models.users import User
 
 MAX_PAGE = 1000
+SCAN_IN_ORDER_ABOVE = 2000  # matches; measured with benchmarks/bench_search.py
 MAX_CONDITION_NAME = 128
 _CONDITION_FORMAT = 1
 
@@ -112,23 +113,28 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
 
 def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: int, limit: int) -> DebtorPage:
     """`search_debtors` inside a session the caller holds (an export runs it in its own transaction)."""
-    condition = where(flt, today)
-    total = session.scalar(
-        select(func.count()).select_from(DebtorSearch).join(Debtor, Debtor.id == DebtorSearch.debtor_id)
-        .where(condition)
-    ) or 0
+    text, other = text_conditions(flt), debtor_conditions(flt, today)
+    counting = select(func.count()).select_from(DebtorSearch)
+    if other:  # the join is needed only for conditions on the debtors table
+        counting = counting.join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+    total = session.scalar(counting.where(*text, *other)) or 0
     if total == 0 or offset >= total:
         return DebtorPage(rows=[], total=total)
-    page = session.execute(
+    query = (
         select(*_LIST_COLUMNS, User.name)
         .select_from(DebtorSearch)
         .join(Debtor, Debtor.id == DebtorSearch.debtor_id)
         .outerjoin(User, User.id == Debtor.handler_user_id)
-        .where(condition)
+        .where(*text, *other)
         .order_by(DebtorSearch.reading, DebtorSearch.management_no, DebtorSearch.debtor_id)
         .offset(offset)
         .limit(limit)
-    ).all()
+    )
+    if total > SCAN_IN_ORDER_ABOVE:
+        # Many matches: walk the reading index in order and stop after the page, rather than fetch every
+        # match and sort it (SQLite cannot tell how many rows an FTS5 MATCH gives, so it is told).
+        query = query.with_hint(DebtorSearch, "INDEXED BY ix_debtor_search_reading", "sqlite")
+    page = session.execute(query).all()
     tags = _live_tags(session, [row[0] for row in page], today)
     return DebtorPage(rows=[_row(row, tags.get(row[0], ())) for row in page], total=total)
 

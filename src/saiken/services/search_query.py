@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Integer, and_, column, exists, or_, select, text
+from sqlalchemy import ColumnElement, Integer, column, exists, or_, select, text
 from sqlalchemy.sql.selectable import TextualSelect
 
 from saiken.domain.textfold import HYPHENS, digits_only, fold
@@ -79,11 +79,14 @@ def _due_condition(due_from: dt.date | None, due_to: dt.date | None) -> ColumnEl
     return exists(select(Claim.id).where(*conditions))
 
 
-def filter_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[bool]]:
-    """Every condition of `flt` on `debtor_search` joined with `debtors` (text terms included)."""
+def text_conditions(flt: DebtorFilter) -> list[ColumnElement[bool]]:
+    """The text terms of `flt` as conditions on `debtor_search` alone."""
+    return [DebtorSearch.debtor_id.in_(term_ids(term, index)) for index, term in enumerate(query_terms(flt.text))]
+
+
+def debtor_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    """The other conditions of `flt`, on `debtors` (joined with `debtor_search`)."""
     conditions: list[ColumnElement[bool]] = []
-    for index, term in enumerate(query_terms(flt.text)):
-        conditions.append(DebtorSearch.debtor_id.in_(term_ids(term, index)))
     if flt.statuses:
         conditions.append(Debtor.status.in_(sorted(flt.statuses)))
     if flt.handler is not None:
@@ -106,6 +109,6 @@ def filter_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[b
     return conditions
 
 
-def where(flt: DebtorFilter, today: dt.date) -> ColumnElement[bool]:
-    conditions = filter_conditions(flt, today)
-    return and_(*conditions) if conditions else and_(True)
+def filter_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    """Every condition of `flt` on `debtor_search` joined with `debtors` (text terms included)."""
+    return text_conditions(flt) + debtor_conditions(flt, today)

@@ -133,3 +133,16 @@ def test_editing_a_debtor_and_reindexing_moves_it_in_search(stocked):
         work.session.delete(work.session.get(Debtor, ids["R7-0014"]))
     assert found(vault, "乙山") == []
     assert found(vault, "乙") == []
+
+
+@pytest.mark.parametrize("query", ["", "新宿", "印", "たかはし", "03"])
+def test_in_order_scan_for_many_matches_gives_the_same_pages(stocked, monkeypatch, query):
+    """Large result sets walk the reading index instead of sorting; both ways give the same pages."""
+    import saiken.services.search as search
+
+    vault, _ = stocked
+    sorted_pages = [search_debtors(vault, DebtorFilter(text=query), offset=o, limit=6) for o in (0, 6, 30)]
+    monkeypatch.setattr(search, "SCAN_IN_ORDER_ABOVE", 1)
+    scanned_pages = [search_debtors(vault, DebtorFilter(text=query), offset=o, limit=6) for o in (0, 6, 30)]
+    assert scanned_pages == sorted_pages
+    assert sorted_pages[0].rows
