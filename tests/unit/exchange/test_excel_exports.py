@@ -42,7 +42,7 @@ def _records(count: int = 4, per_debtor: int = 3) -> list[NegotiationReportRow]:
                     direction=contact.direction,
                     promise_amount=contact.promise_amount,
                     promise_date=contact.promise_date,
-                    next_action_date=contact.next_action_date,
+                    next_action_on=contact.next_action_date,
                 )
             )
     return rows
@@ -81,7 +81,7 @@ def test_report_reads_as_a_ward_officer_expects(tmp_path):
             assert row[7].endswith("日まで")
         else:
             assert row[7] is None
-        assert (row[8].date() if row[8] else None) == record.next_action_date
+        assert (row[8].date() if row[8] else None) == record.next_action_on
     assert "ggge" in sheet["C7"].number_format and "h:mm" in sheet["C7"].number_format
     assert sheet["G7"].alignment.wrap_text
     assert sheet.cell(6 + len(records) + 2, 9).value == "以上"
@@ -237,3 +237,31 @@ def test_debtor_list_mailing_columns_and_injection(tmp_path):
     assert row[header.index("事業者名")] == "'=1+2"
     assert row[header.index("送付先住所")] == "'@東京都新宿区高田馬場1丁目1番1号"
     assert row[header.index("経過")] == "'-分割の相談あり"
+
+
+def test_a_short_list_shows_only_the_columns_it_has(tmp_path):
+    from saiken.exchange.excel.export import DebtorListItem
+
+    items = [
+        DebtorListItem(
+            management_no="R7-0001",
+            name="株式会社四谷架空",
+            principal=500_000,
+            paid=100_000,
+            balance=400_000,
+            status="交渉中",
+            handler="甲野",
+            next_action_on=dt.date(2025, 10, 6),
+            tags="分納希望、要注意",
+        ),
+        DebtorListItem(management_no="R7-0002", name="落合架空商店", principal=80_000, paid=0),
+    ]
+    path = tmp_path / "short.xlsx"
+    write_debtor_list(path, items)
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[3]]
+    assert header == ["管理番号", "事業者名", "返還金額", "既納付額", "残額", "状況", "担当", "次回予定", "タグ"]
+    assert [c.value for c in sheet[4]][:5] == ["R7-0001", "株式会社四谷架空", 500_000, 100_000, 400_000]
+    assert sheet.cell(4, 8).value == dt.datetime(2025, 10, 6)
+    assert sheet.cell(5, 5).value == 80_000  # balance computed when not given
+    assert sheet.cell(6, 5).value == 480_000  # total

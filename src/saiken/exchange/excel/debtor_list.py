@@ -1,8 +1,9 @@
 """The debtor list (債務者一覧) as an Excel workbook: the ward's columns, plus 状況 and 残額, and totals.
 
-The columns and their headers are those of the ward's extraction (管理番号 … 経過), so the list can be
-read back by `read_ward_workbook` (状況 and 残額 are then ignored, the 合計 row skipped). Dates are shown
-as the ward writes them (yyyy/mm/dd), amounts with thousands separators.
+The columns and their headers are those of the ward's extraction (管理番号 … 経過) plus 残額, 状況, 担当,
+次回予定 and タグ, so a full list can be read back by `read_ward_workbook` (the extra columns are then
+ignored, the 合計 row skipped). Dates are shown as the ward writes them (yyyy/mm/dd), amounts with
+thousands separators. An optional column is left out when no debtor has a value in it.
 
 `rows` are `DebtorListRow`s; any object with the same attribute names will do (a reader's `DebtorRow`,
 a `FictionalDebtor`): missing optional attributes are left empty.
@@ -28,12 +29,14 @@ _DATE = "yyyy/mm/dd"
 
 @dataclass(frozen=True, slots=True)
 class DebtorListRow:
+    """One debtor of the list. Only the first four fields are needed; a column appears in the workbook
+    when at least one row has a value for it. `balance` defaults to principal − paid."""
+
     management_no: str
-    kind: str  # 法人 / 個人
     name: str
     principal: int
     paid: int
-    due_date: dt.date
+    kind: str | None = None  # 法人 / 個人
     name_kana: str | None = None
     representative: str | None = None
     representative_kana: str | None = None
@@ -48,15 +51,16 @@ class DebtorListRow:
     grant_amount: int | None = None
     received_date: dt.date | None = None
     order_date: dt.date | None = None
+    due_date: dt.date | None = None
     status: str | None = None
+    handler: str | None = None
+    next_action_on: dt.date | None = None
+    tags: str | None = None
     notes: str | None = None
-
-    @property
-    def balance(self) -> int:
-        return self.principal - self.paid
+    balance: int | None = None
 
 
-# (header, attribute, width, number format)
+# (header, attribute, width, number format); 管理番号, 事業者名 and the amounts are always shown
 _COLUMNS: tuple[tuple[str, str, float, str | None], ...] = (
     ("管理番号", "management_no", 11, None),
     ("区分", "kind", 9, None),
@@ -80,13 +84,18 @@ _COLUMNS: tuple[tuple[str, str, float, str | None], ...] = (
     ("既納付額", "paid", 12, layout.NUMBER),
     ("残額", "balance", 12, layout.NUMBER),
     ("状況", "status", 9, None),
+    ("担当", "handler", 10, None),
+    ("次回予定", "next_action_on", 11, _DATE),
+    ("タグ", "tags", 14, None),
     ("経過", "notes", 40, None),
 )
-_MAILING = {"mailing_postal_code", "mailing_address"}
+_ALWAYS = {"management_no", "name", "principal", "paid", "balance"}
 
 
 def _value(row: object, attribute: str) -> object:
     value = getattr(row, attribute, None)
+    if attribute == "balance" and value is None:
+        return row.principal - row.paid  # type: ignore[attr-defined]
     if attribute == "kind":
         return "個人事業主" if value == "個人" else value
     if attribute == "fiscal_year" and isinstance(value, int):
@@ -97,10 +106,9 @@ def _value(row: object, attribute: str) -> object:
 def write_debtor_list(
     path: Path | str, rows: Iterable[DebtorListRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
 ) -> None:
-    """Write the list to `path`, atomically. Mailing columns appear only when some debtor has one."""
+    """Write the list to `path`, atomically. Optional columns appear only when some debtor has a value."""
     items = list(rows)
-    with_mailing = any(getattr(row, name, None) for row in items for name in _MAILING)
-    columns = [c for c in _COLUMNS if with_mailing or c[1] not in _MAILING]
+    columns = [c for c in _COLUMNS if c[1] in _ALWAYS or any(getattr(row, c[1], None) for row in items)]
     widths = [c[2] for c in columns]
     formats = {index: c[3] for index, c in enumerate(columns, start=1) if c[3]}
     workbook = Workbook()
@@ -117,7 +125,7 @@ def write_debtor_list(
         values = [_value(item, c[1]) for c in columns]
         layout.write_body_row(sheet, row_number, values, formats, widths)
         for key in totals:
-            totals[key] += getattr(item, key)
+            totals[key] += _value(item, key)  # type: ignore[operator]
     row_number += 1
     total_values: list[object] = [totals.get(c[1]) for c in columns]
     total_values[0] = f"合計（{len(items)}件）"

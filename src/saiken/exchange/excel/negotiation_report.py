@@ -40,7 +40,7 @@ class NegotiationReportRow:
     direction: str | None = None  # 発信 / 着信
     promise_amount: int | None = None
     promise_date: dt.date | None = None
-    next_action_date: dt.date | None = None
+    next_action_on: dt.date | None = None
 
 
 def _local_day(at: dt.datetime) -> dt.date:
@@ -110,7 +110,7 @@ def write_negotiation_report(
             record.handler,
             record.summary,
             _promise(record),
-            record.next_action_date,
+            record.next_action_on,
         ]
         layout.write_body_row(sheet, row_number, values, formats, WIDTHS)
     if not records:
