@@ -59,6 +59,30 @@ def test_model_fetches_more_pages_as_the_user_scrolls(qtbot, page_context, vault
     assert kana == sorted(kana) and len(set(kana)) == 45
 
 
+def test_the_page_cache_keeps_few_rows_and_fetches_evicted_pages_again(qtbot, page_context, vault_session):
+    for i in range(45):
+        debtor_services.add_debtor(vault_session, management_no=f"E-{i:03d}", name=f"架空商会{i:03d}",
+                                   name_kana=f"カクウショウカイ{i:03d}", claims=[make_claim(10_000 + i)])
+    from saiken.ui.debtors import gateway
+
+    model = DebtorListModel(page_context.ops, page_size=10, max_pages=2)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(900, 200)
+    view.setModel(model)
+    view.show()
+    model.set_filter(gateway.make_filter())
+    while model.canFetchMore() or model.loading:
+        view.scrollToBottom()
+        qtbot.wait(10)
+    assert model.rowCount() == 45
+    assert model.cached_rows() <= 20  # two pages of ten, not 45 rows
+    first = model.index(0, 1)
+    assert first.data() == "…"  # evicted: on its way back
+    qtbot.waitUntil(lambda: model.index(0, 1).data() == "架空商会000", timeout=5000)
+    assert model.index(44, 1).data() in ("…", "架空商会044")
+
+
 def test_typing_takahashi_in_hiragana_finds_both_kanji_forms(qtbot, page_context, hand_debtors):
     page = _page(qtbot, page_context)
     lp = page.list_page

@@ -1,12 +1,15 @@
 """The debtor list as a lazy Qt table model: pages of 100 rows fetched in the background as the user scrolls.
 
 Rows come in the service's order (reading in 五十音 order, then management number). The model keeps each row
-as a compact tuple of plain values, never service objects or sessions, so 100,000 rows stay small.
+as a compact tuple of plain values, never service objects or sessions, and only the most recently used pages
+(an LRU page cache, `max_pages`): the view may hold 100,000 rows while memory holds a few thousand. A row
+whose page was evicted shows "…" for an instant while its page is fetched again in the background.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -16,6 +19,7 @@ from PySide6.QtGui import QBrush, QFont
 from saiken.ui.debtors import display
 
 PAGE_SIZE = 100
+MAX_PAGES = 50  # rows kept in memory: 50 pages of 100
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -86,18 +90,21 @@ class DebtorListModel(QAbstractTableModel):
     failed = Signal(object)
 
     def __init__(self, operations: Any, parent: Any = None, *, fetch_page: FetchPage | None = None,
-                 page_size: int = PAGE_SIZE):
+                 page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
         super().__init__(parent)
         if fetch_page is None:
             from saiken.ui.debtors.gateway import search as fetch_page
         self._fetch_page = fetch_page
         self._operations = operations
         self._page_size = page_size
+        self._max_pages = max(2, max_pages)
         self._filter: Any = None
-        self._rows: list[ListRow] = []
+        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        self._count = 0  # rows the view knows about
         self._total: int | None = None
         self._generation = 0
-        self._in_flight = False
+        self._pending: set[int] = set()  # pages asked for and not yet arrived
+        self._appending = False  # a fetchMore is under way
         self._headers = [self.tr("Management no."), self.tr("Name"), self.tr("Reading"),
                          self.tr("Representative"), self.tr("Status"), self.tr("Handler"),
                          self.tr("Principal"), self.tr("Paid"), self.tr("Balance"), self.tr("Next action")]
@@ -106,7 +113,7 @@ class DebtorListModel(QAbstractTableModel):
 
     # --- what the view asks -------------------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -124,10 +131,12 @@ class DebtorListModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= self._count:
             return None
-        row = self._rows[index.row()]
+        row = self._cached(index.row(), fetch=True)
         field = COLUMNS[index.column()][1]
+        if row is None:  # its page is on its way back from the worker
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 1 else None
         if role == Qt.ItemDataRole.DisplayRole:
             value = getattr(row, field)
             if field in _MONEY:
@@ -153,48 +162,74 @@ class DebtorListModel(QAbstractTableModel):
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._filter is None:
             return False
-        return self._total is None or len(self._rows) < self._total
+        return self._total is None or self._count < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._in_flight or not self.canFetchMore():
+        if parent.isValid() or self._appending or not self.canFetchMore():
             return
-        self._request(self._generation, len(self._rows))
+        self._appending = True
+        self._request(self._count // self._page_size)
 
-    def _request(self, generation: int, offset: int) -> None:
-        self._in_flight = True
+    def _cached(self, row: int, *, fetch: bool) -> ListRow | None:
+        page, offset = divmod(row, self._page_size)
+        rows = self._pages.get(page)
+        if rows is None:
+            if fetch:
+                self._request(page)
+            return None
+        self._pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def _request(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
         self.loading_changed.emit()
-        flt, limit = self._filter, self._page_size
+        generation, flt, limit = self._generation, self._filter, self._page_size
         self._operations.call(
-            self._fetch_page, flt, offset, limit,
-            on_result=lambda page: self._arrived(generation, offset, page),
-            on_error=lambda error: self._fetch_failed(generation, error),
+            self._fetch_page, flt, page * limit, limit,
+            on_result=lambda result: self._arrived(generation, page, result),
+            on_error=lambda error: self._fetch_failed(generation, page, error),
             owner=self,
         )
 
-    def _arrived(self, generation: int, offset: int, page: Any) -> None:
+    def _store(self, page: int, rows: list[ListRow]) -> None:
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+
+    def _arrived(self, generation: int, page: int, result: Any) -> None:
         if generation != self._generation:
             return  # an answer to a search the user has already replaced
-        self._in_flight = False
-        self.loading_changed.emit()
-        if offset != len(self._rows):
-            return
-        rows = [to_list_row(r) for r in page.rows]
+        self._pending.discard(page)
+        rows = [to_list_row(r) for r in result.rows]
         total_before = self._total
-        self._total = int(page.total)
-        if rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        elif len(self._rows) < self._total:
-            self._total = len(self._rows)  # the list shrank under us: stop asking
+        self._total = int(result.total)
+        first = page * self._page_size
+        self._store(page, rows)
+        if first == self._count and self._appending:
+            self._appending = False
+            if rows:
+                self.beginInsertRows(QModelIndex(), self._count, self._count + len(rows) - 1)
+                self._count += len(rows)
+                self.endInsertRows()
+            elif self._count < self._total:
+                self._total = self._count  # the list shrank under us: stop asking
+        elif rows and first < self._count:  # a page fetched again after it was evicted
+            last = min(first + len(rows), self._count) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.loading_changed.emit()
         if total_before != self._total:
             self.total_changed.emit(self._total)
 
-    def _fetch_failed(self, generation: int, error: BaseException) -> None:
+    def _fetch_failed(self, generation: int, page: int, error: BaseException) -> None:
         if generation != self._generation:
             return
-        self._in_flight = False
-        self._total = len(self._rows)  # stop fetching until the next search
+        self._pending.discard(page)
+        if self._appending:
+            self._appending = False
+            self._total = self._count  # stop fetching until the next search
         self.loading_changed.emit()
         self.failed.emit(error)
 
@@ -204,9 +239,11 @@ class DebtorListModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._filter = flt
-        self._rows = []
+        self._pages.clear()
+        self._count = 0
         self._total = None
-        self._in_flight = False
+        self._pending.clear()
+        self._appending = False
         self.endResetModel()
         self.fetchMore()
 
@@ -223,13 +260,19 @@ class DebtorListModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        return self._in_flight
+        return bool(self._pending)
 
     def debtor_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        found = self.row_at(row)
+        return found.id if found is not None else None
 
     def row_at(self, row: int) -> ListRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The row if its page is in memory (a visible row always is)."""
+        return self._cached(row, fetch=False) if 0 <= row < self._count else None
 
     def loaded_count(self) -> int:
-        return len(self._rows)
+        return self._count
+
+    def cached_rows(self) -> int:
+        """How many rows are held in memory now (at most max_pages × page size)."""
+        return sum(len(rows) for rows in self._pages.values())
