@@ -6,7 +6,7 @@
 
 The tools are Qt's lupdate/lrelease shipped inside PySide6-Essentials (run through PySide6's own
 launchers, the same as `pyside6-lupdate`/`pyside6-lrelease`). Source strings are English, in code:
-`self.tr("...")`, `QCoreApplication.translate("Context", "...")` or `QT_TRANSLATE_NOOP("Context", "...")`,
+`self.tr(<text>)`, `QCoreApplication.translate(<context>, <text>)` or `QT_TRANSLATE_NOOP(<context>, <text>)`,
 each ONE string literal (lupdate does not join implicitly concatenated literals). The same source text
 gets the same translation in every context unless the JSON maps "Context|source".
 """
