@@ -83,7 +83,7 @@ def unlock_user(keyfile: KeyFile, folder: Path, user: str, password: str, clock:
         if secret is None:
             raise VaultError(
                 "この PC（この OS アカウント）には金庫の端末鍵がありません。",
-                hint="復旧キーで端末を登録するか（saiken init の控え）、端末の結び付けを管理者に解除してもらってください。",
+                hint="復旧キーでこの PC を登録するか（saiken user enrol-device）、管理者に端末の結び付けを解除してもらってください。",
             )
     try:
         master = open_slot(keyfile.vault_id, slot, password, device_secret=secret)

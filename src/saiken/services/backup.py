@@ -102,11 +102,13 @@ def write_backup(folder: Path, key: bytes, *, clock: Clock, reason: str, generat
     target = _new_backup_dir(folder, clock)
     try:
         export_copy(folder / ks.DB_NAME, key, target / ks.DB_NAME)
-        atomic_write_bytes(target / ks.KEYS_NAME, (folder / ks.KEYS_NAME).read_bytes())
+        vault_id = ""
+        if (folder / ks.KEYS_NAME).is_file():  # always, except for test vaults made without key slots
+            atomic_write_bytes(target / ks.KEYS_NAME, (folder / ks.KEYS_NAME).read_bytes())
+            vault_id = load_keyfile(folder).vault_id
         report = _check_copy(target / ks.DB_NAME, key)
         if not report.ok:
             raise VaultError("作成したバックアップの検査に失敗しました: " + " ".join(report.problems))
-        vault_id = load_keyfile(folder).vault_id
         manifest = {"format": 1, "vault_id": vault_id, "created_at": ks.iso(clock.now()), "reason": reason,
                     "audit_count": report.audit_count, "checkpoint": report.checkpoint}
         atomic_write_text(target / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
@@ -166,7 +168,6 @@ def create_backup(s: VaultSession, *, reason: str = "manual") -> BackupInfo:
 
 def _backup_key(path: Path, *, session: VaultSession | None, user: str | None, password: str | None,
                 recovery_key: str | None, clock: Clock) -> bytes:
-    keyfile = load_keyfile(path)
     if session is not None and not session.closed:
         key = engine_key(session.require_open())
         try:
@@ -178,6 +179,7 @@ def _backup_key(path: Path, *, session: VaultSession | None, user: str | None, p
                     "このバックアップは今の鍵では開けません（鍵の更新より前のものか、壊れています）。",
                     hint="当時のパスワードか当時の復旧キーで検査してください。",
                 ) from None
+    keyfile = load_keyfile(path)
     vault_folder = path.parent.parent  # failures are counted in the vault folder
     if recovery_key:
         return ks.unlock_recovery(keyfile, vault_folder, recovery_key, clock).master_key
@@ -191,8 +193,8 @@ def verify_backup(path: Path, *, session: VaultSession | None = None, user: str 
                   clock: Clock = system_clock) -> BackupReport:
     """Open the copy read-only: integrity_check, cipher_integrity_check, the audit chain and the manifest."""
     path = Path(path)
-    if not (path / ks.DB_NAME).is_file() or not (path / ks.KEYS_NAME).is_file():
-        raise CorruptFileError(f"{path.name} はバックアップのフォルダではありません（vault.db と keys.json が要ります）。")
+    if not (path / ks.DB_NAME).is_file() or not (path / MANIFEST).is_file():
+        raise CorruptFileError(f"{path.name} はバックアップのフォルダではありません（vault.db と manifest.json が要ります）。")
     key = _backup_key(path, session=session, user=user, password=password, recovery_key=recovery_key, clock=clock)
     report = _check_copy(path / ks.DB_NAME, key)
     try:
@@ -212,6 +214,8 @@ def restore_backup(folder: Path, backup: Path, *, user: str | None = None, passw
                    recovery_key: str | None = None, clock: Clock = system_clock) -> RestoreInfo:
     """Replace the (closed) vault with `backup` after verifying it. The replaced files are kept."""
     folder, backup = Path(folder), Path(backup)
+    if not (backup / ks.KEYS_NAME).is_file():
+        raise CorruptFileError(f"バックアップ {backup.name} に keys.json がないため、戻せません。")
     report = verify_backup(backup, user=user, password=password, recovery_key=recovery_key, clock=clock)
     if not report.ok:
         raise CorruptFileError("バックアップの検査で問題が見つかったため、戻しませんでした: " + " ".join(report.problems))

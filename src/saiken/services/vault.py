@@ -176,11 +176,15 @@ def _engine_for(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, retry) ->
     return engine, keyfile, unlocked
 
 
-def _prepare(folder: Path, engine, key: bytes, clock: Clock) -> None:
-    if migrate.needs_upgrade(engine):
-        if migrate.current_revision(engine) is not None:
-            write_backup(folder, key, clock=clock, reason="migration", generations=DEFAULT_GENERATIONS + 1)
-        migrate.upgrade(engine)
+def _prepare(folder: Path, engine, key: bytes, clock: Clock) -> dict[str, str] | None:
+    """Run pending migrations, after a backup. Returns the revisions for the audit log, or None."""
+    if not migrate.needs_upgrade(engine):
+        return None
+    before = migrate.current_revision(engine)
+    if before is not None:
+        write_backup(folder, key, clock=clock, reason="migration", generations=DEFAULT_GENERATIONS + 1)
+    migrate.upgrade(engine)
+    return {"from_revision": before or "", "to_revision": migrate.head_revision()}
 
 
 def _settings(engine) -> dict[str, str]:
@@ -198,7 +202,7 @@ def _flush_failures(work, folder: Path, keyfile: KeyFile, principal: str, names:
 def _session(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock, retry) -> VaultSession:
     engine, keyfile, unlocked = _engine_for(folder, keyfile, unlocked, retry)
     try:
-        _prepare(folder, engine, unlocked.master_key, clock)
+        migrated = _prepare(folder, engine, unlocked.master_key, clock)
         values = _settings(engine)
         slot = unlocked.slot
         if slot.kind == "recovery":
@@ -215,6 +219,8 @@ def _session(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock
         with read_session(session) as db:
             names = list(db.scalars(select(User.name)))
         with unit_of_work(session) as work:
+            if migrated:
+                work.audit("vault.migrate", target_type="vault", target_id=keyfile.vault_id, **migrated)
             _flush_failures(work, folder, keyfile, user.name, names)
             method = "recovery_key" if slot.kind == "recovery" else "password"
             work.audit("auth.sign_in", target_type="user", target_id=user.id, method=method)
@@ -309,15 +315,16 @@ def set_device_binding(s: VaultSession, enabled: bool) -> bool:
     s.require(Capability.MANAGE_USERS)
     master = ks.session_master_key(s)
     keyfile = load_keyfile(s.folder)
+    secret: bytes | None = None
     if enabled:
         if not devsec.keyring_available():
             raise VaultError("この PC には鍵の保管場所（キーリング）がないため、端末に結び付けられません。")
         with read_session(s) as db:
-            secret = devsec.decode_secret(db.scalar(select(Setting.value).where(Setting.key == "device_secret")) or "")
-        secret = devsec.load_device_secret(keyfile.vault_id) or secret or devsec.new_device_secret()
+            kept = devsec.decode_secret(db.scalar(select(Setting.value).where(Setting.key == "device_secret")) or "")
+        secret = devsec.load_device_secret(keyfile.vault_id) or kept or devsec.new_device_secret()
         devsec.store_device_secret(keyfile.vault_id, secret)
     with unit_of_work(s) as work:
-        if enabled:
+        if secret is not None:
             work.session.merge(Setting(key="device_secret", value=devsec.encode_secret(secret)))
         work.session.merge(Setting(key="device_binding", value="1" if enabled else "0"))
         work.audit("vault.device_binding", target_type="vault", target_id=keyfile.vault_id, enabled=enabled)

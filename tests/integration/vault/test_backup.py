@@ -105,4 +105,13 @@ def test_opening_a_vault_with_a_pending_migration_makes_a_backup_first(made_vaul
     made = backup.list_backups(made_vault.folder)
     assert [b.reason for b in made] == ["migration"]
     assert backup.verify_backup(made[0].path, session=session).ok
+    migrated = audit.list_entries(session, action="vault.migrate")
+    assert [e.details["from_revision"] for e in migrated] == ["0001_foundation"]
     session.close()
+
+
+def test_backup_of_a_vault_session_without_key_slots(vault_session):
+    """Test vaults made by make_raw_vault have no keys.json; backups still work on them via the session."""
+    info = backup.create_backup(vault_session)
+    assert not (info.path / "keys.json").exists()
+    assert backup.verify_backup(info.path, session=vault_session).ok
