@@ -10,13 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from saiken.services import debtors as debtor_services
 from saiken.services import search as search_services
-
-
-def _debtors() -> Any:
-    from saiken.services import debtors
-
-    return debtors
+from saiken.services import users as user_services
 
 
 def today(session: Any) -> dt.date:
@@ -45,80 +41,38 @@ def delete_condition(session: Any, name: str) -> Any:
 
 
 def handler_names(session: Any) -> list[str]:
-    from saiken.services import users
-
-    return [u.name for u in users.list_users(session) if getattr(u, "active", True)]
+    return [u.name for u in user_services.list_users(session) if getattr(u, "active", True)]
 
 
 # --- the card ---------------------------------------------------------------------------------------------
 def card(session: Any, debtor_id: int) -> Any:
     """Opening a card: audited `debtor.view` by the service."""
-    return _debtors().get_card(session, debtor_id, as_of=today(session))
+    return debtor_services.get_card(session, debtor_id, as_of=today(session))
 
 
 def charge_statement(session: Any, debtor_id: int) -> Any:
-    return _debtors().charge_statement(session, debtor_id, as_of=today(session))
+    return debtor_services.charge_statement(session, debtor_id, as_of=today(session))
 
 
 def accelerate_plan(session: Any, plan_id: int) -> Any:
-    return _debtors().accelerate_plan(session, plan_id, on=today(session))
+    return debtor_services.accelerate_plan(session, plan_id, on=today(session))
 
 
 def mark_returned(session: Any, doc_id: int, on: dt.date | None = None) -> Any:
-    return _debtors().mark_document_returned(session, doc_id, on=on or today(session))
+    return debtor_services.mark_document_returned(session, doc_id, on=on or today(session))
 
 
-def add_payment(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().add_payment(session, *args, **kwargs)
-
-
-def add_record(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().add_record(session, *args, **kwargs)
-
-
-def correct_record(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().correct_record(session, *args, **kwargs)
-
-
-def record_history(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().record_history(session, *args, **kwargs)
-
-
-def create_plan(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().create_instalment_plan(session, *args, **kwargs)
-
-
-def add_inquiry(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().add_inquiry(session, *args, **kwargs)
-
-
-def answer_inquiry(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().answer_inquiry(session, *args, **kwargs)
-
-
-def log_document(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().log_document_sent(session, *args, **kwargs)
-
-
-def add_attachment(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().add_attachment(session, *args, **kwargs)
-
-
-def read_attachment(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().read_attachment(session, *args, **kwargs)
-
-
-def set_tags(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().set_tags(session, *args, **kwargs)
-
-
-def update_notes(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().update_notes(session, *args, **kwargs)
-
-
-def set_status(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().set_status(session, *args, **kwargs)
-
-
-def assign_handler(session: Any, *args: Any, **kwargs: Any) -> Any:
-    return _debtors().assign_handler(session, *args, **kwargs)
+add_payment = debtor_services.add_payment
+add_record = debtor_services.add_record
+correct_record = debtor_services.correct_record
+record_history = debtor_services.record_history
+create_plan = debtor_services.create_instalment_plan
+add_inquiry = debtor_services.add_inquiry
+answer_inquiry = debtor_services.answer_inquiry
+log_document = debtor_services.log_document_sent
+add_attachment = debtor_services.add_attachment
+read_attachment = debtor_services.read_attachment
+set_tags = debtor_services.set_tags
+update_notes = debtor_services.update_notes
+set_status = debtor_services.set_status
+assign_handler = debtor_services.assign_handler
