@@ -152,8 +152,11 @@ class DebtorListModel(QAbstractTableModel):
             return QBrush(display.status_colour(row.status))
         if role == Qt.ItemDataRole.FontRole and field == "status":
             return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and field == "next_action_on" and row.next_action_on:
-            return display.wareki(row.next_action_on)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if field == "next_action_on":
+                return display.wareki(row.next_action_on) if row.next_action_on else None
+            if field in ("name", "name_kana", "representative"):
+                return getattr(row, field) or None  # the whole text when the column elides it
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
