@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from saiken.domain.errors import CorruptFileError, WrongPasswordError
+from saiken.domain.errors import CorruptFileError, VaultError, WrongPasswordError
 from saiken.fsutil import atomic_write_text
 from saiken.security.audit_chain import canonical_json
 from saiken.security.kdf import DEFAULT_PARAMS, KEY_BYTES, KdfParams, derive_key, new_salt
@@ -223,7 +223,14 @@ class KeyFile:
                            "slots": self.raw_slots}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     def save(self, folder: Path, name: str = FILE_NAME) -> None:
-        atomic_write_text(Path(folder) / name, self.to_text())
+        """Atomic write; on failure the old file is untouched and VaultError says what to check."""
+        try:
+            atomic_write_text(Path(folder) / name, self.to_text())
+        except OSError as error:
+            raise VaultError(
+                "鍵ファイル（keys.json）を書き込めませんでした。変更は取り消しました。",
+                hint="ディスクの空き容量と、金庫のフォルダへの書き込み権限を確かめてください。",
+            ) from error
 
 
 def new_keyfile(*, vault_id: str, created_at: str, org_name: str, org_role: str, device_bound: bool,

@@ -11,6 +11,7 @@ from saiken.domain.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
+    VaultError,
     WrongPasswordError,
 )
 from saiken.services import audit, users, vault
@@ -102,3 +103,26 @@ def test_only_admins_manage_users_and_the_last_admin_stays(admin, made_vault, fi
 def test_password_policy_is_offered_to_the_gui():
     assert users.check_password_policy("short") != []
     assert users.check_password_policy("ながくて覚えやすい文") == []
+
+
+def test_a_failed_key_file_write_changes_nothing(admin, made_vault):
+    """keys.json is written last inside the transaction: when the write fails (here: a file size limit, so
+    it fails even for root) the new user is not in the database and the old key file is intact."""
+    import resource
+    import signal
+
+    before = (made_vault.folder / "keys.json").read_bytes()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 100, hard))
+    try:
+        with pytest.raises(VaultError, match="書き込めません"):
+            users.add_user(admin, HANDLER, role="handler", password=HANDLER_PW)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert (made_vault.folder / "keys.json").read_bytes() == before
+    assert [u.name for u in users.list_users(admin)] == [ADMIN]
+    assert [p.name for p in made_vault.folder.iterdir() if p.name.startswith(".")] == []
+    assert audit.verify(admin).ok and not audit.list_entries(admin, action="user.add")
+    users.add_user(admin, HANDLER, role="handler", password=HANDLER_PW)  # works again afterwards
