@@ -25,14 +25,22 @@ class DebtorsPage(QStackedWidget):
         self.addWidget(self.list_page)
         self.addWidget(self.card_page)
         self._stale = False
+        self._opening: int | None = None
         self.list_page.open_requested.connect(self.open_debtor)
+        self.card_page.loaded.connect(self._card_loaded)
         self.card_page.back_requested.connect(self.show_list)
         context.ops.dataChanged.connect(self._data_changed)
 
     def open_debtor(self, debtor_id: int) -> None:
+        """Load the card; the page turns to it when it arrives (a failure leaves the user on the list)."""
+        self._opening = debtor_id
         self.card_page.open_debtor(debtor_id)
-        self.setCurrentWidget(self.card_page)
-        self.card_page.tabs.setFocus()
+
+    def _card_loaded(self, card: object) -> None:
+        if self._opening is not None and getattr(card, "id", None) == self._opening:
+            self._opening = None
+            self.setCurrentWidget(self.card_page)
+            self.card_page.tabs.setFocus()
 
     def show_list(self) -> None:
         self.setCurrentWidget(self.list_page)
