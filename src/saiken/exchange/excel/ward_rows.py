@@ -7,6 +7,7 @@ and remembers management numbers across rows to catch duplicates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable, Sequence
 
@@ -25,6 +26,26 @@ _NOTE_PREFIXES = ("※", "*", "備考", "注:", "注)", "(注", "注記", "注�
 _AMOUNT_FIELDS = (h.PRINCIPAL, h.PAID, h.GRANT_AMOUNT)
 _UNSAVED_FORMULA = "セル{cell}の数式の計算結果がファイルに保存されていません。Excel で開いて再計算し、保存し直してください。"
 _FAILED = object()
+_OPTIONAL: tuple[tuple[str, Callable[[object], object]], ...] = (
+    (h.NAME_KANA, cells.reading),
+    (h.REPRESENTATIVE, cells.text),
+    (h.REPRESENTATIVE_KANA, cells.reading),
+    (h.POSTAL_CODE, cells.postal_code),
+    (h.ADDRESS, cells.text),
+    (h.MAILING_POSTAL_CODE, cells.postal_code),
+    (h.MAILING_ADDRESS, cells.text),
+    (h.PHONE, cells.phone),
+    (h.EMAIL, cells.email),
+    (h.FISCAL_YEAR, cells.fiscal_year),
+    (h.DECISION_DATE, cells.date),
+    (h.GRANT_AMOUNT, cells.amount),
+    (h.RECEIVED_DATE, cells.date),
+    (h.ORDER_DATE, cells.date),
+    (h.DUE_DATE, cells.date),
+    (h.PAID, cells.amount),
+    (h.NOTES, cells.notes),
+)
+_OPTIONAL_KEYS = tuple(key for key, _ in _OPTIONAL)
 
 
 def _key_text(value: object) -> str:
@@ -53,6 +74,12 @@ class RowReader:
         self._errors = errors
         self._seen: dict[str, int] = {}
         self._amount_columns = {mapping[key] for key in _AMOUNT_FIELDS if key in mapping}
+        fiscal_year = functools.lru_cache(maxsize=256)(cells.fiscal_year)  # few distinct values per workbook
+        self._optional = [
+            (key, fiscal_year if key == h.FISCAL_YEAR else convert)
+            for key, convert in _OPTIONAL
+            if key in mapping
+        ]
         # a header repeated inside the data (printed lists often repeat it on every page)
         self._header_key = (_key_text(headers.get(h.MANAGEMENT_NO)), _key_text(headers.get(h.NAME)))
 
@@ -91,10 +118,10 @@ class RowReader:
             problems.append((self._columns.get(key, -1), error))
 
         def read(key: str, convert: Callable[[object], object], missing: str | None = None) -> object:
-            raw = self._get(values, key)
-            if cells.is_blank(raw):
-                column = self._columns.get(key)
-                formula = self._unsaved.get((row, column + 1)) if column is not None else None
+            column = self._columns.get(key)
+            raw = values[column] if column is not None and column < len(values) else None
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                formula = self._unsaved.get((row, column + 1)) if column is not None and self._unsaved else None
                 if formula is not None:
                     fail(key, formula, _UNSAVED_FORMULA.format(cell=f"{get_column_letter(column + 1)}{row}"))
                     return _FAILED
@@ -116,28 +143,9 @@ class RowReader:
         except ValidationError as error:
             fail(h.KIND, kind_raw, error.message)
             kind = _FAILED
-        got = {
-            key: read(key, convert)
-            for key, convert in (
-                (h.NAME_KANA, cells.reading),
-                (h.REPRESENTATIVE, cells.text),
-                (h.REPRESENTATIVE_KANA, cells.reading),
-                (h.POSTAL_CODE, cells.postal_code),
-                (h.ADDRESS, cells.text),
-                (h.MAILING_POSTAL_CODE, cells.postal_code),
-                (h.MAILING_ADDRESS, cells.text),
-                (h.PHONE, cells.phone),
-                (h.EMAIL, cells.email),
-                (h.FISCAL_YEAR, cells.fiscal_year),
-                (h.DECISION_DATE, cells.date),
-                (h.GRANT_AMOUNT, cells.amount),
-                (h.RECEIVED_DATE, cells.date),
-                (h.ORDER_DATE, cells.date),
-                (h.DUE_DATE, cells.date),
-                (h.PAID, cells.amount),
-                (h.NOTES, cells.notes),
-            )
-        }
+        got = dict.fromkeys(_OPTIONAL_KEYS)
+        for key, convert in self._optional:
+            got[key] = read(key, convert)
         principal = read(h.PRINCIPAL, cells.amount, "返還金額がありません。返還を命じた金額を入力してください。")
         order, due = got[h.ORDER_DATE], got[h.DUE_DATE]
         derived = False
