@@ -19,22 +19,14 @@ def page_context(qtbot, vault_session):
     from saiken.ui.errors import Dialogs
     from saiken.ui.page_context import PageContext
 
-    try:
-        prepare_application(QApplication.instance())
-    except AttributeError:  # the shell's setup is still being written: at least the Japanese font
-        from PySide6.QtGui import QFont
-
-        from saiken.ui.appsetup import register_font
-
-        QApplication.instance().setFont(QFont(register_font(), 10))
+    prepare_application(QApplication.instance())  # font, Japanese translators, style — as the app has them
     ops = Operations(progress_delay_ms=60_000)
     ops.set_session(vault_session)
     context = PageContext(ops=ops, dialogs=Dialogs(), clipboard=ClipboardGuard(), clock=vault_session.clock,
                           user=vault_session.user, org_name=vault_session.org_name, org_role=vault_session.org_role)
     yield context
     ops.wait_idle(5000)
-    ops._thread.quit()
-    ops._thread.wait(5000)
+    ops.shutdown()
 
 
 @pytest.fixture
