@@ -173,7 +173,7 @@ def _debtor(rng: random.Random, index: int, number: int, prefix: str, width: int
     )
 
 
-def generate_debtors(n: int, *, seed: int = 0, prefix: str = "R7", start: int = 1) -> list[FictionalDebtor]:
+def generate_debtors(n: int, seed: int = 0, *, prefix: str = "R7", start: int = 1) -> list[FictionalDebtor]:
     """`n` fictional debtors numbered `R7-0001` … (wider numbers when needed), the same for the same seed."""
     if n < 0:
         raise ValueError("n must be >= 0")
@@ -233,7 +233,7 @@ def _contact(rng: random.Random, debtor: FictionalDebtor, at: dt.datetime) -> Fi
     )
 
 
-def generate_contacts(debtor: FictionalDebtor, n: int, *, seed: int = 0) -> list[FictionalContact]:
+def generate_contacts(debtor: FictionalDebtor, n: int, seed: int = 0) -> list[FictionalContact]:
     """`n` negotiation records with `debtor`, oldest first, from the engagement's start (2025-09-16)."""
     rng = random.Random(f"{seed}:{debtor.management_no}")
     day = max(_ENGAGEMENT_START.date(), debtor.due_date + dt.timedelta(days=1))

@@ -122,7 +122,7 @@ class RowReader:
             raw = values[column] if column is not None and column < len(values) else None
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 formula = self._unsaved.get((row, column + 1)) if column is not None and self._unsaved else None
-                if formula is not None:
+                if formula is not None and column is not None:
                     fail(key, formula, _UNSAVED_FORMULA.format(cell=f"{get_column_letter(column + 1)}{row}"))
                     return _FAILED
                 if missing is not None:
@@ -138,6 +138,7 @@ class RowReader:
         number = read(h.MANAGEMENT_NO, cells.management_no, "管理番号がありません。区の管理番号を入力してください。")
         name = read(h.NAME, cells.text, "氏名・名称がありません。事業者名（個人は氏名）を入力してください。")
         kind_raw = self._get(values, h.KIND)
+        kind: object
         try:
             kind = cells.kind(kind_raw, name if isinstance(name, str) else "")
         except ValidationError as error:
