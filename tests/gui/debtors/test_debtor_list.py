@@ -169,3 +169,24 @@ def test_saved_conditions_save_choose_delete(qtbot, page_context, hand_debtors):
     lp.conditions.setCurrentIndex(1)
     lp.delete_condition()
     qtbot.waitUntil(lambda: lp.conditions.count() == 1, timeout=5000)
+
+
+def test_after_a_payment_the_list_comes_back_refreshed_at_the_same_row(qtbot, page_context, hand_debtors):
+    page = _page(qtbot, page_context)
+    lp = page.list_page
+    qtbot.waitUntil(lambda: lp.model.rowCount() == 5, timeout=5000)
+    lp.table.setCurrentIndex(lp.model.index(2, 0))  # タカハシコウムテン = T-001
+    qtbot.keyClick(lp.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.currentWidget() is page.card_page, timeout=5000)
+    dialog = page.card_page.open_payment_dialog()
+    dialog.paid_on.setText("2025/09/10")
+    dialog.amount.setText("250,000")
+    before = page.card_page.card
+    dialog.submit()
+    qtbot.waitUntil(lambda: page.card_page.card is not before, timeout=5000)
+    page.activateWindow()  # the dialog has closed: the window is active again
+    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+    qtbot.keyClick(page.card_page.tabs, Qt.Key.Key_Escape)
+    assert page.currentWidget() is lp
+    qtbot.waitUntil(lambda: lp.model.rowCount() == 5 and lp.table.currentIndex().row() == 2, timeout=5000)
+    assert lp.model.index(2, 7).data() == "250,000円"  # 納付済 refreshed from the service

@@ -28,6 +28,8 @@ class DebtorsPage(QStackedWidget):
         self._opening: int | None = None
         self.list_page.open_requested.connect(self.open_debtor)
         self.card_page.loaded.connect(self._card_loaded)
+        self._restore_row = -1
+        self.list_page.model.rowsInserted.connect(lambda *_args: self._rows_arrived())
         self.card_page.back_requested.connect(self.show_list)
         context.ops.dataChanged.connect(self._data_changed)
 
@@ -46,8 +48,24 @@ class DebtorsPage(QStackedWidget):
         self.setCurrentWidget(self.list_page)
         if self._stale:
             self._stale = False
+            self._restore_row = self.list_page.table.currentIndex().row()
             self.list_page.model.refresh()
         self.list_page.table.setFocus()
+
+    def _rows_arrived(self) -> None:
+        """After a refresh, bring the user back to the row they left (fetching pages up to it)."""
+        row, model = self._restore_row, self.list_page.model
+        if row < 0:
+            return
+        if model.rowCount() > row:
+            self._restore_row = -1
+            table = self.list_page.table
+            table.setCurrentIndex(model.index(row, 0))
+            table.scrollTo(model.index(row, 0))
+        elif model.canFetchMore():
+            model.fetchMore()
+        else:
+            self._restore_row = -1
 
     def _data_changed(self, _result: Any) -> None:
         self._stale = True
