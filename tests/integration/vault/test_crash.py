@@ -57,6 +57,7 @@ class Child:
         self.proc.stdin.flush()
         self.lines: list[str] = []
         self.loaded = threading.Event()
+        self.first_ack = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -66,7 +67,9 @@ class Child:
                 self.loaded.set()
             elif line.endswith("\n"):
                 self.lines.append(line.strip())
+                self.first_ack.set()
         self.loaded.set()
+        self.first_ack.set()
 
     def go(self):
         assert self.loaded.wait(60), "child did not start"
@@ -96,7 +99,9 @@ def test_no_acknowledged_commit_is_lost_when_the_writer_is_killed(vault_session,
         if kill + AHEAD < KILLS:
             ahead.append(Child(script, folder, (kill + AHEAD) * 1_000_000, key))
         child.go()
-        time.sleep(rng.uniform(0.0, 0.3))  # a random point: before the first commit, mid-commit, between
+        if kill % 5 != 4:  # most kills land inside the commit loop; every fifth may hit the start-up
+            child.first_ack.wait(30)
+        time.sleep(rng.uniform(0.0, 0.25))  # a random point: mid-commit, between commits, while opening
         acknowledged |= child.kill()
         connection = connect_raw(folder / "vault.db", key)
         try:
@@ -113,5 +118,5 @@ def test_no_acknowledged_commit_is_lost_when_the_writer_is_killed(vault_session,
     finally:
         connection.close()
     assert report.ok, report.problems
-    assert len(acknowledged) > KILLS  # the loop really ran
+    assert len(acknowledged) >= KILLS * 4 // 5  # the loop really ran
     assert time.monotonic() - started < 120
