@@ -295,3 +295,23 @@ def test_tags_notes_and_status_are_saved_through_the_services(qtbot, card_page, 
     stored = debtor_services.get_card(vault_session, card.id)
     assert stored.notes == "架空のメモ" and stored.status == "交渉中"
     assert card_page.status_chip.text() == "交渉中"
+
+
+def test_accelerating_a_missed_plan_after_confirmation(qtbot, card_page, vault_session, page_context):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    debtor_services.create_instalment_plan(vault_session, card_page.card.id, total=90_000, count=3,
+                                           first_due=dt.date(2025, 7, 31), agreed_on=dt.date(2025, 7, 1))
+    card_page.reload()
+    qtbot.waitUntil(lambda: card_page.card.plan is not None, timeout=5000)
+    tab = card_page.plan_tab
+    card_page.tabs.setCurrentWidget(tab)
+    page_context.dialogs.before_exec = lambda box: QTimer.singleShot(
+        0, box.button(QMessageBox.StandardButton.Yes).click)
+    before = card_page.card
+    tab.accelerate_button.click()
+    card = _reloaded(qtbot, card_page, before)
+    assert card.plan.status == "期限の利益喪失" and card.plan.accelerated_on == dt.date(2025, 9, 16)
+    assert not tab.accelerate_button.isEnabled()
+    assert "期限の利益喪失" in tab.summary.text()
