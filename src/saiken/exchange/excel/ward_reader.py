@@ -26,6 +26,7 @@ Rules decided here (DESIGN §3, issue 3 item 4):
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 import zlib
 from pathlib import Path
@@ -79,7 +80,9 @@ def read_ward_workbook(
     check_defusedxml()
     check_file(path, max_bytes)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(path) as archive, warnings.catch_warnings():
+            # openpyxl warns about parts it drops (data validation extensions …): nothing for the user to do
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             check_archive(archive, name, max_bytes)
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
             try:
@@ -157,7 +160,11 @@ def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardE
                     f"ファイル「{name}」のデータ行が上限の {max_rows:,} 行を超えています。"
                     "区の抽出を分けて、複数のファイルで取り込んでください。"
                 )
-            if reader.read(row_number, values) is None:
+            try:
+                outcome = reader.read(row_number, values)
+            except Exception as bug:  # our own code failed on good input: a bug, never "a damaged file"
+                raise RuntimeError(f"ward row reader failed on row {row_number}") from bug
+            if outcome is None:
                 extraction.skipped_rows.append(row_number)
         if not extraction.rows and not extraction.errors:
             raise ValidationError(
