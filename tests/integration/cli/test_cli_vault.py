@@ -86,6 +86,7 @@ def test_init_without_a_keyring_says_so_plainly(tmp_path, env, capsys):
     assert not vault.read_vault_info(tmp_path / "v").device_bound
 
 
+@pytest.mark.slow  # four real processes: 3-6 s depending on load
 def test_wrong_password_is_one_line_on_stderr_and_no_traceback(tmp_path):
     folder = tmp_path / "v"
     made = subprocess_run("init", "--vault", folder, "--role", "ward", "--org", "架空区", "--admin", "kanri",

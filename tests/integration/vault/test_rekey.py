@@ -20,6 +20,7 @@ def _with_team(admin):
     users.add_user(admin, VIEWER, role="viewer", password=VIEWER_PW)
 
 
+@pytest.mark.slow  # ~20 Argon2id derivations: 3-8 s depending on load
 def test_rekey_rotates_everything_and_old_secrets_stop_working(admin, made_vault, fixed_clock):
     _with_team(admin)
     folder = made_vault.folder
