@@ -265,3 +265,24 @@ def test_a_short_list_shows_only_the_columns_it_has(tmp_path):
     assert sheet.cell(4, 8).value == dt.datetime(2025, 10, 6)
     assert sheet.cell(5, 5).value == 80_000  # balance computed when not given
     assert sheet.cell(6, 5).value == 480_000  # total
+
+
+def test_files_say_what_they_are(tmp_path):
+    report, listing = tmp_path / "r.xlsx", tmp_path / "l.xlsx"
+    write_negotiation_report(report, rows=_records(1, 1), **PERIOD, **PARTIES)
+    write_debtor_list(listing, _list_rows()[:2])
+    assert openpyxl.load_workbook(report).properties.keywords == "saiken:negotiation-report:v1"
+    properties = openpyxl.load_workbook(listing).properties
+    assert properties.keywords == "saiken:debtor-list:v1" and properties.creator == "債権デスク"
+
+
+def test_a_failed_write_is_one_clear_error_and_leaves_nothing(tmp_path):
+    with pytest.raises(ValidationError, match=r"「r.xlsx」を保存できませんでした"):
+        write_negotiation_report(tmp_path / "missing" / "r.xlsx", rows=[], **PERIOD, **PARTIES)
+    assert list(tmp_path.iterdir()) == []
+    folder = tmp_path / "l.xlsx"
+    folder.mkdir()  # a folder where the file should go: replacing it fails
+    with pytest.raises(ValidationError, match=r"「l.xlsx」を保存できませんでした"):
+        write_debtor_list(folder, _list_rows()[:1])
+    assert folder.is_dir() and list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["l.xlsx"]  # no temp file left behind

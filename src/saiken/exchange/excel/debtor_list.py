@@ -135,4 +135,4 @@ def write_debtor_list(
     layout.set_widths(sheet, widths)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(columns), last_row=row_number)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(columns))}{row_number - 1}"
-    save_workbook(workbook, path)
+    save_workbook(workbook, path, title=title, kind="debtor-list")

@@ -121,4 +121,4 @@ def write_negotiation_report(
     layout.set_widths(sheet, WIDTHS)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(HEADERS), last_row=row_number + 2)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row_number, HEADER_ROW)}"
-    save_workbook(workbook, path)
+    save_workbook(workbook, path, title="交渉記録報告書", kind="negotiation-report")

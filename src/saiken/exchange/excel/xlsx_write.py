@@ -14,7 +14,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from saiken.domain.errors import ValidationError
 from saiken.fsutil import atomic_write_bytes
+
+FORMAT_VERSION = "v1"
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 _CONTROL_STARTS = ("\t", "\r", "\n")
@@ -33,8 +36,21 @@ def safe(value: object) -> object:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def save_workbook(workbook: Workbook, path: Path | str) -> None:
-    """Save through memory and `atomic_write_bytes`: the old file or the new one, never half of one."""
+def save_workbook(workbook: Workbook, path: Path | str, *, title: str, kind: str) -> None:
+    """Save through memory and `atomic_write_bytes`: the old file or the new one, never half of one.
+
+    The document properties say what the file is (`saiken:<kind>:v1`) and carry no personal data."""
+    path = Path(path)
+    workbook.properties.title = title
+    workbook.properties.creator = "債権デスク"
+    workbook.properties.lastModifiedBy = "債権デスク"
+    workbook.properties.keywords = f"saiken:{kind}:{FORMAT_VERSION}"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    atomic_write_bytes(Path(path), buffer.getvalue())
+    try:
+        atomic_write_bytes(path, buffer.getvalue())
+    except OSError:
+        raise ValidationError(
+            f"ファイル「{path.name}」を保存できませんでした。保存先のフォルダがあるか、書き込めるか、"
+            "空き容量が足りているかを確かめてください。"
+        ) from None
