@@ -106,13 +106,21 @@ def create_vault(folder: Path, *, org_role: str, org_name: str, admin_user: str,
     _check_new_password(admin_password, admin)
     if vault_exists(folder):
         raise VaultError(f"{folder} にはすでに金庫があります。別のフォルダを指定してください。")
+    automatic = device_binding is None
     if device_binding is None:
         device_binding = devsec.keyring_available()
     if device_binding and not devsec.keyring_available():
         raise VaultError("この PC には鍵の保管場所（キーリング）がないため、端末に結び付けられません。")
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     master, vault_id, recovery = secrets.token_bytes(32), uuid.uuid4().hex, generate_recovery_key()
     secret = devsec.new_device_secret() if device_binding else None
+    if secret is not None:
+        try:
+            devsec.store_device_secret(vault_id, secret)
+        except VaultError:
+            if not automatic:
+                raise
+            secret, device_binding = None, False  # a keyring that refuses to store: the unbound state
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     keyfile = new_keyfile(vault_id=vault_id, created_at=ks.iso(clock.now()), org_name=org_name, org_role=org_role,
                           device_bound=bool(device_binding), demo=demo)
     engine = make_engine(folder / ks.DB_NAME, master)
@@ -136,11 +144,11 @@ def create_vault(folder: Path, *, org_role: str, org_name: str, admin_user: str,
                              master)
             keyfile.put_slot(ks.new_user_slot(keyfile, user_id=row.id, user_name=admin, password=admin_password,
                                               master_key=master, clock=clock, device_secret=secret), master)
-            if secret is not None:
-                devsec.store_device_secret(vault_id, secret)
             keyfile.save(folder)  # last: if it fails, the transaction rolls back
     except BaseException:
         engine.dispose()
+        if secret is not None:
+            devsec.forget_device_secret(vault_id)
         for name in (ks.KEYS_NAME, ks.DB_NAME, f"{ks.DB_NAME}-wal", f"{ks.DB_NAME}-shm"):
             (folder / name).unlink(missing_ok=True)
         raise

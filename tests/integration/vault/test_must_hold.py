@@ -8,7 +8,9 @@ import tempfile
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from keyring.errors import PasswordDeleteError, PasswordSetError
 from vault_people import ADMIN, ADMIN_PW, HANDLER, HANDLER_PW, VIEWER, VIEWER_PW
 
 from saiken.domain.errors import CorruptFileError, VaultError, WrongPasswordError
@@ -133,3 +135,30 @@ def test_without_a_keyring_backend_the_vault_is_made_unbound(tmp_path, fixed_clo
     with pytest.raises(VaultError, match="キーリング"):
         vault.create_vault(tmp_path / "w", org_role="ward", org_name="架空区", admin_user=ADMIN,
                            admin_password=ADMIN_PW, device_binding=True, clock=fixed_clock)
+
+
+class RefusingKeyring(KeyringBackend):
+    """A backend that exists but refuses to store (a locked or broken credential store)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service, username):
+        return None
+
+    def set_password(self, service, username, password):
+        raise PasswordSetError("locked")
+
+    def delete_password(self, service, username):
+        raise PasswordDeleteError("locked")
+
+
+def test_a_keyring_that_refuses_to_store_leads_to_an_unbound_vault(tmp_path, fixed_clock):
+    keyring.set_keyring(RefusingKeyring())
+    created = vault.create_vault(tmp_path / "v", org_role="ward", org_name="架空区", admin_user=ADMIN,
+                                 admin_password=ADMIN_PW, clock=fixed_clock)
+    assert not created.device_bound
+    vault.open_vault(created.folder, ADMIN, ADMIN_PW, clock=fixed_clock).close()
+    with pytest.raises(VaultError, match="資格情報ストア"):  # asked for explicitly: a clear error instead
+        vault.create_vault(tmp_path / "w", org_role="ward", org_name="架空区", admin_user=ADMIN,
+                           admin_password=ADMIN_PW, device_binding=True, clock=fixed_clock)
+    assert not (tmp_path / "w").exists()
