@@ -173,3 +173,19 @@ def test_a_folder_in_place_of_the_file(tmp_path):
     folder.mkdir()
     with pytest.raises(ValidationError, match=r"「folder.xlsx」が見つかりません"):
         read_ward_workbook(folder)
+
+
+def test_a_visible_list_wins_over_a_hidden_old_copy(tmp_path):
+    path, debtors = write_ward_rows(tmp_path / "hidden.xlsx", [{}, {}])
+    workbook = openpyxl.load_workbook(path)
+    old = workbook.copy_worksheet(workbook["滞納者一覧"])
+    old.title = "旧データ"
+    old["A2"] = "R6-9999"
+    old.sheet_state = "hidden"
+    workbook.move_sheet(old, offset=-1)
+    workbook.active = 1
+    workbook.save(path)
+    assert openpyxl.load_workbook(path).sheetnames[0] == "旧データ"
+    extraction = read_ward_workbook(path)
+    assert extraction.sheet_name == "滞納者一覧"
+    assert [row.management_no for row in extraction.rows] == [d.management_no for d in debtors]
