@@ -7,7 +7,8 @@ decision (the import service imports nothing while `errors` is not empty).
 
 Rules decided here (DESIGN §3, issue 3 item 4):
 - The sheet read is the first (visible sheets before hidden ones) whose first 20 rows hold a header
-  row (>= 3 known headers, one of them 管理番号 or 氏名/名称). Required columns: 管理番号, 氏名・名称, 返還金額, and 返還命令日 or 納期限.
+  row (>= 3 known headers, one of them 管理番号 or 氏名/名称). Required columns: 管理番号, 氏名・名称,
+  返還金額, and 返還命令日 or 納期限.
 - 納期限 empty → 返還命令日 + 20 days (`DebtorRow.due_date_derived` is then True).
 - 既納付額 empty → 0. 既納付額 greater than 返還金額 is an error: the ward's list gives one total without
   dates, which cannot be allocated to 加算金・延滞金 (DESIGN §8), and an overpayment there is almost always a
