@@ -16,7 +16,7 @@ from saiken.fsutil import atomic_write_bytes
 from saiken.services import vault
 
 NO_KEYRING_NOTE = (
-    "注意: この PC には鍵の保管場所（キーリング）がないため、端末への結び付けなしで金庫を作成しました。"
+    "注意: この PC には使える鍵の保管場所（キーリング）がないため、端末への結び付けなしで金庫を作成しました。"
     "金庫のフォルダを持ち出した人は、パスワードか復旧キーがあれば開けます。フォルダの置き場所と権限に気をつけてください。"
 )
 
@@ -42,7 +42,6 @@ def _password() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    keyring_missing = args.binding is None and not vault.keyring_available()
     created = vault.create_vault(args.vault, org_role=args.role, org_name=args.org, admin_user=args.admin,
                                  admin_password=_password(), device_binding=args.binding)
     if args.recovery_sheet:
@@ -54,16 +53,16 @@ def run(args: argparse.Namespace) -> int:
         atomic_write_bytes(args.recovery_sheet, pdf)
     if args.json:
         print_json({"vault": created.folder, "vault_id": created.vault_id, "recovery_key": created.recovery_key,
-                    "device_bound": created.device_bound, "keyring_available": not keyring_missing})
+                    "device_bound": created.device_bound, "keyring_available": vault.keyring_available()})
         return 0
     print(f"金庫を作成しました: {created.folder}")
     print(f"金庫 ID: {created.vault_id}")
     if created.device_bound:
         print("端末への結び付け: あり（この PC の OS アカウントの資格情報ストアに端末鍵を保存しました）")
-    elif keyring_missing:
-        print(NO_KEYRING_NOTE)
-    else:
+    elif args.binding is False:
         print("端末への結び付け: なし（指定により）")
+    else:
+        print(NO_KEYRING_NOTE)
     print()
     print("復旧キー（この一度しか表示しません。紙に書き写すか印刷して、施錠できる場所に PC とは別に保管してください）:")
     print()

@@ -83,6 +83,9 @@ def test_init_without_a_keyring_says_so_plainly(tmp_path, env, capsys):
     code, out, _ = run(capsys, "init", "--vault", tmp_path / "v", "--role", "ward", "--org", "架空区",
                        "--admin", "kanri")
     assert code == 0 and "キーリング）がないため、端末への結び付けなしで" in out
+    code, out, _ = run(capsys, "init", "--vault", tmp_path / "w", "--role", "ward", "--org", "架空区",
+                       "--admin", "kanri", "--no-device-binding")
+    assert code == 0 and "端末への結び付け: なし（指定により）" in out
     assert not vault.read_vault_info(tmp_path / "v").device_bound
 
 
