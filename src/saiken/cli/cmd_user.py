@@ -4,6 +4,7 @@ Passwords come only from the environment or a prompt, never from arguments:
   SAIKEN_USER / --user       who signs in;   SAIKEN_PASSWORD      their password
   SAIKEN_NEW_PASSWORD        a new password (user add, user passwd)
   SAIKEN_RECOVERY_KEY        sign in with the recovery key instead (`--recovery`), or enrol a PC
+  SAIKEN_ENROLMENT_CODE      an admin's enrolment code (`user enrol-device --code`)
 """
 
 from __future__ import annotations
@@ -91,9 +92,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     role.add_argument("role", choices=users.ROLE_NAMES)
     role.set_defaults(func=run_role)
 
-    enrol = sub.add_parser("enrol-device", help="端末に結び付けた金庫を、この PC の OS アカウントに登録する（復旧キー）")
+    enrol = sub.add_parser("enrol-device", help="端末に結び付けた金庫を、この PC の OS アカウントに登録する"
+                                                "（復旧キー、または --code で管理者の端末登録コード）")
     add_vault_argument(enrol)
+    add_user_argument(enrol)
+    enrol.add_argument("--code", action="store_true",
+                       help="管理者の端末登録コード（$SAIKEN_ENROLMENT_CODE）と自分のパスワードで登録する")
     enrol.set_defaults(func=run_enrol)
+
+    code = sub.add_parser("enrolment-code", help="別の OS アカウントを登録するための端末登録コードを表示する（管理者）")
+    add_sign_in_arguments(code)
+    code.set_defaults(func=run_enrolment_code)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -163,6 +172,22 @@ def run_role(args: argparse.Namespace) -> int:
 
 
 def run_enrol(args: argparse.Namespace) -> int:
-    vault.enrol_device(args.vault, secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: "))
+    if args.code:
+        name = user_name(args)
+        vault.enrol_device(args.vault, code=secret_from_env("SAIKEN_ENROLMENT_CODE", "端末登録コード: "), user=name,
+                           password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: "))
+    else:
+        vault.enrol_device(args.vault, secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: "))
     print("この PC（OS アカウント）を金庫の端末として登録しました。これからはパスワードでサインインできます。")
+    return 0
+
+
+def run_enrolment_code(args: argparse.Namespace) -> int:
+    session = sign_in(args)
+    try:
+        code = vault.device_enrolment_code(session)
+    finally:
+        session.close()
+    print("端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います）:")
+    print(f"    {code}")
     return 0

@@ -50,7 +50,7 @@ class Unlocked:
     device_secret: bytes | None
 
 
-def _check_lockout(log: FailureLog, principal: str, clock: Clock) -> None:
+def check_lockout(log: FailureLog, principal: str, clock: Clock) -> None:
     wait = log.retry_after(principal, clock.now())
     if wait > 0:
         seconds = math.ceil(wait)
@@ -61,7 +61,7 @@ def _check_lockout(log: FailureLog, principal: str, clock: Clock) -> None:
         )
 
 
-def _fail(log: FailureLog, principal: str, clock: Clock, message: str) -> WrongPasswordError:
+def count_failure(log: FailureLog, principal: str, clock: Clock, message: str) -> WrongPasswordError:
     count = log.record_failure(principal, clock.now())
     remaining = max(0, 5 - count)
     hint = (f"あと {remaining} 回失敗すると、しばらく待たないと試せなくなります。" if 0 < remaining <= 2
@@ -73,10 +73,10 @@ def unlock_user(keyfile: KeyFile, folder: Path, user: str, password: str, clock:
     """Open `user`'s slot. Counts failures; LockedOutError while the brake is on."""
     name = normalise_user_name(user)
     log = FailureLog(folder, keyfile.vault_id)
-    _check_lockout(log, name, clock)
+    check_lockout(log, name, clock)
     slot = keyfile.slot(user_name=name)  # CorruptFileError for a damaged slot (not a failure of the person)
     if slot is None:
-        raise _fail(log, name, clock, _WRONG)
+        raise count_failure(log, name, clock, _WRONG)
     secret = None
     if slot.bound:
         secret = devsec.load_device_secret(keyfile.vault_id)
@@ -88,7 +88,7 @@ def unlock_user(keyfile: KeyFile, folder: Path, user: str, password: str, clock:
     try:
         master = open_slot(keyfile.vault_id, slot, password, device_secret=secret)
     except WrongPasswordError:
-        raise _fail(log, name, clock, _WRONG) from None
+        raise count_failure(log, name, clock, _WRONG) from None
     keyfile.verify(master, slot)
     return Unlocked(master, slot, secret)
 
@@ -96,14 +96,14 @@ def unlock_user(keyfile: KeyFile, folder: Path, user: str, password: str, clock:
 def unlock_recovery(keyfile: KeyFile, folder: Path, recovery_key: str, clock: Clock) -> Unlocked:
     canonical = normalise_recovery_key(recovery_key)
     log = FailureLog(folder, keyfile.vault_id)
-    _check_lockout(log, RECOVERY_PRINCIPAL, clock)
+    check_lockout(log, RECOVERY_PRINCIPAL, clock)
     slot = keyfile.slot(slot_id=RECOVERY_SLOT)
     if slot is None:
         raise VaultError("この金庫には復旧キーの鍵スロットがありません。")
     try:
         master = open_slot(keyfile.vault_id, slot, canonical, device_secret=None)
     except WrongPasswordError:
-        raise _fail(log, RECOVERY_PRINCIPAL, clock, "復旧キーが違います。用紙の文字をもう一度確かめてください。") from None
+        raise count_failure(log, RECOVERY_PRINCIPAL, clock, "復旧キーが違います。用紙の文字をもう一度確かめてください。") from None
     keyfile.verify(master, slot)
     return Unlocked(master, slot, None)
 

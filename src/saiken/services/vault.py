@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import SaikenError, ValidationError, VaultError, WrongPasswordError
-from saiken.domain.roles import Capability, Role
+from saiken.domain.roles import Role
 from saiken.security import device_secret as devsec
 from saiken.security.keyfile import RECOVERY_SLOT, KeyFile, load_keyfile, new_keyfile, user_slot_id
 from saiken.security.password_policy import problems as password_problems
@@ -252,8 +252,8 @@ def _rebind(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, password: str
                                     device_secret=secret), unlocked.master_key)
     try:
         fresh.save(folder)
-    except OSError:
-        pass  # read-only folder: the slot keeps working as it is
+    except VaultError:
+        pass  # read-only folder: the slot keeps working as it is; the next sign-in tries again
 
 
 def open_vault(folder: Path, user: str, password: str, *, clock: Clock = system_clock) -> VaultSession:
@@ -283,25 +283,6 @@ def open_with_recovery_key(folder: Path, recovery_key: str, *, clock: Clock = sy
     return _session(folder, keyfile, unlock(keyfile), clock, unlock)
 
 
-def enrol_device(folder: Path, recovery_key: str, *, clock: Clock = system_clock) -> None:
-    """Give this OS account the device secret of a bound vault, using the recovery key."""
-    session = open_with_recovery_key(folder, recovery_key, clock=clock)
-    try:
-        keyfile = load_keyfile(Path(folder))
-        if not keyfile.device_bound:
-            raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
-        with read_session(session) as db:
-            text = db.scalar(select(Setting.value).where(Setting.key == "device_secret"))
-        secret = devsec.decode_secret(text or "")
-        if secret is None:
-            raise VaultError("金庫に端末鍵が記録されていません。管理者が端末の結び付けを設定し直してください。")
-        devsec.store_device_secret(keyfile.vault_id, secret)
-        with unit_of_work(session) as work:
-            work.audit("device.enrol", target_type="vault", target_id=keyfile.vault_id)
-    finally:
-        session.close()
-
-
 def lock(session: VaultSession) -> None:
     """Close the database and drop the key material (idle lock, Ctrl+L, sign-out)."""
     session.close()
@@ -316,30 +297,6 @@ def password_change_required(session: VaultSession) -> bool:
     except SaikenError:
         return False
     return bool(slot and slot.must_change)
-
-
-def set_device_binding(s: VaultSession, enabled: bool) -> bool:
-    """Switch device binding for the vault (admin). Users' slots follow at their next sign-in."""
-    s.require(Capability.MANAGE_USERS)
-    master = ks.session_master_key(s)
-    keyfile = load_keyfile(s.folder)
-    secret: bytes | None = None
-    if enabled:
-        if not devsec.keyring_available():
-            raise VaultError("この PC には鍵の保管場所（キーリング）がないため、端末に結び付けられません。")
-        with read_session(s) as db:
-            kept = devsec.decode_secret(db.scalar(select(Setting.value).where(Setting.key == "device_secret")) or "")
-        secret = devsec.load_device_secret(keyfile.vault_id) or kept or devsec.new_device_secret()
-        devsec.store_device_secret(keyfile.vault_id, secret)
-    with unit_of_work(s) as work:
-        if secret is not None:
-            work.session.merge(Setting(key="device_secret", value=devsec.encode_secret(secret)))
-        work.session.merge(Setting(key="device_binding", value="1" if enabled else "0"))
-        work.audit("vault.device_binding", target_type="vault", target_id=keyfile.vault_id, enabled=enabled)
-        keyfile.header["device_bound"] = bool(enabled)
-        keyfile.seal(master)
-        keyfile.save(s.folder)
-    return enabled
 
 
 def remove_vault_files(folder: Path) -> None:
@@ -361,6 +318,12 @@ __all__ = [
     "password_change_required", "read_vault_info", "set_device_binding", "vault_exists",
 ]
 
-from saiken.services._rekey import RekeyResult, rekey  # noqa: E402  (re-exported: part of the vault API)
+# Re-exported: part of the vault API (kept in their own modules to stay small).
+from saiken.services._device import (  # noqa: E402
+    device_enrolment_code,
+    enrol_device,
+    set_device_binding,
+)
+from saiken.services._rekey import RekeyResult, rekey  # noqa: E402
 
-__all__ += ["RekeyResult", "rekey"]
+__all__ += ["RekeyResult", "device_enrolment_code", "rekey"]

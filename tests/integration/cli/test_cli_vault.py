@@ -191,3 +191,14 @@ def test_demo_command(tmp_path, env, capsys):
     code, out, _ = run(capsys, "demo", "--vault", tmp_path / "demo", "--json")
     assert code == 0 and '"password": "demo-password-2025"' in out
     assert vault.read_vault_info(tmp_path / "demo").demo
+
+
+def test_enrolment_code_from_the_cli(vault_dir, env, capsys, memory_keyring):
+    code, out, _ = run(capsys, "user", "enrolment-code", "--vault", vault_dir)
+    enrolment = out.split()[-1]
+    assert code == 0 and re.fullmatch(r"[A-Z2-7-]+", enrolment)
+    memory_keyring.store.clear()
+    assert run(capsys, "audit", "verify", "--vault", vault_dir)[0] == 6  # not enrolled on this account
+    env.setenv("SAIKEN_ENROLMENT_CODE", enrolment)
+    assert run(capsys, "user", "enrol-device", "--vault", vault_dir, "--code")[0] == 0
+    assert run(capsys, "audit", "verify", "--vault", vault_dir)[0] == 0

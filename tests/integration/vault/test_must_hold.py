@@ -3,6 +3,7 @@ removed users, recovery on a new PC, damaged key files, no keyring."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import tempfile
 
@@ -13,7 +14,7 @@ from keyring.backends import fail
 from keyring.errors import PasswordDeleteError, PasswordSetError
 from vault_people import ADMIN, ADMIN_PW, HANDLER, HANDLER_PW, VIEWER, VIEWER_PW
 
-from saiken.domain.errors import CorruptFileError, VaultError, WrongPasswordError
+from saiken.domain.errors import CorruptFileError, ValidationError, VaultError, WrongPasswordError
 from saiken.services import backup, users, vault
 
 PERSONAL = "架空山田花子KAKUU-7731"
@@ -162,3 +163,27 @@ def test_a_keyring_that_refuses_to_store_leads_to_an_unbound_vault(tmp_path, fix
         vault.create_vault(tmp_path / "w", org_role="ward", org_name="架空区", admin_user=ADMIN,
                            admin_password=ADMIN_PW, device_binding=True, clock=fixed_clock)
     assert not (tmp_path / "w").exists()
+
+
+def test_an_admin_enrolment_code_enrols_another_os_account(admin, made_vault, fixed_clock, memory_keyring):
+    users.add_user(admin, HANDLER, role="handler", password=HANDLER_PW)
+    code = vault.device_enrolment_code(admin)
+    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{1,4})+", code)
+    memory_keyring.store.clear()  # the handler's own OS account
+    with pytest.raises(VaultError):
+        vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
+    wrong = ("B" if code[0] != "B" else "C") + code[1:]
+    with pytest.raises(WrongPasswordError, match="端末登録コード"):
+        vault.enrol_device(made_vault.folder, code=wrong, user=HANDLER, password=HANDLER_PW, clock=fixed_clock)
+    assert memory_keyring.store == {}
+    with pytest.raises(ValidationError):
+        vault.enrol_device(made_vault.folder, code="not a code", user=HANDLER, password=HANDLER_PW)
+    vault.enrol_device(made_vault.folder, code=code.lower().replace("-", " "), user=HANDLER, password=HANDLER_PW,
+                       clock=fixed_clock)
+    session = vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
+    session.close()
+    from saiken.services import audit
+
+    enrols = audit.list_entries(admin, action="device.enrol")
+    assert [e.details["method"] for e in enrols] == ["code"] and enrols[0].actor == HANDLER
+    assert audit.list_entries(admin, action="device.enrolment_code")[0].actor == ADMIN
