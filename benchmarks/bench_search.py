@@ -32,7 +32,7 @@ from saiken.store.engine import connect_raw, make_engine
 CLOCK = FixedClock(dt.datetime(2025, 10, 1, 1, 0, tzinfo=dt.UTC))
 RECORDS_PER_DEBTOR = 10
 HANDLERS = ("kou", "otsu", "hei", "tei")
-BUILD_VERSION = 3  # bump when the data or schema of the cached vault changes
+BUILD_VERSION = 6  # bump when the data or schema of the cached vault changes
 
 
 def _iso(value: dt.datetime) -> str:

@@ -17,14 +17,21 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.search_query import UNASSIGNED, debtor_conditions, text_conditions
+from saiken.services.search_query import (
+    UNASSIGNED,
+    debtor_conditions,
+    query_terms,
+    text_condition,
+    text_count,
+    text_scan_condition,
+)
 from saiken.store.models.conditions import SavedCondition
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
 from saiken.store.models.search import DebtorSearch
 from saiken.store.models.users import User
 
 MAX_PAGE = 1000
-SCAN_IN_ORDER_ABOVE = 2000  # matches; measured with benchmarks/bench_search.py
+SCAN_IN_ORDER_ABOVE = 15_000  # text matches; ~2 µs each to sort (benchmarks/bench_search.py)
 MAX_CONDITION_NAME = 128
 _CONDITION_FORMAT = 1
 
@@ -113,30 +120,42 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
 
 def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: int, limit: int) -> DebtorPage:
     """`search_debtors` inside a session the caller holds (an export runs it in its own transaction)."""
-    text, other = text_conditions(flt), debtor_conditions(flt, today)
-    counting = select(func.count()).select_from(DebtorSearch)
-    if other:  # the join is needed only for conditions on the debtors table
-        counting = counting.join(Debtor, Debtor.id == DebtorSearch.debtor_id)
-    total = session.scalar(counting.where(*text, *other)) or 0
+    terms, other = query_terms(flt.text), debtor_conditions(flt, today)
+    matches = (session.scalar(text_count(terms)) or 0) if terms else None
+    in_order = matches is not None and matches > SCAN_IN_ORDER_ABOVE
+    # Few text matches: take their ids from FTS5 (`IN`) and sort them. Many: test each row's stored keys
+    # with `instr`, so SQLite walks the reading index in order and stops after the page instead of
+    # building and sorting a list of tens of thousands of ids.
+    text_part = [] if not terms else [text_scan_condition(terms) if in_order else text_condition(terms)]
+    if matches is not None and not other:
+        total = matches
+    else:
+        counting = select(func.count()).select_from(DebtorSearch)
+        if other:
+            counting = counting.join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+        total = session.scalar(counting.where(*text_part, *other)) or 0
     if total == 0 or offset >= total:
         return DebtorPage(rows=[], total=total)
-    query = (
-        select(*_LIST_COLUMNS, User.name)
-        .select_from(DebtorSearch)
-        .join(Debtor, Debtor.id == DebtorSearch.debtor_id)
-        .outerjoin(User, User.id == Debtor.handler_user_id)
-        .where(*text, *other)
+    ids_query = select(DebtorSearch.debtor_id).select_from(DebtorSearch)
+    if other:
+        ids_query = ids_query.join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+    ids_query = (
+        ids_query.where(*text_part, *other)
         .order_by(DebtorSearch.reading, DebtorSearch.management_no, DebtorSearch.debtor_id)
         .offset(offset)
         .limit(limit)
     )
-    if total > SCAN_IN_ORDER_ABOVE:
-        # Many matches: walk the reading index in order and stop after the page, rather than fetch every
-        # match and sort it (SQLite cannot tell how many rows an FTS5 MATCH gives, so it is told).
-        query = query.with_hint(DebtorSearch, "INDEXED BY ix_debtor_search_reading", "sqlite")
-    page = session.execute(query).all()
-    tags = _live_tags(session, [row[0] for row in page], today)
-    return DebtorPage(rows=[_row(row, tags.get(row[0], ())) for row in page], total=total)
+    ids = list(session.scalars(ids_query))
+    found = {
+        row[0]: row
+        for row in session.execute(
+            select(*_LIST_COLUMNS, User.name)
+            .outerjoin(User, User.id == Debtor.handler_user_id)
+            .where(Debtor.id.in_(ids))
+        )
+    }
+    tags = _live_tags(session, ids, today)
+    return DebtorPage(rows=[_row(found[i], tags.get(i, ())) for i in ids if i in found], total=total)
 
 
 def _live_tags(session: Session, ids: list[int], today: dt.date) -> dict[int, tuple[str, ...]]:

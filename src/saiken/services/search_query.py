@@ -1,8 +1,8 @@
-"""The SQL of the debtor search: query text to FTS5 terms, and a DebtorFilter to one WHERE clause.
+"""The SQL of the debtor search: query text to FTS5 terms, and a DebtorFilter to WHERE conditions.
 
 A query is split at spaces into terms that must all match (AND). Each term is folded like the stored keys.
-A term of three or more folded characters is a trigram phrase on `debtor_fts`; a term of one or two
-characters is looked up in `debtor_grams` (a two-character gram, or a one-character prefix). A query made
+Terms of three or more folded characters are trigram phrases on `debtor_fts`; terms of one or two
+characters are looked up in `debtor_grams` (a two-character gram, or a one-character prefix). A query made
 only of digits, spaces and hyphens is one phone-number term, so `03 1234 5678` finds 03-1234-5678.
 """
 
@@ -12,14 +12,14 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Integer, column, exists, or_, select, text
-from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy import ColumnElement, Integer, and_, column, func, or_, select, text
+from sqlalchemy.sql.selectable import Select, TextualSelect
 
 from saiken.domain.textfold import HYPHENS, digits_only, fold
 from saiken.services.search_index import gram_token
 from saiken.store.models.claims import Claim
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
-from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, DebtorSearch
+from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
 from saiken.store.models.users import User
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def query_terms(query: str) -> list[str]:
         return [digits_only(query)]
     terms: list[str] = []
     for part in _SPLIT_RE.split(query.replace("\u3000", " ")):
-        term = fold(part)
+        term = "".join(ch for ch in fold(part) if ch.isprintable())
         if term and term not in terms:
             terms.append(term)
     return terms[:MAX_TERMS]
@@ -49,39 +49,60 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def term_ids(term: str, index: int) -> TextualSelect:
-    """The ids of the debtors whose keys contain `term` (a SELECT of one column, `rowid`)."""
-    name = f"term{index}"
-    if len(term) >= 3:
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :{name}"
-        value = _phrase(term)
-    else:
-        sql = f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH :{name}"
-        value = gram_token(term) + ("*" if len(term) == 1 else "")
-    return text(sql).bindparams(**{name: value}).columns(column("rowid", Integer))
+def _long_match(terms: list[str]) -> str:
+    return " AND ".join(_phrase(term) for term in terms if len(term) >= 3)
+
+
+def _short_match(terms: list[str]) -> str:
+    return " AND ".join(gram_token(term) + ("*" if len(term) == 1 else "") for term in terms if len(term) < 3)
+
+
+def text_ids(terms: list[str]) -> TextualSelect:
+    """The ids of the debtors whose keys contain every term: one MATCH on each FTS5 table it needs."""
+    long_match, short_match = _long_match(terms), _short_match(terms)
+    parts, params = [], {}
+    if long_match:
+        parts.append(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :long_match")
+        params["long_match"] = long_match
+    if short_match:
+        parts.append(f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH :short_match")
+        params["short_match"] = short_match
+    return text(" INTERSECT ".join(parts)).bindparams(**params).columns(column("rowid", Integer))
+
+
+def text_count(terms: list[str]) -> Select[tuple[int]]:
+    """How many debtors contain every term, from the FTS5 indexes alone (milliseconds at 100,000)."""
+    inner = text_ids(terms)
+    return select(func.count()).select_from(inner.subquery())
+
+
+def text_condition(terms: list[str]) -> ColumnElement[bool]:
+    """`debtor_search.debtor_id IN (text_ids)`: best when the terms match few debtors."""
+    return DebtorSearch.debtor_id.in_(text_ids(terms))
+
+
+def text_scan_condition(terms: list[str]) -> ColumnElement[bool]:
+    """The same test as `text_condition` made row by row on the stored keys (`instr`, a substring test,
+    exactly what the FTS5 phrase and gram queries answer): best when walking the reading index over a
+    result set too large to fetch and sort."""
+    columns = [getattr(DebtorSearch, name) for name in SEARCH_COLUMNS]
+    return and_(*(or_(*(func.instr(key, term) > 0 for key in columns)) for term in terms))
 
 
 def _tag_condition(tags: frozenset[str], today: dt.date) -> ColumnElement[bool]:
     live = or_(DebtorTag.expires_on.is_(None), DebtorTag.expires_on >= today)
-    return exists(
-        select(DebtorTag.debtor_id)
-        .join(Tag, Tag.id == DebtorTag.tag_id)
-        .where(DebtorTag.debtor_id == DebtorSearch.debtor_id, Tag.name.in_(sorted(tags)), live)
+    return Debtor.id.in_(
+        select(DebtorTag.debtor_id).join(Tag, Tag.id == DebtorTag.tag_id).where(Tag.name.in_(sorted(tags)), live)
     )
 
 
 def _due_condition(due_from: dt.date | None, due_to: dt.date | None) -> ColumnElement[bool]:
-    conditions: list[Any] = [Claim.debtor_id == DebtorSearch.debtor_id]
+    conditions: list[Any] = []
     if due_from is not None:
         conditions.append(Claim.due_date >= due_from)
     if due_to is not None:
         conditions.append(Claim.due_date <= due_to)
-    return exists(select(Claim.id).where(*conditions))
-
-
-def text_conditions(flt: DebtorFilter) -> list[ColumnElement[bool]]:
-    """The text terms of `flt` as conditions on `debtor_search` alone."""
-    return [DebtorSearch.debtor_id.in_(term_ids(term, index)) for index, term in enumerate(query_terms(flt.text))]
+    return Debtor.id.in_(select(Claim.debtor_id).where(*conditions))
 
 
 def debtor_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[bool]]:
@@ -107,8 +128,3 @@ def debtor_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[b
     if flt.tags:
         conditions.append(_tag_condition(flt.tags, today))
     return conditions
-
-
-def filter_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[bool]]:
-    """Every condition of `flt` on `debtor_search` joined with `debtors` (text terms included)."""
-    return text_conditions(flt) + debtor_conditions(flt, today)

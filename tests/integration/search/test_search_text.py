@@ -135,14 +135,20 @@ def test_editing_a_debtor_and_reindexing_moves_it_in_search(stocked):
     assert found(vault, "乙") == []
 
 
-@pytest.mark.parametrize("query", ["", "新宿", "印", "たかはし", "03"])
-def test_in_order_scan_for_many_matches_gives_the_same_pages(stocked, monkeypatch, query):
-    """Large result sets walk the reading index instead of sorting; both ways give the same pages."""
+@pytest.mark.parametrize("flt", [
+    DebtorFilter(), DebtorFilter(text="新宿"), DebtorFilter(text="印"), DebtorFilter(text="たかはし"),
+    DebtorFilter(text="03"), DebtorFilter(text="新宿 ｶﾌﾞｼｷ"), DebtorFilter(text="区 デザイン"),
+    DebtorFilter(text="新宿", statuses=frozenset({"交渉中", "分納中", "督促中"})),
+    DebtorFilter(text="区", min_balance=300_000),
+])
+def test_in_order_scan_for_many_matches_gives_the_same_pages(stocked, monkeypatch, flt):
+    """Large result sets walk the reading index testing the stored keys instead of fetching ids from FTS5
+    and sorting them; both ways give the same pages and totals."""
     import saiken.services.search as search
 
     vault, _ = stocked
-    sorted_pages = [search_debtors(vault, DebtorFilter(text=query), offset=o, limit=6) for o in (0, 6, 30)]
-    monkeypatch.setattr(search, "SCAN_IN_ORDER_ABOVE", 1)
-    scanned_pages = [search_debtors(vault, DebtorFilter(text=query), offset=o, limit=6) for o in (0, 6, 30)]
+    sorted_pages = [search_debtors(vault, flt, offset=o, limit=6) for o in (0, 6, 30)]
+    monkeypatch.setattr(search, "SCAN_IN_ORDER_ABOVE", 0)
+    scanned_pages = [search_debtors(vault, flt, offset=o, limit=6) for o in (0, 6, 30)]
     assert scanned_pages == sorted_pages
     assert sorted_pages[0].rows

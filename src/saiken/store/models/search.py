@@ -24,6 +24,7 @@ from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from saiken.store.base import Base
+from saiken.store.models.claims import Claim
 
 FTS_TABLE = "debtor_fts"
 GRAMS_TABLE = "debtor_grams"
@@ -33,7 +34,11 @@ SEARCH_COLUMNS = ("name_key", "kana_key", "representative_key", "address_key", "
 
 class DebtorSearch(Base):
     __tablename__ = "debtor_search"
-    __table_args__ = (Index("ix_debtor_search_reading", "reading", "management_no"),)
+    __table_args__ = (
+        Index("ix_debtor_search_reading", "reading", "management_no"),
+        # covering: counting and sorting the ids an FTS5 MATCH gives without reading the wide rows
+        Index("ix_debtor_search_id_reading", "debtor_id", "reading", "management_no"),
+    )
 
     debtor_id: Mapped[int] = mapped_column(ForeignKey("debtors.id", ondelete="CASCADE"), primary_key=True)
     name_key: Mapped[str] = mapped_column(String(256), nullable=False, default="")
@@ -44,6 +49,10 @@ class DebtorSearch(Base):
     phone_key: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     reading: Mapped[str] = mapped_column(String(256), nullable=False, default="")
     management_no: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+
+
+# The due-date filter ("any claim due in the range") reads only this index, never the claims rows.
+CLAIMS_DUE_INDEX = Index("ix_claims_due_date_debtor", Claim.due_date, Claim.debtor_id)
 
 
 _COLUMNS = ", ".join(SEARCH_COLUMNS)

@@ -1,4 +1,5 @@
-"""Search: the folded-key table debtor_search, its trigram FTS5 index and the short-query gram index.
+"""Search: the folded-key table debtor_search, its trigram FTS5 index, the short-query gram index, and a
+covering index of claims by due date for the due-date filter.
 
 Revision ID: 0003_search
 Revises: 0002_debtors
@@ -32,6 +33,8 @@ def upgrade() -> None:
                                 name="fk_debtor_search_debtor_id_debtors"),
     )
     op.create_index("ix_debtor_search_reading", "debtor_search", ["reading", "management_no"])
+    op.create_index("ix_debtor_search_id_reading", "debtor_search", ["debtor_id", "reading", "management_no"])
+    op.create_index("ix_claims_due_date_debtor", "claims", ["due_date", "debtor_id"])
     for statement in FTS_DDL:
         op.execute(statement)
     # Debtors stored before this revision (none in a released vault) are indexed by
@@ -41,5 +44,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in FTS_DROP:
         op.execute(statement)
+    op.drop_index("ix_claims_due_date_debtor", table_name="claims")
+    op.drop_index("ix_debtor_search_id_reading", table_name="debtor_search")
     op.drop_index("ix_debtor_search_reading", table_name="debtor_search")
     op.drop_table("debtor_search")
