@@ -1,0 +1,165 @@
+"""Excel exports (issue 3 item 5): the negotiation report (交渉記録報告書) for a period and the debtor list.
+
+Both need Capability.EXPORT, are audited with counts only (`export.negotiation_report`,
+`export.debtor_list`) and are written atomically by the exchange layer (cells beginning with = + - @ are
+neutralised there). The data is read in the same transaction as the audit entry: if writing the file
+fails, no audit entry claims it was made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from saiken.domain.clock import JST
+from saiken.domain.errors import ValidationError
+from saiken.domain.roles import Capability
+from saiken.exchange.excel.debtor_list import DebtorListRow as SheetRow
+from saiken.exchange.excel.debtor_list import write_debtor_list
+from saiken.exchange.excel.negotiation_report import NegotiationReportRow, write_negotiation_report
+from saiken.services.context import VaultSession, unit_of_work
+from saiken.services.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
+from saiken.store.models import Claim, Debtor, Engagement, NegotiationRecord, User
+
+MAX_PERIOD_DAYS = 3 * 366
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+
+
+def _check_target(path: Path | str) -> Path:
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationError(f"保存先「{target.name}」は .xlsx のファイル名にしてください。")
+    if not target.parent.is_dir():
+        raise ValidationError(f"保存先のフォルダ「{target.parent}」がありません。フォルダを確かめてください。")
+    return target
+
+
+def _bounds(period_from: dt.date, period_to: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The period as aware datetimes: from 00:00 JST of the first day to 00:00 JST after the last."""
+    for label, value in (("期間の開始日", period_from), ("期間の終了日", period_to)):
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise ValidationError(f"{label}を日付で指定してください。")
+    if period_from > period_to:
+        raise ValidationError("期間の開始日が終了日より後になっています。開始日を終了日以前にしてください。")
+    if (period_to - period_from).days > MAX_PERIOD_DAYS:
+        raise ValidationError("期間が長すぎます（3 年まで）。期間を分けて出力してください。")
+    start = dt.datetime(period_from.year, period_from.month, period_from.day, tzinfo=JST)
+    end = dt.datetime(period_to.year, period_to.month, period_to.day, tzinfo=JST) + dt.timedelta(days=1)
+    return start, end
+
+
+def _report_rows(session: Session, start: dt.datetime, end: dt.datetime) -> list[NegotiationReportRow]:
+    handlers = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    names = dict(session.execute(select(User.id, User.name)).tuples().all())
+    result = session.execute(
+        select(NegotiationRecord, Debtor.management_no, Debtor.name)
+        .join(Debtor, Debtor.id == NegotiationRecord.debtor_id)
+        .where(NegotiationRecord.superseded.is_(False), NegotiationRecord.at >= start, NegotiationRecord.at < end)
+        .order_by(NegotiationRecord.at, Debtor.management_no, NegotiationRecord.id)
+    )
+    rows = []
+    for record, management_no, name in result:
+        handler_id = record.handler_user_id
+        handler = (handlers.get(handler_id) or names.get(handler_id) or "") if handler_id is not None else ""
+        rows.append(
+            NegotiationReportRow(
+                management_no=management_no,
+                debtor_name=name,
+                at=record.at.astimezone(JST),
+                channel=record.channel,
+                direction=record.direction,
+                person=record.person,
+                handler=handler or record.created_by,
+                summary=record.summary,
+                promise_amount=record.promise_amount,
+                promise_date=record.promise_date,
+                next_action_on=record.next_action_on,
+            )
+        )
+    return rows
+
+
+def _parties(session: Session, vault: VaultSession) -> tuple[str, str]:
+    engagement = session.scalar(select(Engagement).order_by(Engagement.id.desc()).limit(1))
+    ward = engagement.ward if engagement is not None else ""
+    contractor = engagement.contractor if engagement is not None else ""
+    if vault.org_role == "ward":
+        ward = ward or vault.org_name
+    else:
+        contractor = contractor or vault.org_name
+    return ward, contractor
+
+
+def export_negotiation_report(
+    s: VaultSession, path: Path | str, *, period_from: dt.date, period_to: dt.date
+) -> ExportResult:
+    """Write the 交渉記録報告書 of every current negotiation record dated within the period (JST days)."""
+    s.require(Capability.EXPORT)
+    target = _check_target(path)
+    start, end = _bounds(period_from, period_to)
+    with unit_of_work(s) as work:
+        rows = _report_rows(work.session, start, end)
+        ward, contractor = _parties(work.session, s)
+        write_negotiation_report(target, period_from=period_from, period_to=period_to, ward_name=ward,
+                                        contractor_name=contractor, rows=rows, created_on=s.clock.today())
+        work.audit("export.negotiation_report", rows=len(rows), period_from=period_from.isoformat(),
+                   period_to=period_to.isoformat())
+    return ExportResult(path=target, rows=len(rows))
+
+
+def _list_rows(session: Session, flt: DebtorFilter, today: dt.date) -> list[DebtorListRow]:
+    rows: list[DebtorListRow] = []
+    while True:
+        page = query_page(session, flt, today, offset=len(rows), limit=MAX_PAGE)
+        rows.extend(page.rows)
+        if not page.rows or len(rows) >= page.total:
+            return rows
+
+
+def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]:
+    """The listed debtors with every column of the ward's format (first claim) and the list's figures."""
+    debtors: dict[int, Debtor] = {}
+    claims: dict[int, Claim] = {}
+    ids = [row.id for row in listed]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        debtors.update((d.id, d) for d in session.scalars(select(Debtor).where(Debtor.id.in_(chunk))))
+        for claim in session.scalars(select(Claim).where(Claim.debtor_id.in_(chunk)).order_by(Claim.id.desc())):
+            claims[claim.debtor_id] = claim  # the first claim wins
+    result = []
+    for row in listed:
+        debtor, claim = debtors[row.id], claims.get(row.id)
+        result.append(SheetRow(
+            management_no=row.management_no, name=row.name, principal=row.principal, paid=row.paid,
+            kind=debtor.kind, name_kana=debtor.name_kana, representative=debtor.representative,
+            representative_kana=debtor.representative_kana, postal_code=debtor.postal_code,
+            address=debtor.address, mailing_postal_code=debtor.mailing_postal_code,
+            mailing_address=debtor.mailing_address, phone=debtor.phone, email=debtor.email,
+            fiscal_year=claim.fiscal_year if claim else None, decision_date=claim.decision_date if claim else None,
+            grant_amount=claim.grant_amount if claim else None, order_date=claim.order_date if claim else None,
+            due_date=claim.due_date if claim else None, status=row.status, handler=row.handler,
+            next_action_on=row.next_action_on, tags="、".join(row.tags) or None, balance=row.balance,
+        ))
+    return result
+
+
+def export_debtor_list(s: VaultSession, path: Path | str, flt: DebtorFilter | None = None) -> ExportResult:
+    """Write the debtors matching `flt` (all when None), in the list's order, with their balances."""
+    s.require(Capability.EXPORT)
+    target = _check_target(path)
+    flt = flt or DebtorFilter()
+    check_filter(flt)
+    with unit_of_work(s) as work:
+        rows = _sheet_rows(work.session, _list_rows(work.session, flt, s.clock.today()))
+        write_debtor_list(target, rows, created_on=s.clock.today())
+        work.audit("export.debtor_list", rows=len(rows), filtered=not flt.is_empty())
+    return ExportResult(path=target, rows=len(rows))
