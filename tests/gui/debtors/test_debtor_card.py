@@ -99,7 +99,7 @@ def test_quick_entry_adds_the_record_at_the_top_of_the_timeline(qtbot, card_page
     top = tab.timeline.texts()[0]
     assert top[1:4] == ["来所", "受信", "代表者"]
     assert top[5] == "架空の来所。分納を相談。"
-    assert top[6] == "50,000円（2025/10/10）"
+    assert top[6] == "50,000円\n2025/10/10まで"
     assert top[7] == "2025/10/11"
     assert tab.timeline.texts()[1][5] == "架空の初回連絡"
     assert form.summary.toPlainText() == ""  # ready for the next entry

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from saiken.domain.wareki import format_fiscal_year
 from saiken.ui.debtors import display
 from saiken.ui.debtors.widgets import ReadOnlyTable
 
-NATURES = {"public": "公法上", "private": "私法上"}
+NATURES = {"public": QT_TRANSLATE_NOOP("ClaimsTab", "Public law"),
+           "private": QT_TRANSLATE_NOOP("ClaimsTab", "Private law")}
 
 
 class ClaimsTab(QWidget):
@@ -56,7 +58,7 @@ class ClaimsTab(QWidget):
                 display.day(claim.order_date),
                 display.day(claim.due_date),
                 display.yen(claim.principal),
-                NATURES.get(claim.nature, claim.nature),
+                self.tr(NATURES[claim.nature]) if claim.nature in NATURES else claim.nature,
             ])
         self.claims.set_rows(rows)
         payments = sorted(card.payments, key=lambda p: (p.paid_on, p.id), reverse=True)

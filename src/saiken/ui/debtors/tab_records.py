@@ -129,11 +129,16 @@ class RecordForm(QWidget):
         self.summary.clear()
 
 
+def version_text(version: int) -> str:
+    return QCoreApplication.translate("RecordsTab", "Version {n}").format(n=version)
+
+
 def record_cells(record: Any) -> list[str]:
     promise = ""
     if record.promise_amount is not None:
-        promise = f"{display.yen(record.promise_amount)}（{display.day(record.promise_date)}）"
-    version = f"第{record.version}版" if record.versions > 1 else ""
+        promise = QCoreApplication.translate("RecordsTab", "{amount}\nby {day}").format(
+            amount=display.yen(record.promise_amount), day=display.day(record.promise_date))
+    version = version_text(record.version) if record.versions > 1 else ""
     return [display.day(record.at), record.channel, record.direction, record.person, record.handler or "",
             record.summary.replace("\n", " "), promise, display.day(record.next_action_on), version]
 
@@ -248,7 +253,7 @@ class RecordsTab(QWidget):
         dialog.resize(900, 320)
         table = ReadOnlyTable([self.tr("Version"), self.tr("Entered"), self.tr("Entered by"),
                                *record_headers()[:-1]], stretch=8, object_name="historyTable")
-        table.set_rows([[f"第{v.version}版" + (self.tr(" (current)") if not v.superseded else ""),
+        table.set_rows([[version_text(v.version) + (self.tr(" (current)") if not v.superseded else ""),
                          display.day(v.created_at), v.created_by, *record_cells(v)[:-1]]
                         for v in sorted(versions, key=lambda v: v.version, reverse=True)])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

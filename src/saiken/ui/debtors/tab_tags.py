@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +23,15 @@ from saiken.services.debtors_rows import TagRow
 from saiken.ui.debtors import display, gateway
 from saiken.ui.debtors.widgets import DateField, ReadOnlyTable, error_label, show_problem
 
-TAG_COLOURS = (("赤", "#E57373"), ("橙", "#FFB74D"), ("黄", "#FFF176"), ("緑", "#81C784"), ("青", "#64B5F6"),
-               ("紫", "#BA68C8"), ("灰", "#B0BEC5"))
+TAG_COLOURS = (
+    (QT_TRANSLATE_NOOP("TagsTab", "Red"), "#E57373"),
+    (QT_TRANSLATE_NOOP("TagsTab", "Orange"), "#FFB74D"),
+    (QT_TRANSLATE_NOOP("TagsTab", "Yellow"), "#FFF176"),
+    (QT_TRANSLATE_NOOP("TagsTab", "Green"), "#81C784"),
+    (QT_TRANSLATE_NOOP("TagsTab", "Blue"), "#64B5F6"),
+    (QT_TRANSLATE_NOOP("TagsTab", "Purple"), "#BA68C8"),
+    (QT_TRANSLATE_NOOP("TagsTab", "Grey"), "#B0BEC5"),
+)
 
 
 class TagsTab(QWidget):
@@ -44,7 +51,7 @@ class TagsTab(QWidget):
         self.tag_colour = QComboBox()
         self.tag_colour.setObjectName("tagColour")
         for name, colour in TAG_COLOURS:
-            self.tag_colour.addItem(name, colour)
+            self.tag_colour.addItem(self.tr(name), colour)
             self.tag_colour.setItemData(self.tag_colour.count() - 1, QColor(colour),
                                         role=Qt.ItemDataRole.BackgroundRole)
         self.tag_expires = DateField(object_name="tagExpires")

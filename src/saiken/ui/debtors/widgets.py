@@ -92,7 +92,8 @@ class DateField(QLineEdit):
         text = self.text().strip()
         if not text:
             if required:
-                raise ValidationError(f"{label}を入力してください（例: 2025/09/16、令和7年9月16日、R7.9.16）。")
+                raise ValidationError(self.tr("Enter {field} (e.g. 2025/09/16, 令和7年9月16日 or R7.9.16).")
+                                      .format(field=label))
             return None
         try:
             return parse_date(text)
@@ -108,21 +109,21 @@ class AmountField(QLineEdit):
         if object_name:
             self.setObjectName(object_name)
         self.setAlignment(RIGHT)
-        self.setPlaceholderText("0円")
+        self.setPlaceholderText(self.tr("0 yen"))
         self.setMinimumWidth(120)
 
     def amount(self, label: str, *, required: bool = True, positive: bool = True) -> int | None:
         text = self.text().strip()
         if not text:
             if required:
-                raise ValidationError(f"{label}を入力してください（例: 50,000）。")
+                raise ValidationError(self.tr("Enter {field} (e.g. 50,000).").format(field=label))
             return None
         try:
             value = parse_yen(text)
         except ValidationError as error:
             raise ValidationError(f"{label}: {error.message}") from error
         if positive and value <= 0:
-            raise ValidationError(f"{label}は1円以上で入力してください。")
+            raise ValidationError(self.tr("{field} must be at least 1 yen.").format(field=label))
         return value
 
 
