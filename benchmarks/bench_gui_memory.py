@@ -107,11 +107,20 @@ def run(report: Report) -> None:
 
     n_debtors = report.size(100_000, 1_000)
     per_debtor = report.size(RECORDS_PER_DEBTOR, 2)
-    with cached_vault(n_debtors, per_debtor, cache=not report.quick) as (db_path, key, _debtors):
-        env = {ENV_DB: str(db_path), ENV_KEY: key.hex()}
-        ours = _spawn("ours", env)
-        every_row = _spawn("ours-all", env)
-    base = _spawn("baseline", {})
+    try:
+        with cached_vault(n_debtors, per_debtor, cache=not report.quick) as (db_path, key, _debtors):
+            env = {ENV_DB: str(db_path), ENV_KEY: key.hex()}
+            ours = _spawn("ours", env)
+            every_row = _spawn("ours-all", env)
+        base = _spawn("baseline", {})
+    except subprocess.CalledProcessError as error:
+        lines = (error.stderr or "").strip().splitlines()
+        crash = next((line for line in lines if "Fatal" in line or "Error" in line), lines[-1] if lines else "")
+        report.unavailable("GUI memory with the debtor list", f"the GUI process ended with status {error.returncode}"
+                           f" ({crash or 'no message'}); PySide6 6.12.0 on CPython 3.11 drops "
+                           "references to True/None on every signal emit, which aborts long runs — use "
+                           "Python 3.12 or later")
+        return
     size = f"{int(ours['rows']):,} debtors"
     report.value(f"GUI process RSS, list view holding {size} (page cache)", ours["rss"], "MiB",
                  note=f"scrolled to the end in pages of 100 in {ours['seconds']:.1f} s; "
