@@ -143,7 +143,7 @@ def queries(debtors: list[FictionalDebtor]) -> list[DebtorFilter]:
 
 
 def run(report: Report) -> None:
-    n_debtors = report.size(100_000, 1_000)
+    n_debtors = report.size(100_000, 500)
     per_debtor = report.size(RECORDS_PER_DEBTOR, 2)
     build_started = time.perf_counter()
     with cached_vault(n_debtors, per_debtor, cache=not report.quick) as (db_path, key, debtors):

@@ -120,7 +120,10 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
 
 def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: int, limit: int) -> DebtorPage:
     """`search_debtors` inside a session the caller holds (an export runs it in its own transaction)."""
-    terms, other = query_terms(flt.text), debtor_conditions(flt, today)
+    handler_id = None
+    if flt.handler:
+        handler_id = session.scalar(select(User.id).where(User.name == flt.handler))
+    terms, other = query_terms(flt.text), debtor_conditions(flt, today, handler_id)
     matches = (session.scalar(text_count(terms)) or 0) if terms else None
     in_order = matches is not None and matches > SCAN_IN_ORDER_ABOVE
     # Few text matches: take their ids from FTS5 (`IN`) and sort them. Many: test each row's stored keys

@@ -20,7 +20,6 @@ from saiken.services.search_index import gram_token
 from saiken.store.models.claims import Claim
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
 from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
-from saiken.store.models.users import User
 
 if TYPE_CHECKING:
     from saiken.services.search import DebtorFilter
@@ -105,8 +104,9 @@ def _due_condition(due_from: dt.date | None, due_to: dt.date | None) -> ColumnEl
     return Debtor.id.in_(select(Claim.debtor_id).where(*conditions))
 
 
-def debtor_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[bool]]:
-    """The other conditions of `flt`, on `debtors` (joined with `debtor_search`)."""
+def debtor_conditions(flt: DebtorFilter, today: dt.date, handler_id: int | None = None) -> list[ColumnElement[bool]]:
+    """The other conditions of `flt`, on `debtors` (joined with `debtor_search`). `handler_id` is the id of
+    the user named by `flt.handler`, looked up beforehand (None: no such user, nothing matches)."""
     conditions: list[ColumnElement[bool]] = []
     if flt.statuses:
         conditions.append(Debtor.status.in_(sorted(flt.statuses)))
@@ -114,7 +114,8 @@ def debtor_conditions(flt: DebtorFilter, today: dt.date) -> list[ColumnElement[b
         if flt.handler == UNASSIGNED:
             conditions.append(Debtor.handler_user_id.is_(None))
         else:
-            conditions.append(Debtor.handler_user_id.in_(select(User.id).where(User.name == flt.handler)))
+            # a plain equality lets SQLite weigh the handler index against the others with its statistics
+            conditions.append(Debtor.handler_user_id == (handler_id if handler_id is not None else -1))
     if flt.min_balance is not None:
         conditions.append(Debtor.balance_total >= flt.min_balance)
     if flt.max_balance is not None:
