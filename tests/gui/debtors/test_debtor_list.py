@@ -134,6 +134,19 @@ def test_keyboard_only_round_trip(qtbot, page_context, hand_debtors):
     assert lp.table.hasFocus()
 
 
+def test_tab_order_goes_from_search_through_the_filters_to_the_table(qtbot, page_context, hand_debtors):
+    page = _page(qtbot, page_context)
+    lp = page.list_page
+    chain = [lp.search, lp.conditions, lp.save_condition_button, lp.delete_condition_button, lp.filter_toggle,
+             *lp.filters.focus_chain(), lp.table]
+    walked = [lp.search]
+    for _ in range(len(chain) - 1):
+        walked.append(walked[-1].nextInFocusChain())
+        while not walked[-1].focusPolicy() & Qt.FocusPolicy.TabFocus or walked[-1].focusProxy() is not None:
+            walked[-1] = walked[-1].nextInFocusChain()
+    assert walked == chain
+
+
 def test_filter_by_status_and_a_bad_date_is_named(qtbot, page_context, hand_debtors, vault_session):
     debtor_services.set_status(vault_session, hand_debtors["T-005"], "交渉中")
     page = _page(qtbot, page_context)

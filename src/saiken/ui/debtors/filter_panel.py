@@ -112,6 +112,11 @@ class FilterPanel(QWidget):
             edit.setFixedWidth(105)
         return low, high
 
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's fields in the order the eye reads them (for the page's tab order)."""
+        return [*self.status_checks.values(), self.min_balance, self.max_balance, self.due_from, self.due_to,
+                self.next_from, self.next_to, self.handler, self.tags, self.clear_button, self.apply_button]
+
     def set_handlers(self, names: list[str]) -> None:
         current = self.handler.currentData() or None
         self.handler.clear()

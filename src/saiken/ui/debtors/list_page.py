@@ -6,6 +6,7 @@ Ctrl+Shift+F shows or hides the filter panel; Tab goes search → conditions →
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -149,7 +150,10 @@ class DebtorListPage(QWidget):
         QWidget.setTabOrder(self.conditions, self.save_condition_button)
         QWidget.setTabOrder(self.save_condition_button, self.delete_condition_button)
         QWidget.setTabOrder(self.delete_condition_button, self.filter_toggle)
-        QWidget.setTabOrder(self.filter_toggle, self.table)
+        # then the filter panel, top to bottom and left to right as it is drawn, then the table
+        chain = [self.filter_toggle, *self.filters.focus_chain(), self.table]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.setFocusProxy(self.search)
         self.apply()
         self.load_conditions()
