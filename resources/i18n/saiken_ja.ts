@@ -56,6 +56,21 @@
     </message>
 </context>
 <context>
+    <name>AmountField</name>
+    <message>
+        <source>0 yen</source>
+        <translation>0円</translation>
+    </message>
+    <message>
+        <source>Enter {field} (e.g. 50,000).</source>
+        <translation>{field}を入力してください（例: 50,000）。</translation>
+    </message>
+    <message>
+        <source>{field} must be at least 1 yen.</source>
+        <translation>{field}は1円以上で入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsTab</name>
     <message>
         <source>File</source>
@@ -419,12 +434,20 @@
         <translation>{name} のパスワード変更</translation>
     </message>
     <message>
+        <source>Current password</source>
+        <translation>現在のパスワード</translation>
+    </message>
+    <message>
         <source>New password</source>
         <translation>新しいパスワード</translation>
     </message>
     <message>
         <source>Change</source>
         <translation>変更</translation>
+    </message>
+    <message>
+        <source>The user must choose a new password of their own at the next sign-in.</source>
+        <translation>この利用者は、次のサインインのときに自分で新しいパスワードを決め直します。</translation>
     </message>
 </context>
 <context>
@@ -524,6 +547,14 @@
 </context>
 <context>
     <name>ClaimsTab</name>
+    <message>
+        <source>Public law</source>
+        <translation>公法上</translation>
+    </message>
+    <message>
+        <source>Private law</source>
+        <translation>私法上</translation>
+    </message>
     <message>
         <source>Programme</source>
         <translation>事業名</translation>
@@ -634,6 +665,13 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Enter {field} (e.g. 2025/09/16, 令和7年9月16日 or R7.9.16).</source>
+        <translation>{field}を入力してください（例: 2025/09/16、令和7年9月16日、R7.9.16）。</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1199,10 @@
         <translation>今すぐロック</translation>
     </message>
     <message>
+        <source>Change my password…</source>
+        <translation>自分のパスワードを変更…</translation>
+    </message>
+    <message>
         <source>Sign out</source>
         <translation>サインアウト</translation>
     </message>
@@ -1175,6 +1217,18 @@
     <message>
         <source>User: {name} ({role})</source>
         <translation>利用者：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.</source>
+        <translation>今のパスワードは管理者が設定したものです（または金庫の鍵が更新されました）。ここで自分のパスワードを決めてください。</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>パスワードを変更しています…</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>パスワードを変更しました。</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -1556,6 +1610,16 @@
         <translation>版</translation>
     </message>
     <message>
+        <source>Version {n}</source>
+        <translation>第{n}版</translation>
+    </message>
+    <message>
+        <source>{amount}
+by {day}</source>
+        <translation>{amount}
+{day}まで</translation>
+    </message>
+    <message>
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
@@ -1827,6 +1891,34 @@
 </context>
 <context>
     <name>TagsTab</name>
+    <message>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
     <message>
         <source>Tags</source>
         <translation>タグ</translation>
