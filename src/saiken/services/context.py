@@ -21,6 +21,7 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import PermissionDeniedError, VaultError
 from saiken.domain.roles import ROLE_LABELS, Capability, Role, capabilities
 from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash
+from saiken.store.engine import READ_ONLY
 from saiken.store.models import AuditEntry, Setting
 
 
@@ -159,6 +160,7 @@ def read_session(vault: VaultSession) -> Iterator[Session]:
     """A read-only session for lists and lookups that are not themselves audited actions."""
     engine = vault.require_open()
     with Session(engine, expire_on_commit=False) as session:
+        session.connection(execution_options={READ_ONLY: True})
         try:
             yield session
         finally:

@@ -72,3 +72,18 @@ def test_chain_detects_an_edited_entry(vault_session):
     assert not verify_chain([entries[0], entries[2], entries[1], entries[3]]).ok  # reordering
     report = verify_chain(entries[:-1], expected_count=len(entries))
     assert not report.ok  # tail deleted
+
+
+def test_a_read_session_does_not_wait_behind_a_writer(vault_session):
+    """A list or search in the GUI must not block while an import holds the write lock."""
+    from saiken.services.context import read_session
+
+    writer = vault_session.engine.connect()
+    transaction = writer.begin()  # BEGIN IMMEDIATE: holds the write lock
+    writer.execute(text("INSERT INTO settings(key, value) VALUES ('pending', '1')"))
+    try:
+        with read_session(vault_session) as session:
+            assert session.execute(text("SELECT count(*) FROM settings WHERE key='pending'")).scalar() == 0
+    finally:
+        transaction.rollback()
+        writer.close()
