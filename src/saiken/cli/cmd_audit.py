@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from saiken.cli.cmd_user import add_sign_in_arguments, sign_in
-from saiken.cli.common import print_json
+from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
 from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.services import audit
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from saiken.cli.cmd_user import add_sign_in_arguments, confirm, sign_in
-from saiken.cli.common import add_vault_argument, print_json, secret_from_env, user_name
+from saiken.cli.common import (
+    add_sign_in_arguments,
+    add_vault_argument,
+    confirm,
+    print_json,
+    secret_from_env,
+    sign_in,
+    user_name,
+)
 from saiken.domain.errors import IntegrityError, NotFoundError
 from saiken.services import backup
 

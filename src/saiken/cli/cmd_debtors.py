@@ -11,8 +11,7 @@ import argparse
 from collections.abc import Iterator
 from typing import Any
 
-from saiken.cli.cmd_user import add_sign_in_arguments, sign_in
-from saiken.cli.common import print_json
+from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
 from saiken.domain.debtor_status import check_status
 from saiken.domain.errors import ValidationError
 from saiken.services.context import VaultSession

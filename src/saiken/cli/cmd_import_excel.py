@@ -11,8 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from saiken.cli.cmd_user import add_sign_in_arguments, sign_in
-from saiken.cli.common import print_json
+from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
 from saiken.domain.errors import ValidationError
 from saiken.services.excel_import import FIELD_LABELS, ImportReport, import_ward_workbook
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from saiken.cli.cmd_user import new_password
-from saiken.cli.common import add_vault_argument, print_json
+from saiken.cli.common import add_vault_argument, new_password, print_json
 from saiken.fsutil import atomic_write_bytes
 from saiken.services import vault
 

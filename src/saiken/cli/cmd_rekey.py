@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.cmd_user import add_sign_in_arguments, confirm
-from saiken.cli.common import print_json, secret_from_env, user_name
+from saiken.cli.common import add_sign_in_arguments, confirm, print_json, secret_from_env, user_name
 from saiken.services import vault
 
 

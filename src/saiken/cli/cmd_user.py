@@ -10,50 +10,19 @@ Passwords come only from the environment or a prompt, never from arguments:
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
-from saiken.cli.common import add_user_argument, add_vault_argument, print_json, secret_from_env, user_name
-from saiken.domain.errors import ValidationError
+from saiken.cli.common import (
+    add_sign_in_arguments,
+    add_user_argument,
+    add_vault_argument,
+    confirm,
+    new_password,
+    print_json,
+    secret_from_env,
+    sign_in,
+    user_name,
+)
 from saiken.services import users, vault
-from saiken.services.context import VaultSession
-
-
-def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
-    add_vault_argument(parser)
-    add_user_argument(parser)
-    parser.add_argument("--recovery", action="store_true",
-                        help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする")
-
-
-def sign_in(args: argparse.Namespace) -> VaultSession:
-    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key)."""
-    if getattr(args, "recovery", False):
-        key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
-        return vault.open_with_recovery_key(args.vault, key)
-    name = user_name(args)
-    password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
-    return vault.open_vault(args.vault, name, password)
-
-
-def new_password(prompt: str = "新しいパスワード: ") -> str:
-    """$SAIKEN_NEW_PASSWORD, or asked twice at a terminal."""
-    if os.environ.get("SAIKEN_NEW_PASSWORD") is not None or not (sys.stdin and sys.stdin.isatty()):
-        return secret_from_env("SAIKEN_NEW_PASSWORD", prompt)
-    first = secret_from_env("SAIKEN_NEW_PASSWORD", prompt)
-    if secret_from_env("SAIKEN_NEW_PASSWORD", "もう一度: ") != first:
-        raise ValidationError("2 回入力したパスワードが一致しません。もう一度やり直してください。")
-    return first
-
-
-def confirm(args: argparse.Namespace, question: str) -> None:
-    if getattr(args, "yes", False):
-        return
-    if sys.stdin is not None and sys.stdin.isatty():
-        if input(f"{question} [y/N]: ").strip().lower() in ("y", "yes", "はい"):
-            return
-        raise ValidationError("中止しました。何も変更していません。")
-    raise ValidationError("確認が必要です。内容を確かめて --yes を付けて実行してください。何も変更していません。")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

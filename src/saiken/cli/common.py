@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from saiken.domain.errors import ValidationError
+from saiken.services import vault
+from saiken.services.context import VaultSession
 
 
 def add_vault_argument(parser: argparse.ArgumentParser) -> None:
@@ -56,3 +58,40 @@ def _default(value: Any) -> Any:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
     sys.stdout.write("\n")
+
+
+def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
+    add_vault_argument(parser)
+    add_user_argument(parser)
+    parser.add_argument("--recovery", action="store_true",
+                        help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする")
+
+
+def sign_in(args: argparse.Namespace) -> VaultSession:
+    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key)."""
+    if getattr(args, "recovery", False):
+        key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
+        return vault.open_with_recovery_key(args.vault, key)
+    name = user_name(args)
+    password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
+    return vault.open_vault(args.vault, name, password)
+
+
+def new_password(prompt: str = "新しいパスワード: ") -> str:
+    """$SAIKEN_NEW_PASSWORD, or asked twice at a terminal."""
+    if os.environ.get("SAIKEN_NEW_PASSWORD") is not None or not (sys.stdin and sys.stdin.isatty()):
+        return secret_from_env("SAIKEN_NEW_PASSWORD", prompt)
+    first = secret_from_env("SAIKEN_NEW_PASSWORD", prompt)
+    if secret_from_env("SAIKEN_NEW_PASSWORD", "もう一度: ") != first:
+        raise ValidationError("2 回入力したパスワードが一致しません。もう一度やり直してください。")
+    return first
+
+
+def confirm(args: argparse.Namespace, question: str) -> None:
+    if getattr(args, "yes", False):
+        return
+    if sys.stdin is not None and sys.stdin.isatty():
+        if input(f"{question} [y/N]: ").strip().lower() in ("y", "yes", "はい"):
+            return
+        raise ValidationError("中止しました。何も変更していません。")
+    raise ValidationError("確認が必要です。内容を確かめて --yes を付けて実行してください。何も変更していません。")
