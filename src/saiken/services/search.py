@@ -195,7 +195,7 @@ def _row(row: Any, tags: tuple[str, ...]) -> DebtorListRow:
         handler=handler,
         principal=principal,
         paid=paid,
-        balance=principal - paid,
+        balance=max(principal - paid, 0),
         next_action_on=next_action_on,
         tags=tags,
     )

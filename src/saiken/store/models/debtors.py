@@ -2,7 +2,8 @@
 
 `principal_total`, `paid_total` and `next_action_on` are kept up to date by `saiken.services.debtors` in
 the same transaction as the change that moves them; `balance_total` is a generated column
-(principal_total - paid_total) so it can never disagree with them.
+(the principal still unpaid: max(principal_total - paid_total, 0), since payments go to the principal
+first and the rest to the charges) so it can never disagree with them.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Debtor(Base):
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     principal_total: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     paid_total: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    balance_total: Mapped[int] = mapped_column(Integer, Computed("principal_total - paid_total"))
+    balance_total: Mapped[int] = mapped_column(Integer, Computed("max(principal_total - paid_total, 0)"))
     next_action_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)

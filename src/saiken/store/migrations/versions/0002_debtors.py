@@ -55,7 +55,7 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text, nullable=False, server_default=""),
         sa.Column("principal_total", sa.Integer, nullable=False, server_default="0"),
         sa.Column("paid_total", sa.Integer, nullable=False, server_default="0"),
-        sa.Column("balance_total", sa.Integer, sa.Computed("principal_total - paid_total")),
+        sa.Column("balance_total", sa.Integer, sa.Computed("max(principal_total - paid_total, 0)")),
         sa.Column("next_action_on", sa.Date),
         sa.Column("created_at", _TS, nullable=False),
         sa.Column("updated_at", _TS, nullable=False),
