@@ -10,6 +10,23 @@ import pytest
 from shell_gui_data import ADMIN, ADMIN_PASSWORD
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _qt_objects_released_before_exit():
+    """Delete the Qt objects the tests left behind while the QApplication still exists: wrappers collected
+    during interpreter shutdown, after Qt's own teardown, crash PySide6."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    for _ in range(3):
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def app(qapp):
     from saiken.ui.appsetup import prepare_application

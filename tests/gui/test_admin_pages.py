@@ -162,3 +162,37 @@ def test_backup_now_makes_a_backup(qtbot, main_window, vault_folder):
     qtbot.waitUntil(lambda: page.backup_result.text() != "", timeout=20_000)
     assert "作成しました" in page.backup_result.text()
     assert any((vault_folder / "backups").iterdir())
+
+
+def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault_folder, driver):
+    from saiken.services import users
+    from saiken.ui.main_window import MainWindow
+
+    admin = vault.open_vault(vault_folder, ADMIN, ADMIN_PASSWORD)
+    users.add_user(admin, NEW_USER, role="handler", password=NEW_PASSWORD)
+    users.change_password(admin, NEW_USER, old_password=None, new_password=CHANGED_PASSWORD)  # an admin's reset
+    admin.close()
+
+    done: list = []
+    ops.open_session(vault.open_vault, vault_folder, NEW_USER, CHANGED_PASSWORD, on_result=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=15_000)
+    window = MainWindow(ops, vault_folder)
+    qtbot.addWidget(window)
+    own_password = "自分で決めた架空の合言葉"
+
+    def choose_own(dialog):
+        assert dialog.own and dialog.current.isVisibleTo(dialog)
+        dialog.current.setText(CHANGED_PASSWORD)
+        dialog.passwords.password.setText(own_password)
+        dialog.passwords.confirm.setText(own_password)
+        dialog.accept()
+
+    driver.then(choose_own)
+    window.enter()
+    qtbot.waitUntil(lambda: "変更しました" in window.statusBar().currentMessage(), timeout=15_000)
+    assert "利用者" not in [window.navigation.item(i).text() for i in range(window.navigation.count())]  # handler
+    with pytest.raises(SaikenError):
+        vault.open_vault(vault_folder, NEW_USER, CHANGED_PASSWORD)
+    again = vault.open_vault(vault_folder, NEW_USER, own_password)
+    assert not vault.password_change_required(again)
+    again.close()

@@ -6,7 +6,10 @@ back by signal to `on_result` on the GUI thread. Errors go to `on_error`, by def
 the one place that turns them into dialogs. A progress dialog appears when an operation takes longer than
 about half a second; long loops take a `CancelToken` (`cancellable=True`) and check it.
 
-A result whose `owner` widget was destroyed meanwhile (for example by the lock) is dropped.
+The worker thread never calls Qt: it takes jobs from a queue and puts outcomes on another, which a timer on
+the GUI thread drains while operations are pending (cross-thread signal emission in PySide6 6.12 races
+with the GUI thread creating widgets and crashes). A result whose `owner` widget was destroyed meanwhile
+(for example by the lock) is dropped.
 Closing the session (lock, sign-out) is queued behind the running operation, so key material is dropped as
 soon as the worker is free and no operation ever sees a half-closed vault.
 """
@@ -15,13 +18,14 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from saiken.domain.errors import SaikenError, VaultError
@@ -31,6 +35,7 @@ if TYPE_CHECKING:  # the services are imported when first used, so that the sign
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
+POLL_MS = 8
 
 
 class OperationCancelled(SaikenError):
@@ -66,28 +71,32 @@ class Job:
     done: threading.Event = field(default_factory=threading.Event)
 
 
-class _Worker(QObject):
-    succeeded = Signal(int, object)
-    failed = Signal(int, object)
+class _WorkerThread(QThread):
+    """Runs jobs one after another. Touches no Qt object: jobs in, outcomes out, through Python queues."""
 
     def __init__(self, operations: Operations) -> None:
         super().__init__()
+        self.setObjectName("saiken-db-worker")
         self._operations = operations
+        self.jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self.outcomes: queue.SimpleQueue[tuple[int, bool, Any]] = queue.SimpleQueue()
 
-    @Slot(object)
-    def execute(self, job: Job) -> None:
-        try:
-            if job.with_session:
-                session = self._operations._current_session()
-                result = job.fn(session, *job.args, **job.kwargs)
+    def run(self) -> None:
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            try:
+                if job.with_session:
+                    result = job.fn(self._operations._current_session(), *job.args, **job.kwargs)
+                else:
+                    result = job.fn(*job.args, **job.kwargs)
+            except BaseException as error:  # every failure goes back to the GUI thread, none kills the worker
+                self.outcomes.put((job.id, False, error))
             else:
-                result = job.fn(*job.args, **job.kwargs)
-        except BaseException as error:  # every failure goes back to the GUI thread, none kills the worker
-            job.done.set()
-            self.failed.emit(job.id, error)
-            return
-        job.done.set()
-        self.succeeded.emit(job.id, result)
+                self.outcomes.put((job.id, True, result))
+            finally:
+                job.done.set()
 
 
 @dataclass
@@ -99,12 +108,13 @@ class _Pending:
     progress: str | None
     notify_change: bool
     dialog: QProgressDialog | None = None
+    timer: QTimer | None = None
+    opens_session: bool = False
 
 
 class Operations(QObject):
     """Runs service calls on the one worker thread and keeps the signed-in session (and only it)."""
 
-    _submit = Signal(object)
     sessionChanged = Signal()  # a session was opened or closed
     dataChanged = Signal(object)  # convention 4: a change succeeded; screens refresh from this one signal
 
@@ -115,13 +125,10 @@ class Operations(QObject):
         self._pending: dict[int, _Pending] = {}
         self._ids = itertools.count(1)
         self.progress_delay_ms = progress_delay_ms
-        self._thread = QThread()
-        self._thread.setObjectName("saiken-db-worker")
-        self._worker = _Worker(self)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.execute, Qt.ConnectionType.QueuedConnection)
-        self._worker.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
-        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._thread = _WorkerThread(self)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
         self._thread.start()
 
     # --- the session --------------------------------------------------------------------------------
@@ -167,7 +174,7 @@ class Operations(QObject):
         if session is None:
             return True
         job = Job(id=next(self._ids), fn=session.close, args=(), kwargs={}, with_session=False)
-        self._submit.emit(job)
+        self._thread.jobs.put(job)
         if not job.done.wait(timeout):
             log.warning("closing the vault waited too long for the worker; closing from the GUI thread")
             session.close()
@@ -227,10 +234,11 @@ class Operations(QObject):
                 previous, self._session = self._session, session
             if previous is not None and previous is not session:
                 previous.close()
-            self.sessionChanged.emit()
             return (session.user, extra) if with_extra else session.user
 
-        return self._enqueue(adopt, (), {}, False, on_result, on_error, owner, progress, False, False)
+        job = self._enqueue(adopt, (), {}, False, on_result, on_error, owner, progress, False, False)
+        self._pending[job.id].opens_session = True
+        return job
 
     def _enqueue(self, fn, args, kwargs, with_session, on_result, on_error, owner, progress, cancellable,
                  changes) -> Job:
@@ -238,10 +246,30 @@ class Operations(QObject):
         if cancellable:
             job.kwargs["token"] = job.token
         pending = _Pending(job, on_result, on_error, owner, progress, changes)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self._show_progress(job.id, cancellable))
+        pending.timer = timer
         self._pending[job.id] = pending
-        self._submit.emit(job)
-        QTimer.singleShot(self.progress_delay_ms, self, lambda: self._show_progress(job.id, cancellable))
+        self._thread.jobs.put(job)
+        timer.start(self.progress_delay_ms)
+        if not self._poll.isActive():
+            self._poll.start()
         return job
+
+    def _drain(self) -> None:
+        """GUI thread: deliver every outcome the worker has produced so far."""
+        while True:
+            try:
+                job_id, ok, value = self._thread.outcomes.get_nowait()
+            except queue.Empty:
+                break
+            if ok:
+                self._on_succeeded(job_id, value)
+            else:
+                self._on_failed(job_id, value)
+        if not self._pending:
+            self._poll.stop()
 
     @property
     def busy(self) -> bool:
@@ -276,26 +304,36 @@ class Operations(QObject):
 
     def _finish(self, job_id: int) -> _Pending | None:
         pending = self._pending.pop(job_id, None)
-        if pending is not None and pending.dialog is not None:
+        if pending is not None:
+            self._discard(pending)
+        return pending
+
+    @staticmethod
+    def _discard(pending: _Pending) -> None:
+        if pending.timer is not None:
+            pending.timer.stop()
+            pending.timer.deleteLater()
+            pending.timer = None
+        if pending.dialog is not None and shiboken6.isValid(pending.dialog):
             pending.dialog.reset()
             pending.dialog.deleteLater()
-        return pending
+        pending.dialog = None
 
     @staticmethod
     def _owner_alive(pending: _Pending) -> bool:
         return pending.owner is None or shiboken6.isValid(pending.owner)
 
-    @Slot(int, object)
     def _on_succeeded(self, job_id: int, result: Any) -> None:
         pending = self._finish(job_id)
         if pending is None:
             return
+        if pending.opens_session:
+            self.sessionChanged.emit()
         if pending.notify_change:
             self.dataChanged.emit(result)
         if pending.on_result is not None and self._owner_alive(pending):
             pending.on_result(result)
 
-    @Slot(int, object)
     def _on_failed(self, job_id: int, error: BaseException) -> None:
         pending = self._finish(job_id)
         if pending is None or not self._owner_alive(pending):
@@ -312,5 +350,9 @@ class Operations(QObject):
     def shutdown(self) -> None:
         """Close the session and stop the worker thread (application exit)."""
         self.close_session()
-        self._thread.quit()
+        self._poll.stop()
+        self._thread.jobs.put(None)
         self._thread.wait(5000)
+        for pending in self._pending.values():
+            self._discard(pending)
+        self._pending.clear()

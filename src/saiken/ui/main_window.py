@@ -103,12 +103,15 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
+        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action.triggered.connect(lambda: self.change_own_password())
         self.sign_out_action = QAction(self.tr("Sign out"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         menu.addAction(self.lock_action)
+        menu.addAction(self.password_action)
         menu.addAction(self.sign_out_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -147,14 +150,40 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.navigation.blockSignals(False)
         self.screens.setCurrentWidget(self.workspace)
-        self.lock_action.setEnabled(True)
-        self.sign_out_action.setEnabled(True)
+        for action in (self.lock_action, self.password_action, self.sign_out_action):
+            action.setEnabled(True)
         self.navigation.setCurrentRow(0)
         self.idle.start()
-        from saiken.services import settings
+        from saiken.services import settings, vault
 
         self.ops.call(settings.get_settings, owner=self, on_result=self.apply_settings)
+        self.ops.call(vault.password_change_required, owner=self, on_result=self._password_change_required)
         self.lockedChanged.emit(False)
+
+    # --- passwords -----------------------------------------------------------------------------------------
+    def _password_change_required(self, required: bool) -> None:
+        if required and self.context is not None:
+            reason = self.tr("Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.")
+            if not self.change_own_password(reason=reason):
+                self.sign_out()
+
+    def change_own_password(self, *, reason: str = "") -> bool:
+        """Ask for the current and a new password and change it; False if the user cancelled."""
+        if self.context is None:
+            return False
+        from saiken.services import users
+        from saiken.ui.pages.users_page import ChangePasswordDialog
+
+        name = self.context.user.name
+        dialog = ChangePasswordDialog(name, self, own=True, reason=reason)
+        if self.dialogs._run(dialog) != ChangePasswordDialog.DialogCode.Accepted:
+            return False
+        self.ops.call(users.change_password, name, old_password=dialog.old_password(),
+                      new_password=dialog.passwords.value(), owner=self, changes=True,
+                      progress=self.tr("Changing the password…"),
+                      on_result=lambda _r: self.statusBar().showMessage(self.tr("Your password was changed."), 8000))
+        dialog.clear()
+        return True
 
     def apply_settings(self, values: Any) -> None:
         self.idle.set_timeout_ms(int(values.idle_lock_minutes) * 60_000)
@@ -235,8 +264,8 @@ class MainWindow(QMainWindow):
         self._lock_screen.quitRequested.connect(self.close)
         self.screens.addWidget(self._lock_screen)
         self.screens.setCurrentWidget(self._lock_screen)
-        self.lock_action.setEnabled(False)
-        self.sign_out_action.setEnabled(False)
+        for action in (self.lock_action, self.password_action, self.sign_out_action):
+            action.setEnabled(False)
         self._lock_screen.form.password.setFocus()
 
     def _discard_lock_screen(self) -> None:

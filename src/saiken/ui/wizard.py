@@ -47,6 +47,26 @@ def _keyring_available() -> bool:
     return bool(check()) if callable(check) else True
 
 
+class _Completion:
+    """Tells QWizard whether a page is complete WITHOUT overriding `isComplete`: PySide6 6.12 loses a
+    reference to True/False on every call of a Python `isComplete` (the interpreter aborts later). A hidden
+    mandatory field is filled ("1") when the page may go on and emptied when it may not."""
+
+    def __init__(self, page: QWizardPage, name: str) -> None:
+        self.field = QLineEdit(page)
+        self.field.hide()
+        page.registerField(f"{name}*", self.field)
+
+    def set(self, complete: bool) -> None:
+        text = "1" if complete else ""
+        if self.field.text() != text:
+            self.field.setText(text)
+
+    @property
+    def complete(self) -> bool:
+        return self.field.text() == "1"
+
+
 class OrganisationPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +81,8 @@ class OrganisationPage(QWizardPage):
         self.org_name = QLineEdit(self)
         self.org_name.setObjectName("orgName")
         self.org_name.setPlaceholderText(self.tr("e.g. Shinjuku Ward Industry Promotion Division"))
-        self.org_name.textChanged.connect(self.completeChanged)
+        self.completion = _Completion(self, "organisationComplete")
+        self.org_name.textChanged.connect(lambda text: self.completion.set(bool(text.strip())))
         form = QFormLayout(self)
         form.setVerticalSpacing(12)
         roles = QVBoxLayout()
@@ -73,9 +94,6 @@ class OrganisationPage(QWizardPage):
     @property
     def org_role(self) -> str:
         return "ward" if self.ward.isChecked() else "contractor"
-
-    def isComplete(self) -> bool:
-        return bool(self.org_name.text().strip())
 
 
 class AdminPage(QWizardPage):
@@ -99,8 +117,9 @@ class AdminPage(QWizardPage):
         layout.addSpacing(8)
         layout.addWidget(self.device_note)
         layout.addStretch(1)
+        self.completion = _Completion(self, "adminComplete")
         self.admin.textChanged.connect(self._changed)
-        self.passwords.changed.connect(self.completeChanged)
+        self.passwords.changed.connect(self._check)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the vault"))
         self._changed()
@@ -112,11 +131,10 @@ class AdminPage(QWizardPage):
             self.device_note.setText(self.tr("This PC has no credential store (keyring), so the vault is made without binding to this account. The password alone protects it."))
 
     def _changed(self) -> None:
-        self.passwords.set_user_name(self.admin.text().strip())
-        self.completeChanged.emit()
+        self.passwords.set_user_name(self.admin.text().strip())  # emits `changed`, which checks
 
-    def isComplete(self) -> bool:
-        return bool(self.admin.text().strip()) and self.passwords.acceptable
+    def _check(self) -> None:
+        self.completion.set(bool(self.admin.text().strip()) and self.passwords.acceptable)
 
 
 class RecoveryKeyPage(QWizardPage):
@@ -140,7 +158,8 @@ class RecoveryKeyPage(QWizardPage):
         self.sheet_button.clicked.connect(wizard.open_sheet)
         self.stored = QCheckBox(self.tr("I have stored the recovery key in a safe place"), self)
         self.stored.setEnabled(False)
-        self.stored.toggled.connect(self.completeChanged)
+        self.completion = _Completion(self, "keyStored")
+        self.stored.toggled.connect(self.completion.set)
         row = QHBoxLayout()
         row.addWidget(self.sheet_button)
         row.addStretch(1)
@@ -164,9 +183,6 @@ class RecoveryKeyPage(QWizardPage):
         self.key.show()
         self.sheet_button.setEnabled(True)
         self.stored.setEnabled(True)
-
-    def isComplete(self) -> bool:
-        return self.stored.isChecked()
 
 
 class FirstRunWizard(QWizard):
@@ -206,7 +222,9 @@ class FirstRunWizard(QWizard):
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, error)
-        self.restart()
+        self.restart()  # back to the start; what was typed stays, except the passwords
+        self.organisation.completion.set(bool(self.organisation.org_name.text().strip()))
+        self.admin._check()
 
     def open_sheet(self) -> None:
         from saiken.exchange.pdf.recovery_sheet import render_recovery_sheet

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -71,22 +72,55 @@ class AddUserDialog(QDialog):
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, user_name: str, parent: QWidget | None = None) -> None:
+    """A new password for `user_name`; `own=True` (your own password) also asks for the current one."""
+
+    def __init__(self, user_name: str, parent: QWidget | None = None, *, own: bool = False,
+                 reason: str = "") -> None:
         super().__init__(parent)
+        self.own = own
         self.setWindowTitle(self.tr("Change the password of {name}").format(name=user_name))
-        self.passwords = PasswordFields(self, label=self.tr("New password"))
+        form = QFormLayout()
+        self.current = QLineEdit(self)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setObjectName("currentPassword")
+        if own:
+            form.addRow(self.tr("Current password"), self.current)
+        else:
+            self.current.hide()
+        self.passwords = PasswordFields(self, label=self.tr("New password"), form=form)
+        self.passwords.hide()
         self.passwords.set_user_name(user_name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.passwords)
+        if reason:
+            note = QLabel(reason, self)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        if not own:
+            note = QLabel(self.tr("The user must choose a new password of their own at the next sign-in."), self)
+            note.setObjectName("hintText")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.passwords.changed.connect(
-            lambda: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.passwords.acceptable))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.setMinimumWidth(480)
+        self.passwords.changed.connect(self._update)
+        self.current.textChanged.connect(self._update)
+        self._update()
+        self.setMinimumWidth(500)
+
+    def _update(self) -> None:
+        ok = self.passwords.acceptable and (not self.own or bool(self.current.text()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def old_password(self) -> str | None:
+        return self.current.text() if self.own else None
+
+    def clear(self) -> None:
+        self.current.clear()
+        self.passwords.clear()
 
 
 class UsersPage(QWidget):
@@ -187,16 +221,16 @@ class UsersPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        dialog = ChangePasswordDialog(row.name, self)
+        dialog = ChangePasswordDialog(row.name, self, own=row.name == self.context.user.name)
         if dialogs._run(dialog) != QDialog.DialogCode.Accepted:
             return
         from saiken.services import users
 
-        self.context.ops.call(users.change_password, row.name, old_password=None,
+        self.context.ops.call(users.change_password, row.name, old_password=dialog.old_password(),
                               new_password=dialog.passwords.value(), owner=self, changes=True,
                               progress=self.tr("Changing the password…"),
                               on_result=lambda _r: self._done(self.tr("The password of {name} was changed.").format(name=row.name)))
-        dialog.passwords.clear()
+        dialog.clear()
 
     def remove_user(self) -> None:
         row = self.selected()
