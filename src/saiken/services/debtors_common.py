@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,13 +37,11 @@ from saiken.store.models import (
     User,
 )
 
-T = TypeVar("T")
-
 MAX_TEXT = 4000  # a summary, question, answer or note longer than this is refused
 MAX_LINE = 256
 
 
-def get_or_404(session: Session, model: type[T], record_id: object, what: str) -> T:
+def get_or_404[T](session: Session, model: type[T], record_id: object, what: str) -> T:
     if isinstance(record_id, bool) or not isinstance(record_id, int):
         raise ValidationError(f"{what}の番号は整数で指定してください。")
     found = session.get(model, record_id)
