@@ -98,8 +98,21 @@ class DialogDriver:
         QTimer.singleShot(0, lambda: handler(dialog))
 
 
+@pytest.fixture(autouse=True)
+def _dialogs_never_block() -> Iterator[None]:
+    """No test may hang on a modal box nobody answers: unanswered wrapped dialogs are rejected (and kept in
+    `dialogs.history`, so a test that checks outcomes still fails on an unexpected error)."""
+    from saiken.ui.errors import dialogs
+
+    previous = dialogs.before_exec
+    if previous is None:
+        dialogs.before_exec = DialogDriver()
+    yield
+    dialogs.before_exec = previous
+
+
 @pytest.fixture
-def driver(app) -> Iterator[DialogDriver]:
+def driver(app, _dialogs_never_block) -> Iterator[DialogDriver]:
     from saiken.ui.errors import dialogs
 
     drive = DialogDriver()
