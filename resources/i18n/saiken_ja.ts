@@ -339,6 +339,126 @@
         <source>Extraction condition</source>
         <translation>抽出条件</translation>
     </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>bound to the device</source>
+        <translation>端末の結び付け</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>organisation role</source>
+        <translation>団体の種類</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更した項目</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>audit entries</source>
+        <translation>監査記録数</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>利用者数</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>取込</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>復旧キー</translation>
+    </message>
+    <message>
+        <source>contractor</source>
+        <translation>受託者</translation>
+    </message>
+    <message>
+        <source>ward</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>更新前の自動作成</translation>
+    </message>
+    <message>
+        <source>before a key renewal</source>
+        <translation>鍵の更新前の自動作成</translation>
+    </message>
+    <message>
+        <source>idle lock</source>
+        <translation>自動ロック</translation>
+    </message>
+    <message>
+        <source>clipboard clearing</source>
+        <translation>コピーした文字の消去</translation>
+    </message>
+    <message>
+        <source>backups kept</source>
+        <translation>残すバックアップ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>

@@ -80,3 +80,66 @@ def target_label(target_type: str | None, target_id: str | None) -> str:
     source = TARGETS.get(target_type)
     name = QCoreApplication.translate("AuditLabels", source) if source else target_type
     return f"{name} #{target_id}" if target_id else name
+
+
+DETAIL_KEYS = {
+    "method": QT_TRANSLATE_NOOP("AuditLabels", "method"),
+    "device_bound": QT_TRANSLATE_NOOP("AuditLabels", "bound to the device"),
+    "enabled": QT_TRANSLATE_NOOP("AuditLabels", "enabled"),
+    "org_role": QT_TRANSLATE_NOOP("AuditLabels", "organisation role"),
+    "seed": QT_TRANSLATE_NOOP("AuditLabels", "seed"),
+    "role": QT_TRANSLATE_NOOP("AuditLabels", "role"),
+    "before": QT_TRANSLATE_NOOP("AuditLabels", "before"),
+    "after": QT_TRANSLATE_NOOP("AuditLabels", "after"),
+    "reason": QT_TRANSLATE_NOOP("AuditLabels", "reason"),
+    "changed": QT_TRANSLATE_NOOP("AuditLabels", "changed"),
+    "ok": QT_TRANSLATE_NOOP("AuditLabels", "result"),
+    "audit_count": QT_TRANSLATE_NOOP("AuditLabels", "audit entries"),
+    "users": QT_TRANSLATE_NOOP("AuditLabels", "users"),
+    "size": QT_TRANSLATE_NOOP("AuditLabels", "size"),
+    "count": QT_TRANSLATE_NOOP("AuditLabels", "count"),
+    "imported": QT_TRANSLATE_NOOP("AuditLabels", "imported"),
+    "updated": QT_TRANSLATE_NOOP("AuditLabels", "updated"),
+    "unchanged": QT_TRANSLATE_NOOP("AuditLabels", "unchanged"),
+}
+
+DETAIL_VALUES = {
+    "password": QT_TRANSLATE_NOOP("AuditLabels", "password"),
+    "recovery": QT_TRANSLATE_NOOP("AuditLabels", "recovery key"),
+    "recovery_key": QT_TRANSLATE_NOOP("AuditLabels", "recovery key"),
+    "contractor": QT_TRANSLATE_NOOP("AuditLabels", "contractor"),
+    "ward": QT_TRANSLATE_NOOP("AuditLabels", "ward"),
+    "manual": QT_TRANSLATE_NOOP("AuditLabels", "manual"),
+    "migration": QT_TRANSLATE_NOOP("AuditLabels", "before an upgrade"),
+    "rekey": QT_TRANSLATE_NOOP("AuditLabels", "before a key renewal"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("AuditLabels", "idle lock"),
+    "clipboard_clear_seconds": QT_TRANSLATE_NOOP("AuditLabels", "clipboard clearing"),
+    "backup_generations": QT_TRANSLATE_NOOP("AuditLabels", "backups kept"),
+}
+
+
+def _value_text(value: object) -> str:
+    from saiken.domain.roles import ROLE_LABELS, Role
+
+    if value is True:
+        return QCoreApplication.translate("AuditLabels", "yes")
+    if value is False:
+        return QCoreApplication.translate("AuditLabels", "no")
+    if isinstance(value, list | tuple):
+        return "・".join(_value_text(item) for item in value)
+    if isinstance(value, str):
+        if value in Role._value2member_map_:
+            return ROLE_LABELS[Role(value)]
+        source = DETAIL_VALUES.get(value)
+        return QCoreApplication.translate("AuditLabels", source) if source else value
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def details_text(details: dict[str, object]) -> str:
+    """The details of an entry for people: known keys and values in Japanese, others as stored."""
+    parts = []
+    for key, value in sorted((details or {}).items()):
+        source = DETAIL_KEYS.get(key)
+        name = QCoreApplication.translate("AuditLabels", source) if source else key
+        parts.append(f"{name}：{_value_text(value)}")
+    return "、".join(parts)

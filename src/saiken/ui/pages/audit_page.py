@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.clock import JST
 from saiken.ui.page_context import PageContext
-from saiken.ui.pages.audit_labels import action_label, target_label
+from saiken.ui.pages.audit_labels import action_label, details_text, target_label
 from saiken.ui.pages.common import RowsModel, page_header
 
 PAGE_LIMIT = 500
@@ -34,10 +34,6 @@ def when(at: dt.datetime) -> str:
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
     return at.astimezone(JST).strftime("%Y/%m/%d %H:%M:%S")
-
-
-def details_text(details: dict[str, Any]) -> str:
-    return "、".join(f"{key}={value}" for key, value in sorted((details or {}).items()))
 
 
 def _date(edit: QDateEdit, enabled: QCheckBox) -> dt.date | None:
