@@ -1331,6 +1331,10 @@
         <translation>終了</translation>
     </message>
     <message>
+        <source>DEMO (fictional data)</source>
+        <translation>DEMO デモ（架空データ）</translation>
+    </message>
+    <message>
         <source>Organisation: {org} ({role})</source>
         <translation>団体：{org}（{role}）</translation>
     </message>

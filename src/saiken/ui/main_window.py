@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         if facts.get("org_name"):
             title = f"{title} — {facts['org_name']}"
         if self._demo:
-            title = f"{title} — {self.tr('DEMO (fictional data)')}"
+            demo_mark = self.tr("DEMO (fictional data)")
+            title = f"{title} — {demo_mark}"
         self.setWindowTitle(title)
         self.status_org.setText(self.tr("Organisation: {org} ({role})").format(
             org=self.context.org_name, role=org_role_label(self.context.org_role)))

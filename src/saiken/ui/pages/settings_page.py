@@ -78,6 +78,7 @@ class SettingsPage(QWidget):
         backup.setMaximumWidth(_CARD_WIDTH)
         backup_layout = QVBoxLayout(backup)
         backup_layout.setContentsMargins(20, 16, 20, 16)
+        backup_layout.setSpacing(10)
         title = QLabel(self.tr("Backup"), backup)
         title.setObjectName("sectionTitle")
         explain = QLabel(self.tr("A backup is an encrypted copy of the vault and its key file, kept in the vault folder under backups. The oldest copies beyond the number to keep are removed."), backup)
