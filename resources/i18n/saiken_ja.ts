@@ -1819,16 +1819,12 @@ by {day}</source>
         <translation>復旧キーを安全な場所に保管しました</translation>
     </message>
     <message>
-        <source>The vault was created and you are signed in as its administrator.</source>
-        <translation>金庫を作成し、管理者としてサインインしました。</translation>
+        <source>The vault was created and you are signed in as its administrator. It is bound to this account.</source>
+        <translation>金庫を作成し、管理者としてサインインしました。金庫はこの PC のアカウントに結び付けられています。</translation>
     </message>
     <message>
-        <source>It is bound to this account.</source>
-        <translation>この PC のアカウントに結び付けられています。</translation>
-    </message>
-    <message>
-        <source>It is not bound to this account (no credential store).</source>
-        <translation>鍵の保管場所がないため、アカウントには結び付けられていません。</translation>
+        <source>The vault was created and you are signed in as its administrator. It is not bound to this account (no credential store).</source>
+        <translation>金庫を作成し、管理者としてサインインしました。鍵の保管場所がないため、アカウントには結び付けられていません。</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,7 @@ class RecoveryKeyPage(QWizardPage):
         self.setSubTitle(self.tr("This key opens the vault when every password is forgotten or on a new PC. It is shown only this once."))
         self.state = QLabel(self.tr("Creating the vault…"), self)
         self.state.setObjectName("hintText")
+        self.state.setWordWrap(True)
         self.key = QLabel(self)
         self.key.setObjectName("recoveryKey")
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -176,9 +177,10 @@ class RecoveryKeyPage(QWizardPage):
         self._wizard.create_vault()
 
     def show_key(self, recovery_key: str, device_bound: bool) -> None:
-        self.state.setText(self.tr("The vault was created and you are signed in as its administrator.") + " "
-                           + (self.tr("It is bound to this account.") if device_bound
-                              else self.tr("It is not bound to this account (no credential store).")))
+        if device_bound:
+            self.state.setText(self.tr("The vault was created and you are signed in as its administrator. It is bound to this account."))
+        else:
+            self.state.setText(self.tr("The vault was created and you are signed in as its administrator. It is not bound to this account (no credential store)."))
         self.key.setText(recovery_key)
         self.key.show()
         self.sheet_button.setEnabled(True)
