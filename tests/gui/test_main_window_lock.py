@@ -117,3 +117,12 @@ def test_sign_out_shows_the_sign_in_screen_without_a_user(qtbot, main_window):
     main_window.sign_out_action.trigger()
     assert session.engine is None
     assert main_window.lock_screen.form.heading.text() == "サインアウトしました"
+
+
+def test_areas_are_reachable_from_the_keyboard(qtbot, main_window):
+    main_window.activateWindow()
+    QTest.keyClick(main_window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.navigation.currentItem().text() == "利用者"
+    QTest.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.navigation.currentItem().text() == "監査ログ"
+    assert main_window.pages.currentWidget() is main_window.page("audit")

@@ -116,6 +116,11 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.addAction(self.lock_action)
+        for number in range(1, 10):  # Ctrl+1 … Ctrl+9: the areas in navigation order, from the keyboard
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self._go_to_row(row))
+            self.addAction(action)
 
     # --- signed in ---------------------------------------------------------------------------------------
     def enter(self) -> None:
@@ -207,6 +212,11 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)
+
+    def _go_to_row(self, row: int) -> None:
+        if self.context is not None and 0 <= row < self.navigation.count():
+            self.navigation.setCurrentRow(row)
+            self.pages.currentWidget().setFocus()
 
     def _navigate(self, row: int) -> None:
         if self.context is None or not 0 <= row < len(self._areas):
