@@ -98,11 +98,17 @@ class _Demo:
         shift = (self.today - dt.timedelta(days=self.rng.randint(1, 12))) - contacts[-1].at.date()
         for index, contact in enumerate(contacts):
             key = uuid.uuid4().hex  # globally unique, like every record key
+            summary, promise_date = contact.summary, None
+            if contact.promise_date:
+                # The summary names the promised day: it moves with the shifted date.
+                promise_date = contact.promise_date + shift
+                said, now = contact.promise_date, promise_date
+                summary = summary.replace(f"{said.month}月{said.day}日", f"{now.month}月{now.day}日")
             values: dict[str, Any] = {
                 "debtor_id": debtor.id, "record_key": key, "at": contact.at + shift, "channel": contact.channel,
                 "direction": _DIRECTIONS.get(contact.direction, contact.direction), "person": contact.person,
-                "handler_user_id": self.user_id, "summary": contact.summary, "promise_amount": contact.promise_amount,
-                "promise_date": contact.promise_date + shift if contact.promise_date else None,
+                "handler_user_id": self.user_id, "summary": summary, "promise_amount": contact.promise_amount,
+                "promise_date": promise_date,
                 "next_action_on": contact.next_action_date + shift if contact.next_action_date else None,
                 "created_by": self.work.vault.user.name, "created_at": self.now,
             }

@@ -179,6 +179,10 @@ class RecordsTab(QWidget):
 
         self.timeline = ReadOnlyTable(record_headers(), stretch=5, object_name="timeline")
         self.timeline.setWordWrap(True)
+        # Row heights follow the wrapped summaries at the table's real width: computed while the tab was
+        # hidden (columns not laid out yet) they came out taller than the view and the text sat below it.
+        self.timeline.verticalHeader().setMaximumSectionSize(160)
+        self.timeline.horizontalHeader().sectionResized.connect(self._fit_rows)
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.history_button = QPushButton(self.tr("History…"))
         actions = QHBoxLayout()
@@ -203,10 +207,13 @@ class RecordsTab(QWidget):
     def show_card(self, card: Any) -> None:
         self.records = list(card.records)
         self.timeline.set_rows([record_cells(r) for r in self.records], keys=[r.id for r in self.records])
-        self.timeline.resizeRowsToContents()
+        self._fit_rows()
         has = bool(self.records)
         self.correct_button.setEnabled(has)
         self.history_button.setEnabled(has)
+
+    def _fit_rows(self, *_args: Any) -> None:
+        self.timeline.resizeRowsToContents()
 
     def add_record(self) -> None:
         try:
