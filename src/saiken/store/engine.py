@@ -32,20 +32,33 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
+def pragmas(memory_security: bool) -> list[str]:
+    """The settings every vault connection runs right after its key, before the first read.
+
+    The product always passes `memory_security=True` (issue 2: SQLCipher wipes and locks its heap, so
+    decrypted pages stay out of swap). `False` exists only so that a benchmark process can show the
+    price of that setting on the same settings otherwise; it is not a switch of the application.
+    """
+    return [
+        # SQLCipher would otherwise log "hmac check failed" lines to stderr on a wrong key.
+        "PRAGMA cipher_log_level = NONE",
+        f"PRAGMA cipher_memory_security = {'ON' if memory_security else 'OFF'}",
+        "PRAGMA secure_delete = ON",
+        "PRAGMA temp_store = MEMORY",
+        "PRAGMA foreign_keys = ON",
+        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+        f"PRAGMA cache_size = -{CACHE_KIB}",
+    ]
+
+
 def connect_raw(db_path: Path, key: bytes) -> Any:
     """A keyed DB-API connection (sqlcipher3), checked to decrypt. Used by the engine and by backups."""
     connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False,
                                     timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         connection.execute(_key_pragma(key))
-        # SQLCipher would otherwise log "hmac check failed" lines to stderr on a wrong key.
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute("PRAGMA cipher_memory_security = ON")
-        connection.execute("PRAGMA secure_delete = ON")
-        connection.execute("PRAGMA temp_store = MEMORY")
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        for statement in pragmas(memory_security=True):
+            connection.execute(statement)
         # The first read of the schema proves the key; a wrong key raises "file is not a database".
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         connection.execute("PRAGMA journal_mode = WAL").fetchone()
