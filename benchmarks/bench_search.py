@@ -6,20 +6,30 @@ The vault is a real SQLCipher file made with the project's schema (Alembic) and 
 `bench-results/cache/search-<debtors>-<records>/` (key beside it: fictional data only), so later runs
 start at once. Baselines on the same file in the same run: a plain indexed `SELECT … LIMIT 100` for the
 list page, and an exact-match lookup of one debtor by management number for the search.
+
+An information row gives the same search p95 with `cipher_memory_security = OFF`, measured in a subprocess
+(see `bench_import.engine_without_memory_security`): the price of the setting issue 2 requires.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks.harness import DEFAULT_OUT, Report, measure_pair
+from benchmarks.bench_import import (
+    MEMORY_SECURITY_OFF_FLAG,
+    engine_without_memory_security,
+    run_without_memory_security,
+)
+from benchmarks.harness import DEFAULT_OUT, Report, measure, measure_pair
 from saiken.domain.clock import FixedClock
 from saiken.domain.fictional import FictionalDebtor, generate_contacts, generate_debtors
 from saiken.domain.roles import Role
@@ -157,6 +167,10 @@ def run(report: Report) -> None:
         finally:
             raw.close()
             vault.close()
+        off = run_without_memory_security("bench_search", str(db_path), key.hex(), str(n_debtors),
+                                          str(report.size(5, 1)))
+        report.value("search p95 with cipher_memory_security OFF (information only)", off, "s", goal_on="p95",
+                     note="measured in a subprocess on the same vault; the product keeps it ON")
         report.value("search vault ready (built or from cache)", build_seconds, "s",
                      note=f"{n_debtors:,} debtors, {n_debtors * per_debtor:,} records")
 
@@ -194,3 +208,22 @@ def _measure(report: Report, vault: VaultSession, raw, debtors: list[FictionalDe
     deep, _ = measure_pair(lambda: search_debtors(vault, DebtorFilter(), offset=len(debtors) // 2, limit=100),
                            baseline_page, repeat=report.size(5, 1))
     report.value("list page in the middle (service level)", deep, "s", note=f"offset {len(debtors) // 2:,}")
+
+
+def _main_without_memory_security(db_path: Path, key: bytes, n_debtors: int, rounds: int) -> None:
+    """The subprocess: the same searches on the same vault, connections without memory security."""
+    debtors = generate_debtors(n_debtors, seed=42)
+    vault = VaultSession(folder=db_path.parent, engine=engine_without_memory_security(db_path, key), clock=CLOCK,
+                         user=SignedInUser(id=1, name="admin", role=Role.HANDLER))
+    samples: list[float] = []
+    try:
+        for flt in queries(debtors):
+            samples += measure(lambda flt=flt: search_debtors(vault, flt, limit=100), repeat=rounds)
+    finally:
+        vault.close()
+    print(json.dumps(samples))
+
+
+if __name__ == "__main__" and sys.argv[1:2] == [MEMORY_SECURITY_OFF_FLAG]:
+    _main_without_memory_security(Path(sys.argv[2]), bytes.fromhex(sys.argv[3]), int(sys.argv[4]),
+                                  int(sys.argv[5]))
