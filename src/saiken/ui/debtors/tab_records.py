@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -182,7 +182,7 @@ class RecordsTab(QWidget):
         # Row heights follow the wrapped summaries at the table's real width: computed while the tab was
         # hidden (columns not laid out yet) they came out taller than the view and the text sat below it.
         self.timeline.verticalHeader().setMaximumSectionSize(160)
-        self.timeline.horizontalHeader().sectionResized.connect(self._fit_rows)
+        self.timeline.installEventFilter(self)
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.history_button = QPushButton(self.tr("History…"))
         actions = QHBoxLayout()
@@ -214,6 +214,12 @@ class RecordsTab(QWidget):
 
     def _fit_rows(self, *_args: Any) -> None:
         self.timeline.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Refit once the layout has given the table its real width (after it is shown or resized).
+        if watched is self.timeline and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            QTimer.singleShot(0, self._fit_rows)
+        return super().eventFilter(watched, event)
 
     def add_record(self) -> None:
         try:
