@@ -55,7 +55,7 @@ def _chunks(text: str, width: int = 44) -> list[str]:
 
 def _sheet_lines() -> list[Line]:
     lines: list[Line] = [(GOTHIC, "取扱注意", 11), (GOTHIC, recovery_sheet.TITLE, 20)]
-    lines += [(GOTHIC, label, 9.5) for label in ("団体名", "保管庫ID", "作成日", "作成者（アカウント名）")]
+    lines += [(GOTHIC, label, 9.5) for label in ("団体名", "金庫ID", "作成日", "作成者（アカウント名）")]
     lines += [(MINCHO, ORG, 10.5), (MINCHO, VAULT_ID, 10.5), (MINCHO, wareki(CREATED_AT), 10.5),
               (MINCHO, CREATED_BY, 10.5)]
     lines += [(GOTHIC, group, 21) for group in KEY.split("-")]

@@ -65,10 +65,10 @@ def test_both_ipaex_faces_are_embedded_as_subsets_and_nothing_else_is_used():
 
 
 def test_metadata_carries_the_title_and_no_one_else_s_name():
-    pdf = render([para("本文")], title="復旧キー", subject="保管庫の復旧キー")
+    pdf = render([para("本文")], title="復旧キー", subject="金庫の復旧キー")
     meta = reader(pdf).metadata
     assert meta.title == "復旧キー"
-    assert meta.subject == "保管庫の復旧キー"
+    assert meta.subject == "金庫の復旧キー"
     assert "債権デスク" in (meta.author or "")
 
 

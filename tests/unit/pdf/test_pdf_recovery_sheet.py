@@ -65,6 +65,19 @@ def test_the_instructions_say_how_to_keep_it_and_what_to_do_if_it_is_lost():
     assert "印" in text  # the seal box
 
 
+def test_the_sheet_calls_the_vault_kinko_as_the_rest_of_the_product_does():
+    """The product's word for the vault is 金庫 (screens, messages, README); the sheet must not say 保管庫."""
+    pdf = sheet(fictional_key())
+    text = page_texts(pdf)[0].replace("\n", "").replace(" ", "")  # line breaks come out as spaces
+    assert "保管庫" not in text
+    assert "金庫ID" in text and "この金庫を開くことができます" in text and "金庫を開けなくなります" in text
+    assert "耐火庫" in text  # the paper goes in a physical safe: not the word for the software vault
+    assert reader(pdf).metadata.subject == "金庫の復旧キー"
+    with pytest.raises(ValidationError) as caught:
+        sheet("ABCDE-12345")
+    assert "保管庫" not in f"{caught.value} {caught.value.hint}" and "金庫の作成" in caught.value.hint
+
+
 def test_fonts_are_embedded_so_the_sheet_prints_the_same_anywhere():
     fonts = fonts_by_name(sheet(fictional_key()))
     assert sorted(name.split("+", 1)[-1] for name in fonts) == ["IPAexGothic", "IPAexMincho"]
@@ -115,7 +128,7 @@ def test_a_malformed_key_is_refused_without_repeating_it(bad):
     assert not any(part and part in message for part in bad.replace("/", "-").split("-"))
 
 
-@pytest.mark.parametrize(("field", "label"), [("org_name", "団体名"), ("vault_id", "保管庫ID"),
+@pytest.mark.parametrize(("field", "label"), [("org_name", "団体名"), ("vault_id", "金庫ID"),
                                               ("created_by", "作成者")])
 def test_a_missing_field_is_named(field, label):
     with pytest.raises(ValidationError) as caught:

@@ -28,8 +28,8 @@ _MIN_KEY_CHARACTERS = 22  # 128 bits need at least 22 characters even in base 62
 
 INSTRUCTIONS = (
     "この用紙に印刷された復旧キーがあれば、パスワードや利用者のパソコンがなくても、"
-    "どのパソコンからでもこの保管庫を開くことができます。現金や印鑑と同じように扱ってください。",
-    "施錠できるキャビネットや金庫に保管し、保管庫を使うパソコンとは別の場所に置いてください。"
+    "どのパソコンからでもこの金庫を開くことができます。現金や印鑑と同じように扱ってください。",
+    "施錠できるキャビネットや耐火庫に保管し、この金庫を使うパソコンとは別の場所に置いてください。"
     "パソコンに貼ったり、同じ机やかばんに入れたりしないでください。",
     "コピー、撮影、スキャン、電子メールやメモアプリへの書き写しはしないでください。",
     "復旧キーは作成時に一度だけ表示され、あとから表示し直すことはできません。",
@@ -38,7 +38,7 @@ INSTRUCTIONS = (
 IF_LOST = (
     "この用紙をなくしたとき、または他人に見られたおそれがあるときは、すぐに取扱責任者に報告してください。"
     "管理者が債権デスクで鍵を更新して新しい復旧キーを発行し、新しい用紙を印刷します。"
-    "鍵を更新すると、この用紙の復旧キーでは保管庫を開けなくなります。"
+    "鍵を更新すると、この用紙の復旧キーでは金庫を開けなくなります。"
     "不要になった用紙はシュレッダーで細断して廃棄してください。"
 )
 
@@ -49,11 +49,11 @@ def key_groups(recovery_key: str) -> list[str]:
     if not parts or any(not _GROUP.fullmatch(part) or not part.isascii() for part in parts):
         raise ValidationError(
             "復旧キーの形式が正しくありません（英数字のグループをハイフンで区切った形式が必要です）。",
-            hint="保管庫の作成からやり直してください。",
+            hint="金庫の作成からやり直してください。",
         )
     if sum(len(part) for part in parts) < _MIN_KEY_CHARACTERS:
         raise ValidationError(
-            "復旧キーが短すぎます（128ビット以上が必要です）。", hint="保管庫の作成からやり直してください。"
+            "復旧キーが短すぎます（128ビット以上が必要です）。", hint="金庫の作成からやり直してください。"
         )
     return parts
 
@@ -159,7 +159,7 @@ def render_recovery_sheet(
 ) -> bytes:
     """The A4 recovery-key sheet as PDF bytes (IPAex fonts embedded). Nothing is written to disk."""
     org = _require(org_name, "団体名")
-    vault = _require(vault_id, "保管庫ID")
+    vault = _require(vault_id, "金庫ID")
     creator = _require(created_by, "作成者")
     groups = key_groups(recovery_key)
     created = wareki(created_at)
@@ -167,11 +167,11 @@ def render_recovery_sheet(
     story: list[Flowable] = [
         ConfidentialMark("取扱注意"),
         para(TITLE, "title"),
-        para("保管庫を開くための鍵の控えです。大切に保管してください。", "center"),
+        para("金庫を開くための鍵の控えです。大切に保管してください。", "center"),
         Spacer(1, 4 * mm),
         label_table([
             ("団体名", org),
-            ("保管庫ID", vault),
+            ("金庫ID", vault),
             ("作成日", created),
             ("作成者（アカウント名）", creator),
         ]),
@@ -195,4 +195,4 @@ def render_recovery_sheet(
                      ["保管場所", ("保管開始日", "令和　　年　　月　　日"), "所属・氏名"]),
         ]),
     ]
-    return render(story, title=TITLE, subject="保管庫の復旧キー", footer_text=f"債権デスク　復旧キー　保管庫ID {vault}")
+    return render(story, title=TITLE, subject="金庫の復旧キー", footer_text=f"債権デスク　復旧キー　金庫ID {vault}")
