@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from saiken.domain.errors import NotFoundError, ValidationError
@@ -23,6 +23,7 @@ from saiken.services.search_query import (
     query_terms,
     text_condition,
     text_count,
+    text_ids,
     text_scan_condition,
 )
 from saiken.store.models.conditions import SavedCondition
@@ -32,6 +33,7 @@ from saiken.store.models.users import User
 
 MAX_PAGE = 1000
 SCAN_IN_ORDER_ABOVE = 15_000  # text matches; ~2 µs each to sort (benchmarks/bench_search.py)
+WALK_ROWS = 20_000  # rows of the reading index a filtered page may walk rather than sort the matches
 MAX_CONDITION_NAME = 128
 _CONDITION_FORMAT = 1
 
@@ -139,12 +141,23 @@ def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: i
         total = session.scalar(counting.where(*text_part, *other)) or 0
     if total == 0 or offset >= total:
         return DebtorPage(rows=[], total=total)
-    ids_query = select(DebtorSearch.debtor_id).select_from(DebtorSearch)
-    if other:
-        ids_query = ids_query.join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+    if other and _walk_in_order(session, total, offset + limit):
+        # Filters that many debtors pass: walk the reading index in order and test each row (EXISTS on
+        # debtors), stopping after the page. `+ 0` keeps SQLite from driving the loop from the filters'
+        # indexes or IN lists and sorting thousands of rows (a sorter is slow with memory security ON).
+        walk_text = [] if not terms else [
+            text_scan_condition(terms) if in_order else (DebtorSearch.debtor_id + 0).in_(text_ids(terms))
+        ]
+        per_row = debtor_conditions(flt, today, handler_id, per_row=True)
+        passes = select(literal(1)).where(Debtor.id == DebtorSearch.debtor_id + 0, *per_row).exists()
+        ids_query = select(DebtorSearch.debtor_id).where(*walk_text, passes)
+    else:
+        ids_query = select(DebtorSearch.debtor_id).select_from(DebtorSearch)
+        if other:
+            ids_query = ids_query.join(Debtor, Debtor.id == DebtorSearch.debtor_id)
+        ids_query = ids_query.where(*text_part, *other)
     ids_query = (
-        ids_query.where(*text_part, *other)
-        .order_by(DebtorSearch.reading, DebtorSearch.management_no, DebtorSearch.debtor_id)
+        ids_query.order_by(DebtorSearch.reading, DebtorSearch.management_no, DebtorSearch.debtor_id)
         .offset(offset)
         .limit(limit)
     )
@@ -159,6 +172,13 @@ def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: i
     }
     tags = _live_tags(session, ids, today)
     return DebtorPage(rows=[_row(found[i], tags.get(i, ())) for i in ids if i in found], total=total)
+
+
+def _walk_in_order(session: Session, total: int, rows_needed: int) -> bool:
+    """Whether walking the reading index to the end of the page reads at most WALK_ROWS rows (estimated
+    from the share of debtors that match; the highest id stands in for the number of debtors)."""
+    highest = session.scalar(select(func.max(DebtorSearch.debtor_id))) or 0
+    return rows_needed * highest <= WALK_ROWS * total
 
 
 def _live_tags(session: Session, ids: list[int], today: dt.date) -> dict[int, tuple[str, ...]]:

@@ -95,18 +95,23 @@ def _tag_condition(tags: frozenset[str], today: dt.date) -> ColumnElement[bool]:
     )
 
 
-def _due_condition(due_from: dt.date | None, due_to: dt.date | None) -> ColumnElement[bool]:
+def _due_condition(due_from: dt.date | None, due_to: dt.date | None, *, per_row: bool) -> ColumnElement[bool]:
     conditions: list[Any] = []
     if due_from is not None:
         conditions.append(Claim.due_date >= due_from)
     if due_to is not None:
         conditions.append(Claim.due_date <= due_to)
+    if per_row:
+        # one index lookup per debtor tested, instead of first listing every debtor due in the range
+        return select(Claim.id).where(Claim.debtor_id == Debtor.id, *conditions).exists()
     return Debtor.id.in_(select(Claim.debtor_id).where(*conditions))
 
 
-def debtor_conditions(flt: DebtorFilter, today: dt.date, handler_id: int | None = None) -> list[ColumnElement[bool]]:
+def debtor_conditions(flt: DebtorFilter, today: dt.date, handler_id: int | None = None, *,
+                      per_row: bool = False) -> list[ColumnElement[bool]]:
     """The other conditions of `flt`, on `debtors` (joined with `debtor_search`). `handler_id` is the id of
-    the user named by `flt.handler`, looked up beforehand (None: no such user, nothing matches)."""
+    the user named by `flt.handler`, looked up beforehand (None: no such user, nothing matches).
+    `per_row=True` words them for testing one debtor at a time (a walk of the reading index)."""
     conditions: list[ColumnElement[bool]] = []
     if flt.statuses:
         conditions.append(Debtor.status.in_(sorted(flt.statuses)))
@@ -121,7 +126,7 @@ def debtor_conditions(flt: DebtorFilter, today: dt.date, handler_id: int | None 
     if flt.max_balance is not None:
         conditions.append(Debtor.balance_total <= flt.max_balance)
     if flt.due_from is not None or flt.due_to is not None:
-        conditions.append(_due_condition(flt.due_from, flt.due_to))
+        conditions.append(_due_condition(flt.due_from, flt.due_to, per_row=per_row))
     if flt.next_action_from is not None:
         conditions.append(Debtor.next_action_on >= flt.next_action_from)
     if flt.next_action_to is not None:
