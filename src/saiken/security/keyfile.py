@@ -17,7 +17,8 @@ Why this shape:
   It lists the salt of each principal's current slot, so an old slot copied back in (a removed user, an
   old password) is refused, and organisation, binding and demo flags cannot be edited unnoticed.
 - Nothing personal is stored: account names, no display names; organisation name and role.
-The file is written atomically (saiken.fsutil). Loading never rewrites it.
+The file is written atomically (saiken.fsutil). Loading never rewrites it. Reading and the structural
+check live in saiken.security.keyfile_document (no cryptography, cheap to import before sign-in).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +42,17 @@ from saiken.domain.errors import CorruptFileError, VaultError, WrongPasswordErro
 from saiken.fsutil import atomic_write_text
 from saiken.security.audit_chain import canonical_json
 from saiken.security.kdf import DEFAULT_PARAMS, KEY_BYTES, KdfParams, derive_key, new_salt
+from saiken.security.keyfile_document import (
+    BROKEN_HINT,
+    FILE_NAME,
+    FORMAT,
+    RECOVERY_SLOT,
+    KeyDocument,
+    parse_document,
+    read_document_bytes,
+)
 
-FORMAT = 1
-FILE_NAME = "keys.json"
-RECOVERY_SLOT = "recovery"
-_HEADER_FIELDS = ("vault_id", "created_at", "org_name", "org_role", "device_bound", "demo", "slots")
 _SLOT_FIELDS = ("id", "kind", "user_id", "user_name", "bound", "must_change", "created_at", "kdf", "salt")
-_BROKEN_FILE = "鍵ファイル（keys.json）が壊れているか、債権デスクの鍵ファイルではありません。"
-_BROKEN_HINT = "バックアップの keys.json を戻すか、管理者に連絡してください。"
 
 
 def _b64(data: bytes) -> str:
@@ -156,35 +160,8 @@ def _mac_key(master_key: bytes) -> bytes:
 
 
 @dataclass
-class KeyFile:
-    header: dict[str, Any]
-    header_mac: str
-    raw_slots: list[Any] = field(default_factory=list)
-
-    @property
-    def vault_id(self) -> str:
-        return str(self.header["vault_id"])
-
-    @property
-    def device_bound(self) -> bool:
-        return bool(self.header["device_bound"])
-
-    def principal_ids(self) -> list[str]:
-        return [str(raw.get("id")) for raw in self.raw_slots if isinstance(raw, dict)]
-
-    def user_names(self) -> list[str]:
-        names = [raw.get("user_name") for raw in self.raw_slots if isinstance(raw, dict) and raw.get("kind") == "user"]
-        return sorted(str(name) for name in names if isinstance(name, str))
-
-    def find_raw(self, *, user_name: str | None = None, slot_id: str | None = None) -> Any:
-        for raw in self.raw_slots:
-            if not isinstance(raw, dict):
-                continue
-            if slot_id is not None and raw.get("id") == slot_id:
-                return raw
-            if user_name is not None and raw.get("kind") == "user" and raw.get("user_name") == user_name:
-                return raw
-        return None
+class KeyFile(KeyDocument):
+    """keys.json with its slots opened, changed and sealed (the reading itself: keyfile_document)."""
 
     def slot(self, *, user_name: str | None = None, slot_id: str | None = None) -> Slot | None:
         raw = self.find_raw(user_name=user_name, slot_id=slot_id)
@@ -213,10 +190,10 @@ class KeyFile:
         body = canonical_json({"format": FORMAT, "header": self.header}).encode("utf-8")
         expected = hmac.new(_mac_key(master_key), body, hashlib.sha256).hexdigest()
         if not hmac.compare_digest(expected, self.header_mac):
-            raise CorruptFileError("鍵ファイル（keys.json）の見出しが書き換えられています。", hint=_BROKEN_HINT)
+            raise CorruptFileError("鍵ファイル（keys.json）の見出しが書き換えられています。", hint=BROKEN_HINT)
         if self.header["slots"].get(slot.id) != _b64(slot.salt):
             raise CorruptFileError("この鍵スロットは現在のものではありません（古いスロットが戻された疑い）。",
-                                   hint=_BROKEN_HINT)
+                                   hint=BROKEN_HINT)
 
     def to_text(self) -> str:
         return json.dumps({"format": FORMAT, "header": self.header, "header_mac": self.header_mac,
@@ -241,30 +218,13 @@ def new_keyfile(*, vault_id: str, created_at: str, org_name: str, org_role: str,
 
 
 def parse_keyfile(data: bytes) -> KeyFile:
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise CorruptFileError(_BROKEN_FILE, hint=_BROKEN_HINT) from error
-    if not isinstance(document, dict):
-        raise CorruptFileError(_BROKEN_FILE, hint=_BROKEN_HINT)
-    if document.get("format") != FORMAT:
-        if isinstance(document.get("format"), int) and document["format"] > FORMAT:
-            raise CorruptFileError("この鍵ファイルは新しい版の債権デスクで作られています。債権デスクを更新してください。")
-        raise CorruptFileError(_BROKEN_FILE, hint=_BROKEN_HINT)
-    header, slots, mac = document.get("header"), document.get("slots"), document.get("header_mac")
-    if (not isinstance(header, dict) or not isinstance(slots, list) or not isinstance(mac, str)
-            or set(header) != set(_HEADER_FIELDS) or not isinstance(header["slots"], dict)
-            or not isinstance(header["vault_id"], str) or not isinstance(header["device_bound"], bool)):
-        raise CorruptFileError(_BROKEN_FILE, hint=_BROKEN_HINT)
-    return KeyFile(header=header, header_mac=mac, raw_slots=slots)
+    document = parse_document(data)
+    return KeyFile(header=document.header, header_mac=document.header_mac, raw_slots=document.raw_slots)
 
 
 def load_keyfile(folder: Path, name: str = FILE_NAME) -> KeyFile:
-    path = Path(folder) / name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise CorruptFileError("鍵ファイル（keys.json）が見つかりません。", hint=_BROKEN_HINT) from error
-    except OSError as error:
-        raise CorruptFileError("鍵ファイル（keys.json）を読めません。", hint=_BROKEN_HINT) from error
-    return parse_keyfile(data)
+    return parse_keyfile(read_document_bytes(folder, name))
+
+
+__all__ = ["FILE_NAME", "FORMAT", "RECOVERY_SLOT", "KeyFile", "Slot", "load_keyfile", "make_slot", "new_keyfile",
+           "open_slot", "parse_keyfile", "parse_slot", "user_slot_id"]

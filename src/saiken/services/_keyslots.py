@@ -17,10 +17,10 @@ from saiken.security.keyfile import RECOVERY_SLOT, KeyFile, Slot, make_slot, ope
 from saiken.security.recovery_key import normalise_recovery_key
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession
+from saiken.services.vault_info import DB_NAME as DB_NAME  # re-exported: ks.DB_NAME, ks.KEYS_NAME
+from saiken.services.vault_info import KEYS_NAME as KEYS_NAME
 from saiken.store.engine import engine_key
 
-DB_NAME = "vault.db"
-KEYS_NAME = "keys.json"
 PENDING_KEYS_NAME = "keys.next.json"  # written before a rekey, promoted after it
 RECOVERY_PRINCIPAL = "recovery"
 RESERVED_NAMES = frozenset({RECOVERY_PRINCIPAL, "system", "unknown"})

@@ -21,7 +21,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import select
 
 from saiken.domain.clock import Clock, system_clock
@@ -35,24 +34,20 @@ from saiken.security.signin_failures import FailureLog, principal_hash
 from saiken.services import _keyslots as ks
 from saiken.services.backup import DEFAULT_GENERATIONS, write_backup
 from saiken.services.context import SignedInUser, VaultSession, read_session, unit_of_work
+from saiken.services.vault_info import (
+    APP_NAME,
+    VaultInfo,
+    default_demo_dir,
+    default_vault_dir,
+    read_vault_info,
+    vault_exists,
+)
 from saiken.store import migrate
 from saiken.store.engine import make_engine
 from saiken.store.models import Setting, User
 
-APP_NAME = "SaikenDesk"
 ORG_ROLES = ("ward", "contractor")
 keyring_available = devsec.keyring_available
-
-
-@dataclass(frozen=True)
-class VaultInfo:
-    org_name: str
-    org_role: str
-    vault_id: str
-    device_bound: bool
-    user_names: list[str]
-    created_at: str
-    demo: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,28 +56,6 @@ class VaultCreated:
     vault_id: str
     recovery_key: str
     device_bound: bool
-
-
-def default_vault_dir() -> Path:
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "vault"
-
-
-def default_demo_dir() -> Path:
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "demo-vault"
-
-
-def vault_exists(folder: Path) -> bool:
-    folder = Path(folder)
-    return (folder / ks.KEYS_NAME).is_file() or (folder / ks.DB_NAME).is_file()
-
-
-def read_vault_info(folder: Path) -> VaultInfo:
-    """What the sign-in screen shows, from keys.json (no password needed, no personal data)."""
-    keyfile = load_keyfile(Path(folder))
-    header = keyfile.header
-    return VaultInfo(org_name=str(header["org_name"]), org_role=str(header["org_role"]), vault_id=keyfile.vault_id,
-                     device_bound=keyfile.device_bound, user_names=keyfile.user_names(),
-                     created_at=str(header["created_at"]), demo=bool(header["demo"]))
 
 
 def _check_new_password(password: str, user_name: str) -> None:
@@ -313,7 +286,7 @@ def remove_vault_files(folder: Path) -> None:
 
 
 __all__ = [
-    "RECOVERY_SLOT", "VaultCreated", "VaultInfo", "create_vault", "default_demo_dir", "default_vault_dir",
+    "APP_NAME", "RECOVERY_SLOT", "VaultCreated", "VaultInfo", "create_vault", "default_demo_dir", "default_vault_dir",
     "enrol_device", "keyring_available", "lock", "open_vault", "open_with_recovery_key",
     "password_change_required", "read_vault_info", "set_device_binding", "vault_exists",
 ]
