@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import SaikenError, ValidationError, VaultError, WrongPasswordError
-from saiken.domain.roles import Role
+from saiken.domain.roles import Capability, Role
 from saiken.security import device_secret as devsec
 from saiken.security.keyfile import RECOVERY_SLOT, KeyFile, load_keyfile, new_keyfile, user_slot_id
 from saiken.security.password_policy import problems as password_problems
@@ -272,6 +272,18 @@ def password_change_required(session: VaultSession) -> bool:
     return bool(slot and slot.must_change)
 
 
+def record_recovery_sheet_saved(session: VaultSession, *, size: int) -> None:
+    """Audit `vault.recovery_sheet_saved` after the UI wrote the printable recovery sheet to a file
+    (admin, the only one shown a recovery key). The entry holds the vault id and the file's size in bytes:
+    never the key, never the path."""
+    session.require(Capability.MANAGE_USERS)
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+        raise ValidationError("復旧キーの用紙の大きさ（バイト数）が正しくありません。用紙をもう一度保存してください。")
+    with unit_of_work(session) as work:
+        vault_id = work.session.scalar(select(Setting.value).where(Setting.key == "vault_id"))
+        work.audit("vault.recovery_sheet_saved", target_type="vault", target_id=vault_id, size=size)
+
+
 def remove_vault_files(folder: Path) -> None:
     """Delete a vault's files (used for the demo vault only; never called on a real vault by the app)."""
     import shutil
@@ -288,7 +300,7 @@ def remove_vault_files(folder: Path) -> None:
 __all__ = [
     "APP_NAME", "RECOVERY_SLOT", "VaultCreated", "VaultInfo", "create_vault", "default_demo_dir", "default_vault_dir",
     "enrol_device", "keyring_available", "lock", "open_vault", "open_with_recovery_key",
-    "password_change_required", "read_vault_info", "set_device_binding", "vault_exists",
+    "password_change_required", "read_vault_info", "record_recovery_sheet_saved", "set_device_binding", "vault_exists",
 ]
 
 # Re-exported: part of the vault API (kept in their own modules to stay small).
