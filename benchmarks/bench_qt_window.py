@@ -1,35 +1,35 @@
-"""Windows shown: our sign-in window against a bare PySide6 QWidget, measured two ways.
+"""The bare PySide6 window baselines that the window benchmarks compare against (they report no ratio here).
 
-In-process ("warm"): both windows in the same QApplication, after warm-up. Cold start: a new Python
-process each time, from launch to the first paint, which is what a user waits for when starting the app.
+Two baselines, each a bare QWidget (480×320, no content) constructed, shown, exposed and first painted:
+  in-process: in this process's QApplication, after warm-up (`bare_window_seconds()`);
+  cold start: a new Python process, from launch to the first paint (`bare_app_cold_start_seconds()`).
 
-`bare_window_seconds()` is the baseline other bench modules import: the time from constructing a bare
-QWidget to its window being exposed and painted for the first time. `measure_sign_in_window()` measures ours
-the same way; it needs `saiken.ui.login_dialog` (written by the GUI work), and until that module can make
-a sign-in window this bench reports "not available yet" instead of failing.
-
-The contract for the sign-in window: `saiken.ui.login_dialog.create_for_benchmark()` returns the sign-in
-window as the user first sees it (a QWidget, not shown yet), for a fictional vault it sets up itself; or,
-failing that, `saiken.ui.login_dialog.LoginDialog()` can be constructed without arguments.
+The cold start is measured by `launch_until_first_paint(body)`, which other modules use for their own
+windows so that both sides are timed by the same code: a child process creates the QApplication, installs
+an application-wide watcher, runs `body` (which shows a window and runs an event loop), and reports when
+the first top-level window was exposed and had finished its first paint; the watcher then closes that window.
+Our sign-in window is measured against these in bench_sign_in_window.py.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import Report
 
-GOAL_RATIO = 2.0  # issue 2: the sign-in window shown within twice a bare window's time
 _EXPOSE_TIMEOUT_S = 10.0
-
-
-class NotAvailableYet(Exception):
-    """The thing to measure does not exist yet (reported, not an error)."""
+_CHILD_TIMEOUT_S = 120.0
+# Modules a start-up screen should not need; the child reports which of them were loaded at the first paint.
+HEAVY_MODULES = ("sqlalchemy", "alembic", "sqlcipher3", "cryptography", "keyring", "argon2", "openpyxl",
+                 "reportlab", "pypdf")
 
 
 def application() -> Any:
@@ -88,119 +88,114 @@ def _bare_widget() -> Any:
 
 
 def bare_window_seconds() -> float:
-    """One sample of the baseline: a bare QWidget constructed, shown, exposed and first painted."""
+    """One sample of the in-process baseline: a bare QWidget constructed, shown, exposed and first painted."""
     return _show_until_painted(_bare_widget)
 
 
-def _sign_in_factory() -> Callable[[], Any]:
-    try:
-        from saiken.ui import login_dialog  # type: ignore[attr-defined]  # not written yet
-    except ImportError as error:
-        raise NotAvailableYet(f"saiken.ui.login_dialog cannot be imported yet ({error})") from error
-    factory = getattr(login_dialog, "create_for_benchmark", None) or getattr(login_dialog, "LoginDialog", None)
-    if factory is None:
-        raise NotAvailableYet("saiken.ui.login_dialog has neither create_for_benchmark() nor LoginDialog")
-    return factory
+# --- cold start: a whole process, launch to first paint ----------------------------------------------------
 
-
-def measure_sign_in_window() -> float:
-    """One sample of ours: the sign-in window constructed, shown, exposed and first painted.
-    Raises NotAvailableYet while the GUI cannot make one."""
-    factory = _sign_in_factory()
-    try:
-        return _show_until_painted(factory)
-    except TypeError as error:  # LoginDialog needs arguments and there is no create_for_benchmark()
-        raise NotAvailableYet(f"the sign-in window cannot be made without arguments ({error}); "
-                              "add saiken.ui.login_dialog.create_for_benchmark()") from error
-
-
-# A whole process: interpreter start, imports, QApplication, the window constructed, exposed and painted.
-# The child prints the wall-clock time of the first paint; the parent started the clock before launching.
-_COLD_CHILD = """
-import sys, time
-from PySide6.QtCore import QEvent, QObject
+_CHILD_PRELUDE = """
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-app = QApplication.instance() or QApplication(sys.argv)
-{make}
-class Watcher(QObject):
-    painted = False
+
+app = QApplication(["{app_name}"])
+READY = time.time()
+HEAVY = set({heavy!r})
+
+
+class FirstPaint(QObject):
+    window = None
+    at = None
+    loaded = ()
+
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            self.painted = True
+        if (self.window is None and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+                and watched.isWindow() and watched.windowHandle() is not None
+                and watched.windowHandle().isExposed()):
+            self.window = watched
+            QTimer.singleShot(0, self.painted)  # after this paint (and its children's) has been done
         return False
-watcher = Watcher()
-widget.installEventFilter(watcher)
+
+    def painted(self):
+        self.at = time.time()
+        self.loaded = sorted({{name.split(".")[0] for name in sys.modules}} & HEAVY)
+        self.window.close()
+
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+MARKS = {{}}
+"""
+
+_CHILD_EPILOGUE = """
+if watcher.at is None:
+    raise SystemExit("no window was painted")
+print(json.dumps({"ready": READY, "painted": watcher.at, "window": type(watcher.window).__name__,
+                  "loaded": watcher.loaded, "marks": MARKS}), flush=True)
+"""
+
+_BARE_BODY = """
+widget = QWidget()
+widget.resize(480, 320)
+widget.setWindowTitle("bare")
 widget.show()
-while not (watcher.painted and widget.windowHandle() is not None and widget.windowHandle().isExposed()):
-    app.processEvents()
-print(repr(time.time()), flush=True)
-"""
-_MAKE_BARE = "widget = QWidget(); widget.resize(480, 320); widget.setWindowTitle('bare')"
-_MAKE_SIGN_IN = """
-from saiken.ui import login_dialog
-factory = getattr(login_dialog, "create_for_benchmark", None) or login_dialog.LoginDialog
-widget = factory()
+app.exec()
 """
 
 
-def _cold_start_seconds(make: str) -> float:
+@dataclass(frozen=True)
+class FirstPaint:
+    """One cold start: seconds from launch, and from the QApplication being ready, to the first paint."""
+
+    launch_to_paint: float
+    ready_to_paint: float
+    window: str                  # class name of the first window painted
+    loaded: tuple[str, ...]      # HEAVY_MODULES loaded by then
+    marks: dict[str, float]      # seconds from launch to the child's own MARKS[...] = time.time()
+
+
+def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    root = Path(__file__).resolve().parent.parent
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def launch_until_first_paint(body: str, args: Sequence[str] = (), *, app_name: str = "bare") -> FirstPaint:
+    """Run `body` in a new Python process (after the prelude: `app`, `QWidget`, `MARKS` exist) and time it from
+    launch to the end of the first paint of a top-level window. `body` must show a window and run an event
+    loop that ends when that window is closed. RuntimeError with the child's last line if it fails."""
+    code = _CHILD_PRELUDE.format(app_name=app_name, heavy=tuple(HEAVY_MODULES)) + body + _CHILD_EPILOGUE
     started = time.time()
-    child = subprocess.run([sys.executable, "-c", _COLD_CHILD.format(make=make)], env=env, capture_output=True,
-                           text=True, timeout=120, check=False)
-    if child.returncode != 0:
+    child = subprocess.run([sys.executable, "-c", code, *args], env=_child_env(), capture_output=True, text=True,
+                           timeout=_CHILD_TIMEOUT_S, check=False)
+    if child.returncode != 0 or not child.stdout.strip():
         last = (child.stderr.strip().splitlines() or ["no output"])[-1]
-        raise NotAvailableYet(f"the child process failed: {last}")
-    return float(child.stdout.strip().splitlines()[-1]) - started
+        raise RuntimeError(f"the child process failed: {last}")
+    data = json.loads(child.stdout.strip().splitlines()[-1])
+    return FirstPaint(launch_to_paint=data["painted"] - started, ready_to_paint=data["painted"] - data["ready"],
+                      window=data["window"], loaded=tuple(data["loaded"]),
+                      marks={key: value - started for key, value in data["marks"].items()})
+
+
+def bare_app_cold_start() -> FirstPaint:
+    """One sample: a new Python process shows a bare PySide6 QWidget."""
+    return launch_until_first_paint(_BARE_BODY)
 
 
 def bare_app_cold_start_seconds() -> float:
-    """One sample: a new Python process shows a bare PySide6 QWidget (launch to first paint)."""
-    return _cold_start_seconds(_MAKE_BARE)
-
-
-def sign_in_cold_start_seconds() -> float:
-    """One sample: a new Python process shows our sign-in window (launch to first paint)."""
-    _sign_in_factory()  # NotAvailableYet here, before spending a process on it
-    return _cold_start_seconds(_MAKE_SIGN_IN)
-
-
-def _warm(report: Report, repeat: int) -> None:
-    application()
-    for _ in range(2):  # warm up: platform plugin, fonts, style
-        bare_window_seconds()
-    report.value("bare QWidget shown, in-process (baseline)", [bare_window_seconds() for _ in range(repeat)], "s")
-    name = "sign-in window shown vs bare window, in-process"
-    try:
-        measure_sign_in_window()  # warm-up, and the availability check
-    except NotAvailableYet as missing:
-        report.unavailable(name, f"not available yet: {missing}")
-        return
-    ours: list[float] = []
-    base: list[float] = []
-    for _ in range(repeat):  # alternate, so that noise hits both alike
-        base.append(bare_window_seconds())
-        ours.append(measure_sign_in_window())
-    report.ratio(name, ours, base, goal=GOAL_RATIO, unit="s")
-
-
-def _cold(report: Report, repeat: int) -> None:
-    name = "sign-in window cold start vs bare PySide6 app"
-    base = [bare_app_cold_start_seconds()]
-    try:
-        ours = [sign_in_cold_start_seconds()]
-    except NotAvailableYet as missing:
-        base += [bare_app_cold_start_seconds() for _ in range(repeat - 1)]
-        report.value("bare PySide6 app cold start (baseline)", base, "s")
-        report.unavailable(name, f"not available yet: {missing}")
-        return
-    for _ in range(repeat - 1):
-        base.append(bare_app_cold_start_seconds())
-        ours.append(sign_in_cold_start_seconds())
-    report.ratio(name, ours, base, goal=GOAL_RATIO, unit="s", note="process launch to first paint")
+    """One sample of the cold-start baseline: launch to the first paint of a bare PySide6 app's window."""
+    return bare_app_cold_start().launch_to_paint
 
 
 def run(report: Report) -> None:
-    _warm(report, report.size(15, 3))
-    _cold(report, report.size(5, 1))
+    application()
+    for _ in range(2):  # warm up: platform plugin, fonts, style
+        bare_window_seconds()
+    report.value("bare QWidget shown, in-process (baseline)",
+                 [bare_window_seconds() for _ in range(report.size(15, 3))], "s")
+    report.value("bare PySide6 app cold start (baseline)",
+                 [bare_app_cold_start_seconds() for _ in range(report.size(5, 1))], "s",
+                 note="process launch to first paint")
