@@ -28,7 +28,7 @@ from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors_common import default_engagement, refresh_totals
-from saiken.services.search_index import keys_of, search_keys, write_keys
+from saiken.services.search_index import clear_fold_cache, keys_of, search_keys, write_keys
 from saiken.store.models import Claim, Debtor, Engagement, Payment, ReceiptTranche
 
 IMPORT_SOURCE = "区抽出データ（既納付額）"
@@ -316,6 +316,7 @@ def _apply_updates(
 
 def _reindex(session: Session, rows: Iterable[DebtorRow], new_ids: list[int], updated: list[Debtor]) -> None:
     session.flush()
+    clear_fold_cache()  # each import folds its own workbook: the cache serves repeats within it
     batch = [
         search_keys(
             debtor_id,
@@ -335,3 +336,4 @@ def _reindex(session: Session, rows: Iterable[DebtorRow], new_ids: list[int], up
     for start in range(0, len(batch), 2000):
         write_keys(session, batch[start : start + 2000], fresh=True)
     write_keys(session, [keys_of(debtor) for debtor in updated])
+    clear_fold_cache()
