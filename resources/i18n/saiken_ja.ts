@@ -94,7 +94,7 @@
     </message>
     <message>
         <source>PDF, PNG or JPEG up to 10 MB, stored encrypted in the vault.</source>
-        <translation>PDF・PNG・JPEG（10 MBまで）。保管庫の中に暗号化して保存します。</translation>
+        <translation>PDF・PNG・JPEG（10 MBまで）。金庫の中に暗号化して保存します。</translation>
     </message>
     <message>
         <source>Add an attachment</source>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <source>As of {as_of} (due date {due}); principal {principal}; rule: {profile}</source>
-        <translation>基準日 {as_of}（納期限 {due}）　元金 {principal}　計算規則: {profile}</translation>
+        <translation>基準日 {as_of}（納期限 {due}）&#x3000;元金 {principal}&#x3000;計算規則: {profile}</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1269,7 +1269,7 @@
         <translation>先に表で照会を選んでください。</translation>
     </message>
     <message>
-        <source>Write the ward's answer first.</source>
+        <source>Write the ward&apos;s answer first.</source>
         <translation>先に区からの回答を入力してください。</translation>
     </message>
     <message>
@@ -1343,7 +1343,7 @@
         <translation>利用者：{name}（{role}）</translation>
     </message>
     <message>
-        <source>Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.</source>
+        <source>Your password was set by an administrator (or the vault&apos;s key was renewed). Choose a new password of your own now.</source>
         <translation>今のパスワードは管理者が設定したものです（または金庫の鍵が更新されました）。ここで自分のパスワードを決めてください。</translation>
     </message>
     <message>
@@ -1617,7 +1617,7 @@
     </message>
     <message>
         <source>Plan: {status} — total {total}, paid {paid}, remaining {remaining}</source>
-        <translation>分納計画: {status} — 総額 {total}　納付済 {paid}　残額 {remaining}</translation>
+        <translation>分納計画: {status} — 総額 {total}&#x3000;納付済 {paid}&#x3000;残額 {remaining}</translation>
     </message>
     <message>
         <source> (accelerated on {day})</source>
@@ -2108,7 +2108,7 @@ by {day}</source>
         <translation>なし</translation>
     </message>
     <message>
-        <source>Write the tag's name first.</source>
+        <source>Write the tag&apos;s name first.</source>
         <translation>先にタグの名前を入力してください。</translation>
     </message>
     <message>

@@ -136,7 +136,7 @@ class Operations(QObject):
         with self._lock:
             session = self._session
         if session is None or session.closed:
-            raise VaultError("保管庫はロックされています。もう一度サインインしてください。")
+            raise VaultError("金庫はロックされています。もう一度サインインしてください。")
         return session
 
     def set_session(self, session: VaultSession | None) -> None:

@@ -54,14 +54,14 @@ def sign_in_demo(ops: Operations, folder: Path, org_role: str = "contractor") ->
 
 def start_interactive(ops: Operations, args: argparse.Namespace) -> Path | None:
     """Wizard, sign-in or demo; returns the vault folder once a session is open, None if the user gave up."""
-    from saiken.services import vault
+    from saiken.services import vault_info
 
     if args.demo:
-        folder = args.vault or vault.default_demo_dir()
+        folder = args.vault or vault_info.default_demo_dir()
         sign_in_demo(ops, folder, args.role)
         return folder if ops.signed_in else None
-    folder = args.vault or vault.default_vault_dir()
-    if not vault.vault_exists(folder):
+    folder = args.vault or vault_info.default_vault_dir()
+    if not vault_info.vault_exists(folder):
         from saiken.ui.wizard import FirstRunWizard
 
         wizard = FirstRunWizard(ops, folder)
@@ -69,7 +69,7 @@ def start_interactive(ops: Operations, args: argparse.Namespace) -> Path | None:
         return folder if ops.signed_in else None
     from saiken.ui.sign_in import SignInDialog
 
-    info = vault.read_vault_info(folder)
+    info = vault_info.read_vault_info(folder)
     dialog = SignInDialog(ops, folder, org_name=info.org_name, org_role=info.org_role, user_names=list(info.user_names))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -24,11 +24,10 @@ from saiken.ui.errors import dialogs, show_error
 
 def save_sheet(session: Any, path: Path, data: bytes) -> Path:
     """Write the sheet atomically and record the save (no key, no path in the audit entry)."""
-    from saiken.services.context import unit_of_work
+    from saiken.services import vault
 
-    with unit_of_work(session) as work:
-        atomic_write_bytes(path, data)
-        work.audit("vault.recovery_sheet_saved", target_type="vault", size=len(data))
+    atomic_write_bytes(path, data)
+    vault.record_recovery_sheet_saved(session, size=len(data))
     return path
 
 

@@ -41,10 +41,9 @@ def _create_and_sign_in(folder: Path, org_role: str, org_name: str, admin: str, 
 
 
 def _keyring_available() -> bool:
-    from saiken.services import vault
+    from saiken.services import vault_info  # light: keeps SQLAlchemy & co. off the first-run start
 
-    check = getattr(vault, "keyring_available", None)
-    return bool(check()) if callable(check) else True
+    return bool(vault_info.keyring_available())
 
 
 class _Completion:
