@@ -6,9 +6,12 @@ back by signal to `on_result` on the GUI thread. Errors go to `on_error`, by def
 the one place that turns them into dialogs. A progress dialog appears when an operation takes longer than
 about half a second; long loops take a `CancelToken` (`cancellable=True`) and check it.
 
-The worker thread never calls Qt: it takes jobs from a queue and puts outcomes on another, which a timer on
-the GUI thread drains while operations are pending (cross-thread signal emission in PySide6 6.12 races
-with the GUI thread creating widgets and crashes). A result whose `owner` widget was destroyed meanwhile
+The worker is a plain Python thread that never touches Qt: it takes jobs from a queue and puts outcomes on
+another, which a timer on the GUI thread drains while operations are pending (cross-thread signal emission
+in PySide6 6.12 races with the GUI thread creating widgets and crashes). Nothing Qt may be destroyed on it
+either: it holds no reference to `Operations` (no cycle that only the garbage collector could free), it never
+keeps the last reference to what a job brought or produced, and while it runs the cyclic garbage collector
+runs on the GUI thread only (`ui.gui_thread_gc`). A result whose `owner` widget was destroyed meanwhile
 (for example by the lock) is dropped.
 Closing the session (lock, sign-out) is queued behind the running operation, so key material is dropped as
 soon as the worker is free and no operation ever sees a half-closed vault.
@@ -20,6 +23,7 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Q
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from saiken.domain.errors import SaikenError, VaultError
+from saiken.ui import gui_thread_gc
 
 if TYPE_CHECKING:  # the services are imported when first used, so that the sign-in window shows at once
     from saiken.services.context import SignedInUser, VaultSession
@@ -71,32 +76,76 @@ class Job:
     done: threading.Event = field(default_factory=threading.Event)
 
 
-class _WorkerThread(QThread):
-    """Runs jobs one after another. Touches no Qt object: jobs in, outcomes out, through Python queues."""
+class _SessionSlot:
+    """The signed-in session, shared by the GUI thread and the worker (plain Python, no Qt)."""
 
-    def __init__(self, operations: Operations) -> None:
-        super().__init__()
-        self.setObjectName("saiken-db-worker")
-        self._operations = operations
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._session: VaultSession | None = None
+
+    def get(self) -> VaultSession | None:
+        with self._lock:
+            return self._session
+
+    def swap(self, session: VaultSession | None) -> VaultSession | None:
+        """Keep `session`; returns the one kept before."""
+        with self._lock:
+            previous, self._session = self._session, session
+        return previous
+
+    def require(self) -> VaultSession:
+        session = self.get()
+        if session is None or session.closed:
+            raise VaultError("金庫はロックされています。もう一度サインインしてください。")
+        return session
+
+
+Outcome = tuple[int, bool, Any]
+
+
+def _execute(job: Job, sessions: _SessionSlot) -> Outcome:
+    try:
+        if job.with_session:
+            result = job.fn(sessions.require(), *job.args, **job.kwargs)
+        else:
+            result = job.fn(*job.args, **job.kwargs)
+    except BaseException as error:  # every failure goes back to the GUI thread, none kills the worker
+        return (job.id, False, error)
+    return (job.id, True, result)
+
+
+class _Worker:
+    """The database thread: runs jobs one after another. Jobs in, outcomes out, through Python queues.
+
+    Holds no Qt object and no reference to `Operations`. It never keeps the last reference to a job or an
+    outcome (either may hold widgets, for example through a lambda or a traceback): it lets go of the job
+    before the outcome is published, and publishes the outcome in a one-item list that the GUI thread empties.
+    """
+
+    def __init__(self, sessions: _SessionSlot) -> None:
         self.jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
-        self.outcomes: queue.SimpleQueue[tuple[int, bool, Any]] = queue.SimpleQueue()
+        self.outcomes: queue.SimpleQueue[list[Outcome]] = queue.SimpleQueue()
+        self._sessions = sessions
+        self.thread = threading.Thread(target=self._run, name="saiken-db-worker", daemon=True)
 
-    def run(self) -> None:
+    def _run(self) -> None:
         while True:
             job = self.jobs.get()
             if job is None:
                 return
-            try:
-                if job.with_session:
-                    result = job.fn(self._operations._current_session(), *job.args, **job.kwargs)
-                else:
-                    result = job.fn(*job.args, **job.kwargs)
-            except BaseException as error:  # every failure goes back to the GUI thread, none kills the worker
-                self.outcomes.put((job.id, False, error))
-            else:
-                self.outcomes.put((job.id, True, result))
-            finally:
-                job.done.set()
+            handover = [_execute(job, self._sessions)]
+            done = job.done
+            del job
+            self.outcomes.put(handover)
+            del handover
+            done.set()
+
+    def take(self) -> Outcome | None:
+        """GUI thread: the next outcome, or None when there is none yet."""
+        try:
+            return self.outcomes.get_nowait().pop()
+        except queue.Empty:
+            return None
 
 
 @dataclass
@@ -107,8 +156,9 @@ class _Pending:
     owner: QObject | None
     progress: str | None
     notify_change: bool
+    cancellable: bool = False
+    progress_due: float = 0.0  # time.monotonic() after which the progress dialog shows
     dialog: QProgressDialog | None = None
-    timer: QTimer | None = None
     opens_session: bool = False
 
 
@@ -120,64 +170,61 @@ class Operations(QObject):
 
     def __init__(self, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS) -> None:
         super().__init__(parent)
-        self._lock = threading.Lock()
-        self._session: VaultSession | None = None
+        self._sessions = _SessionSlot()
         self._pending: dict[int, _Pending] = {}
         self._ids = itertools.count(1)
         self.progress_delay_ms = progress_delay_ms
-        self._thread = _WorkerThread(self)
+        self._worker = _Worker(self._sessions)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._drain)
-        self._thread.start()
+        self._stopped = False
+        gui_thread_gc.hold()
+        self._worker.thread.start()
 
     # --- the session --------------------------------------------------------------------------------
     def _current_session(self) -> VaultSession:
-        with self._lock:
-            session = self._session
-        if session is None or session.closed:
-            raise VaultError("金庫はロックされています。もう一度サインインしてください。")
-        return session
+        return self._sessions.require()
 
     def set_session(self, session: VaultSession | None) -> None:
-        with self._lock:
-            self._session = session
+        self._sessions.swap(session)
         self.sessionChanged.emit()
 
     @property
     def signed_in(self) -> bool:
-        with self._lock:
-            return self._session is not None and not self._session.closed
+        session = self._sessions.get()
+        return session is not None and not session.closed
 
     @property
     def user(self) -> SignedInUser | None:
         """The signed-in user (a frozen plain dataclass: safe for widgets to read)."""
-        with self._lock:
-            return self._session.user if self._session else None
+        session = self._sessions.get()
+        return session.user if session else None
 
     def describe(self) -> dict[str, Any]:
         """Plain facts about the open vault for status bars and titles (no key material)."""
-        with self._lock:
-            s = self._session
-            if s is None:
-                return {}
-            return {"org_name": s.org_name, "org_role": s.org_role, "demo": s.demo, "folder": s.folder,
-                    "user": s.user}
+        s = self._sessions.get()
+        if s is None:
+            return {}
+        return {"org_name": s.org_name, "org_role": s.org_role, "demo": s.demo, "folder": s.folder,
+                "user": s.user}
 
     def close_session(self, timeout: float = 5.0) -> bool:
         """Close the vault (drops the engine and its key material). Returns True when it is closed.
 
         The close runs on the worker after the operation in progress; the GUI thread waits for it (bounded).
         """
-        with self._lock:
-            session, self._session = self._session, None
+        session = self._sessions.swap(None)
         if session is None:
             return True
-        job = Job(id=next(self._ids), fn=session.close, args=(), kwargs={}, with_session=False)
-        self._thread.jobs.put(job)
-        if not job.done.wait(timeout):
-            log.warning("closing the vault waited too long for the worker; closing from the GUI thread")
+        if self._stopped:  # no worker any more (after shutdown): close here
             session.close()
+        else:
+            job = Job(id=next(self._ids), fn=session.close, args=(), kwargs={}, with_session=False)
+            self._worker.jobs.put(job)
+            if not job.done.wait(timeout):
+                log.warning("closing the vault waited too long for the worker; closing from the GUI thread")
+                session.close()
         self.sessionChanged.emit()
         return session.closed
 
@@ -227,11 +274,12 @@ class Operations(QObject):
         `with_extra=True`, `fn` returns `(extra, session)` and `on_result` gets `(user, extra)`.
         """
 
+        sessions = self._sessions  # the worker runs `adopt`: it refers to the slot, not to this QObject
+
         def adopt() -> Any:
             outcome = fn(*args, **kwargs)
             extra, session = outcome if with_extra else (None, outcome)
-            with self._lock:
-                previous, self._session = self._session, session
+            previous = sessions.swap(session)
             if previous is not None and previous is not session:
                 previous.close()
             return (session.user, extra) if with_extra else session.user
@@ -245,29 +293,26 @@ class Operations(QObject):
         job = Job(id=next(self._ids), fn=fn, args=tuple(args), kwargs=dict(kwargs), with_session=with_session)
         if cancellable:
             job.kwargs["token"] = job.token
-        pending = _Pending(job, on_result, on_error, owner, progress, changes)
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._show_progress(job.id, cancellable))
-        pending.timer = timer
+        pending = _Pending(job, on_result, on_error, owner, progress, changes, cancellable,
+                           time.monotonic() + self.progress_delay_ms / 1000)
         self._pending[job.id] = pending
-        self._thread.jobs.put(job)
-        timer.start(self.progress_delay_ms)
+        self._worker.jobs.put(job)
         if not self._poll.isActive():
             self._poll.start()
         return job
 
     def _drain(self) -> None:
         """GUI thread: deliver every outcome the worker has produced so far."""
-        while True:
-            try:
-                job_id, ok, value = self._thread.outcomes.get_nowait()
-            except queue.Empty:
-                break
+        while (outcome := self._worker.take()) is not None:
+            job_id, ok, value = outcome
             if ok:
                 self._on_succeeded(job_id, value)
             else:
                 self._on_failed(job_id, value)
+        now = time.monotonic()
+        for pending in list(self._pending.values()):
+            if pending.dialog is None and now >= pending.progress_due:
+                self._show_progress(pending)
         if not self._pending:
             self._poll.stop()
 
@@ -285,10 +330,10 @@ class Operations(QObject):
             QThread.msleep(2)
         return not self._pending
 
-    def _show_progress(self, job_id: int, cancellable: bool) -> None:
-        pending = self._pending.get(job_id)
-        if pending is None or pending.job.done.is_set():
+    def _show_progress(self, pending: _Pending) -> None:
+        if pending.job.done.is_set():
             return
+        cancellable = pending.cancellable
         parent = pending.owner if isinstance(pending.owner, QWidget) and shiboken6.isValid(pending.owner) else None
         label = pending.progress or self.tr("Working…")
         dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0,
@@ -310,10 +355,6 @@ class Operations(QObject):
 
     @staticmethod
     def _discard(pending: _Pending) -> None:
-        if pending.timer is not None:
-            pending.timer.stop()
-            pending.timer.deleteLater()
-            pending.timer = None
         if pending.dialog is not None and shiboken6.isValid(pending.dialog):
             pending.dialog.reset()
             pending.dialog.deleteLater()
@@ -348,11 +389,17 @@ class Operations(QObject):
         show_error(pending.owner if isinstance(pending.owner, QWidget) else None, error)
 
     def shutdown(self) -> None:
-        """Close the session and stop the worker thread (application exit)."""
+        """Close the session and stop the worker thread (application exit). Idempotent."""
+        if self._stopped:
+            return
         self.close_session()
+        self._stopped = True
         self._poll.stop()
-        self._thread.jobs.put(None)
-        self._thread.wait(5000)
+        self._worker.jobs.put(None)
+        self._worker.thread.join(5.0)
+        while self._worker.take() is not None:  # undelivered outcomes are dropped here, on the GUI thread
+            pass
         for pending in self._pending.values():
             self._discard(pending)
         self._pending.clear()
+        gui_thread_gc.release()
