@@ -27,6 +27,23 @@ def _qt_objects_released_before_exit():
         QCoreApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def _qt_leftovers_released_on_the_gui_thread() -> Iterator[None]:
+    """After each test (windows already closed by qtbot, the background helper shut down): delete what was
+    deleteLater()'d and collect the test's reference cycles here, on the GUI thread — not later on whichever
+    thread happens to trip the garbage collector (xdist's I/O thread, the next test's worker)."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def app(qapp):
     from saiken.ui.appsetup import prepare_application

@@ -271,13 +271,16 @@ class MainWindow(QMainWindow):
         self._discard_lock_screen()
         self._lock_screen = LockScreen(self.ops, self.folder, org_name=info.org_name, org_role=info.org_role,
                                        user_names=list(info.user_names), locked_user=locked_user, parent=self)
-        self._lock_screen.unlocked.connect(lambda _user: self.enter())
+        self._lock_screen.unlocked.connect(self._unlocked)  # a bound method: no lambda holding the window
         self._lock_screen.quitRequested.connect(self.close)
         self.screens.addWidget(self._lock_screen)
         self.screens.setCurrentWidget(self._lock_screen)
         for action in (self.lock_action, self.password_action, self.sign_out_action):
             action.setEnabled(False)
         self._lock_screen.form.password.setFocus()
+
+    def _unlocked(self, _user: Any) -> None:
+        self.enter()
 
     def _discard_lock_screen(self) -> None:
         if self._lock_screen is not None and shiboken6.isValid(self._lock_screen):
