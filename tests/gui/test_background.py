@@ -76,3 +76,23 @@ def test_without_a_session_operations_say_the_vault_is_locked(qtbot, app):
     qtbot.waitUntil(lambda: bool(errors), timeout=3000)
     assert isinstance(errors[0], VaultError) and "サインイン" in str(errors[0])
     ops.shutdown()
+
+
+def test_work_left_over_from_before_a_lock_shows_no_message_box_over_the_lock_screen(qtbot, app, driver,
+                                                                                    vault_session):
+    from saiken.ui.background import Operations
+    from saiken.ui.errors import dialogs
+
+    ops = Operations()
+    ops.set_session(vault_session)
+    page = QWidget()
+    release = threading.Event()
+    ran: list = []
+    ops.call(lambda session: release.wait(5), owner=page)  # the worker is busy when the lock comes
+    ops.call(lambda session: ran.append(session), owner=page)  # a refresh asked for just before the lock
+    ops.close_session()  # Ctrl+L
+    release.set()
+    ops.wait_idle()
+    qtbot.wait(50)
+    assert ran == [] and dialogs.history == []
+    ops.shutdown()

@@ -56,6 +56,10 @@ class VaultError(SaikenError):
     exit_code = 6
 
 
+class SessionClosedError(VaultError):
+    """The vault was locked or signed out while work for it was still waiting or running."""
+
+
 class CorruptFileError(SaikenError):
     """A file (key file, backup, package, workbook) is damaged or not what it claims to be."""
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from saiken.domain.clock import Clock, system_clock
-from saiken.domain.errors import PermissionDeniedError, VaultError
+from saiken.domain.errors import PermissionDeniedError, SessionClosedError
 from saiken.domain.roles import ROLE_LABELS, Capability, Role, capabilities
 from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash
 from saiken.store.engine import READ_ONLY
@@ -59,7 +59,7 @@ class VaultSession:
 
     def require_open(self) -> Engine:
         if self.engine is None:
-            raise VaultError("金庫は閉じられています。もう一度サインインしてください。")
+            raise SessionClosedError("金庫は閉じられています。もう一度サインインしてください。")
         return self.engine
 
     def require(self, capability: Capability) -> None:

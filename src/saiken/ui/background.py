@@ -32,7 +32,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from saiken.domain.errors import SaikenError, VaultError
+from saiken.domain.errors import SaikenError, SessionClosedError
 from saiken.ui import gui_thread_gc
 
 if TYPE_CHECKING:  # the services are imported when first used, so that the sign-in window shows at once
@@ -96,7 +96,7 @@ class _SessionSlot:
     def require(self) -> VaultSession:
         session = self.get()
         if session is None or session.closed:
-            raise VaultError("金庫はロックされています。もう一度サインインしてください。")
+            raise SessionClosedError("金庫はロックされています。もう一度サインインしてください。")
         return session
 
 
@@ -383,6 +383,10 @@ class Operations(QObject):
             return
         if pending.on_error is not None:
             pending.on_error(error)
+            return
+        if isinstance(error, SessionClosedError) and not self.signed_in:
+            # Work asked for before a lock or sign-out: the lock screen already says so, and the pages
+            # are rebuilt after unlocking. A message box over the lock screen would only confuse.
             return
         from saiken.ui.errors import show_error
 
