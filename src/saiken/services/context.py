@@ -119,28 +119,18 @@ def append_audit(
 ) -> AuditEntry:
     last = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    details_text = canonical_json(details)
-    digest = entry_hash(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        details=details_text,
-        prev_hash=prev,
-    )
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        details=details_text,
-        prev_hash=prev,
-        hash=digest,
-    )
+    fields = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "target_type": target_type,
+        "target_id": target_id,
+        "details": canonical_json(details),
+        "prev_hash": prev,
+    }
+    digest = entry_hash(**fields)
+    entry = AuditEntry(**fields, hash=digest)
     session.add(entry)
     session.merge(Setting(key=AUDIT_HEAD_KEY, value=json.dumps({"count": seq, "hash": digest})))
     session.flush()
