@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+import time_machine
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -35,6 +36,34 @@ class MemoryKeyring(KeyringBackend):
             del self.store[(service, username)]
         except KeyError as error:
             raise PasswordDeleteError(username) from error
+
+
+def _pinned_wall_clock() -> dt.datetime | None:
+    """The instant every test's wall clock starts at: today (UTC) at 16:00 UTC, which is 01:00 the next day
+    in Japan — the hour at which a test that mixes the machine's date with Japan's date fails. CI runs at
+    any hour; pinning the hardest one makes every run the same. `SAIKEN_TEST_WALL_CLOCK` overrides it
+    (an ISO instant such as 2026-12-01T03:00:00+00:00, or `off` for the machine's own time)."""
+    setting = os.environ.get("SAIKEN_TEST_WALL_CLOCK", "").strip()
+    if setting.lower() == "off":
+        return None
+    if setting:
+        at = dt.datetime.fromisoformat(setting)
+        return at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(hour=16, minute=0, second=0, microsecond=0)
+
+
+PINNED_WALL_CLOCK = _pinned_wall_clock()
+
+
+@pytest.fixture(autouse=True)
+def _wall_clock_pinned():
+    """Every test runs with the machine's clock at PINNED_WALL_CLOCK (and ticking from there), so nothing
+    passes at noon and fails at 01:00 JST. Monotonic clocks (Qt's timers, waits) are untouched."""
+    if PINNED_WALL_CLOCK is None:
+        yield None
+        return
+    with time_machine.travel(PINNED_WALL_CLOCK, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -69,26 +69,27 @@ def vault_folder(tmp_path: Path, fixed_clock) -> Path:
 
     folder = tmp_path / "vault"
     vault.create_vault(folder, org_role="contractor", org_name="架空法律事務所", admin_user=ADMIN,
-                       admin_password=ADMIN_PASSWORD)
+                       admin_password=ADMIN_PASSWORD, clock=fixed_clock)
     return folder
 
 
 @pytest.fixture
-def signed_in(ops, vault_folder, qtbot):
-    """`ops` holding a session of `admin` on `vault_folder`."""
+def signed_in(ops, vault_folder, qtbot, fixed_clock):
+    """`ops` holding a session of `admin` on `vault_folder`, on the tests' one clock."""
     from saiken.services import vault
 
     done: list = []
-    ops.open_session(vault.open_vault, vault_folder, ADMIN, ADMIN_PASSWORD, on_result=done.append)
+    ops.open_session(vault.open_vault, vault_folder, ADMIN, ADMIN_PASSWORD, clock=fixed_clock,
+                     on_result=done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=15_000)
     return ops
 
 
 @pytest.fixture
-def main_window(signed_in, vault_folder, qtbot):
+def main_window(signed_in, vault_folder, qtbot, fixed_clock):
     from saiken.ui.main_window import MainWindow
 
-    window = MainWindow(signed_in, vault_folder)
+    window = MainWindow(signed_in, vault_folder, clock=fixed_clock)
     qtbot.addWidget(window)
     window.enter()
     window.show()

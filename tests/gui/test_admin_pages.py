@@ -100,7 +100,7 @@ def test_a_refused_action_is_shown_by_the_one_error_place_and_changes_nothing(qt
     assert _names(page) == [ADMIN]
 
 
-def test_audit_log_filters_by_action_user_and_date_and_verifies_the_chain(qtbot, main_window):
+def test_audit_log_filters_by_action_user_and_date_and_verifies_the_chain(qtbot, main_window, fixed_clock):
     page = main_window.show_area("audit")
     qtbot.waitUntil(lambda: len(page.model.rows) >= 2, timeout=5000)
     actions = {row.action for row in page.model.rows}
@@ -121,14 +121,15 @@ def test_audit_log_filters_by_action_user_and_date_and_verifies_the_chain(qtbot,
     qtbot.waitUntil(lambda: page.model.rows and all(r.actor == ADMIN for r in page.model.rows), timeout=5000)
 
     # A date range in the past holds nothing; one around today holds the entries.
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    today = fixed_clock.today()  # Japan's date, from the clock the vault and the window share
+    tomorrow = today + dt.timedelta(days=1)
     page.reset_filters()
     page.since_on.setChecked(True)
     page.since.setDate(tomorrow)
     page.apply_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
     page.until_on.setChecked(True)
-    page.since.setDate(dt.date.today() - dt.timedelta(days=1))
+    page.since.setDate(today - dt.timedelta(days=1))
     page.until.setDate(tomorrow)
     page.apply_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=5000)
