@@ -66,9 +66,12 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
     app = QApplication([])
     ops = Operations(progress_delay_ms=600_000)
     engine = make_engine(Path(db_path), bytes.fromhex(key_hex))
-    session = VaultSession(folder=Path(db_path).parent, engine=engine,
-                           clock=FixedClock(dt.datetime(2025, 10, 1, 1, 0, tzinfo=dt.UTC)),
-                           user=SignedInUser(id=1, name="admin", role=Role.HANDLER))
+    session = VaultSession(
+        folder=Path(db_path).parent,
+        engine=engine,
+        clock=FixedClock(dt.datetime(2025, 10, 1, 1, 0, tzinfo=dt.UTC)),
+        user=SignedInUser(id=1, name="admin", role=Role.HANDLER),
+    )
     ops.set_session(session)
     model = DebtorListModel(ops, max_pages=max_pages)
     view = QTableView()
@@ -97,8 +100,14 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
 
 def _spawn(mode: str, env_extra: dict[str, str]) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
-    done = subprocess.run([sys.executable, "-m", "benchmarks.bench_gui_memory", mode], env=env, check=True,
-                          capture_output=True, text=True, timeout=1800)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_gui_memory", mode],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -115,25 +124,42 @@ def run(report: Report) -> None:
         base = _spawn("baseline", {})
     except subprocess.CalledProcessError as error:
         lines = (error.stderr or "").strip().splitlines()
-        crash = next((line for line in lines if "Fatal" in line or "Error" in line), lines[-1] if lines else "")
-        report.unavailable("GUI memory with the debtor list", f"the GUI process ended with status {error.returncode}"
-                           f" ({crash or 'no message'}); PySide6 6.12.0 on CPython 3.11 drops "
-                           "references to True/None on every signal emit, which aborts long runs — use "
-                           "Python 3.12 or later")
+        crash = next(
+            (line for line in lines if "Fatal" in line or "Error" in line), lines[-1] if lines else ""
+        )
+        report.unavailable(
+            "GUI memory with the debtor list",
+            f"the GUI process ended with status {error.returncode}"
+            f" ({crash or 'no message'}); PySide6 6.12.0 on CPython 3.11 drops "
+            "references to True/None on every signal emit, which aborts long runs — use "
+            "Python 3.12 or later",
+        )
         return
     size = f"{int(ours['rows']):,} debtors"
-    report.value(f"GUI process RSS, list view holding {size} (page cache)", ours["rss"], "MiB",
-                 note=f"scrolled to the end in pages of 100 in {ours['seconds']:.1f} s; "
-                      f"{int(ours['cached']):,} rows in memory")
+    report.value(
+        f"GUI process RSS, list view holding {size} (page cache)",
+        ours["rss"],
+        "MiB",
+        note=f"scrolled to the end in pages of 100 in {ours['seconds']:.1f} s; "
+        f"{int(ours['cached']):,} rows in memory",
+    )
     report.value("bare QTableView process RSS (baseline)", base["rss"], "MiB")
     report.value(f"RSS ratio: list holding {size} ÷ bare QTableView", ours["rss"] / base["rss"], "×")
     for label, side in (("page cache", ours), ("every row kept", every_row)):
         rows_mib = side["rss"] - side["before_rows"]
-        report.value(f"the rows' own cost, {label} (RSS after − before)", rows_mib, "MiB",
-                     note=f"{int(side['cached']):,} rows in memory, "
-                          f"{rows_mib * 1024 * 1024 / max(1, side['rows']):,.0f} bytes per row of the view")
-    report.value(f"GUI process RSS, every one of the {size} kept in memory", every_row["rss"], "MiB",
-                 note=f"ratio to bare QTableView {every_row['rss'] / base['rss']:.2f}×")
+        report.value(
+            f"the rows' own cost, {label} (RSS after − before)",
+            rows_mib,
+            "MiB",
+            note=f"{int(side['cached']):,} rows in memory, "
+            f"{rows_mib * 1024 * 1024 / max(1, side['rows']):,.0f} bytes per row of the view",
+        )
+    report.value(
+        f"GUI process RSS, every one of the {size} kept in memory",
+        every_row["rss"],
+        "MiB",
+        note=f"ratio to bare QTableView {every_row['rss'] / base['rss']:.2f}×",
+    )
 
 
 def main(argv: list[str]) -> int:

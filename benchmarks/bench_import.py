@@ -55,8 +55,9 @@ def engine_without_memory_security(db_path: Path, key: bytes) -> Engine:
     `pragmas(False)`, otherwise the same settings, WAL, synchronous FULL and BEGIN IMMEDIATE)."""
 
     def creator() -> Any:
-        connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False,
-                                        timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlcipher3.connect(
+            str(db_path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         for statement in pragmas(memory_security=False):
             connection.execute(statement)
@@ -65,8 +66,15 @@ def engine_without_memory_security(db_path: Path, key: bytes) -> Engine:
         connection.execute("PRAGMA synchronous = FULL")
         return connection
 
-    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=QueuePool, pool_size=2,
-                           max_overflow=2, pool_pre_ping=False)
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+        pool_pre_ping=False,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -78,8 +86,14 @@ def engine_without_memory_security(db_path: Path, key: bytes) -> Engine:
 
 def run_without_memory_security(module: str, *args: str) -> Any:
     """Run `python -m benchmarks.<module> --memory-security-off ARGS` and return the JSON it prints."""
-    done = subprocess.run([sys.executable, "-m", f"benchmarks.{module}", MEMORY_SECURITY_OFF_FLAG, *args],
-                          cwd=REPO, capture_output=True, text=True, timeout=1800, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{module}", MEMORY_SECURITY_OFF_FLAG, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{module} subprocess failed: {done.stderr.strip()[-500:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -93,8 +107,9 @@ def fresh_vault(folder: Path, *, memory_security: bool = True) -> VaultSession:
     else:
         engine = engine_without_memory_security(folder / "vault.db", key)
     migrate.upgrade(engine)
-    session = VaultSession(folder=folder, engine=engine, clock=CLOCK,
-                           user=SignedInUser(id=1, name="tantou", role=Role.HANDLER))
+    session = VaultSession(
+        folder=folder, engine=engine, clock=CLOCK, user=SignedInUser(id=1, name="tantou", role=Role.HANDLER)
+    )
     with unit_of_work(session) as work:
         work.session.add(User(name="tantou", display_name="担当", role="handler", created_at=CLOCK.now()))
     return session
@@ -144,11 +159,17 @@ def run(report: Report) -> None:
             finally:
                 vault.close()
         size = f"{rows:,} rows, {path.stat().st_size / 1024:,.0f} KiB"
-        report.ratio(f"import {rows:,}-row workbook vs openpyxl read-only pass", ours, base, goal=2.0, note=size)
+        report.ratio(
+            f"import {rows:,}-row workbook vs openpyxl read-only pass", ours, base, goal=2.0, note=size
+        )
         report.value(f"re-import of the same {rows:,} rows (all unchanged)", again, "s", note=size)
         off = run_without_memory_security("bench_import", str(path), str(work / "off"), str(repeat))
-        report.ratio(f"import {rows:,} rows with cipher_memory_security OFF vs openpyxl (information only)",
-                     off["import"], off["openpyxl"], note="measured in a subprocess; the product keeps it ON")
+        report.ratio(
+            f"import {rows:,} rows with cipher_memory_security OFF vs openpyxl (information only)",
+            off["import"],
+            off["openpyxl"],
+            note="measured in a subprocess; the product keeps it ON",
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

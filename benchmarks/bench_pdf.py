@@ -30,8 +30,9 @@ Line = tuple[str, str, float]  # font, text, size
 
 
 def _sheet() -> bytes:
-    return recovery_sheet.render_recovery_sheet(org_name=ORG, vault_id=VAULT_ID, recovery_key=KEY,
-                                                created_at=CREATED_AT, created_by=CREATED_BY)
+    return recovery_sheet.render_recovery_sheet(
+        org_name=ORG, vault_id=VAULT_ID, recovery_key=KEY, created_at=CREATED_AT, created_by=CREATED_BY
+    )
 
 
 def _raw_canvas(pages: list[list[Line]]) -> bytes:
@@ -50,14 +51,18 @@ def _raw_canvas(pages: list[list[Line]]) -> bytes:
 
 
 def _chunks(text: str, width: int = 44) -> list[str]:
-    return [text[i:i + width] for i in range(0, len(text), width)]
+    return [text[i : i + width] for i in range(0, len(text), width)]
 
 
 def _sheet_lines() -> list[Line]:
     lines: list[Line] = [(GOTHIC, "取扱注意", 11), (GOTHIC, recovery_sheet.TITLE, 20)]
     lines += [(GOTHIC, label, 9.5) for label in ("団体名", "金庫ID", "作成日", "作成者（アカウント名）")]
-    lines += [(MINCHO, ORG, 10.5), (MINCHO, VAULT_ID, 10.5), (MINCHO, wareki(CREATED_AT), 10.5),
-              (MINCHO, CREATED_BY, 10.5)]
+    lines += [
+        (MINCHO, ORG, 10.5),
+        (MINCHO, VAULT_ID, 10.5),
+        (MINCHO, wareki(CREATED_AT), 10.5),
+        (MINCHO, CREATED_BY, 10.5),
+    ]
     lines += [(GOTHIC, group, 21) for group in KEY.split("-")]
     for text in (*recovery_sheet.INSTRUCTIONS, recovery_sheet.IF_LOST):
         lines += [(MINCHO, chunk, 9) for chunk in _chunks(text)]
@@ -67,14 +72,16 @@ def _sheet_lines() -> list[Line]:
 def _letter_texts(pages: int) -> list[list[str]]:
     texts = []
     for debtor in generate_debtors(pages, seed=11):
-        texts.append([
-            "督促状（見本）",
-            honorific(debtor.name, debtor.kind == "法人"),
-            f"〒{debtor.postal_code} {debtor.address}",
-            f"元金 {yen(debtor.principal)}　納付済 {yen(debtor.paid)}　残額 {yen(debtor.balance)}",
-            f"納期限 {wareki(debtor.due_date)}",
-            *(debtor.notes or "記載なし" for _ in range(12)),
-        ])
+        texts.append(
+            [
+                "督促状（見本）",
+                honorific(debtor.name, debtor.kind == "法人"),
+                f"〒{debtor.postal_code} {debtor.address}",
+                f"元金 {yen(debtor.principal)}　納付済 {yen(debtor.paid)}　残額 {yen(debtor.balance)}",
+                f"納期限 {wareki(debtor.due_date)}",
+                *(debtor.notes or "記載なし" for _ in range(12)),
+            ]
+        )
     return texts
 
 
@@ -84,8 +91,13 @@ def run(report: Report) -> None:
 
     sheet_lines = _sheet_lines()
     ours, base = measure_pair(_sheet, lambda: _raw_canvas([sheet_lines]), repeat=repeat)
-    report.ratio("recovery sheet render vs raw canvas", ours, base, unit="s",
-                 note="same text and IPAex fonts; no goal set")
+    report.ratio(
+        "recovery sheet render vs raw canvas",
+        ours,
+        base,
+        unit="s",
+        note="same text and IPAex fonts; no goal set",
+    )
     ours_size = len(_sheet()) / 1024
     base_size = len(_raw_canvas([sheet_lines])) / 1024
     report.ratio("recovery sheet PDF size vs raw canvas", [ours_size], [base_size], unit="KiB")
@@ -102,9 +114,18 @@ def run(report: Report) -> None:
         return render(story, title="見本", footer_text="債権デスク 見本", checkpoint_hash="0" * 64)
 
     def raw_document() -> bytes:
-        return _raw_canvas([[(GOTHIC, texts[0], 20), (GOTHIC, texts[1], 12),
-                             *((MINCHO, t, 10.5) for t in texts[2:])] for texts in letters])
+        return _raw_canvas(
+            [
+                [(GOTHIC, texts[0], 20), (GOTHIC, texts[1], 12), *((MINCHO, t, 10.5) for t in texts[2:])]
+                for texts in letters
+            ]
+        )
 
     ours, base = measure_pair(ours_document, raw_document, repeat=report.size(10, 2))
-    report.ratio(f"{pages}-page business document vs raw canvas", ours, base, unit="s",
-                 note="fictional debtors; no goal set")
+    report.ratio(
+        f"{pages}-page business document vs raw canvas",
+        ours,
+        base,
+        unit="s",
+        note="fictional debtors; no goal set",
+    )

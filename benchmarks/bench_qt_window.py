@@ -28,8 +28,17 @@ from benchmarks.harness import Report
 _EXPOSE_TIMEOUT_S = 10.0
 _CHILD_TIMEOUT_S = 120.0
 # Modules a start-up screen should not need; the child reports which of them were loaded at the first paint.
-HEAVY_MODULES = ("sqlalchemy", "alembic", "sqlcipher3", "cryptography", "keyring", "argon2", "openpyxl",
-                 "reportlab", "pypdf")
+HEAVY_MODULES = (
+    "sqlalchemy",
+    "alembic",
+    "sqlcipher3",
+    "cryptography",
+    "keyring",
+    "argon2",
+    "openpyxl",
+    "reportlab",
+    "pypdf",
+)
 
 
 def application() -> Any:
@@ -150,9 +159,9 @@ class FirstPaint:
 
     launch_to_paint: float
     ready_to_paint: float
-    window: str                  # class name of the first window painted
-    loaded: tuple[str, ...]      # HEAVY_MODULES loaded by then
-    marks: dict[str, float]      # seconds from launch to the child's own MARKS[...] = time.time()
+    window: str  # class name of the first window painted
+    loaded: tuple[str, ...]  # HEAVY_MODULES loaded by then
+    marks: dict[str, float]  # seconds from launch to the child's own MARKS[...] = time.time()
 
 
 def _child_env() -> dict[str, str]:
@@ -169,15 +178,25 @@ def launch_until_first_paint(body: str, args: Sequence[str] = (), *, app_name: s
     loop that ends when that window is closed. RuntimeError with the child's last line if it fails."""
     code = _CHILD_PRELUDE.format(app_name=app_name, heavy=tuple(HEAVY_MODULES)) + body + _CHILD_EPILOGUE
     started = time.time()
-    child = subprocess.run([sys.executable, "-c", code, *args], env=_child_env(), capture_output=True, text=True,
-                           timeout=_CHILD_TIMEOUT_S, check=False)
+    child = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=_CHILD_TIMEOUT_S,
+        check=False,
+    )
     if child.returncode != 0 or not child.stdout.strip():
         last = (child.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the child process failed: {last}")
     data = json.loads(child.stdout.strip().splitlines()[-1])
-    return FirstPaint(launch_to_paint=data["painted"] - started, ready_to_paint=data["painted"] - data["ready"],
-                      window=data["window"], loaded=tuple(data["loaded"]),
-                      marks={key: value - started for key, value in data["marks"].items()})
+    return FirstPaint(
+        launch_to_paint=data["painted"] - started,
+        ready_to_paint=data["painted"] - data["ready"],
+        window=data["window"],
+        loaded=tuple(data["loaded"]),
+        marks={key: value - started for key, value in data["marks"].items()},
+    )
 
 
 def bare_app_cold_start() -> FirstPaint:
@@ -194,8 +213,14 @@ def run(report: Report) -> None:
     application()
     for _ in range(2):  # warm up: platform plugin, fonts, style
         bare_window_seconds()
-    report.value("bare QWidget shown, in-process (baseline)",
-                 [bare_window_seconds() for _ in range(report.size(15, 3))], "s")
-    report.value("bare PySide6 app cold start (baseline)",
-                 [bare_app_cold_start_seconds() for _ in range(report.size(5, 1))], "s",
-                 note="process launch to first paint")
+    report.value(
+        "bare QWidget shown, in-process (baseline)",
+        [bare_window_seconds() for _ in range(report.size(15, 3))],
+        "s",
+    )
+    report.value(
+        "bare PySide6 app cold start (baseline)",
+        [bare_app_cold_start_seconds() for _ in range(report.size(5, 1))],
+        "s",
+        note="process launch to first paint",
+    )

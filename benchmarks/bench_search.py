@@ -60,33 +60,78 @@ def build_vault(folder: Path, debtors: list[FictionalDebtor], records_per_debtor
     db = connect_raw(folder / "vault.db", key)
     db.execute("PRAGMA synchronous = OFF")
     db.execute("BEGIN")
-    db.executemany("INSERT INTO users(id, name, display_name, role, is_supervisor, active, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, 1, ?)",
-                   [(1, "admin", "管理者", "admin", 1, now)]
-                   + [(i + 2, name, name, "handler", 0, now) for i, name in enumerate(HANDLERS)])
-    db.execute("INSERT INTO engagements(id, ward, contractor, rule_profile, created_at) "
-               "VALUES (1, '架空区', '架空法律事務所', 'subsidy', ?)", (now,))
+    db.executemany(
+        "INSERT INTO users(id, name, display_name, role, is_supervisor, active, created_at) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?)",
+        [(1, "admin", "管理者", "admin", 1, now)]
+        + [(i + 2, name, name, "handler", 0, now) for i, name in enumerate(HANDLERS)],
+    )
+    db.execute(
+        "INSERT INTO engagements(id, ward, contractor, rule_profile, created_at) "
+        "VALUES (1, '架空区', '架空法律事務所', 'subsidy', ?)",
+        (now,),
+    )
     rows, claims, search, grams = [], [], [], []
     for index, d in enumerate(debtors, start=1):
-        rows.append((index, 1, d.management_no, d.kind, d.name, d.name_kana, d.representative,
-                     d.representative_kana, d.postal_code, d.address, d.phone, d.email or "", d.status,
-                     2 + index % len(HANDLERS) if index % 5 else None, d.principal, d.paid, now, now))
-        claims.append((index, index, d.fiscal_year, d.order_date.isoformat(), d.due_date.isoformat(), d.principal))
-        keys = search_keys(index, management_no=d.management_no, name=d.name, name_kana=d.name_kana,
-                           representative=d.representative, representative_kana=d.representative_kana,
-                           postal_code=d.postal_code, address=d.address, phone=d.phone)
+        rows.append(
+            (
+                index,
+                1,
+                d.management_no,
+                d.kind,
+                d.name,
+                d.name_kana,
+                d.representative,
+                d.representative_kana,
+                d.postal_code,
+                d.address,
+                d.phone,
+                d.email or "",
+                d.status,
+                2 + index % len(HANDLERS) if index % 5 else None,
+                d.principal,
+                d.paid,
+                now,
+                now,
+            )
+        )
+        claims.append(
+            (index, index, d.fiscal_year, d.order_date.isoformat(), d.due_date.isoformat(), d.principal)
+        )
+        keys = search_keys(
+            index,
+            management_no=d.management_no,
+            name=d.name,
+            name_kana=d.name_kana,
+            representative=d.representative,
+            representative_kana=d.representative_kana,
+            postal_code=d.postal_code,
+            address=d.address,
+            phone=d.phone,
+        )
         search.append(tuple(keys.row().values()))
         grams.append((index, keys.grams()))
     db.executemany(
         "INSERT INTO debtors(id, engagement_id, management_no, kind, name, name_kana, representative, "
         "representative_kana, postal_code, address, phone, email, status, handler_user_id, principal_total, "
-        "paid_total, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO claims(id, debtor_id, fiscal_year, order_date, due_date, principal, programme, "
-                   "nature) VALUES (?,?,?,?,?,?,'','public')", claims)
-    db.executemany("INSERT INTO debtor_search(debtor_id, name_key, kana_key, representative_key, address_key, "
-                   "management_key, phone_key, reading, management_no) VALUES (?,?,?,?,?,?,?,?,?)", search)
-    db.executemany("INSERT INTO debtor_fts(rowid, name_key, kana_key, representative_key, address_key, "
-                   "management_key, phone_key) VALUES (?,?,?,?,?,?,?)", [row[:7] for row in search])
+        "paid_total, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+    db.executemany(
+        "INSERT INTO claims(id, debtor_id, fiscal_year, order_date, due_date, principal, programme, "
+        "nature) VALUES (?,?,?,?,?,?,'','public')",
+        claims,
+    )
+    db.executemany(
+        "INSERT INTO debtor_search(debtor_id, name_key, kana_key, representative_key, address_key, "
+        "management_key, phone_key, reading, management_no) VALUES (?,?,?,?,?,?,?,?,?)",
+        search,
+    )
+    db.executemany(
+        "INSERT INTO debtor_fts(rowid, name_key, kana_key, representative_key, address_key, "
+        "management_key, phone_key) VALUES (?,?,?,?,?,?,?)",
+        [row[:7] for row in search],
+    )
     db.executemany("INSERT INTO debtor_grams(rowid, grams) VALUES (?, ?)", grams)
     record_id = 0
     for start in range(0, len(debtors), 2000):
@@ -95,15 +140,30 @@ def build_vault(folder: Path, debtors: list[FictionalDebtor], records_per_debtor
             contacts = generate_contacts(d, records_per_debtor, seed=5)
             for c in contacts:
                 record_id += 1
-                batch.append((record_id, index, f"r{record_id}", _iso(c.at), c.channel, c.direction, c.person,
-                              c.summary, c.promise_amount, c.promise_date and c.promise_date.isoformat(),
-                              c.next_action_date and c.next_action_date.isoformat(), now))
+                batch.append(
+                    (
+                        record_id,
+                        index,
+                        f"r{record_id}",
+                        _iso(c.at),
+                        c.channel,
+                        c.direction,
+                        c.person,
+                        c.summary,
+                        c.promise_amount,
+                        c.promise_date and c.promise_date.isoformat(),
+                        c.next_action_date and c.next_action_date.isoformat(),
+                        now,
+                    )
+                )
             if contacts and contacts[-1].next_action_date:
                 next_actions.append((contacts[-1].next_action_date.isoformat(), index))
         db.executemany(
             "INSERT INTO negotiation_records(id, debtor_id, record_key, version, superseded, at, channel, "
             "direction, person, summary, promise_amount, promise_date, next_action_on, created_by, created_at) "
-            "VALUES (?,?,?,1,0,?,?,?,?,?,?,?,?,'admin',?)", batch)
+            "VALUES (?,?,?,1,0,?,?,?,?,?,?,?,?,'admin',?)",
+            batch,
+        )
         db.executemany("UPDATE debtors SET next_action_on = ? WHERE id = ?", next_actions)
     db.execute("COMMIT")
     optimize_search_index(db)
@@ -114,7 +174,9 @@ def build_vault(folder: Path, debtors: list[FictionalDebtor], records_per_debtor
 
 
 @contextmanager
-def cached_vault(n_debtors: int, records_per_debtor: int, *, cache: bool) -> Iterator[tuple[Path, bytes, list]]:
+def cached_vault(
+    n_debtors: int, records_per_debtor: int, *, cache: bool
+) -> Iterator[tuple[Path, bytes, list]]:
     """(db path, key, debtors): from the cache folder when built before, otherwise built now."""
     debtors = generate_debtors(n_debtors, seed=42)
     if not cache:
@@ -138,15 +200,37 @@ def queries(debtors: list[FictionalDebtor]) -> list[DebtorFilter]:
     management number, 1- and 2-character fragments, a town, and text combined with filters."""
     sample = debtors[len(debtors) // 3]
     other = debtors[len(debtors) // 2]
-    texts = ["たかはし", "ﾀｶﾊｼ", "髙橋", "高橋　美咲", "さいとう", "渡邊", "山﨑", sample.phone,
-             sample.phone.replace("-", ""), other.phone[-4:], sample.management_no, sample.name,
-             "森", "林", "印刷", "西新宿", "神楽坂", "ヨツヤ", "ｶｸﾞﾗ", "大久保 食堂"]
+    texts = [
+        "たかはし",
+        "ﾀｶﾊｼ",
+        "髙橋",
+        "高橋　美咲",
+        "さいとう",
+        "渡邊",
+        "山﨑",
+        sample.phone,
+        sample.phone.replace("-", ""),
+        other.phone[-4:],
+        sample.management_no,
+        sample.name,
+        "森",
+        "林",
+        "印刷",
+        "西新宿",
+        "神楽坂",
+        "ヨツヤ",
+        "ｶｸﾞﾗ",
+        "大久保 食堂",
+    ]
     filters = [DebtorFilter(text=text) for text in texts]
     filters += [
         DebtorFilter(text="高橋", statuses=frozenset({"交渉中", "分納中"})),
         DebtorFilter(text="新宿", handler="kou", min_balance=500_000),
-        DebtorFilter(statuses=frozenset({"督促中"}), next_action_from=dt.date(2025, 10, 1),
-                     next_action_to=dt.date(2025, 10, 31)),
+        DebtorFilter(
+            statuses=frozenset({"督促中"}),
+            next_action_from=dt.date(2025, 10, 1),
+            next_action_to=dt.date(2025, 10, 31),
+        ),
         DebtorFilter(due_from=dt.date(2024, 4, 1), due_to=dt.date(2024, 6, 30), min_balance=1),
     ]
     return filters
@@ -159,23 +243,39 @@ def run(report: Report) -> None:
     with cached_vault(n_debtors, per_debtor, cache=not report.quick) as (db_path, key, debtors):
         build_seconds = time.perf_counter() - build_started
         engine = make_engine(db_path, key)
-        vault = VaultSession(folder=db_path.parent, engine=engine, clock=CLOCK,
-                             user=SignedInUser(id=1, name="admin", role=Role.HANDLER))
+        vault = VaultSession(
+            folder=db_path.parent,
+            engine=engine,
+            clock=CLOCK,
+            user=SignedInUser(id=1, name="admin", role=Role.HANDLER),
+        )
         raw = connect_raw(db_path, key)
         try:
             _measure(report, vault, raw, debtors, n_debtors * per_debtor)
         finally:
             raw.close()
             vault.close()
-        off = run_without_memory_security("bench_search", str(db_path), key.hex(), str(n_debtors),
-                                          str(report.size(5, 1)))
-        report.value("search p95 with cipher_memory_security OFF (information only)", off, "s", goal_on="p95",
-                     note="measured in a subprocess on the same vault; the product keeps it ON")
-        report.value("search vault ready (built or from cache)", build_seconds, "s",
-                     note=f"{n_debtors:,} debtors, {n_debtors * per_debtor:,} records")
+        off = run_without_memory_security(
+            "bench_search", str(db_path), key.hex(), str(n_debtors), str(report.size(5, 1))
+        )
+        report.value(
+            "search p95 with cipher_memory_security OFF (information only)",
+            off,
+            "s",
+            goal_on="p95",
+            note="measured in a subprocess on the same vault; the product keeps it ON",
+        )
+        report.value(
+            "search vault ready (built or from cache)",
+            build_seconds,
+            "s",
+            note=f"{n_debtors:,} debtors, {n_debtors * per_debtor:,} records",
+        )
 
 
-def _measure(report: Report, vault: VaultSession, raw, debtors: list[FictionalDebtor], n_records: int) -> None:
+def _measure(
+    report: Report, vault: VaultSession, raw, debtors: list[FictionalDebtor], n_records: int
+) -> None:
     size = f"{len(debtors):,} debtors / {n_records:,} records"
     rounds = report.size(5, 1)
     search_samples: list[float] = []
@@ -183,38 +283,57 @@ def _measure(report: Report, vault: VaultSession, raw, debtors: list[FictionalDe
     probe = debtors[len(debtors) // 3].management_no
 
     def baseline_lookup() -> None:
-        raw.execute("SELECT id, name, name_kana, representative, address, phone, principal_total, paid_total "
-                    "FROM debtors WHERE management_no = ?", (probe,)).fetchall()
+        raw.execute(
+            "SELECT id, name, name_kana, representative, address, phone, principal_total, paid_total "
+            "FROM debtors WHERE management_no = ?",
+            (probe,),
+        ).fetchall()
 
     for flt in queries(debtors):
-        ours, base = measure_pair(lambda flt=flt: search_debtors(vault, flt, limit=100), baseline_lookup,
-                                  repeat=rounds)
+        ours, base = measure_pair(
+            lambda flt=flt: search_debtors(vault, flt, limit=100), baseline_lookup, repeat=rounds
+        )
         search_samples += ours
         base_samples += base
-    report.ratio("search (service) vs indexed lookup by management no", search_samples, base_samples,
-                 note=f"{size}; {len(queries(debtors))} realistic queries x {rounds}")
+    report.ratio(
+        "search (service) vs indexed lookup by management no",
+        search_samples,
+        base_samples,
+        note=f"{size}; {len(queries(debtors))} realistic queries x {rounds}",
+    )
     report.value("search p95 (service level)", search_samples, "s", goal=0.050, goal_on="p95", note=size)
 
     def baseline_page() -> None:
-        raw.execute("SELECT id, management_no, name, name_kana, representative, address, phone, status, "
-                    "principal_total, paid_total, next_action_on FROM debtors "
-                    "ORDER BY name_kana, management_no LIMIT 100").fetchall()
+        raw.execute(
+            "SELECT id, management_no, name, name_kana, representative, address, phone, status, "
+            "principal_total, paid_total, next_action_on FROM debtors "
+            "ORDER BY name_kana, management_no LIMIT 100"
+        ).fetchall()
 
-    first_page, base_page = measure_pair(lambda: search_debtors(vault, DebtorFilter(), limit=100), baseline_page,
-                                         repeat=report.size(20, 3))
-    report.ratio("first list page (service) vs plain indexed SELECT LIMIT 100", first_page, base_page,
-                 note=size)
+    first_page, base_page = measure_pair(
+        lambda: search_debtors(vault, DebtorFilter(), limit=100), baseline_page, repeat=report.size(20, 3)
+    )
+    report.ratio(
+        "first list page (service) vs plain indexed SELECT LIMIT 100", first_page, base_page, note=size
+    )
     report.value("first list page (service level)", first_page, "s", goal=0.100, goal_on="p95", note=size)
-    deep, _ = measure_pair(lambda: search_debtors(vault, DebtorFilter(), offset=len(debtors) // 2, limit=100),
-                           baseline_page, repeat=report.size(5, 1))
+    deep, _ = measure_pair(
+        lambda: search_debtors(vault, DebtorFilter(), offset=len(debtors) // 2, limit=100),
+        baseline_page,
+        repeat=report.size(5, 1),
+    )
     report.value("list page in the middle (service level)", deep, "s", note=f"offset {len(debtors) // 2:,}")
 
 
 def _main_without_memory_security(db_path: Path, key: bytes, n_debtors: int, rounds: int) -> None:
     """The subprocess: the same searches on the same vault, connections without memory security."""
     debtors = generate_debtors(n_debtors, seed=42)
-    vault = VaultSession(folder=db_path.parent, engine=engine_without_memory_security(db_path, key), clock=CLOCK,
-                         user=SignedInUser(id=1, name="admin", role=Role.HANDLER))
+    vault = VaultSession(
+        folder=db_path.parent,
+        engine=engine_without_memory_security(db_path, key),
+        clock=CLOCK,
+        user=SignedInUser(id=1, name="admin", role=Role.HANDLER),
+    )
     samples: list[float] = []
     try:
         for flt in queries(debtors):
@@ -225,5 +344,6 @@ def _main_without_memory_security(db_path: Path, key: bytes, n_debtors: int, rou
 
 
 if __name__ == "__main__" and sys.argv[1:2] == [MEMORY_SECURITY_OFF_FLAG]:
-    _main_without_memory_security(Path(sys.argv[2]), bytes.fromhex(sys.argv[3]), int(sys.argv[4]),
-                                  int(sys.argv[5]))
+    _main_without_memory_security(
+        Path(sys.argv[2]), bytes.fromhex(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    )

@@ -47,8 +47,11 @@ def sign_in_cold_start(folder: Path) -> FirstPaint:
 
 def _loaded_note(samples: list[FirstPaint]) -> str:
     loaded = sorted({name for sample in samples for name in sample.loaded})
-    return ("heavy modules loaded before the first paint: " + ", ".join(loaded)) if loaded else \
-        "no database, crypto or keyring module loaded before the first paint"
+    return (
+        ("heavy modules loaded before the first paint: " + ", ".join(loaded))
+        if loaded
+        else "no database, crypto or keyring module loaded before the first paint"
+    )
 
 
 def run(report: Report) -> None:
@@ -59,19 +62,37 @@ def run(report: Report) -> None:
     base: list[FirstPaint] = []
     with tempfile.TemporaryDirectory(prefix="saiken-bench-") as tmp:
         folder = Path(tmp) / "vault"
-        vault.create_vault(folder, org_role="contractor", org_name="架空法律事務所", admin_user="admin",
-                           admin_password="架空の合言葉は長めに2025", device_binding=False)
+        vault.create_vault(
+            folder,
+            org_role="contractor",
+            org_name="架空法律事務所",
+            admin_user="admin",
+            admin_password="架空の合言葉は長めに2025",
+            device_binding=False,
+        )
         for _ in range(repeat):  # alternate, so that noise hits both alike
             base.append(bare_app_cold_start())
             ours.append(sign_in_cold_start(folder))
     note = _loaded_note(ours)
-    report.ratio("sign-in window cold start vs bare PySide6 app (process launch to first paint)",
-                 [s.launch_to_paint for s in ours], [s.launch_to_paint for s in base], goal=GOAL_RATIO, unit="s",
-                 note=f"the real start (saiken.ui.main.run); {note}")
+    report.ratio(
+        "sign-in window cold start vs bare PySide6 app (process launch to first paint)",
+        [s.launch_to_paint for s in ours],
+        [s.launch_to_paint for s in base],
+        goal=GOAL_RATIO,
+        unit="s",
+        note=f"the real start (saiken.ui.main.run); {note}",
+    )
     imported = [s.marks["imported"] - (s.launch_to_paint - s.ready_to_paint) for s in ours]
     report.value("  in-process, of which: importing saiken.ui.main (PySide6 modules, ui)", imported, "s")
-    report.value("  in-process, of which: run() to first paint (font, translators, style, keys.json, dialog)",
-                 [s.ready_to_paint - i for s, i in zip(ours, imported, strict=True)], "s")
-    report.ratio("sign-in window vs bare window, in-process (from QApplication ready; information)",
-                 [s.ready_to_paint for s in ours], [s.ready_to_paint for s in base], unit="s",
-                 note=f"no goal: the bare window needs {median([s.ready_to_paint for s in base]) * 1000:.0f} ms")
+    report.value(
+        "  in-process, of which: run() to first paint (font, translators, style, keys.json, dialog)",
+        [s.ready_to_paint - i for s, i in zip(ours, imported, strict=True)],
+        "s",
+    )
+    report.ratio(
+        "sign-in window vs bare window, in-process (from QApplication ready; information)",
+        [s.ready_to_paint for s in ours],
+        [s.ready_to_paint for s in base],
+        unit="s",
+        note=f"no goal: the bare window needs {median([s.ready_to_paint for s in base]) * 1000:.0f} ms",
+    )

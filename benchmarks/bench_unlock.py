@@ -61,16 +61,27 @@ def run(report: Report) -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="saiken-bench-unlock-") as tmp:
             folder = Path(tmp) / "vault"
-            created = vault.create_vault(folder, org_role="contractor", org_name="架空法律事務所",
-                                         admin_user="bench", admin_password=PASSWORD, device_binding=True)
+            created = vault.create_vault(
+                folder,
+                org_role="contractor",
+                org_name="架空法律事務所",
+                admin_user="bench",
+                admin_password=PASSWORD,
+                device_binding=True,
+            )
             repeat = report.size(7, 3)
             unlock_once(folder)  # warm-up: imports, first-use caches
             own = [unlock_once(folder) for _ in range(repeat)]
             note = f"{_params()}; device binding {'on' if created.device_bound else 'off'}; {os.cpu_count()} CPUs"
-            report.value(f"unlock: derivation + open + first query ({_params()})", own, "s", goal=0.6, note=note)
+            report.value(
+                f"unlock: derivation + open + first query ({_params()})", own, "s", goal=0.6, note=note
+            )
             salt = new_salt()
-            kdf = measure(lambda: derive_key(PASSWORD, salt, DEFAULT_PARAMS, device_secret=b"d" * 32),
-                          repeat=repeat, warmup=1)
+            kdf = measure(
+                lambda: derive_key(PASSWORD, salt, DEFAULT_PARAMS, device_secret=b"d" * 32),
+                repeat=repeat,
+                warmup=1,
+            )
             report.value(f"key derivation alone ({_params()})", kdf, "s")
     finally:
         keyring.set_keyring(previous)

@@ -58,8 +58,9 @@ def measure(fn: Callable[[], object], *, repeat: int, warmup: int = 1) -> list[f
     return samples
 
 
-def measure_pair(ours: Callable[[], object], baseline: Callable[[], object], *, repeat: int,
-                 warmup: int = 1) -> tuple[list[float], list[float]]:
+def measure_pair(
+    ours: Callable[[], object], baseline: Callable[[], object], *, repeat: int, warmup: int = 1
+) -> tuple[list[float], list[float]]:
     """Time `ours` and `baseline` alternately (so drift and noise hit both alike): (ours, baseline)."""
     for _ in range(warmup):
         baseline()
@@ -120,28 +121,66 @@ class Report:
         """`full` normally, `quick` under --quick."""
         return quick if self.quick else full
 
-    def ratio(self, name: str, measured_seconds_list: Sequence[float], baseline_seconds_list: Sequence[float],
-              *, goal: float | None = None, unit: str = "s", note: str = "") -> Row:
+    def ratio(
+        self,
+        name: str,
+        measured_seconds_list: Sequence[float],
+        baseline_seconds_list: Sequence[float],
+        *,
+        goal: float | None = None,
+        unit: str = "s",
+        note: str = "",
+    ) -> Row:
         """Ours against a baseline measured in the same run: ratio of the medians, lower is better.
         `goal` is the largest acceptable ratio (2.0 for "at most twice the baseline")."""
         measured = Stats.of(measured_seconds_list)
         baseline = Stats.of(baseline_seconds_list)
         ratio = measured.median / baseline.median if baseline.median > 0 else math.inf
-        row = Row(self.module, name, "ratio", unit, measured, baseline, ratio, goal, "ratio",
-                  None if goal is None else ratio <= goal, note)
+        row = Row(
+            self.module,
+            name,
+            "ratio",
+            unit,
+            measured,
+            baseline,
+            ratio,
+            goal,
+            "ratio",
+            None if goal is None else ratio <= goal,
+            note,
+        )
         self.rows.append(row)
         return row
 
-    def value(self, name: str, value: float | Sequence[float], unit: str, goal: float | None = None, *,
-              goal_on: str = "median", note: str = "") -> Row:
+    def value(
+        self,
+        name: str,
+        value: float | Sequence[float],
+        unit: str,
+        goal: float | None = None,
+        *,
+        goal_on: str = "median",
+        note: str = "",
+    ) -> Row:
         """A single figure (or samples of it) with an optional upper goal, compared with the median
         or, with `goal_on="p95"`, with the 95th percentile."""
         if goal_on not in ("median", "p95"):
             raise ValueError("goal_on must be 'median' or 'p95'")
         measured = Stats.of(value)
         compared = measured.median if goal_on == "median" else measured.p95
-        row = Row(self.module, name, "value", unit, measured, None, None, goal, goal_on,
-                  None if goal is None else compared <= goal, note)
+        row = Row(
+            self.module,
+            name,
+            "value",
+            unit,
+            measured,
+            None,
+            None,
+            goal,
+            goal_on,
+            None if goal is None else compared <= goal,
+            note,
+        )
         self.rows.append(row)
         return row
 
@@ -178,8 +217,14 @@ def load(path: Path) -> ModuleType:
 
 def environment(quick: bool) -> dict[str, object]:
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
-                                text=True, timeout=5, check=False).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        ).stdout.strip()
     except OSError:
         commit = ""
     return {
@@ -224,11 +269,17 @@ def write_results(report: Report, env: dict[str, object], out: Path) -> tuple[Pa
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description="Saiken Desk benchmarks")
-    parser.add_argument("--only", metavar="NAME", action="append",
-                        help="run only this module (pdf or bench_pdf); may be repeated")
+    parser.add_argument(
+        "--only",
+        metavar="NAME",
+        action="append",
+        help="run only this module (pdf or bench_pdf); may be repeated",
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     parser.add_argument("--list", action="store_true", help="list the bench modules and exit")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="results folder (default bench-results/)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="results folder (default bench-results/)"
+    )
     parser.add_argument("--bench-dir", type=Path, default=PACKAGE_DIR, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -244,8 +295,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         wanted = {name.removeprefix("bench_").removesuffix(".py") for name in args.only}
         unknown = wanted - {name for name, _ in modules}
         if unknown:
-            print(f"unknown bench module(s): {', '.join(sorted(unknown))}; "
-                  f"known: {', '.join(name for name, _ in modules)}", file=sys.stderr)
+            print(
+                f"unknown bench module(s): {', '.join(sorted(unknown))}; "
+                f"known: {', '.join(name for name, _ in modules)}",
+                file=sys.stderr,
+            )
             return 2
         modules = [(name, path) for name, path in modules if name in wanted]
     report = Report(quick=args.quick)

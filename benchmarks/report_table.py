@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from benchmarks.harness import Row, Stats
 
-HEADERS = ("module", "benchmark", "ours median / p95", "baseline median / p95", "ratio", "goal", "result",
-           "note")
+HEADERS = (
+    "module",
+    "benchmark",
+    "ours median / p95",
+    "baseline median / p95",
+    "ratio",
+    "goal",
+    "result",
+    "note",
+)
 
 
 def quantity(value: float, unit: str) -> str:
@@ -52,8 +60,16 @@ def _result(row: Row) -> str:
 
 def cells(row: Row) -> tuple[str, ...]:
     ratio = "" if row.ratio is None else f"{row.ratio:.2f}×"
-    return (row.module, row.name, _stats(row.measured, row.unit), _stats(row.baseline, row.unit), ratio,
-            _goal(row), _result(row), row.note)
+    return (
+        row.module,
+        row.name,
+        _stats(row.measured, row.unit),
+        _stats(row.baseline, row.unit),
+        ratio,
+        _goal(row),
+        _result(row),
+        row.note,
+    )
 
 
 def text_table(rows: Sequence[Row]) -> str:
@@ -61,8 +77,10 @@ def text_table(rows: Sequence[Row]) -> str:
         return "(no results)"
     table = [HEADERS, *(cells(row) for row in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(HEADERS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-             for line in table]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 
@@ -74,8 +92,12 @@ def _md(cell: str) -> str:
 def markdown(rows: Sequence[Row], env: dict[str, object]) -> str:
     out = ["# Saiken Desk benchmarks", ""]
     out += [f"- {key}: {value}" for key, value in env.items()]
-    out += ["", "Ratios are ours ÷ a baseline measured in the same run (medians; lower is better).",
-            "Goals are information, not assertions.", ""]
+    out += [
+        "",
+        "Ratios are ours ÷ a baseline measured in the same run (medians; lower is better).",
+        "Goals are information, not assertions.",
+        "",
+    ]
     out.append("| " + " | ".join(HEADERS) + " |")
     out.append("|" + "---|" * len(HEADERS))
     out += ["| " + " | ".join(_md(cell) for cell in cells(row)) + " |" for row in rows]

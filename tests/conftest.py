@@ -117,8 +117,11 @@ def make_raw_vault(folder: Path, *, role: str = "contractor", org_name: str = "�
         org_role=role,
     )
     with unit_of_work(session) as work:
-        work.session.add(User(name="admin", display_name="管理者", role="admin", is_supervisor=True,
-                              created_at=clock.now()))
+        work.session.add(
+            User(
+                name="admin", display_name="管理者", role="admin", is_supervisor=True, created_at=clock.now()
+            )
+        )
         work.session.add(Setting(key="org_name", value=org_name))
         work.session.add(Setting(key="org_role", value=role))
         work.audit("vault.create")

@@ -67,7 +67,11 @@ def write_sheet(path: Path, rows: Iterable[Sequence[object]], *, title: str = "æ
 
 
 def write_ward_rows(
-    path: Path, overrides: Sequence[Mapping[str, object]], *, seed: int = 11, header: Sequence[str] = WARD_HEADER
+    path: Path,
+    overrides: Sequence[Mapping[str, object]],
+    *,
+    seed: int = 11,
+    header: Sequence[str] = WARD_HEADER,
 ) -> tuple[Path, list[FictionalDebtor]]:
     """One fictional debtor per item of `overrides`, each cell replaced where the mapping names its
     sample header. `header` renames the 19 sample columns (same order) in the written header row."""

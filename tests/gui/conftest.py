@@ -68,8 +68,14 @@ def vault_folder(tmp_path: Path, fixed_clock) -> Path:
     from saiken.services import vault
 
     folder = tmp_path / "vault"
-    vault.create_vault(folder, org_role="contractor", org_name="架空法律事務所", admin_user=ADMIN,
-                       admin_password=ADMIN_PASSWORD, clock=fixed_clock)
+    vault.create_vault(
+        folder,
+        org_role="contractor",
+        org_name="架空法律事務所",
+        admin_user=ADMIN,
+        admin_password=ADMIN_PASSWORD,
+        clock=fixed_clock,
+    )
     return folder
 
 
@@ -79,8 +85,9 @@ def signed_in(ops, vault_folder, qtbot, fixed_clock):
     from saiken.services import vault
 
     done: list = []
-    ops.open_session(vault.open_vault, vault_folder, ADMIN, ADMIN_PASSWORD, clock=fixed_clock,
-                     on_result=done.append)
+    ops.open_session(
+        vault.open_vault, vault_folder, ADMIN, ADMIN_PASSWORD, clock=fixed_clock, on_result=done.append
+    )
     qtbot.waitUntil(lambda: bool(done), timeout=15_000)
     return ops
 

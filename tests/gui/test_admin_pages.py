@@ -55,7 +55,9 @@ def test_add_change_password_and_remove_a_user_through_the_page(qtbot, main_wind
 
     driver.then(fill_password)
     page.password_button.click()
-    qtbot.waitUntil(lambda: "パスワードを変更しました" in main_window.statusBar().currentMessage(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: "パスワードを変更しました" in main_window.statusBar().currentMessage(), timeout=15_000
+    )
     with pytest.raises(SaikenError):
         vault.open_vault(vault_folder, NEW_USER, NEW_PASSWORD)
     vault.open_vault(vault_folder, NEW_USER, CHANGED_PASSWORD).close()
@@ -171,7 +173,9 @@ def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault
 
     admin = vault.open_vault(vault_folder, ADMIN, ADMIN_PASSWORD)
     users.add_user(admin, NEW_USER, role="handler", password=NEW_PASSWORD)
-    users.change_password(admin, NEW_USER, old_password=None, new_password=CHANGED_PASSWORD)  # an admin's reset
+    users.change_password(
+        admin, NEW_USER, old_password=None, new_password=CHANGED_PASSWORD
+    )  # an admin's reset
     admin.close()
 
     done: list = []
@@ -191,7 +195,9 @@ def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault
     driver.then(choose_own)
     window.enter()
     qtbot.waitUntil(lambda: "変更しました" in window.statusBar().currentMessage(), timeout=15_000)
-    assert "利用者" not in [window.navigation.item(i).text() for i in range(window.navigation.count())]  # handler
+    assert "利用者" not in [
+        window.navigation.item(i).text() for i in range(window.navigation.count())
+    ]  # handler
     with pytest.raises(SaikenError):
         vault.open_vault(vault_folder, NEW_USER, CHANGED_PASSWORD)
     again = vault.open_vault(vault_folder, NEW_USER, own_password)

@@ -27,10 +27,17 @@ def test_slow_operation_shows_progress_and_can_be_cancelled(qtbot, app, vault_se
             time.sleep(0.01)
         return "finished"
 
-    job = ops.call(lambda _session, token: long_loop(token), owner=owner, on_result=outcome.append,
-                   on_error=outcome.append, progress="架空の長い処理…", cancellable=True)
-    qtbot.waitUntil(lambda: ops._pending.get(job.id) is not None and ops._pending[job.id].dialog is not None,
-                    timeout=3000)
+    job = ops.call(
+        lambda _session, token: long_loop(token),
+        owner=owner,
+        on_result=outcome.append,
+        on_error=outcome.append,
+        progress="架空の長い処理…",
+        cancellable=True,
+    )
+    qtbot.waitUntil(
+        lambda: ops._pending.get(job.id) is not None and ops._pending[job.id].dialog is not None, timeout=3000
+    )
     dialog = ops._pending[job.id].dialog
     assert isinstance(dialog, QProgressDialog) and dialog.labelText() == "架空の長い処理…"
     buttons = dialog.findChildren(QPushButton)
@@ -47,7 +54,9 @@ def test_quick_results_arrive_on_the_gui_thread_and_dead_owners_get_nothing(qtbo
 
     ops = Operations()
     threads: list = []
-    ops.call_unbound(lambda: 41 + 1, on_result=lambda value: threads.append((value, threading.current_thread())))
+    ops.call_unbound(
+        lambda: 41 + 1, on_result=lambda value: threads.append((value, threading.current_thread()))
+    )
     qtbot.waitUntil(lambda: bool(threads), timeout=3000)
     assert threads == [(42, threading.main_thread())]
 
@@ -78,8 +87,9 @@ def test_without_a_session_operations_say_the_vault_is_locked(qtbot, app):
     ops.shutdown()
 
 
-def test_work_left_over_from_before_a_lock_shows_no_message_box_over_the_lock_screen(qtbot, app, driver,
-                                                                                    vault_session):
+def test_work_left_over_from_before_a_lock_shows_no_message_box_over_the_lock_screen(
+    qtbot, app, driver, vault_session
+):
     from saiken.ui.background import Operations
     from saiken.ui.errors import dialogs
 

@@ -28,13 +28,18 @@ def _source_literals() -> set[str]:
         text = path.read_text(encoding="utf-8")
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
-                found.add(match.group(1).encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8"))
+                found.add(
+                    match.group(1).encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+                )
     return found
 
 
 def test_every_source_string_has_a_japanese_translation():
-    translated = {source for _c, source, _m, translation in i18n_build.messages()
-                  if translation.get("type") is None and (translation.text or "").strip()}
+    translated = {
+        source
+        for _c, source, _m, translation in i18n_build.messages()
+        if translation.get("type") is None and (translation.text or "").strip()
+    }
     assert i18n_build.missing() == []
     literals = _source_literals()
     assert len(literals) > 150
@@ -56,8 +61,11 @@ def test_every_tr_call_is_one_double_quoted_literal_lupdate_can_see():
 def test_the_shipped_qm_is_compiled_from_the_current_ts(tmp_path):
     compiled = tmp_path / "check.qm"
     code = "import sys; from PySide6.scripts.pyside_tool import lrelease; sys.exit(lrelease())"
-    subprocess.run([sys.executable, "-c", code, str(i18n_build.TS_FILE), "-qm", str(compiled)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", code, str(i18n_build.TS_FILE), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
     assert compiled.read_bytes() == i18n_build.QM_FILE.read_bytes()
 
 
@@ -96,8 +104,13 @@ def test_screenshot_command_renders_a_non_blank_png(tmp_path, view, app):
     out = tmp_path / f"{view}.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     code = "import sys; from saiken.app import main; sys.exit(main())"
-    result = subprocess.run([sys.executable, "-c", code, "--demo", "--screenshot", str(out), "--view", view],
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--demo", "--screenshot", str(out), "--view", view],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert "Traceback" not in result.stderr
     width, height, colours = _png_facts(out)

@@ -76,7 +76,9 @@ def test_wizard_creates_a_real_vault_and_shows_the_recovery_key_once(qtbot, ops,
 def test_wrong_password_shows_a_clear_error_and_the_dialog_stays(qtbot, ops, vault_folder):
     from saiken.ui.sign_in import SignInDialog
 
-    dialog = SignInDialog(ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN])
+    dialog = SignInDialog(
+        ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN]
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert "受託者" in dialog.form.org.text()
@@ -103,7 +105,9 @@ def test_lock_out_after_repeated_failures_says_how_long_to_wait(qtbot, ops, vaul
     for _ in range(5):  # five real failures through the service
         with pytest.raises(WrongPasswordError):
             vault.open_vault(vault_folder, ADMIN, WRONG_PASSWORD)
-    dialog = SignInDialog(ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN])
+    dialog = SignInDialog(
+        ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN]
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.form.password.setText(ADMIN_PASSWORD)  # even the right password must wait
@@ -117,7 +121,9 @@ def test_lock_out_after_repeated_failures_says_how_long_to_wait(qtbot, ops, vaul
 def test_recovery_key_button_rejects_a_wrong_key(qtbot, ops, vault_folder, driver):
     from saiken.ui.sign_in import SignInDialog
 
-    dialog = SignInDialog(ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN])
+    dialog = SignInDialog(
+        ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN]
+    )
     qtbot.addWidget(dialog)
     dialog.show()
 

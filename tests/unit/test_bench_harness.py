@@ -13,7 +13,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-FAKE = '''
+FAKE = """
 def run(report):
     assert report.quick
     report.ratio("fake ratio", [2.0, 4.0, 6.0, 100.0], [1.0, 2.0, 3.0, 4.0], goal=2.0)
@@ -22,20 +22,25 @@ def run(report):
     report.value("fake memory", 123.4, "MiB")
     report.unavailable("fake pending", "not available yet: the screen is not written")
     assert report.size(100000, 10) == 10
-'''
+"""
 
-BROKEN = '''
+BROKEN = """
 def run(report):
     report.value("before the crash", 1.0, "MiB")
     raise RuntimeError("boom")
-'''
+"""
 
 
 def run_harness(bench_dir: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, "-m", "benchmarks", "--bench-dir", str(bench_dir), "--out", str(out), *args],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -45,7 +50,9 @@ def bench_dir(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "bench_fake.py").write_text(textwrap.dedent(FAKE), encoding="utf-8")
     (folder / "bench_broken.py").write_text(textwrap.dedent(BROKEN), encoding="utf-8")
-    (folder / "helper_not_a_bench.py").write_text("raise SystemExit('must not be imported')\n", encoding="utf-8")
+    (folder / "helper_not_a_bench.py").write_text(
+        "raise SystemExit('must not be imported')\n", encoding="utf-8"
+    )
     return folder
 
 

@@ -38,7 +38,20 @@ def test_every_surname_variant_appears_in_the_first_twelve():
     surnames = {d.representative.split("\u3000")[0] for d in debtors}
     for variant, _ in VARIANT_SURNAMES:
         assert variant in surnames
-    for needed in ("高橋", "髙橋", "斎藤", "齋藤", "齊藤", "渡辺", "渡邊", "渡邉", "山崎", "山﨑", "浜田", "濵田"):
+    for needed in (
+        "高橋",
+        "髙橋",
+        "斎藤",
+        "齋藤",
+        "齊藤",
+        "渡辺",
+        "渡邊",
+        "渡邉",
+        "山崎",
+        "山﨑",
+        "浜田",
+        "濵田",
+    ):
         assert needed in surnames
 
 

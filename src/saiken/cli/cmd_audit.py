@@ -37,8 +37,15 @@ def run_verify(args: argparse.Namespace) -> int:
     finally:
         session.close()
     if args.json:
-        print_json({"ok": report.ok, "count": report.count, "head_hash": report.head_hash,
-                    "checkpoint": report.checkpoint, "problems": report.problems})
+        print_json(
+            {
+                "ok": report.ok,
+                "count": report.count,
+                "head_hash": report.head_hash,
+                "checkpoint": report.checkpoint,
+                "problems": report.problems,
+            }
+        )
         return 0 if report.ok else IntegrityError.exit_code
     if report.ok:
         print(f"OK: 監査ログ {report.count} 件のつながりを確認しました。")
@@ -46,7 +53,9 @@ def run_verify(args: argparse.Namespace) -> int:
         return 0
     for problem in report.problems:
         print(problem)
-    print(f"NG: 監査ログに {len(report.problems)} 件の問題があります（記録 {report.count} 件）。取扱責任者に報告してください。")
+    print(
+        f"NG: 監査ログに {len(report.problems)} 件の問題があります（記録 {report.count} 件）。取扱責任者に報告してください。"
+    )
     return IntegrityError.exit_code
 
 
@@ -63,8 +72,9 @@ def run_list(args: argparse.Namespace) -> int:
     since, until = _day(args.since, "--since"), _day(args.until, "--until")
     session = sign_in(args)
     try:
-        rows = audit.list_entries(session, actor=args.actor, action=args.action, since=since, until=until,
-                                  limit=args.limit)
+        rows = audit.list_entries(
+            session, actor=args.actor, action=args.action, since=since, until=until, limit=args.limit
+        )
     finally:
         session.close()
     if args.json:

@@ -1,9 +1,9 @@
 """`saiken backup create|verify|restore|list --vault DIR`.
 
-    create                      a consistent encrypted copy + keys.json into DIR/backups/<time>/
-    verify [BACKUP]             integrity_check, cipher_integrity_check, audit chain (newest by default)
-    restore BACKUP [--yes]      verify, then replace the vault; the replaced files are kept in backups/
-    list                        the backups kept (no sign-in needed)
+create                      a consistent encrypted copy + keys.json into DIR/backups/<time>/
+verify [BACKUP]             integrity_check, cipher_integrity_check, audit chain (newest by default)
+restore BACKUP [--yes]      verify, then replace the vault; the replaced files are kept in backups/
+list                        the backups kept (no sign-in needed)
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     verify.add_argument("backup", nargs="?", help="バックアップのフォルダ（名前またはパス、省略時は最新）")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=run_verify)
-    restore = sub.add_parser("restore", help="バックアップから戻す（今の金庫は backups/replaced-… に残します）")
+    restore = sub.add_parser(
+        "restore", help="バックアップから戻す（今の金庫は backups/replaced-… に残します）"
+    )
     add_sign_in_arguments(restore)
     restore.add_argument("backup", help="バックアップのフォルダ（名前またはパス）")
     restore.add_argument("--yes", action="store_true", help="確認なしで実行する")
@@ -58,7 +60,9 @@ def _resolve(vault_dir: Path, name: str | None) -> Path:
     if not path.is_dir():
         path = backup.backups_dir(vault_dir) / name
     if not path.is_dir():
-        raise NotFoundError(f"バックアップ「{name}」が見つかりません。saiken backup list で名前を確かめてください。")
+        raise NotFoundError(
+            f"バックアップ「{name}」が見つかりません。saiken backup list で名前を確かめてください。"
+        )
     return path
 
 
@@ -80,7 +84,9 @@ def _print_report(report: backup.BackupReport, as_json: bool) -> int:
     if as_json:
         print_json(report.__dict__)
     elif report.ok:
-        print(f"OK: バックアップ {report.path.name} を検査しました（整合性・暗号ページ・監査ログ {report.audit_count} 件）。")
+        print(
+            f"OK: バックアップ {report.path.name} を検査しました（整合性・暗号ページ・監査ログ {report.audit_count} 件）。"
+        )
         print(f"チェックポイント: {report.checkpoint}")
     else:
         for problem in report.problems:
@@ -103,12 +109,17 @@ def run_restore(args: argparse.Namespace) -> int:
     path = _resolve(args.vault, args.backup)
     confirm(args, f"金庫をバックアップ {path.name} の状態に戻します。よろしいですか")
     if args.recovery:
-        info = backup.restore_backup(args.vault, path, recovery_key=secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: "))
+        info = backup.restore_backup(
+            args.vault, path, recovery_key=secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
+        )
     else:
         name = user_name(args)
-        info = backup.restore_backup(args.vault, path, user=name,
-                                     password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: "))
-    print(f"バックアップ {path.name} から戻しました。置き換えた金庫は {info.replaced_copy} に残してあります。")
+        info = backup.restore_backup(
+            args.vault, path, user=name, password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
+        )
+    print(
+        f"バックアップ {path.name} から戻しました。置き換えた金庫は {info.replaced_copy} に残してあります。"
+    )
     return 0
 
 

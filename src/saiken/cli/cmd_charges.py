@@ -33,16 +33,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     # Nothing is `required` for argparse: missing values are reported by `run` on one clear line.
     parser.add_argument("--principal", metavar="N", help="返還する元金（円）")
     parser.add_argument("--received", metavar="DATE", help="受領日（加算金の起算日）")
-    parser.add_argument("--tranche", action="append", default=[], metavar="DATE:AMOUNT",
-                        help="分割で受領した場合の受領日と受領額（繰り返し可、--received の代わり）")
+    parser.add_argument(
+        "--tranche",
+        action="append",
+        default=[],
+        metavar="DATE:AMOUNT",
+        help="分割で受領した場合の受領日と受領額（繰り返し可、--received の代わり）",
+    )
     parser.add_argument("--due", metavar="DATE", help="納期限")
-    parser.add_argument("--payment", action="append", default=[], metavar="DATE:AMOUNT", help="入金（繰り返し可）")
+    parser.add_argument(
+        "--payment", action="append", default=[], metavar="DATE:AMOUNT", help="入金（繰り返し可）"
+    )
     parser.add_argument("--as-of", dest="as_of", metavar="DATE", help="基準日")
-    parser.add_argument("--profile", default="subsidy", help=f"計算規則: {', '.join(sorted(PRESETS))}（既定: subsidy）")
-    parser.add_argument("--base-unit", dest="base_unit", metavar="N", help="基礎額の端数切捨て単位（例: 1000）")
-    parser.add_argument("--result-unit", dest="result_unit", metavar="N", help="計算結果の端数切捨て単位（例: 100）")
+    parser.add_argument(
+        "--profile", default="subsidy", help=f"計算規則: {', '.join(sorted(PRESETS))}（既定: subsidy）"
+    )
+    parser.add_argument(
+        "--base-unit", dest="base_unit", metavar="N", help="基礎額の端数切捨て単位（例: 1000）"
+    )
+    parser.add_argument(
+        "--result-unit", dest="result_unit", metavar="N", help="計算結果の端数切捨て単位（例: 100）"
+    )
     parser.add_argument("--minimum", metavar="N", help="この額未満の加算金・延滞金は0円")
-    parser.add_argument("--no-additional", dest="no_additional", action="store_true", help="加算金を計算しない")
+    parser.add_argument(
+        "--no-additional", dest="no_additional", action="store_true", help="加算金を計算しない"
+    )
     parser.add_argument("--json", action="store_true", help="JSON で出力する")
     parser.set_defaults(func=run)
 
@@ -73,7 +88,9 @@ def _unit(value: str | None, option: str) -> int | None:
         return None
     amount = _yen(value, option)
     if amount < (0 if option == "--minimum" else 1):
-        raise ValidationError(f"{option}: {'0円以上' if option == '--minimum' else '1円以上'}で指定してください（指定値: {value}）。")
+        raise ValidationError(
+            f"{option}: {'0円以上' if option == '--minimum' else '1円以上'}で指定してください（指定値: {value}）。"
+        )
     return amount
 
 
@@ -81,7 +98,9 @@ def _dated_amount(value: str, option: str) -> tuple[dt.date, int]:
     text = unicodedata.normalize("NFKC", value)
     day_text, colon, amount_text = text.partition(":")
     if not colon or not day_text.strip() or not amount_text.strip():
-        raise ValidationError(f"{option} 「{value}」は 日付:金額 の形で指定してください（例: {option} 2025-09-16:100000）。")
+        raise ValidationError(
+            f"{option} 「{value}」は 日付:金額 の形で指定してください（例: {option} 2025-09-16:100000）。"
+        )
     return _date(day_text, option), _yen(amount_text, option)
 
 
@@ -104,7 +123,13 @@ def compute_from_args(args: argparse.Namespace, profile: RuleProfile) -> ChargeR
     tranches = [Tranche(*_dated_amount(item, "--tranche")) for item in args.tranche] or None
     payments = [Payment(*_dated_amount(item, "--payment")) for item in args.payment]
     return compute_charges(
-        principal, due=due, as_of=as_of, received=received, tranches=tranches, payments=payments, profile=profile
+        principal,
+        due=due,
+        as_of=as_of,
+        received=received,
+        tranches=tranches,
+        payments=payments,
+        profile=profile,
     )
 
 

@@ -21,8 +21,12 @@ from saiken.services.search import MAX_PAGE, DebtorFilter, DebtorListRow, search
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("debtors", help="債務者の一覧・検索")
     add_sign_in_arguments(parser)
-    parser.add_argument("--search", default="", metavar="TEXT",
-                        help="名前・フリガナ・代表者・住所・電話番号・管理番号で検索（ひらがな・半角カナ・異体字も可）")
+    parser.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="名前・フリガナ・代表者・住所・電話番号・管理番号で検索（ひらがな・半角カナ・異体字も可）",
+    )
     parser.add_argument("--status", action="append", default=[], help="状況で絞り込む（複数指定可）")
     parser.add_argument("--handler", default=None, help="担当者の利用者名で絞り込む")
     parser.add_argument("--limit", type=int, default=None, help="表示する最大件数")
@@ -79,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         print("該当する債務者はいません。")
         return 0
     for row in rows:
-        print(f"{row.management_no}\t{row.name}\t{row.representative}\t{row.status}\t"
-              f"残高 {row.balance:,}円\t{row.phone}")
+        print(
+            f"{row.management_no}\t{row.name}\t{row.representative}\t{row.status}\t"
+            f"残高 {row.balance:,}円\t{row.phone}"
+        )
     print(f"計 {len(rows)} 件")
     return 0

@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     credentials = create_demo_vault(args.vault, org_role=args.role)
     if args.json:
-        print_json({"vault": args.vault, "user": credentials.user, "password": credentials.password, "demo": True})
+        print_json(
+            {"vault": args.vault, "user": credentials.user, "password": credentials.password, "demo": True}
+        )
         return 0
     print(f"デモの金庫を作成しました（架空のデータのみ）: {args.vault}")
     print(f"利用者: {credentials.user}　パスワード: {credentials.password}")

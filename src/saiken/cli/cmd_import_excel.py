@@ -31,11 +31,14 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "updated": report.updated,
         "unchanged": report.unchanged,
         "dry_run": report.dry_run,
-        "errors": [{"row": e.row, "column": e.column, "value": e.value, "message": e.message}
-                   for e in report.errors],
+        "errors": [
+            {"row": e.row, "column": e.column, "value": e.value, "message": e.message} for e in report.errors
+        ],
         "changes": [
-            {"management_no": c.management_no,
-             "fields": {name: {"old": old, "new": new} for name, (old, new) in c.fields.items()}}
+            {
+                "management_no": c.management_no,
+                "fields": {name: {"old": old, "new": new} for name, (old, new) in c.fields.items()},
+            }
             for c in report.changes
         ],
     }
@@ -43,8 +46,10 @@ def report_json(report: ImportReport) -> dict[str, Any]:
 
 def _print_text(report: ImportReport) -> None:
     if report.errors:
-        print(f"取り込めません: {len(report.errors)} 件の問題があります。ファイルを直してからもう一度取り込んでください。"
-              "（何も保存していません）")
+        print(
+            f"取り込めません: {len(report.errors)} 件の問題があります。ファイルを直してからもう一度取り込んでください。"
+            "（何も保存していません）"
+        )
         for e in report.errors:
             column = f"「{e.column}」" if e.column else ""
             value = f"（値: {e.value}）" if e.value else ""
@@ -55,7 +60,9 @@ def _print_text(report: ImportReport) -> None:
     for change in report.changes:
         print(f"  {change.management_no}:")
         for name, (old, new) in change.fields.items():
-            print(f"    {FIELD_LABELS.get(name, name)}: {'' if old is None else old} → {'' if new is None else new}")
+            print(
+                f"    {FIELD_LABELS.get(name, name)}: {'' if old is None else old} → {'' if new is None else new}"
+            )
 
 
 def run(args: argparse.Namespace) -> int:

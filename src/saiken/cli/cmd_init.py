@@ -23,13 +23,25 @@ NO_KEYRING_NOTE = (
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("init", help="新しい金庫を作る（復旧キーを一度だけ表示）")
     add_vault_argument(parser)
-    parser.add_argument("--role", required=True, choices=vault.ORG_ROLES, help="ward（区）または contractor（受託者）")
+    parser.add_argument(
+        "--role", required=True, choices=vault.ORG_ROLES, help="ward（区）または contractor（受託者）"
+    )
     parser.add_argument("--org", required=True, help="組織名")
     parser.add_argument("--admin", required=True, help="最初の管理者の利用者名")
-    parser.add_argument("--no-device-binding", dest="binding", action="store_false", default=None,
-                        help="この PC への結び付けをしない")
-    parser.add_argument("--recovery-sheet", type=str, default=None, metavar="FILE.pdf",
-                        help="復旧キーの用紙（A4 PDF）を保存する")
+    parser.add_argument(
+        "--no-device-binding",
+        dest="binding",
+        action="store_false",
+        default=None,
+        help="この PC への結び付けをしない",
+    )
+    parser.add_argument(
+        "--recovery-sheet",
+        type=str,
+        default=None,
+        metavar="FILE.pdf",
+        help="復旧キーの用紙（A4 PDF）を保存する",
+    )
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run)
 
@@ -41,18 +53,36 @@ def _password() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    created = vault.create_vault(args.vault, org_role=args.role, org_name=args.org, admin_user=args.admin,
-                                 admin_password=_password(), device_binding=args.binding)
+    created = vault.create_vault(
+        args.vault,
+        org_role=args.role,
+        org_name=args.org,
+        admin_user=args.admin,
+        admin_password=_password(),
+        device_binding=args.binding,
+    )
     if args.recovery_sheet:
         from saiken.domain.clock import system_clock
         from saiken.exchange.pdf.recovery_sheet import render_recovery_sheet
 
-        pdf = render_recovery_sheet(org_name=args.org, vault_id=created.vault_id, recovery_key=created.recovery_key,
-                                    created_at=system_clock.now(), created_by=args.admin)
+        pdf = render_recovery_sheet(
+            org_name=args.org,
+            vault_id=created.vault_id,
+            recovery_key=created.recovery_key,
+            created_at=system_clock.now(),
+            created_by=args.admin,
+        )
         atomic_write_bytes(args.recovery_sheet, pdf)
     if args.json:
-        print_json({"vault": created.folder, "vault_id": created.vault_id, "recovery_key": created.recovery_key,
-                    "device_bound": created.device_bound, "keyring_available": vault.keyring_available()})
+        print_json(
+            {
+                "vault": created.folder,
+                "vault_id": created.vault_id,
+                "recovery_key": created.recovery_key,
+                "device_bound": created.device_bound,
+                "keyring_available": vault.keyring_available(),
+            }
+        )
         return 0
     print(f"金庫を作成しました: {created.folder}")
     print(f"金庫 ID: {created.vault_id}")
@@ -63,11 +93,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(NO_KEYRING_NOTE)
     print()
-    print("復旧キー（この一度しか表示しません。紙に書き写すか印刷して、施錠できる場所に PC とは別に保管してください）:")
+    print(
+        "復旧キー（この一度しか表示しません。紙に書き写すか印刷して、施錠できる場所に PC とは別に保管してください）:"
+    )
     print()
     print(f"    {created.recovery_key}")
     print()
     print("この復旧キーがあれば、どの PC からでも金庫を開けます。パスワードを全員が忘れたときに使います。")
     if args.recovery_sheet:
-        print(f"復旧キーの用紙を保存しました: {args.recovery_sheet}（印刷したら、このファイルは削除してください）")
+        print(
+            f"復旧キーの用紙を保存しました: {args.recovery_sheet}（印刷したら、このファイルは削除してください）"
+        )
     return 0

@@ -22,7 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    confirm(args, "金庫の鍵を更新します。ほかの利用者は一時パスワードでのサインインが必要になります。よろしいですか")
+    confirm(
+        args,
+        "金庫の鍵を更新します。ほかの利用者は一時パスワードでのサインインが必要になります。よろしいですか",
+    )
     if args.recovery:
         secret = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
         session = vault.open_with_recovery_key(args.vault, secret)
@@ -35,12 +38,19 @@ def run(args: argparse.Namespace) -> int:
     finally:
         session.close()
     if args.json:
-        print_json({"recovery_key": result.recovery_key, "temporary_passwords": result.temporary_passwords,
-                    "backup": result.backup.path if result.backup else None})
+        print_json(
+            {
+                "recovery_key": result.recovery_key,
+                "temporary_passwords": result.temporary_passwords,
+                "backup": result.backup.path if result.backup else None,
+            }
+        )
         return 0
     print("金庫の鍵を更新しました。")
     if result.backup:
-        print(f"更新前のバックアップ: {result.backup.path}（古い鍵で開けます。保管の方針に従って扱ってください）")
+        print(
+            f"更新前のバックアップ: {result.backup.path}（古い鍵で開けます。保管の方針に従って扱ってください）"
+        )
     print()
     print("新しい復旧キー（この一度しか表示しません。古い復旧キーの用紙は破棄してください）:")
     print(f"    {result.recovery_key}")

@@ -44,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=run_list)
 
-    passwd = sub.add_parser("passwd", help="パスワードを変える（自分: 今のものは $SAIKEN_PASSWORD）／再設定する（管理者）")
+    passwd = sub.add_parser(
+        "passwd", help="パスワードを変える（自分: 今のものは $SAIKEN_PASSWORD）／再設定する（管理者）"
+    )
     add_sign_in_arguments(passwd)
     passwd.add_argument("name", nargs="?", help="利用者名（省略時は自分）")
     passwd.set_defaults(func=run_passwd)
@@ -61,15 +63,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     role.add_argument("role", choices=users.ROLE_NAMES)
     role.set_defaults(func=run_role)
 
-    enrol = sub.add_parser("enrol-device", help="端末に結び付けた金庫を、この PC の OS アカウントに登録する"
-                                                "（復旧キー、または --code で管理者の端末登録コード）")
+    enrol = sub.add_parser(
+        "enrol-device",
+        help="端末に結び付けた金庫を、この PC の OS アカウントに登録する"
+        "（復旧キー、または --code で管理者の端末登録コード）",
+    )
     add_vault_argument(enrol)
     add_user_argument(enrol)
-    enrol.add_argument("--code", action="store_true",
-                       help="管理者の端末登録コード（$SAIKEN_ENROLMENT_CODE）と自分のパスワードで登録する")
+    enrol.add_argument(
+        "--code",
+        action="store_true",
+        help="管理者の端末登録コード（$SAIKEN_ENROLMENT_CODE）と自分のパスワードで登録する",
+    )
     enrol.set_defaults(func=run_enrol)
 
-    code = sub.add_parser("enrolment-code", help="別の OS アカウントを登録するための端末登録コードを表示する（管理者）")
+    code = sub.add_parser(
+        "enrolment-code", help="別の OS アカウントを登録するための端末登録コードを表示する（管理者）"
+    )
     add_sign_in_arguments(code)
     code.set_defaults(func=run_enrolment_code)
 
@@ -77,8 +87,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run_add(args: argparse.Namespace) -> int:
     session = sign_in(args)
     try:
-        row = users.add_user(session, args.name, role=args.role, password=new_password(),
-                             display_name=args.display_name)
+        row = users.add_user(
+            session, args.name, role=args.role, password=new_password(), display_name=args.display_name
+        )
     finally:
         session.close()
     if args.json:
@@ -98,7 +109,9 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([row.__dict__ for row in rows])
         return 0
     for row in rows:
-        flags = (" 取扱責任者" if row.is_supervisor and row.role != "supervisor" else "") + ("" if row.active else " 削除済み")
+        flags = (" 取扱責任者" if row.is_supervisor and row.role != "supervisor" else "") + (
+            "" if row.active else " 削除済み"
+        )
         print(f"{row.name}\t{row.role}{flags}")
     return 0
 
@@ -143,11 +156,17 @@ def run_role(args: argparse.Namespace) -> int:
 def run_enrol(args: argparse.Namespace) -> int:
     if args.code:
         name = user_name(args)
-        vault.enrol_device(args.vault, code=secret_from_env("SAIKEN_ENROLMENT_CODE", "端末登録コード: "), user=name,
-                           password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: "))
+        vault.enrol_device(
+            args.vault,
+            code=secret_from_env("SAIKEN_ENROLMENT_CODE", "端末登録コード: "),
+            user=name,
+            password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: "),
+        )
     else:
         vault.enrol_device(args.vault, secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: "))
-    print("この PC（OS アカウント）を金庫の端末として登録しました。これからはパスワードでサインインできます。")
+    print(
+        "この PC（OS アカウント）を金庫の端末として登録しました。これからはパスワードでサインインできます。"
+    )
     return 0
 
 

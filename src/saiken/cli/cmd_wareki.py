@@ -1,8 +1,8 @@
 """`saiken wareki`: era dates both ways.
 
-    saiken wareki DATE            # 2025-09-16 (or any accepted writing) → 令和7年9月16日
-    saiken wareki --parse TEXT    # 令和7年9月16日, R7.9.16, R07/09/16 … → 2025-09-16
-    saiken wareki DATE --style short|long|long_zero
+saiken wareki DATE            # 2025-09-16 (or any accepted writing) → 令和7年9月16日
+saiken wareki --parse TEXT    # 令和7年9月16日, R7.9.16, R07/09/16 … → 2025-09-16
+saiken wareki DATE --style short|long|long_zero
 """
 
 from __future__ import annotations
@@ -21,19 +21,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="西暦と和暦を変換する",
         description="日付を和暦で表示します（--parse で和暦などを ISO 形式の日付に）。",
     )
-    parser.add_argument("date", nargs="?", metavar="DATE", help="日付（2025-09-16、令和7年9月16日、R7.9.16 など）")
-    parser.add_argument("--parse", metavar="TEXT", help="日付の文字列を読んで ISO 形式（2025-09-16）で表示する")
-    parser.add_argument("--style", default="long", help="和暦の書き方: long（令和7年9月16日）、short（R7.9.16）、long_zero")
+    parser.add_argument(
+        "date", nargs="?", metavar="DATE", help="日付（2025-09-16、令和7年9月16日、R7.9.16 など）"
+    )
+    parser.add_argument(
+        "--parse", metavar="TEXT", help="日付の文字列を読んで ISO 形式（2025-09-16）で表示する"
+    )
+    parser.add_argument(
+        "--style", default="long", help="和暦の書き方: long（令和7年9月16日）、short（R7.9.16）、long_zero"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if (args.date is None) == (args.parse is None):
-        raise ValidationError("日付を1つ指定してください: saiken wareki 2025-09-16 または saiken wareki --parse 令和7年9月16日")
+        raise ValidationError(
+            "日付を1つ指定してください: saiken wareki 2025-09-16 または saiken wareki --parse 令和7年9月16日"
+        )
     if args.parse is not None:
         print(parse_date(args.parse).isoformat())
         return 0
     if args.style not in STYLES:
-        raise ValidationError(f"--style は {'、'.join(STYLES)} のいずれかを指定してください（指定値: {args.style}）。")
+        raise ValidationError(
+            f"--style は {'、'.join(STYLES)} のいずれかを指定してください（指定値: {args.style}）。"
+        )
     print(format_wareki(parse_date(args.date), args.style))
     return 0

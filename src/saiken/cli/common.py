@@ -33,13 +33,17 @@ def secret_from_env(variable: str, prompt: str) -> str:
         return value
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
-    raise ValidationError(f"パスワードがありません。環境変数 {variable} に設定するか、端末から実行して入力してください。")
+    raise ValidationError(
+        f"パスワードがありません。環境変数 {variable} に設定するか、端末から実行して入力してください。"
+    )
 
 
 def user_name(args: argparse.Namespace) -> str:
     name = getattr(args, "user", None) or os.environ.get("SAIKEN_USER")
     if not name:
-        raise ValidationError("利用者名がありません。--user を指定するか、環境変数 SAIKEN_USER に設定してください。")
+        raise ValidationError(
+            "利用者名がありません。--user を指定するか、環境変数 SAIKEN_USER に設定してください。"
+        )
     return str(name)
 
 
@@ -63,8 +67,11 @@ def print_json(data: Any) -> None:
 def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
     add_vault_argument(parser)
     add_user_argument(parser)
-    parser.add_argument("--recovery", action="store_true",
-                        help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする")
+    parser.add_argument(
+        "--recovery",
+        action="store_true",
+        help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする",
+    )
 
 
 def sign_in(args: argparse.Namespace) -> VaultSession:
@@ -94,4 +101,6 @@ def confirm(args: argparse.Namespace, question: str) -> None:
         if input(f"{question} [y/N]: ").strip().lower() in ("y", "yes", "はい"):
             return
         raise ValidationError("中止しました。何も変更していません。")
-    raise ValidationError("確認が必要です。内容を確かめて --yes を付けて実行してください。何も変更していません。")
+    raise ValidationError(
+        "確認が必要です。内容を確かめて --yes を付けて実行してください。何も変更していません。"
+    )

@@ -151,7 +151,9 @@ def principal_parts(principal: int, tranches: Sequence[Tranche]) -> list[_Part]:
     return parts
 
 
-def _repayments(parts: list[_Part], payments: Sequence[Payment]) -> tuple[list[list[tuple[dt.date, int]]], list[Payment]]:
+def _repayments(
+    parts: list[_Part], payments: Sequence[Payment]
+) -> tuple[list[list[tuple[dt.date, int]]], list[Payment]]:
     """Which part each payment repays (latest part first), and the money left for the charges."""
     repaid: list[list[tuple[dt.date, int]]] = [[] for _ in parts]
     outstanding = [part.amount for part in parts]
@@ -181,7 +183,9 @@ def _finish(exact: Fraction, profile: RuleProfile) -> int:
     return 0 if whole < profile.minimum_charge else whole
 
 
-def _intervals(first: dt.date, last: dt.date, change_days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
+def _intervals(
+    first: dt.date, last: dt.date, change_days: Iterable[dt.date]
+) -> list[tuple[dt.date, dt.date]]:
     """[first, last] cut before every change day inside it."""
     cuts = sorted({day for day in change_days if first < day <= last})
     starts = [first, *cuts]
@@ -189,16 +193,24 @@ def _intervals(first: dt.date, last: dt.date, change_days: Iterable[dt.date]) ->
     return list(zip(starts, ends, strict=True))
 
 
-def _segment(kind: str, start: dt.date, end: dt.date, balance: int, rate: Fraction, tier: int | None,
-             profile: RuleProfile) -> Segment:
+def _segment(
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    balance: int,
+    rate: Fraction,
+    tier: int | None,
+    profile: RuleProfile,
+) -> Segment:
     days = (end - start).days + 1
     base = _truncate(balance, profile.base_unit)
     amount = Fraction(base) * rate * days / profile.days_in_year
     return Segment(kind, start, end, days, balance, base, rate, profile.days_in_year, tier, amount)
 
 
-def _additional_segments(parts: list[_Part], repaid: list[list[tuple[dt.date, int]]], end: dt.date,
-                         profile: RuleProfile) -> list[Segment]:
+def _additional_segments(
+    parts: list[_Part], repaid: list[list[tuple[dt.date, int]]], end: dt.date, profile: RuleProfile
+) -> list[Segment]:
     if not parts:
         return []
     first = min(part.received for part in parts)
@@ -223,8 +235,13 @@ def _additional_segments(parts: list[_Part], repaid: list[list[tuple[dt.date, in
     return segments
 
 
-def _late_segments(principal: int, principal_payments: list[tuple[dt.date, int]], due: dt.date, end: dt.date,
-                   profile: RuleProfile) -> list[Segment]:
+def _late_segments(
+    principal: int,
+    principal_payments: list[tuple[dt.date, int]],
+    due: dt.date,
+    end: dt.date,
+    profile: RuleProfile,
+) -> list[Segment]:
     first = due + ONE_DAY
     if end < first:
         return []

@@ -40,5 +40,7 @@ def check_status(status: str) -> str:
     from saiken.domain.errors import ValidationError
 
     if status not in STATUSES:
-        raise ValidationError(f"状況「{status}」は使えません。次のどれかを選んでください: {'、'.join(STATUSES)}")
+        raise ValidationError(
+            f"状況「{status}」は使えません。次のどれかを選んでください: {'、'.join(STATUSES)}"
+        )
     return status

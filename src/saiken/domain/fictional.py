@@ -240,6 +240,8 @@ def generate_contacts(debtor: FictionalDebtor, n: int, seed: int = 0) -> list[Fi
     contacts = []
     for _ in range(n):
         day += dt.timedelta(days=rng.randint(1, 14))
-        at = dt.datetime(day.year, day.month, day.day, rng.randint(9, 17), rng.choice((0, 15, 30, 45)), tzinfo=JST)
+        at = dt.datetime(
+            day.year, day.month, day.day, rng.randint(9, 17), rng.choice((0, 15, 30, 45)), tzinfo=JST
+        )
         contacts.append(_contact(rng, debtor, at))
     return contacts

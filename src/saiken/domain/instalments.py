@@ -106,12 +106,16 @@ def equal_parts(total: int, count: int) -> list[int]:
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise ValidationError(f"分割回数は1回以上の整数で指定してください（指定値: {count}）。")
     if count > total:
-        raise ValidationError(f"分割回数（{count}回）が金額（{total:,}円）より多いため、1回1円以上に分けられません。")
+        raise ValidationError(
+            f"分割回数（{count}回）が金額（{total:,}円）より多いため、1回1円以上に分けられません。"
+        )
     part, remainder = divmod(total, count)
     return [part + remainder] + [part] * (count - 1)
 
 
-def monthly_schedule(total: int, count: int, first_due: dt.date, day_of_month: int | None = None) -> tuple[Instalment, ...]:
+def monthly_schedule(
+    total: int, count: int, first_due: dt.date, day_of_month: int | None = None
+) -> tuple[Instalment, ...]:
     """Equal monthly instalments: the first on `first_due`, then on `day_of_month` (default: first_due's day)."""
     if day_of_month is not None and not 1 <= day_of_month <= 31:
         raise ValidationError(f"納付日（毎月の日）は1〜31で指定してください（指定値: {day_of_month}）。")
@@ -146,7 +150,11 @@ def custom_schedule(total: int, rows: Sequence[tuple[dt.date, int]]) -> tuple[In
 
 
 def plan_status(
-    schedule: Sequence[Instalment], payments: Sequence[tuple[dt.date, int]], as_of: dt.date, *, grace_days: int = 0
+    schedule: Sequence[Instalment],
+    payments: Sequence[tuple[dt.date, int]],
+    as_of: dt.date,
+    *,
+    grace_days: int = 0,
 ) -> PlanStatus:
     """The state of every instalment on `as_of` (module docstring)."""
     if not schedule:
@@ -199,14 +207,18 @@ def _day_cumulative_reaches(payments: list[tuple[dt.date, int]], target: int) ->
     return None
 
 
-def accelerate(schedule: Sequence[Instalment], payments: Sequence[tuple[dt.date, int]], on: dt.date) -> Acceleration:
+def accelerate(
+    schedule: Sequence[Instalment], payments: Sequence[tuple[dt.date, int]], on: dt.date
+) -> Acceleration:
     """期限の利益の喪失: the whole unpaid balance (payments up to `on` counted) falls due at once on `on`."""
     status = plan_status(schedule, payments, on)
     if status.balance == 0:
         raise ValidationError("残額がないため、期限の利益を喪失させる対象がありません。")
     # Fully paid instalments dated before `on` stay; one paid ahead (dated on or after `on`) is folded into
     # the accelerated instalment, whose status then shows that money as paid.
-    kept = [row.instalment for row in status.rows if row.state is InstalmentState.PAID and row.instalment.due < on]
+    kept = [
+        row.instalment for row in status.rows if row.state is InstalmentState.PAID and row.instalment.due < on
+    ]
     rest = status.total - sum(item.amount for item in kept)
     schedule_after = (*kept, Instalment(len(kept) + 1, on, rest))
     return Acceleration(on=on, balance=status.balance, schedule=schedule_after)

@@ -41,7 +41,11 @@ class ClaimNature(StrEnum):
 
     @property
     def label(self) -> str:
-        return "公法上の債権（地方自治法236条・5年）" if self is ClaimNature.PUBLIC else "私法上の債権（民法166条・5年）"
+        return (
+            "公法上の債権（地方自治法236条・5年）"
+            if self is ClaimNature.PUBLIC
+            else "私法上の債権（民法166条・5年）"
+        )
 
 
 class EventKind(StrEnum):
@@ -52,9 +56,12 @@ class EventKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"payment": "納付（承認）", "pledge": "誓約書（承認）", "demand": "催告", "statutory_demand": "督促"}[
-            self.value
-        ]
+        return {
+            "payment": "納付（承認）",
+            "pledge": "誓約書（承認）",
+            "demand": "催告",
+            "statutory_demand": "督促",
+        }[self.value]
 
 
 class Effect(StrEnum):
@@ -103,12 +110,18 @@ class LimitationResult:
         days_left = (self.expiry - today).days
         shown = f"{self.expiry.isoformat()}（{format_wareki(self.expiry)}）"
         if days_left < 0:
-            return LimitationWarning(WarningLevel.EXPIRED, days_left, f"時効期間が満了しています（満了日 {shown}）。")
+            return LimitationWarning(
+                WarningLevel.EXPIRED, days_left, f"時効期間が満了しています（満了日 {shown}）。"
+            )
         if days_left <= window_days:
             return LimitationWarning(
-                WarningLevel.WARNING, days_left, f"時効の満了が近づいています（満了日 {shown}、残り{days_left}日）。"
+                WarningLevel.WARNING,
+                days_left,
+                f"時効の満了が近づいています（満了日 {shown}、残り{days_left}日）。",
             )
-        return LimitationWarning(WarningLevel.OK, days_left, f"時効の満了日は {shown} です（残り{days_left}日）。")
+        return LimitationWarning(
+            WarningLevel.OK, days_left, f"時効の満了日は {shown} です（残り{days_left}日）。"
+        )
 
 
 def period_end(start: dt.date, *, years: int = 0, months: int = 0) -> dt.date:
@@ -129,7 +142,9 @@ def compute_limitation(
     try:
         nature = ClaimNature(nature)
     except ValueError:
-        raise ValidationError(f"債権の種類「{nature}」は指定できません。public（公法上）か private（私法上）です。") from None
+        raise ValidationError(
+            f"債権の種類「{nature}」は指定できません。public（公法上）か private（私法上）です。"
+        ) from None
     for event in events:
         if event.on < start:
             raise ValidationError(
@@ -155,20 +170,42 @@ def compute_limitation(
             if nature is ClaimNature.PUBLIC and not statutory_used:
                 statutory_used = True
                 base, deferred, last_demand = period_end(event.on, years=YEARS), None, None
-                effects.append(EventEffect(event, Effect.RENEWED, base,
-                                           "最初の督促により時効が更新され、督促の日から新たに5年を数えます（地方自治法236条4項）。"))
+                effects.append(
+                    EventEffect(
+                        event,
+                        Effect.RENEWED,
+                        base,
+                        "最初の督促により時効が更新され、督促の日から新たに5年を数えます（地方自治法236条4項）。",
+                    )
+                )
                 continue
-            treat_as_demand = ("2回目以降の督促は催告として扱います。" if nature is ClaimNature.PUBLIC
-                               else "私法上の債権の督促は催告として扱います。")
+            treat_as_demand = (
+                "2回目以降の督促は催告として扱います。"
+                if nature is ClaimNature.PUBLIC
+                else "私法上の債権の督促は催告として扱います。"
+            )
             kind = EventKind.DEMAND
         if kind in (EventKind.PAYMENT, EventKind.PLEDGE):
             base, deferred, last_demand = period_end(event.on, years=YEARS), None, None
-            effects.append(EventEffect(event, Effect.RENEWED, base,
-                                       f"{event.kind.label}により時効が更新され、その日から新たに5年を数えます（民法152条）。"))
+            effects.append(
+                EventEffect(
+                    event,
+                    Effect.RENEWED,
+                    base,
+                    f"{event.kind.label}により時効が更新され、その日から新たに5年を数えます（民法152条）。",
+                )
+            )
             continue
         if last_demand is not None and last_demand[0] < event.on <= last_demand[1]:
-            effects.append(EventEffect(event, Effect.NO_EFFECT, expiry, treat_as_demand +
-                                       "催告による完成猶予の期間中の再度の催告のため、効力がありません（民法150条2項）。"))
+            effects.append(
+                EventEffect(
+                    event,
+                    Effect.NO_EFFECT,
+                    expiry,
+                    treat_as_demand
+                    + "催告による完成猶予の期間中の再度の催告のため、効力がありません（民法150条2項）。",
+                )
+            )
             continue
         until = period_end(event.on, months=DEMAND_MONTHS)
         last_demand = (event.on, until)

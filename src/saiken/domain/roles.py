@@ -21,10 +21,10 @@ ROLE_LABELS = {
 
 
 class Capability(StrEnum):
-    READ = "read"                      # see debtor files, records, ledger
-    EDIT = "edit"                      # record contacts, payments, letters sent, inquiries
-    MANAGE_USERS = "manage_users"      # add / remove users, reset passwords, settings
-    EXPORT = "export"                  # packages, Excel exports, saved PDFs
+    READ = "read"  # see debtor files, records, ledger
+    EDIT = "edit"  # record contacts, payments, letters sent, inquiries
+    MANAGE_USERS = "manage_users"  # add / remove users, reset passwords, settings
+    EXPORT = "export"  # packages, Excel exports, saved PDFs
     APPROVE_TEMPLATES = "approve_templates"
     ERASE = "erase"
     READ_AUDIT = "read_audit"
@@ -45,7 +45,9 @@ _BY_ROLE: dict[Role, frozenset[Capability]] = {
             Capability.BACKUP,
         }
     ),
-    Role.ADMIN: frozenset({Capability.READ, Capability.MANAGE_USERS, Capability.READ_AUDIT, Capability.BACKUP}),
+    Role.ADMIN: frozenset(
+        {Capability.READ, Capability.MANAGE_USERS, Capability.READ_AUDIT, Capability.BACKUP}
+    ),
 }
 
 

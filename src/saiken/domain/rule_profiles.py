@@ -63,14 +63,22 @@ class RuleProfile:
             raise ValidationError("延滞金の料率表が空です。少なくとも1行を指定してください。")
         starts = [period.start for period in self.late_rates]
         if starts != sorted(starts) or len(set(starts)) != len(starts):
-            raise ValidationError("延滞金の料率表は適用開始日の昇順で、同じ開始日を重ねずに指定してください。")
+            raise ValidationError(
+                "延滞金の料率表は適用開始日の昇順で、同じ開始日を重ねずに指定してください。"
+            )
         if isinstance(self.additional_rate, float) or self.additional_rate < 0:
             raise ValidationError("加算金の料率は0以上の分数（Fraction）で指定してください。")
         for label, value in (("基礎額の単位", self.base_unit), ("結果の単位", self.result_unit)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValidationError(f"{label}は1円以上の整数で指定してください（指定値: {value}）。")
-        if isinstance(self.minimum_charge, bool) or not isinstance(self.minimum_charge, int) or self.minimum_charge < 0:
-            raise ValidationError(f"最低額は0円以上の整数で指定してください（指定値: {self.minimum_charge}）。")
+        if (
+            isinstance(self.minimum_charge, bool)
+            or not isinstance(self.minimum_charge, int)
+            or self.minimum_charge < 0
+        ):
+            raise ValidationError(
+                f"最低額は0円以上の整数で指定してください（指定値: {self.minimum_charge}）。"
+            )
         if self.tier1_days is not None and self.tier1_days < 0:
             raise ValidationError("第1段階の日数は0以上で指定してください。")
         if self.days_in_year not in (365, 366):
@@ -159,7 +167,9 @@ def preset(name: str) -> RuleProfile:
         return PRESETS[name]
     except KeyError:
         names = "、".join(PRESETS)
-        raise ValidationError(f"規則「{name}」はありません。次のいずれかを指定してください: {names}") from None
+        raise ValidationError(
+            f"規則「{name}」はありません。次のいずれかを指定してください: {names}"
+        ) from None
 
 
 def format_percent(rate: Fraction) -> str:

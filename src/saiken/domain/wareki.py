@@ -91,7 +91,9 @@ def era_by_name(token: str) -> Era:
     """`令和` or `R` (any width or case) to its era."""
     era = _BY_NAME.get(_normalise(token))
     if era is None:
-        raise ValidationError(f"「{token}」は元号として読めません。明治・大正・昭和・平成・令和（M・T・S・H・R）のいずれかです。")
+        raise ValidationError(
+            f"「{token}」は元号として読めません。明治・大正・昭和・平成・令和（M・T・S・H・R）のいずれかです。"
+        )
     return era
 
 
@@ -186,7 +188,9 @@ def parse_fiscal_year(value: str | int) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         if 1868 <= value <= 9999:
             return value
-        raise ValidationError(f"「{value}」は年度として読めません。令和6年度、R6年度、2024年度 のように入力してください。")
+        raise ValidationError(
+            f"「{value}」は年度として読めません。令和6年度、R6年度、2024年度 のように入力してください。"
+        )
     text = _normalise(str(value))
     match = _FISCAL_SEIREKI_RE.match(text)
     if match:

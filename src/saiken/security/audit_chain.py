@@ -86,7 +86,9 @@ def verify_chain(
         if entry.seq != last_seq + 1:
             problems.append(f"通番 {last_seq + 1} の後が {entry.seq} です（削除・挿入・並べ替えの疑い）。")
         if entry.prev_hash != prev:
-            problems.append(f"通番 {entry.seq}: 前の記録とのつながりが切れています（削除・挿入・並べ替えの疑い）。")
+            problems.append(
+                f"通番 {entry.seq}: 前の記録とのつながりが切れています（削除・挿入・並べ替えの疑い）。"
+            )
         recomputed = entry_hash(
             seq=entry.seq,
             at=entry.at,

@@ -70,7 +70,9 @@ def store_device_secret(vault_id: str, secret: bytes) -> None:
     try:
         keyring.set_password(SERVICE, vault_id, encode_secret(secret))
     except keyring.errors.KeyringError as error:
-        raise VaultError("端末の鍵を OS の資格情報ストアに保存できませんでした。管理者に連絡してください。") from error
+        raise VaultError(
+            "端末の鍵を OS の資格情報ストアに保存できませんでした。管理者に連絡してください。"
+        ) from error
 
 
 def forget_device_secret(vault_id: str) -> None:

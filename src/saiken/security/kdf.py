@@ -37,13 +37,19 @@ class KdfParams:
         if not isinstance(data, dict) or data.get("algorithm") != "argon2id":
             raise CorruptFileError("鍵ファイルの鍵導出の設定が読めません。")
         try:
-            params = cls(memory_kib=int(data["memory_kib"]), iterations=int(data["iterations"]),
-                         lanes=int(data["lanes"]))
+            params = cls(
+                memory_kib=int(data["memory_kib"]),
+                iterations=int(data["iterations"]),
+                lanes=int(data["lanes"]),
+            )
         except (KeyError, TypeError, ValueError) as error:
             raise CorruptFileError("鍵ファイルの鍵導出の設定が読めません。") from error
         # Refuse weakened or absurd parameters written into the file by someone else.
-        if not (MIN_MEMORY_KIB <= params.memory_kib <= 4 * 1024 * 1024 and 1 <= params.iterations <= 64
-                and 1 <= params.lanes <= 64):
+        if not (
+            MIN_MEMORY_KIB <= params.memory_kib <= 4 * 1024 * 1024
+            and 1 <= params.iterations <= 64
+            and 1 <= params.lanes <= 64
+        ):
             raise CorruptFileError("鍵ファイルの鍵導出の設定が許される範囲にありません。")
         return params
 
@@ -60,7 +66,9 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
-def derive_key(secret_text: str, salt: bytes, params: KdfParams, *, device_secret: bytes | None = None) -> bytes:
+def derive_key(
+    secret_text: str, salt: bytes, params: KdfParams, *, device_secret: bytes | None = None
+) -> bytes:
     """The 256-bit wrapping key for a slot. `secret_text` is NFKC-normalised here."""
     kdf = Argon2id(
         salt=salt,

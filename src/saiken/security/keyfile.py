@@ -86,9 +86,17 @@ class Slot:
     wrapped: bytes
 
     def fields(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "user_id": self.user_id, "user_name": self.user_name,
-                "bound": self.bound, "must_change": self.must_change, "created_at": self.created_at,
-                "kdf": self.kdf.as_dict(), "salt": _b64(self.salt)}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "user_id": self.user_id,
+            "user_name": self.user_name,
+            "bound": self.bound,
+            "must_change": self.must_change,
+            "created_at": self.created_at,
+            "kdf": self.kdf.as_dict(),
+            "salt": _b64(self.salt),
+        }
 
     def to_json(self) -> dict[str, Any]:
         data = self.fields()
@@ -123,10 +131,19 @@ def parse_slot(raw: object, *, who: str) -> Slot:
             raise broken
         if not all(isinstance(raw[k], bool) for k in ("bound", "must_change")):
             raise broken
-        slot = Slot(id=str(raw["id"]), kind=kind, user_id=int(raw["user_id"]), user_name=raw["user_name"],
-                    bound=raw["bound"], must_change=raw["must_change"], created_at=str(raw["created_at"]),
-                    kdf=KdfParams.from_dict(raw["kdf"]), salt=_unb64(raw["salt"]), nonce=_unb64(raw["nonce"]),
-                    wrapped=_unb64(raw["wrapped"]))
+        slot = Slot(
+            id=str(raw["id"]),
+            kind=kind,
+            user_id=int(raw["user_id"]),
+            user_name=raw["user_name"],
+            bound=raw["bound"],
+            must_change=raw["must_change"],
+            created_at=str(raw["created_at"]),
+            kdf=KdfParams.from_dict(raw["kdf"]),
+            salt=_unb64(raw["salt"]),
+            nonce=_unb64(raw["nonce"]),
+            wrapped=_unb64(raw["wrapped"]),
+        )
     except (KeyError, TypeError, ValueError, binascii.Error, CorruptFileError) as error:
         raise broken from error
     if len(slot.nonce) != 12 or len(slot.wrapped) != KEY_BYTES + 16:
@@ -134,12 +151,34 @@ def parse_slot(raw: object, *, who: str) -> Slot:
     return slot
 
 
-def make_slot(vault_id: str, *, slot_id: str, kind: str, user_id: int, user_name: str, secret_text: str,
-              master_key: bytes, created_at: str, device_secret: bytes | None = None, must_change: bool = False,
-              params: KdfParams = DEFAULT_PARAMS) -> Slot:
+def make_slot(
+    vault_id: str,
+    *,
+    slot_id: str,
+    kind: str,
+    user_id: int,
+    user_name: str,
+    secret_text: str,
+    master_key: bytes,
+    created_at: str,
+    device_secret: bytes | None = None,
+    must_change: bool = False,
+    params: KdfParams = DEFAULT_PARAMS,
+) -> Slot:
     salt = new_salt()
-    probe = Slot(slot_id, kind, user_id, user_name, device_secret is not None, must_change, created_at, params,
-                 salt, b"", b"")
+    probe = Slot(
+        slot_id,
+        kind,
+        user_id,
+        user_name,
+        device_secret is not None,
+        must_change,
+        created_at,
+        params,
+        salt,
+        b"",
+        b"",
+    )
     wrapping_key = derive_key(secret_text, salt, params, device_secret=device_secret)
     nonce = os.urandom(12)
     wrapped = AESGCM(wrapping_key).encrypt(nonce, master_key, _aad(vault_id, probe.fields()))
@@ -148,7 +187,9 @@ def make_slot(vault_id: str, *, slot_id: str, kind: str, user_id: int, user_name
 
 def open_slot(vault_id: str, slot: Slot, secret_text: str, *, device_secret: bytes | None) -> bytes:
     """The master key, or WrongPasswordError when the password (or device secret) does not fit."""
-    wrapping_key = derive_key(secret_text, slot.salt, slot.kdf, device_secret=device_secret if slot.bound else None)
+    wrapping_key = derive_key(
+        secret_text, slot.salt, slot.kdf, device_secret=device_secret if slot.bound else None
+    )
     try:
         return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped, _aad(vault_id, slot.fields()))
     except InvalidTag as error:
@@ -156,7 +197,9 @@ def open_slot(vault_id: str, slot: Slot, secret_text: str, *, device_secret: byt
 
 
 def _mac_key(master_key: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"saiken keys.json header v1").derive(master_key)
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"saiken keys.json header v1").derive(
+        master_key
+    )
 
 
 @dataclass
@@ -171,13 +214,17 @@ class KeyFile(KeyDocument):
 
     # --- changes (the caller holds the master key and saves the file afterwards) ---------------------
     def put_slot(self, slot: Slot, master_key: bytes) -> None:
-        self.raw_slots = [raw for raw in self.raw_slots if not (isinstance(raw, dict) and raw.get("id") == slot.id)]
+        self.raw_slots = [
+            raw for raw in self.raw_slots if not (isinstance(raw, dict) and raw.get("id") == slot.id)
+        ]
         self.raw_slots.append(slot.to_json())
         self.header["slots"][slot.id] = _b64(slot.salt)
         self.seal(master_key)
 
     def drop_slot(self, slot_id: str, master_key: bytes) -> None:
-        self.raw_slots = [raw for raw in self.raw_slots if not (isinstance(raw, dict) and raw.get("id") == slot_id)]
+        self.raw_slots = [
+            raw for raw in self.raw_slots if not (isinstance(raw, dict) and raw.get("id") == slot_id)
+        ]
         self.header["slots"].pop(slot_id, None)
         self.seal(master_key)
 
@@ -190,14 +237,29 @@ class KeyFile(KeyDocument):
         body = canonical_json({"format": FORMAT, "header": self.header}).encode("utf-8")
         expected = hmac.new(_mac_key(master_key), body, hashlib.sha256).hexdigest()
         if not hmac.compare_digest(expected, self.header_mac):
-            raise CorruptFileError("鍵ファイル（keys.json）の見出しが書き換えられています。", hint=BROKEN_HINT)
+            raise CorruptFileError(
+                "鍵ファイル（keys.json）の見出しが書き換えられています。", hint=BROKEN_HINT
+            )
         if self.header["slots"].get(slot.id) != _b64(slot.salt):
-            raise CorruptFileError("この鍵スロットは現在のものではありません（古いスロットが戻された疑い）。",
-                                   hint=BROKEN_HINT)
+            raise CorruptFileError(
+                "この鍵スロットは現在のものではありません（古いスロットが戻された疑い）。", hint=BROKEN_HINT
+            )
 
     def to_text(self) -> str:
-        return json.dumps({"format": FORMAT, "header": self.header, "header_mac": self.header_mac,
-                           "slots": self.raw_slots}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return (
+            json.dumps(
+                {
+                    "format": FORMAT,
+                    "header": self.header,
+                    "header_mac": self.header_mac,
+                    "slots": self.raw_slots,
+                },
+                ensure_ascii=False,
+                indent=1,
+                sort_keys=True,
+            )
+            + "\n"
+        )
 
     def save(self, folder: Path, name: str = FILE_NAME) -> None:
         """Atomic write; on failure the old file is untouched and VaultError says what to check."""
@@ -210,10 +272,18 @@ class KeyFile(KeyDocument):
             ) from error
 
 
-def new_keyfile(*, vault_id: str, created_at: str, org_name: str, org_role: str, device_bound: bool,
-                demo: bool) -> KeyFile:
-    header = {"vault_id": vault_id, "created_at": created_at, "org_name": org_name, "org_role": org_role,
-              "device_bound": device_bound, "demo": demo, "slots": {}}
+def new_keyfile(
+    *, vault_id: str, created_at: str, org_name: str, org_role: str, device_bound: bool, demo: bool
+) -> KeyFile:
+    header = {
+        "vault_id": vault_id,
+        "created_at": created_at,
+        "org_name": org_name,
+        "org_role": org_role,
+        "device_bound": device_bound,
+        "demo": demo,
+        "slots": {},
+    }
     return KeyFile(header=header, header_mac="")
 
 
@@ -226,5 +296,17 @@ def load_keyfile(folder: Path, name: str = FILE_NAME) -> KeyFile:
     return parse_keyfile(read_document_bytes(folder, name))
 
 
-__all__ = ["FILE_NAME", "FORMAT", "RECOVERY_SLOT", "KeyFile", "Slot", "load_keyfile", "make_slot", "new_keyfile",
-           "open_slot", "parse_keyfile", "parse_slot", "user_slot_id"]
+__all__ = [
+    "FILE_NAME",
+    "FORMAT",
+    "RECOVERY_SLOT",
+    "KeyFile",
+    "Slot",
+    "load_keyfile",
+    "make_slot",
+    "new_keyfile",
+    "open_slot",
+    "parse_keyfile",
+    "parse_slot",
+    "user_slot_id",
+]

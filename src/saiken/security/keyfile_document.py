@@ -43,7 +43,11 @@ class KeyDocument:
         return [str(raw.get("id")) for raw in self.raw_slots if isinstance(raw, dict)]
 
     def user_names(self) -> list[str]:
-        names = [raw.get("user_name") for raw in self.raw_slots if isinstance(raw, dict) and raw.get("kind") == "user"]
+        names = [
+            raw.get("user_name")
+            for raw in self.raw_slots
+            if isinstance(raw, dict) and raw.get("kind") == "user"
+        ]
         return sorted(str(name) for name in names if isinstance(name, str))
 
     def find_raw(self, *, user_name: str | None = None, slot_id: str | None = None) -> Any:
@@ -67,12 +71,20 @@ def parse_document(data: bytes) -> KeyDocument:
         raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
     if document.get("format") != FORMAT:
         if isinstance(document.get("format"), int) and document["format"] > FORMAT:
-            raise CorruptFileError("この鍵ファイルは新しい版の債権デスクで作られています。債権デスクを更新してください。")
+            raise CorruptFileError(
+                "この鍵ファイルは新しい版の債権デスクで作られています。債権デスクを更新してください。"
+            )
         raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
     header, slots, mac = document.get("header"), document.get("slots"), document.get("header_mac")
-    if (not isinstance(header, dict) or not isinstance(slots, list) or not isinstance(mac, str)
-            or set(header) != set(HEADER_FIELDS) or not isinstance(header["slots"], dict)
-            or not isinstance(header["vault_id"], str) or not isinstance(header["device_bound"], bool)):
+    if (
+        not isinstance(header, dict)
+        or not isinstance(slots, list)
+        or not isinstance(mac, str)
+        or set(header) != set(HEADER_FIELDS)
+        or not isinstance(header["slots"], dict)
+        or not isinstance(header["vault_id"], str)
+        or not isinstance(header["device_bound"], bool)
+    ):
         raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
     return KeyDocument(header=header, header_mac=mac, raw_slots=slots)
 

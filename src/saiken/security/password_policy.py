@@ -15,8 +15,11 @@ _BLOCKLIST_FILE = Path(__file__).resolve().parent / "common_passwords.txt"
 @cache
 def blocklist() -> frozenset[str]:
     lines = _BLOCKLIST_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_password(line).strip().casefold() for line in lines
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        normalise_password(line).strip().casefold()
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def problems(password: str, *, user_name: str | None = None) -> list[str]:

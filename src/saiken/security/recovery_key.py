@@ -25,7 +25,7 @@ def generate_recovery_key() -> str:
 
 
 def format_recovery_key(symbols: str) -> str:
-    return "-".join(symbols[i:i + GROUP_SIZE] for i in range(0, len(symbols), GROUP_SIZE))
+    return "-".join(symbols[i : i + GROUP_SIZE] for i in range(0, len(symbols), GROUP_SIZE))
 
 
 def normalise_recovery_key(text: str) -> str:

@@ -36,12 +36,14 @@ _CODE_REMOVABLE = {" ", "-", "\u3000", "ー", "‐", "−", "_", "\n", "\t"}
 
 def _stored_secret(session: VaultSession) -> bytes | None:
     with read_session(session) as db:
-        return devsec.decode_secret(db.scalar(select(Setting.value).where(Setting.key == "device_secret")) or "")
+        return devsec.decode_secret(
+            db.scalar(select(Setting.value).where(Setting.key == "device_secret")) or ""
+        )
 
 
 def _format_code(secret: bytes) -> str:
     text = base64.b32encode(secret).decode("ascii").rstrip("=")
-    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def _parse_code(code: str) -> bytes:
@@ -52,11 +54,15 @@ def _parse_code(code: str) -> bytes:
     except (binascii.Error, ValueError):
         secret = b""
     if len(secret) != devsec.SECRET_BYTES:
-        raise ValidationError("端末登録コードの形が正しくありません。管理者が表示したコードをもう一度確かめてください。")
+        raise ValidationError(
+            "端末登録コードの形が正しくありません。管理者が表示したコードをもう一度確かめてください。"
+        )
     return secret
 
 
-def _check_code(keyfile: KeyFile, folder: Path, user: str, password: str, secret: bytes, clock: Clock) -> None:
+def _check_code(
+    keyfile: KeyFile, folder: Path, user: str, password: str, secret: bytes, clock: Clock
+) -> None:
     """Prove the code belongs to this vault before storing it: with the password it must open the slot."""
     name = ks.normalise_user_name(user)
     log = FailureLog(folder, keyfile.vault_id)
@@ -83,8 +89,15 @@ def device_enrolment_code(s: VaultSession) -> str:
     return _format_code(secret)
 
 
-def enrol_device(folder: Path, recovery_key: str | None = None, *, code: str | None = None, user: str | None = None,
-                 password: str | None = None, clock: Clock = system_clock) -> None:
+def enrol_device(
+    folder: Path,
+    recovery_key: str | None = None,
+    *,
+    code: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    clock: Clock = system_clock,
+) -> None:
     """Give this OS account the device secret of a bound vault: with the recovery key, or with an admin's
     enrolment code plus the user's own name and password."""
     folder = Path(folder)
@@ -96,7 +109,9 @@ def enrol_device(folder: Path, recovery_key: str | None = None, *, code: str | N
         if not keyfile.device_bound:
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
         slot = keyfile.slot(user_name=ks.normalise_user_name(user))
-        if slot is not None and slot.bound:  # an unbound slot opens without it; the vault's copy is stored below
+        if (
+            slot is not None and slot.bound
+        ):  # an unbound slot opens without it; the vault's copy is stored below
             _check_code(keyfile, folder, user, password, secret, clock)
             devsec.store_device_secret(keyfile.vault_id, secret)
         session = vault.open_vault(folder, user, password, clock=clock)
@@ -112,7 +127,9 @@ def enrol_device(folder: Path, recovery_key: str | None = None, *, code: str | N
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
         secret_in_vault = _stored_secret(session)
         if secret_in_vault is None:
-            raise VaultError("金庫に端末鍵が記録されていません。管理者が端末の結び付けを設定し直してください。")
+            raise VaultError(
+                "金庫に端末鍵が記録されていません。管理者が端末の結び付けを設定し直してください。"
+            )
         devsec.store_device_secret(keyfile.vault_id, secret_in_vault)
         with unit_of_work(session) as work:
             work.audit("device.enrol", target_type="vault", target_id=keyfile.vault_id, method=method)
@@ -129,7 +146,9 @@ def set_device_binding(s: VaultSession, enabled: bool) -> bool:
     if enabled:
         if not devsec.keyring_available():
             raise VaultError("この PC には鍵の保管場所（キーリング）がないため、端末に結び付けられません。")
-        secret = devsec.load_device_secret(keyfile.vault_id) or _stored_secret(s) or devsec.new_device_secret()
+        secret = (
+            devsec.load_device_secret(keyfile.vault_id) or _stored_secret(s) or devsec.new_device_secret()
+        )
         devsec.store_device_secret(keyfile.vault_id, secret)
     with unit_of_work(s) as work:
         if secret is not None:

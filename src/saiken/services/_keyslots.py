@@ -64,8 +64,13 @@ def check_lockout(log: FailureLog, principal: str, clock: Clock) -> None:
 def count_failure(log: FailureLog, principal: str, clock: Clock, message: str) -> WrongPasswordError:
     count = log.record_failure(principal, clock.now())
     remaining = max(0, 5 - count)
-    hint = (f"あと {remaining} 回失敗すると、しばらく待たないと試せなくなります。" if 0 < remaining <= 2
-            else "続けて失敗したため、次に試せるまで待ち時間があります。" if remaining == 0 else None)
+    hint = (
+        f"あと {remaining} 回失敗すると、しばらく待たないと試せなくなります。"
+        if 0 < remaining <= 2
+        else "続けて失敗したため、次に試せるまで待ち時間があります。"
+        if remaining == 0
+        else None
+    )
     return WrongPasswordError(message, hint=hint)
 
 
@@ -103,7 +108,9 @@ def unlock_recovery(keyfile: KeyFile, folder: Path, recovery_key: str, clock: Cl
     try:
         master = open_slot(keyfile.vault_id, slot, canonical, device_secret=None)
     except WrongPasswordError:
-        raise count_failure(log, RECOVERY_PRINCIPAL, clock, "復旧キーが違います。用紙の文字をもう一度確かめてください。") from None
+        raise count_failure(
+            log, RECOVERY_PRINCIPAL, clock, "復旧キーが違います。用紙の文字をもう一度確かめてください。"
+        ) from None
     keyfile.verify(master, slot)
     return Unlocked(master, slot, None)
 
@@ -121,17 +128,42 @@ def device_secret_for_new_slot(keyfile: KeyFile) -> bytes | None:
     return secret
 
 
-def new_user_slot(keyfile: KeyFile, *, user_id: int, user_name: str, password: str, master_key: bytes,
-                  clock: Clock, must_change: bool = False, device_secret: bytes | None = None) -> Slot:
-    return make_slot(keyfile.vault_id, slot_id=user_slot_id(user_id), kind="user", user_id=user_id,
-                     user_name=user_name, secret_text=password, master_key=master_key,
-                     created_at=iso(clock.now()), device_secret=device_secret, must_change=must_change)
+def new_user_slot(
+    keyfile: KeyFile,
+    *,
+    user_id: int,
+    user_name: str,
+    password: str,
+    master_key: bytes,
+    clock: Clock,
+    must_change: bool = False,
+    device_secret: bytes | None = None,
+) -> Slot:
+    return make_slot(
+        keyfile.vault_id,
+        slot_id=user_slot_id(user_id),
+        kind="user",
+        user_id=user_id,
+        user_name=user_name,
+        secret_text=password,
+        master_key=master_key,
+        created_at=iso(clock.now()),
+        device_secret=device_secret,
+        must_change=must_change,
+    )
 
 
 def new_recovery_slot(keyfile: KeyFile, *, recovery_key: str, master_key: bytes, clock: Clock) -> Slot:
-    return make_slot(keyfile.vault_id, slot_id=RECOVERY_SLOT, kind="recovery", user_id=0,
-                     user_name=RECOVERY_PRINCIPAL, secret_text=normalise_recovery_key(recovery_key),
-                     master_key=master_key, created_at=iso(clock.now()))
+    return make_slot(
+        keyfile.vault_id,
+        slot_id=RECOVERY_SLOT,
+        kind="recovery",
+        user_id=0,
+        user_name=RECOVERY_PRINCIPAL,
+        secret_text=normalise_recovery_key(recovery_key),
+        master_key=master_key,
+        created_at=iso(clock.now()),
+    )
 
 
 def remove_stale_pending(folder: Path) -> None:

@@ -42,7 +42,7 @@ class RekeyResult:
 def temporary_password() -> str:
     """12 symbols of the recovery alphabet in groups of four (≈ 59 bits), e.g. `K7PQ-2MXR-9TWA`."""
     symbols = "".join(secrets.choice(ALPHABET) for _ in range(12))
-    return "-".join(symbols[i:i + 4] for i in range(0, 12, 4))
+    return "-".join(symbols[i : i + 4] for i in range(0, 12, 4))
 
 
 def rekey(s: VaultSession, password: str) -> RekeyResult:
@@ -61,23 +61,42 @@ def rekey(s: VaultSession, password: str) -> RekeyResult:
         raise VaultError("鍵ファイルと開いている金庫が合いません。サインインし直してください。")
     backup = create_backup(s, reason="rekey")
     with read_session(s) as db:
-        users = [(u.id, u.name) for u in db.scalars(select(User).where(User.active.is_(True)).order_by(User.id))]
+        users = [
+            (u.id, u.name) for u in db.scalars(select(User).where(User.active.is_(True)).order_by(User.id))
+        ]
 
     new_key = secrets.token_bytes(32)
     header = keyfile.header
-    fresh: KeyFile = new_keyfile(vault_id=keyfile.vault_id, created_at=str(header["created_at"]),
-                                 org_name=str(header["org_name"]), org_role=str(header["org_role"]),
-                                 device_bound=keyfile.device_bound, demo=bool(header["demo"]))
+    fresh: KeyFile = new_keyfile(
+        vault_id=keyfile.vault_id,
+        created_at=str(header["created_at"]),
+        org_name=str(header["org_name"]),
+        org_role=str(header["org_role"]),
+        device_bound=keyfile.device_bound,
+        demo=bool(header["demo"]),
+    )
     secret = devsec.load_device_secret(keyfile.vault_id) if keyfile.device_bound else None
     recovery = generate_recovery_key()
-    fresh.put_slot(ks.new_recovery_slot(fresh, recovery_key=recovery, master_key=new_key, clock=clock), new_key)
+    fresh.put_slot(
+        ks.new_recovery_slot(fresh, recovery_key=recovery, master_key=new_key, clock=clock), new_key
+    )
     temporary: dict[str, str] = {}
     for user_id, name in users:
         own = user_id == s.user.id
         secret_text = password if own else temporary.setdefault(name, temporary_password())
-        fresh.put_slot(ks.new_user_slot(fresh, user_id=user_id, user_name=name, password=secret_text,
-                                        master_key=new_key, clock=clock, must_change=not own,
-                                        device_secret=secret), new_key)
+        fresh.put_slot(
+            ks.new_user_slot(
+                fresh,
+                user_id=user_id,
+                user_name=name,
+                password=secret_text,
+                master_key=new_key,
+                clock=clock,
+                must_change=not own,
+                device_secret=secret,
+            ),
+            new_key,
+        )
     fresh.save(folder, ks.PENDING_KEYS_NAME)
 
     s.require_open().dispose()
@@ -87,6 +106,12 @@ def rekey(s: VaultSession, password: str) -> RekeyResult:
     ks.remove_stale_pending(folder)
     s.engine = make_engine(folder / ks.DB_NAME, new_key)
     with unit_of_work(s) as work:
-        work.audit("vault.rekey", target_type="vault", target_id=keyfile.vault_id, users=len(users),
-                   temporary_passwords=len(temporary), backup=backup.name)
+        work.audit(
+            "vault.rekey",
+            target_type="vault",
+            target_id=keyfile.vault_id,
+            users=len(users),
+            temporary_passwords=len(temporary),
+            backup=backup.name,
+        )
     return RekeyResult(recovery_key=recovery, temporary_passwords=temporary, backup=backup)

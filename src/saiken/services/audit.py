@@ -16,8 +16,10 @@ from saiken.security.audit_chain import ChainEntry, ChainReport, verify_chain
 from saiken.services.context import AUDIT_HEAD_KEY, VaultSession, read_session
 from saiken.store.models import AuditEntry
 
-_CHAIN_SQL = ("SELECT seq, at, actor, action, target_type, target_id, details, prev_hash, hash "
-              "FROM audit_log ORDER BY seq")
+_CHAIN_SQL = (
+    "SELECT seq, at, actor, action, target_type, target_id, details, prev_hash, hash "
+    "FROM audit_log ORDER BY seq"
+)
 _HEAD_SQL = f"SELECT value FROM settings WHERE key = '{AUDIT_HEAD_KEY}'"
 
 
@@ -37,17 +39,31 @@ def _row(entry: AuditEntry) -> AuditRow:
         details = json.loads(entry.details)
     except ValueError:
         details = {}
-    return AuditRow(entry.seq, entry.at, entry.actor, entry.action, entry.target_type, entry.target_id,
-                    details if isinstance(details, dict) else {})
+    return AuditRow(
+        entry.seq,
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.target_type,
+        entry.target_id,
+        details if isinstance(details, dict) else {},
+    )
 
 
 def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=JST)
 
 
-def list_entries(s: VaultSession, *, actor: str | None = None, action: str | None = None,
-                 since: dt.date | None = None, until: dt.date | None = None, limit: int = 500,
-                 offset: int = 0) -> list[AuditRow]:
+def list_entries(
+    s: VaultSession,
+    *,
+    actor: str | None = None,
+    action: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> list[AuditRow]:
     """Newest first. `since`/`until` are Japanese calendar days, both included."""
     s.require(Capability.READ_AUDIT)
     query = select(AuditEntry).order_by(AuditEntry.seq.desc())
@@ -78,8 +94,17 @@ def count_entries(s: VaultSession) -> int:
 
 def _entries(rows: Iterable[Any]) -> Iterable[ChainEntry]:
     for seq, at, actor, action, target_type, target_id, details, prev_hash, digest in rows:
-        yield ChainEntry(int(seq), dt.datetime.fromisoformat(at), actor, action, target_type, target_id,
-                         details, prev_hash, digest)
+        yield ChainEntry(
+            int(seq),
+            dt.datetime.fromisoformat(at),
+            actor,
+            action,
+            target_type,
+            target_id,
+            details,
+            prev_hash,
+            digest,
+        )
 
 
 def verify_rows(execute: Callable[[str], Any]) -> ChainReport:
@@ -94,8 +119,9 @@ def verify_rows(execute: Callable[[str], Any]) -> ChainReport:
         except (ValueError, KeyError, TypeError):
             problems.append("最新記録の控え（audit_head）が読めません。")
     try:
-        report = verify_chain(_entries(execute(_CHAIN_SQL)), expected_count=expected_count,
-                              expected_head=expected_head)
+        report = verify_chain(
+            _entries(execute(_CHAIN_SQL)), expected_count=expected_count, expected_head=expected_head
+        )
     except (ValueError, TypeError):
         return ChainReport(ok=False, count=0, head_hash="", problems=["監査ログの記録の形が壊れています。"])
     report.problems[:0] = problems

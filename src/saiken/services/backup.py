@@ -109,8 +109,14 @@ def write_backup(folder: Path, key: bytes, *, clock: Clock, reason: str, generat
         report = _check_copy(target / ks.DB_NAME, key)
         if not report.ok:
             raise VaultError("作成したバックアップの検査に失敗しました: " + " ".join(report.problems))
-        manifest = {"format": 1, "vault_id": vault_id, "created_at": ks.iso(clock.now()), "reason": reason,
-                    "audit_count": report.audit_count, "checkpoint": report.checkpoint}
+        manifest = {
+            "format": 1,
+            "vault_id": vault_id,
+            "created_at": ks.iso(clock.now()),
+            "reason": reason,
+            "audit_count": report.audit_count,
+            "checkpoint": report.checkpoint,
+        }
         atomic_write_text(target / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
@@ -123,11 +129,19 @@ def _info(path: Path) -> BackupInfo:
     try:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
         size = sum(p.stat().st_size for p in path.iterdir() if p.is_file())
-        return BackupInfo(path=path, name=path.name, created_at=str(manifest["created_at"]),
-                          reason=str(manifest["reason"]), audit_count=int(manifest["audit_count"]),
-                          checkpoint=str(manifest["checkpoint"]), size_bytes=size)
+        return BackupInfo(
+            path=path,
+            name=path.name,
+            created_at=str(manifest["created_at"]),
+            reason=str(manifest["reason"]),
+            audit_count=int(manifest["audit_count"]),
+            checkpoint=str(manifest["checkpoint"]),
+            size_bytes=size,
+        )
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise CorruptFileError(f"バックアップ {path.name} の説明ファイル（manifest.json）が読めません。") from error
+        raise CorruptFileError(
+            f"バックアップ {path.name} の説明ファイル（manifest.json）が読めません。"
+        ) from error
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -146,7 +160,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def prune_backups(folder: Path, generations: int) -> None:
-    for old in list_backups(folder)[max(1, generations):]:
+    for old in list_backups(folder)[max(1, generations) :]:
         shutil.rmtree(old.path, ignore_errors=True)
 
 
@@ -158,16 +172,29 @@ def _generations(s: VaultSession) -> int:
 
 def create_backup(s: VaultSession, *, reason: str = "manual") -> BackupInfo:
     s.require(Capability.BACKUP)
-    info = write_backup(s.folder, engine_key(s.require_open()), clock=s.clock, reason=reason,
-                        generations=_generations(s))
+    info = write_backup(
+        s.folder, engine_key(s.require_open()), clock=s.clock, reason=reason, generations=_generations(s)
+    )
     with unit_of_work(s) as work:
-        work.audit("backup.create", target_type="backup", target_id=info.name, reason=reason,
-                   audit_count=info.audit_count)
+        work.audit(
+            "backup.create",
+            target_type="backup",
+            target_id=info.name,
+            reason=reason,
+            audit_count=info.audit_count,
+        )
     return info
 
 
-def _backup_key(path: Path, *, session: VaultSession | None, user: str | None, password: str | None,
-                recovery_key: str | None, clock: Clock) -> bytes:
+def _backup_key(
+    path: Path,
+    *,
+    session: VaultSession | None,
+    user: str | None,
+    password: str | None,
+    recovery_key: str | None,
+    clock: Clock,
+) -> bytes:
     if session is not None and not session.closed:
         key = engine_key(session.require_open())
         try:
@@ -188,14 +215,24 @@ def _backup_key(path: Path, *, session: VaultSession | None, user: str | None, p
     raise ValidationError("バックアップを開くには、パスワードか復旧キーが必要です。")
 
 
-def verify_backup(path: Path, *, session: VaultSession | None = None, user: str | None = None,
-                  password: str | None = None, recovery_key: str | None = None,
-                  clock: Clock = system_clock) -> BackupReport:
+def verify_backup(
+    path: Path,
+    *,
+    session: VaultSession | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    recovery_key: str | None = None,
+    clock: Clock = system_clock,
+) -> BackupReport:
     """Open the copy read-only: integrity_check, cipher_integrity_check, the audit chain and the manifest."""
     path = Path(path)
     if not (path / ks.DB_NAME).is_file() or not (path / MANIFEST).is_file():
-        raise CorruptFileError(f"{path.name} はバックアップのフォルダではありません（vault.db と manifest.json が要ります）。")
-    key = _backup_key(path, session=session, user=user, password=password, recovery_key=recovery_key, clock=clock)
+        raise CorruptFileError(
+            f"{path.name} はバックアップのフォルダではありません（vault.db と manifest.json が要ります）。"
+        )
+    key = _backup_key(
+        path, session=session, user=user, password=password, recovery_key=recovery_key, clock=clock
+    )
     report = _check_copy(path / ks.DB_NAME, key)
     try:
         info = _info(path)
@@ -210,15 +247,24 @@ def verify_backup(path: Path, *, session: VaultSession | None = None, user: str 
     return report
 
 
-def restore_backup(folder: Path, backup: Path, *, user: str | None = None, password: str | None = None,
-                   recovery_key: str | None = None, clock: Clock = system_clock) -> RestoreInfo:
+def restore_backup(
+    folder: Path,
+    backup: Path,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    recovery_key: str | None = None,
+    clock: Clock = system_clock,
+) -> RestoreInfo:
     """Replace the (closed) vault with `backup` after verifying it. The replaced files are kept."""
     folder, backup = Path(folder), Path(backup)
     if not (backup / ks.KEYS_NAME).is_file():
         raise CorruptFileError(f"バックアップ {backup.name} に keys.json がないため、戻せません。")
     report = verify_backup(backup, user=user, password=password, recovery_key=recovery_key, clock=clock)
     if not report.ok:
-        raise CorruptFileError("バックアップの検査で問題が見つかったため、戻しませんでした: " + " ".join(report.problems))
+        raise CorruptFileError(
+            "バックアップの検査で問題が見つかったため、戻しませんでした: " + " ".join(report.problems)
+        )
     replaced = _new_backup_dir(folder, clock, prefix=REPLACED_PREFIX)
     for name in (ks.DB_NAME, f"{ks.DB_NAME}-wal", f"{ks.DB_NAME}-shm", ks.KEYS_NAME):
         if (folder / name).exists():
@@ -232,12 +278,22 @@ def restore_backup(folder: Path, backup: Path, *, user: str | None = None, passw
         atomic_write_bytes(folder / ks.KEYS_NAME, (backup / ks.KEYS_NAME).read_bytes())
     except OSError as error:
         raise VaultError(f"戻す途中で失敗しました。元のファイルは {replaced} にあります。") from error
-    _audit_restore(folder, backup, replaced, user=user, password=password, recovery_key=recovery_key, clock=clock)
+    _audit_restore(
+        folder, backup, replaced, user=user, password=password, recovery_key=recovery_key, clock=clock
+    )
     return RestoreInfo(restored_from=backup, replaced_copy=replaced)
 
 
-def _audit_restore(folder: Path, backup: Path, replaced: Path, *, user: str | None, password: str | None,
-                   recovery_key: str | None, clock: Clock) -> None:
+def _audit_restore(
+    folder: Path,
+    backup: Path,
+    replaced: Path,
+    *,
+    user: str | None,
+    password: str | None,
+    recovery_key: str | None,
+    clock: Clock,
+) -> None:
     """Sign in to the restored vault (same credentials: its keys.json came with it) and record the restore."""
     from saiken.services import vault  # vault imports this module
 
@@ -250,5 +306,3 @@ def _audit_restore(folder: Path, backup: Path, replaced: Path, *, user: str | No
             work.audit("backup.restore", target_type="backup", target_id=backup.name, replaced=replaced.name)
     finally:
         session.close()
-
-

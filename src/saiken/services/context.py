@@ -35,7 +35,11 @@ class SignedInUser:
     @property
     def role_label(self) -> str:
         label = ROLE_LABELS[self.role]
-        return f"{label}・{ROLE_LABELS[Role.SUPERVISOR]}" if self.is_supervisor and self.role != Role.SUPERVISOR else label
+        return (
+            f"{label}・{ROLE_LABELS[Role.SUPERVISOR]}"
+            if self.is_supervisor and self.role != Role.SUPERVISOR
+            else label
+        )
 
     def can(self, capability: Capability) -> bool:
         return capability in capabilities(self.role, is_supervisor=self.is_supervisor)
@@ -117,7 +121,9 @@ def append_audit(
     target_id: str | None,
     details: dict[str, Any],
 ) -> AuditEntry:
-    last = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     fields = {
         "seq": seq,

@@ -67,25 +67,67 @@ TAG_PALETTE = ("#1E88E5", "#43A047", "#FB8C00", "#8E24AA", "#E53935", "#00897B",
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 __all__ = [
-    "KINDS", "MAX_ATTACHMENT_BYTES", "STATUSES", "AttachmentRow", "ClaimRow", "DebtorCard", "DebtorCreated",
-    "DocumentSentRow", "InquiryRow", "LimitationRow", "PaymentRow", "PlanItemRow", "PlanRow", "RecordRow", "TagRow",
-    "Totals", "TrancheRow", "accelerate_plan", "add_attachment", "add_claim", "add_debtor", "add_inquiry",
-    "add_payment", "add_record", "answer_inquiry", "assign_handler", "charge_statement", "correct_payment",
-    "correct_record", "create_instalment_plan", "get_card", "log_document_sent", "mark_document_returned",
-    "read_attachment", "record_history", "reverse_payment", "set_status", "set_tags", "update_debtor",
+    "KINDS",
+    "MAX_ATTACHMENT_BYTES",
+    "STATUSES",
+    "AttachmentRow",
+    "ClaimRow",
+    "DebtorCard",
+    "DebtorCreated",
+    "DocumentSentRow",
+    "InquiryRow",
+    "LimitationRow",
+    "PaymentRow",
+    "PlanItemRow",
+    "PlanRow",
+    "RecordRow",
+    "TagRow",
+    "Totals",
+    "TrancheRow",
+    "accelerate_plan",
+    "add_attachment",
+    "add_claim",
+    "add_debtor",
+    "add_inquiry",
+    "add_payment",
+    "add_record",
+    "answer_inquiry",
+    "assign_handler",
+    "charge_statement",
+    "correct_payment",
+    "correct_record",
+    "create_instalment_plan",
+    "get_card",
+    "log_document_sent",
+    "mark_document_returned",
+    "read_attachment",
+    "record_history",
+    "reverse_payment",
+    "set_status",
+    "set_tags",
+    "update_debtor",
     "update_notes",
 ]
 
 # Fields of a debtor a person may set on creation (and their labels for messages).
 DEBTOR_FIELDS = {
-    "kind": "区分", "name_kana": "フリガナ", "representative": "代表者", "representative_kana": "代表者フリガナ",
-    "postal_code": "郵便番号", "address": "住所", "mailing_postal_code": "送付先郵便番号",
-    "mailing_address": "送付先住所", "phone": "電話番号", "phone2": "電話番号2", "email": "メールアドレス",
+    "kind": "区分",
+    "name_kana": "フリガナ",
+    "representative": "代表者",
+    "representative_kana": "代表者フリガナ",
+    "postal_code": "郵便番号",
+    "address": "住所",
+    "mailing_postal_code": "送付先郵便番号",
+    "mailing_address": "送付先住所",
+    "phone": "電話番号",
+    "phone2": "電話番号2",
+    "email": "メールアドレス",
     "notes": "メモ",
 }
 
 
 # --- creating a debtor file (the GUI's 新規 and the demo; the Excel import writes its own batch) -----
+
 
 def _new_claim(work: Work, debtor: Debtor, values: dict[str, Any]) -> Claim:
     principal = check_amount(values.get("principal"), "返還金額（元金）")
@@ -95,7 +137,11 @@ def _new_claim(work: Work, debtor: Debtor, values: dict[str, Any]) -> Claim:
     if order_date and due_date and due_date < order_date:
         raise ValidationError("納期限が返還命令日より前です。日付を確かめてください。")
     claim = Claim(
-        debtor_id=debtor.id, principal=principal, nature=nature, order_date=order_date, due_date=due_date,
+        debtor_id=debtor.id,
+        principal=principal,
+        nature=nature,
+        order_date=order_date,
+        due_date=due_date,
         programme=check_text(values.get("programme", ""), "事業名", limit=128),
         fiscal_year=values.get("fiscal_year"),
         decision_date=check_date(values.get("decision_date"), "交付決定日", required=False),
@@ -108,40 +154,70 @@ def _new_claim(work: Work, debtor: Debtor, values: dict[str, Any]) -> Claim:
     if received is not None and not tranches:
         tranches = [(received, claim.grant_amount or principal)]
     for day, amount in tranches:
-        work.session.add(ReceiptTranche(claim_id=claim.id, received_on=check_date(day, "受領日"),
-                                        amount=check_amount(amount, "受領額")))
+        work.session.add(
+            ReceiptTranche(
+                claim_id=claim.id,
+                received_on=check_date(day, "受領日"),
+                amount=check_amount(amount, "受領額"),
+            )
+        )
     work.session.flush()
     return claim
 
 
-def add_debtor(s: VaultSession, *, management_no: str, name: str, engagement_id: int | None = None,
-               status: str = debtor_status.NOT_STARTED, handler: str | None = None,
-               claims: Iterable[dict[str, Any]] = (), **fields: Any) -> DebtorCreated:
+def add_debtor(
+    s: VaultSession,
+    *,
+    management_no: str,
+    name: str,
+    engagement_id: int | None = None,
+    status: str = debtor_status.NOT_STARTED,
+    handler: str | None = None,
+    claims: Iterable[dict[str, Any]] = (),
+    **fields: Any,
+) -> DebtorCreated:
     """A new debtor file with its claims (each a dict: principal, due_date, order_date, received_on or
     tranches [(date, amount)], programme, fiscal_year, decision_date, grant_amount, nature)."""
     s.require(Capability.EDIT)
     unknown = sorted(set(fields) - set(DEBTOR_FIELDS))
     if unknown:
         raise ValidationError(f"登録できない項目があります: {', '.join(unknown)}")
-    values = {key: check_text(value, DEBTOR_FIELDS[key], limit=MAX_TEXT if key == "notes" else 512)
-              for key, value in fields.items()}
+    values = {
+        key: check_text(value, DEBTOR_FIELDS[key], limit=MAX_TEXT if key == "notes" else 512)
+        for key, value in fields.items()
+    }
     values["kind"] = check_choice(values.get("kind", "法人"), "区分", KINDS)
     management_no = check_text(management_no, "管理番号", required=True, limit=32)
     name = check_text(name, "氏名・名称", required=True)
     debtor_status.check_status(status)
     with unit_of_work(s) as work:
-        engagement = (work.session.get(Engagement, engagement_id) if engagement_id is not None
-                      else default_engagement(work))
+        engagement = (
+            work.session.get(Engagement, engagement_id)
+            if engagement_id is not None
+            else default_engagement(work)
+        )
         if engagement is None:
             raise ValidationError("指定した委託（案件）が見つかりません。案件を選び直してください。")
-        taken = work.session.execute(select(Debtor.id).where(
-            Debtor.engagement_id == engagement.id, Debtor.management_no == management_no)).first()
+        taken = work.session.execute(
+            select(Debtor.id).where(
+                Debtor.engagement_id == engagement.id, Debtor.management_no == management_no
+            )
+        ).first()
         if taken:
-            raise ValidationError(f"管理番号「{management_no}」は既に使われています。別の管理番号を入力してください。")
+            raise ValidationError(
+                f"管理番号「{management_no}」は既に使われています。別の管理番号を入力してください。"
+            )
         now = s.clock.now()
-        debtor = Debtor(engagement_id=engagement.id, management_no=management_no, name=name, status=status,
-                        handler_user_id=user_id_by_name(work.session, handler), created_at=now, updated_at=now,
-                        **values)
+        debtor = Debtor(
+            engagement_id=engagement.id,
+            management_no=management_no,
+            name=name,
+            status=status,
+            handler_user_id=user_id_by_name(work.session, handler),
+            created_at=now,
+            updated_at=now,
+            **values,
+        )
         work.session.add(debtor)
         work.session.flush()
         claim_ids = tuple(_new_claim(work, debtor, dict(c)).id for c in claims)
@@ -160,20 +236,32 @@ def update_debtor(s: VaultSession, debtor_id: int, **changes: Any) -> list[str]:
     if unknown:
         raise ValidationError(f"変更できない項目があります: {', '.join(unknown)}")
     labels = {**DEBTOR_FIELDS, "name": "氏名・名称", "management_no": "管理番号"}
-    values = {key: check_text(value, labels[key], required=key in ("name", "management_no"),
-                              limit=MAX_TEXT if key == "notes" else 32 if key == "management_no" else 512)
-              for key, value in changes.items()}
+    values = {
+        key: check_text(
+            value,
+            labels[key],
+            required=key in ("name", "management_no"),
+            limit=MAX_TEXT if key == "notes" else 32 if key == "management_no" else 512,
+        )
+        for key, value in changes.items()
+    }
     if "kind" in values:
         check_choice(values["kind"], "区分", KINDS)
     with unit_of_work(s) as work:
         debtor = debtor_or_404(work.session, debtor_id)
         changed = sorted(key for key, value in values.items() if getattr(debtor, key) != value)
         if "management_no" in changed:
-            taken = work.session.execute(select(Debtor.id).where(
-                Debtor.engagement_id == debtor.engagement_id, Debtor.management_no == values["management_no"],
-                Debtor.id != debtor.id)).first()
+            taken = work.session.execute(
+                select(Debtor.id).where(
+                    Debtor.engagement_id == debtor.engagement_id,
+                    Debtor.management_no == values["management_no"],
+                    Debtor.id != debtor.id,
+                )
+            ).first()
             if taken:
-                raise ValidationError(f"管理番号「{values['management_no']}」は既に使われています。別の管理番号を入力してください。")
+                raise ValidationError(
+                    f"管理番号「{values['management_no']}」は既に使われています。別の管理番号を入力してください。"
+                )
         for key in changed:
             setattr(debtor, key, values[key])
         if changed:
@@ -197,6 +285,7 @@ def add_claim(s: VaultSession, debtor_id: int, **claim: Any) -> ClaimRow:
 
 # --- small edits ---------------------------------------------------------------------------------------
 
+
 def set_status(s: VaultSession, debtor_id: int, status: str) -> str:
     s.require(Capability.EDIT)
     debtor_status.check_status(status)
@@ -216,7 +305,12 @@ def assign_handler(s: VaultSession, debtor_id: int, user_name: str | None) -> st
         debtor = debtor_or_404(work.session, debtor_id)
         debtor.handler_user_id = user_id_by_name(work.session, user_name)
         debtor.updated_at = s.clock.now()
-        work.audit("debtor.handler", target_type="debtor", target_id=debtor.id, handler_user_id=debtor.handler_user_id)
+        work.audit(
+            "debtor.handler",
+            target_type="debtor",
+            target_id=debtor.id,
+            handler_user_id=debtor.handler_user_id,
+        )
         return user_name or None
 
 

@@ -64,7 +64,9 @@ def _check(data: object, mime: object) -> tuple[bytes, str]:
         )
     found = sniff_mime(data)
     if found is None:
-        raise ValidationError("添付できるのは PDF・PNG・JPEG のファイルだけです。このファイルの形式は使えません。")
+        raise ValidationError(
+            "添付できるのは PDF・PNG・JPEG のファイルだけです。このファイルの形式は使えません。"
+        )
     declared = _ALIASES.get(str(mime).lower(), str(mime).lower()) if mime else found
     if declared != found:
         raise ValidationError(
@@ -74,12 +76,19 @@ def _check(data: object, mime: object) -> tuple[bytes, str]:
 
 
 def _row(attachment: Attachment) -> AttachmentRow:
-    return AttachmentRow(id=attachment.id, filename=attachment.filename, mime=attachment.mime,
-                         size=attachment.size, added_at=attachment.added_at, sha256=attachment.sha256)
+    return AttachmentRow(
+        id=attachment.id,
+        filename=attachment.filename,
+        mime=attachment.mime,
+        size=attachment.size,
+        added_at=attachment.added_at,
+        sha256=attachment.sha256,
+    )
 
 
-def add_attachment(s: VaultSession, debtor_id: int, *, filename: str, data: bytes, mime: str | None = None
-                   ) -> AttachmentRow:
+def add_attachment(
+    s: VaultSession, debtor_id: int, *, filename: str, data: bytes, mime: str | None = None
+) -> AttachmentRow:
     """Store a PDF/PNG/JPEG (≤ 10 MB) with the debtor, inside the vault."""
     s.require(Capability.EDIT)
     name = _clean_filename(filename)
@@ -87,14 +96,25 @@ def add_attachment(s: VaultSession, debtor_id: int, *, filename: str, data: byte
     with unit_of_work(s) as work:
         debtor = debtor_or_404(work.session, debtor_id)
         attachment = Attachment(
-            debtor_id=debtor.id, filename=name, mime=kind, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-            data=data, added_by=s.user.name, added_at=s.clock.now(),
+            debtor_id=debtor.id,
+            filename=name,
+            mime=kind,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            data=data,
+            added_by=s.user.name,
+            added_at=s.clock.now(),
         )
         work.session.add(attachment)
         debtor.updated_at = s.clock.now()
         work.session.flush()
-        work.audit("attachment.add", target_type="debtor", target_id=debtor.id, attachment_id=attachment.id,
-                   size=len(data))
+        work.audit(
+            "attachment.add",
+            target_type="debtor",
+            target_id=debtor.id,
+            attachment_id=attachment.id,
+            size=len(data),
+        )
         return _row(attachment)
 
 
@@ -105,9 +125,15 @@ def read_attachment(s: VaultSession, attachment_id: int) -> bytes:
         attachment = get_or_404(work.session, Attachment, attachment_id, "添付ファイル")
         data = bytes(attachment.data)
         if hashlib.sha256(data).hexdigest() != attachment.sha256:
-            raise IntegrityError("添付ファイルの内容が保存時と一致しません。バックアップからの復元を検討してください。")
-        work.audit("attachment.read", target_type="debtor", target_id=attachment.debtor_id,
-                   attachment_id=attachment.id)
+            raise IntegrityError(
+                "添付ファイルの内容が保存時と一致しません。バックアップからの復元を検討してください。"
+            )
+        work.audit(
+            "attachment.read",
+            target_type="debtor",
+            target_id=attachment.debtor_id,
+            attachment_id=attachment.id,
+        )
         return data
 
 

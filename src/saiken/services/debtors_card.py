@@ -48,35 +48,54 @@ DEMAND_KINDS = ("催告書",)
 
 
 def load_claims(session: Session, debtor_id: int) -> list[ClaimRow]:
-    claims = list(session.execute(select(Claim).where(Claim.debtor_id == debtor_id).order_by(Claim.id)).scalars())
+    claims = list(
+        session.execute(select(Claim).where(Claim.debtor_id == debtor_id).order_by(Claim.id)).scalars()
+    )
     if not claims:
         return []
-    tranches = list(session.execute(
-        select(ReceiptTranche).where(ReceiptTranche.claim_id.in_([c.id for c in claims]))
-    ).scalars())
+    tranches = list(
+        session.execute(
+            select(ReceiptTranche).where(ReceiptTranche.claim_id.in_([c.id for c in claims]))
+        ).scalars()
+    )
     return [claim_row(c, [t for t in tranches if t.claim_id == c.id]) for c in claims]
 
 
 def load_tags(session: Session, debtor_id: int) -> list[TagRow]:
     rows = session.execute(
-        select(Tag.name, Tag.colour, DebtorTag.expires_on).join(DebtorTag, DebtorTag.tag_id == Tag.id)
-        .where(DebtorTag.debtor_id == debtor_id).order_by(Tag.name)
+        select(Tag.name, Tag.colour, DebtorTag.expires_on)
+        .join(DebtorTag, DebtorTag.tag_id == Tag.id)
+        .where(DebtorTag.debtor_id == debtor_id)
+        .order_by(Tag.name)
     ).all()
     return [TagRow(name, colour, expires_on) for name, colour, expires_on in rows]
 
 
-def limitation_of(claim: ClaimRow | None, payments: Sequence[PaymentRow], plans: Sequence[PlanRow],
-                  documents: Sequence[DocumentSentRow], today: dt.date) -> LimitationRow | None:
+def limitation_of(
+    claim: ClaimRow | None,
+    payments: Sequence[PaymentRow],
+    plans: Sequence[PlanRow],
+    documents: Sequence[DocumentSentRow],
+    today: dt.date,
+) -> LimitationRow | None:
     """時効 of the main claim from its due date: payments and signed plans renew; a 督促状 / 催告書 that was
     not returned undelivered counts as (statutory) demand."""
     if claim is None:
         return None
     if claim.due_date is None:
-        return LimitationRow(nature=claim.nature, start=None, expiry=None, level="unknown",
-                             message="納期限が登録されていないため、時効の満了日を計算できません。")
+        return LimitationRow(
+            nature=claim.nature,
+            start=None,
+            expiry=None,
+            level="unknown",
+            message="納期限が登録されていないため、時効の満了日を計算できません。",
+        )
     events = [LimitationEvent(EventKind.PAYMENT, p.paid_on) for p in payments]
-    events += [LimitationEvent(EventKind.PLEDGE, p.agreed_on) for p in plans
-               if p.agreed_on is not None and p.status != PLAN_CANCELLED]
+    events += [
+        LimitationEvent(EventKind.PLEDGE, p.agreed_on)
+        for p in plans
+        if p.agreed_on is not None and p.status != PLAN_CANCELLED
+    ]
     for doc in documents:
         if doc.returned_on is not None:
             continue  # never reached the debtor: no demand
@@ -88,11 +107,18 @@ def limitation_of(claim: ClaimRow | None, payments: Sequence[PaymentRow], plans:
     try:
         result = compute_limitation(claim.nature, claim.due_date, events)
     except ValidationError as error:
-        return LimitationRow(nature=claim.nature, start=claim.due_date, expiry=None, level="unknown",
-                             message=error.message)
+        return LimitationRow(
+            nature=claim.nature, start=claim.due_date, expiry=None, level="unknown", message=error.message
+        )
     warning = result.warning(today)
-    return LimitationRow(nature=result.nature.value, start=result.start, expiry=result.expiry,
-                         level=warning.level.value, events=result.effects, message=warning.message)
+    return LimitationRow(
+        nature=result.nature.value,
+        start=result.start,
+        expiry=result.expiry,
+        level=warning.level.value,
+        events=result.effects,
+        message=warning.message,
+    )
 
 
 def build_card(session: Session, debtor_id: int, as_of: dt.date, today: dt.date) -> DebtorCard:
@@ -166,7 +192,8 @@ def charge_statement(s: VaultSession, debtor_id: int, *, as_of: dt.date) -> Char
             raise NotFoundError("この債務者には債権が登録されていないため、計算書を作れません。")
         engagement = work.session.get(Engagement, debtor.engagement_id)
         payments = payments_by_claim(claims, list_payments(work.session, debtor.id))[main.id]
-        result, _note = claim_charges(main, payments, profile_named(engagement.rule_profile if engagement else None),
-                                      as_of)
+        result, _note = claim_charges(
+            main, payments, profile_named(engagement.rule_profile if engagement else None), as_of
+        )
         work.audit("debtor.charge_statement", target_type="debtor", target_id=debtor.id, claim_id=main.id)
         return result

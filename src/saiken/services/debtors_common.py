@@ -56,6 +56,7 @@ def debtor_or_404(session: Session, debtor_id: object) -> Debtor:
 
 # --- input checks ----------------------------------------------------------------------------------
 
+
 @overload
 def check_date(value: object, label: str, *, required: Literal[True] = ...) -> dt.date: ...
 @overload
@@ -69,7 +70,9 @@ def check_date(value: object, label: str, *, required: bool = True) -> dt.date |
 
 
 @overload
-def check_amount(value: object, label: str, *, required: Literal[True] = ..., allow_zero: bool = ...) -> int: ...
+def check_amount(
+    value: object, label: str, *, required: Literal[True] = ..., allow_zero: bool = ...
+) -> int: ...
 @overload
 def check_amount(value: object, label: str, *, required: bool, allow_zero: bool = ...) -> int | None: ...
 def check_amount(value: object, label: str, *, required: bool = True, allow_zero: bool = False) -> int | None:
@@ -122,7 +125,9 @@ def user_id_by_name(session: Session, name: str | None) -> int | None:
         return None
     user = session.execute(select(User).where(User.name == name)).scalar_one_or_none()
     if user is None or not user.active:
-        raise ValidationError(f"担当者「{name}」は登録されていないか、無効になっています。担当者を選び直してください。")
+        raise ValidationError(
+            f"担当者「{name}」は登録されていないか、無効になっています。担当者を選び直してください。"
+        )
     return user.id
 
 
@@ -135,7 +140,9 @@ def user_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
 
 def default_engagement(work: Work) -> Engagement:
     """The vault's engagement: the newest one, or a new one named after the organisation."""
-    found = work.session.execute(select(Engagement).order_by(Engagement.id.desc()).limit(1)).scalar_one_or_none()
+    found = work.session.execute(
+        select(Engagement).order_by(Engagement.id.desc()).limit(1)
+    ).scalar_one_or_none()
     if found is not None:
         return found
     org = work.session.get(Setting, "org_name")
@@ -154,16 +161,19 @@ def default_engagement(work: Work) -> Engagement:
 
 # --- denormalised columns ----------------------------------------------------------------------------
 
+
 def refresh_totals(session: Session, debtor: Debtor, now: dt.datetime) -> None:
     """principal_total = the claims' principal; paid_total = every payment, reversals included (net)."""
     session.flush()
     debtor.principal_total = int(
-        session.execute(select(func.coalesce(func.sum(Claim.principal), 0)).where(Claim.debtor_id == debtor.id))
-        .scalar_one()
+        session.execute(
+            select(func.coalesce(func.sum(Claim.principal), 0)).where(Claim.debtor_id == debtor.id)
+        ).scalar_one()
     )
     debtor.paid_total = int(
-        session.execute(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.debtor_id == debtor.id))
-        .scalar_one()
+        session.execute(
+            select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.debtor_id == debtor.id)
+        ).scalar_one()
     )
     debtor.updated_at = now
     session.flush()
@@ -189,6 +199,7 @@ def touch(debtor: Debtor, now: dt.datetime) -> None:
 
 # --- ORM → rows --------------------------------------------------------------------------------------
 
+
 def claim_row(claim: Claim, tranches: Iterable[ReceiptTranche]) -> ClaimRow:
     return ClaimRow(
         id=claim.id,
@@ -200,7 +211,9 @@ def claim_row(claim: Claim, tranches: Iterable[ReceiptTranche]) -> ClaimRow:
         due_date=claim.due_date,
         principal=claim.principal,
         nature=claim.nature,
-        tranches=tuple(TrancheRow(t.received_on, t.amount) for t in sorted(tranches, key=lambda t: t.received_on)),
+        tranches=tuple(
+            TrancheRow(t.received_on, t.amount) for t in sorted(tranches, key=lambda t: t.received_on)
+        ),
     )
 
 

@@ -30,8 +30,9 @@ from saiken.store.models.inquiries import INQUIRY_KINDS
 DOCUMENT_KINDS = ("督促状", "催告書", "合意書", "分割納付誓約書", "納付書", "その他")
 
 
-def add_inquiry(s: VaultSession, debtor_id: int, *, kind: str, question: str,
-                asked_on: dt.date | None = None) -> InquiryRow:
+def add_inquiry(
+    s: VaultSession, debtor_id: int, *, kind: str, question: str, asked_on: dt.date | None = None
+) -> InquiryRow:
     s.require(Capability.EDIT)
     kind = check_choice(kind, "照会の種類", INQUIRY_KINDS)
     question = check_text(question, "照会の内容", required=True, limit=MAX_TEXT)
@@ -39,8 +40,14 @@ def add_inquiry(s: VaultSession, debtor_id: int, *, kind: str, question: str,
         debtor = debtor_or_404(work.session, debtor_id)
         asked = check_date(asked_on, "照会日", required=False) or s.clock.today()
         not_after_today(work, asked, "照会日")
-        inquiry = Inquiry(debtor_id=debtor.id, kind=kind, question=question, asked_on=asked,
-                          created_by=s.user.name, created_at=s.clock.now())
+        inquiry = Inquiry(
+            debtor_id=debtor.id,
+            kind=kind,
+            question=question,
+            asked_on=asked,
+            created_by=s.user.name,
+            created_at=s.clock.now(),
+        )
         work.session.add(inquiry)
         debtor.updated_at = s.clock.now()
         work.session.flush()
@@ -55,7 +62,9 @@ def answer_inquiry(s: VaultSession, inquiry_id: int, *, answer: str, answered_on
     with unit_of_work(s) as work:
         inquiry = get_or_404(work.session, Inquiry, inquiry_id, "照会")
         if inquiry.answered_on is not None:
-            raise ValidationError("この照会には既に回答が記録されています。追加の内容は新しい照会として記録してください。")
+            raise ValidationError(
+                "この照会には既に回答が記録されています。追加の内容は新しい照会として記録してください。"
+            )
         if answered_on < inquiry.asked_on:
             raise ValidationError("回答日が照会日より前です。日付を確かめてください。")
         not_after_today(work, answered_on, "回答日")
@@ -70,13 +79,16 @@ def answer_inquiry(s: VaultSession, inquiry_id: int, *, answer: str, answered_on
 def list_inquiries(session: Session, debtor_id: int) -> list[InquiryRow]:
     """Newest first; open inquiries and answered ones alike."""
     rows = session.execute(
-        select(Inquiry).where(Inquiry.debtor_id == debtor_id).order_by(Inquiry.asked_on.desc(), Inquiry.id.desc())
+        select(Inquiry)
+        .where(Inquiry.debtor_id == debtor_id)
+        .order_by(Inquiry.asked_on.desc(), Inquiry.id.desc())
     ).scalars()
     return [inquiry_row(i) for i in rows]
 
 
-def log_document_sent(s: VaultSession, debtor_id: int, *, kind: str, sent_on: dt.date, method: str,
-                      tracking_no: str = "") -> DocumentSentRow:
+def log_document_sent(
+    s: VaultSession, debtor_id: int, *, kind: str, sent_on: dt.date, method: str, tracking_no: str = ""
+) -> DocumentSentRow:
     s.require(Capability.EDIT)
     kind = check_text(kind, "文書の種類", required=True, limit=32)
     sent_on = check_date(sent_on, "発送日")
@@ -85,8 +97,15 @@ def log_document_sent(s: VaultSession, debtor_id: int, *, kind: str, sent_on: dt
     with unit_of_work(s) as work:
         debtor = debtor_or_404(work.session, debtor_id)
         not_after_today(work, sent_on, "発送日")
-        doc = DocumentSent(debtor_id=debtor.id, kind=kind, sent_on=sent_on, method=method, tracking_no=tracking_no,
-                           created_by=s.user.name, created_at=s.clock.now())
+        doc = DocumentSent(
+            debtor_id=debtor.id,
+            kind=kind,
+            sent_on=sent_on,
+            method=method,
+            tracking_no=tracking_no,
+            created_by=s.user.name,
+            created_at=s.clock.now(),
+        )
         work.session.add(doc)
         debtor.updated_at = s.clock.now()
         work.session.flush()
@@ -114,7 +133,8 @@ def mark_document_returned(s: VaultSession, doc_id: int, *, on: dt.date) -> Docu
 
 def list_documents(session: Session, debtor_id: int) -> list[DocumentSentRow]:
     rows = session.execute(
-        select(DocumentSent).where(DocumentSent.debtor_id == debtor_id)
+        select(DocumentSent)
+        .where(DocumentSent.debtor_id == debtor_id)
         .order_by(DocumentSent.sent_on.desc(), DocumentSent.id.desc())
     ).scalars()
     return [document_row(d) for d in rows]

@@ -37,11 +37,26 @@ def _claim_of(session: Session, debtor: Debtor, claim_id: int | None) -> int | N
     return claim.id
 
 
-def _insert(work: Work, debtor: Debtor, *, paid_on: dt.date, amount: int, source: str, confirmed: bool,
-            claim_id: int | None, reverses_id: int | None = None) -> Payment:
+def _insert(
+    work: Work,
+    debtor: Debtor,
+    *,
+    paid_on: dt.date,
+    amount: int,
+    source: str,
+    confirmed: bool,
+    claim_id: int | None,
+    reverses_id: int | None = None,
+) -> Payment:
     payment = Payment(
-        debtor_id=debtor.id, claim_id=claim_id, paid_on=paid_on, amount=amount, source=source,
-        confirmed_by_ward=confirmed, reverses_id=reverses_id, created_by=work.vault.user.name,
+        debtor_id=debtor.id,
+        claim_id=claim_id,
+        paid_on=paid_on,
+        amount=amount,
+        source=source,
+        confirmed_by_ward=confirmed,
+        reverses_id=reverses_id,
+        created_by=work.vault.user.name,
         created_at=work.vault.clock.now(),
     )
     work.session.add(payment)
@@ -51,8 +66,11 @@ def _insert(work: Work, debtor: Debtor, *, paid_on: dt.date, amount: int, source
 
 def _reversed_ids(session: Session, debtor_id: int) -> set[int]:
     return {
-        i for i in session.execute(
-            select(Payment.reverses_id).where(Payment.debtor_id == debtor_id, Payment.reverses_id.is_not(None))
+        i
+        for i in session.execute(
+            select(Payment.reverses_id).where(
+                Payment.debtor_id == debtor_id, Payment.reverses_id.is_not(None)
+            )
         ).scalars()
         if i is not None
     }
@@ -76,8 +94,15 @@ def add_payment(
     with unit_of_work(s) as work:
         debtor = debtor_or_404(work.session, debtor_id)
         not_after_today(work, paid_on, "入金日")
-        payment = _insert(work, debtor, paid_on=paid_on, amount=amount, source=source, confirmed=bool(confirmed),
-                          claim_id=_claim_of(work.session, debtor, claim_id))
+        payment = _insert(
+            work,
+            debtor,
+            paid_on=paid_on,
+            amount=amount,
+            source=source,
+            confirmed=bool(confirmed),
+            claim_id=_claim_of(work.session, debtor, claim_id),
+        )
         refresh_totals(work.session, debtor, s.clock.now())
         work.audit("payment.add", target_type="debtor", target_id=debtor.id, payment_id=payment.id)
         return payment_row(payment)
@@ -90,8 +115,16 @@ def _reverse(work: Work, payment_id: int) -> tuple[Debtor, Payment, Payment]:
     if original.id in _reversed_ids(work.session, original.debtor_id):
         raise ValidationError("この入金は既に取り消されています。一覧を開き直してください。")
     debtor = debtor_or_404(work.session, original.debtor_id)
-    reversal = _insert(work, debtor, paid_on=original.paid_on, amount=-original.amount, source=original.source,
-                       confirmed=original.confirmed_by_ward, claim_id=original.claim_id, reverses_id=original.id)
+    reversal = _insert(
+        work,
+        debtor,
+        paid_on=original.paid_on,
+        amount=-original.amount,
+        source=original.source,
+        confirmed=original.confirmed_by_ward,
+        claim_id=original.claim_id,
+        reverses_id=original.id,
+    )
     return debtor, original, reversal
 
 
@@ -101,8 +134,13 @@ def reverse_payment(s: VaultSession, payment_id: int) -> PaymentRow:
     with unit_of_work(s) as work:
         debtor, original, reversal = _reverse(work, payment_id)
         refresh_totals(work.session, debtor, s.clock.now())
-        work.audit("payment.reverse", target_type="debtor", target_id=debtor.id, payment_id=original.id,
-                   reversal_id=reversal.id)
+        work.audit(
+            "payment.reverse",
+            target_type="debtor",
+            target_id=debtor.id,
+            payment_id=original.id,
+            reversal_id=reversal.id,
+        )
         return payment_row(reversal)
 
 
@@ -134,25 +172,45 @@ def correct_payment(
             "confirmed": original.confirmed_by_ward if confirmed is None else bool(confirmed),
             "claim_id": original.claim_id if claim_id is None else _claim_of(work.session, debtor, claim_id),
         }
-        old_values = {"paid_on": original.paid_on, "amount": original.amount, "source": original.source,
-                      "confirmed": original.confirmed_by_ward, "claim_id": original.claim_id}
+        old_values = {
+            "paid_on": original.paid_on,
+            "amount": original.amount,
+            "source": original.source,
+            "confirmed": original.confirmed_by_ward,
+            "claim_id": original.claim_id,
+        }
         changed = sorted(k for k in new_values if new_values[k] != old_values[k])
         if not changed:
             raise ValidationError("訂正する内容が元の入金と同じです。変更してから保存してください。")
         not_after_today(work, new_values["paid_on"], "入金日")
-        payment = _insert(work, debtor, paid_on=new_values["paid_on"], amount=new_values["amount"],
-                          source=new_values["source"], confirmed=new_values["confirmed"],
-                          claim_id=new_values["claim_id"])
+        payment = _insert(
+            work,
+            debtor,
+            paid_on=new_values["paid_on"],
+            amount=new_values["amount"],
+            source=new_values["source"],
+            confirmed=new_values["confirmed"],
+            claim_id=new_values["claim_id"],
+        )
         refresh_totals(work.session, debtor, s.clock.now())
-        work.audit("payment.correct", target_type="debtor", target_id=debtor.id, payment_id=payment.id,
-                   previous_id=original.id, reversal_id=reversal.id, fields=changed)
+        work.audit(
+            "payment.correct",
+            target_type="debtor",
+            target_id=debtor.id,
+            payment_id=payment.id,
+            previous_id=original.id,
+            reversal_id=reversal.id,
+            fields=changed,
+        )
         return payment_row(payment)
 
 
 def list_payments(session: Session, debtor_id: int) -> list[PaymentRow]:
     """Every payment entry of the debtor (reversals included), by date then entry order."""
-    payments = list(session.execute(
-        select(Payment).where(Payment.debtor_id == debtor_id).order_by(Payment.paid_on, Payment.id)
-    ).scalars())
+    payments = list(
+        session.execute(
+            select(Payment).where(Payment.debtor_id == debtor_id).order_by(Payment.paid_on, Payment.id)
+        ).scalars()
+    )
     cancelled = {p.reverses_id for p in payments if p.reverses_id is not None}
     return [payment_row(p, cancelled) for p in payments]

@@ -30,8 +30,9 @@ def _schedule(rows: Sequence[InstalmentRow]) -> tuple[Instalment, ...]:
     return tuple(Instalment(r.seq, r.due_on, r.amount) for r in sorted(rows, key=lambda r: r.seq))
 
 
-def evaluate_plan(plan: InstalmentPlan, rows: Sequence[InstalmentRow], payments: Sequence[PaymentRow],
-                  as_of: dt.date) -> PlanRow:
+def evaluate_plan(
+    plan: InstalmentPlan, rows: Sequence[InstalmentRow], payments: Sequence[PaymentRow], as_of: dt.date
+) -> PlanRow:
     """The plan's state on `as_of`: each row's status, what is paid and left, and the alert if any."""
     start = plan.agreed_on or plan.created_at.date()
     counted = [(p.paid_on, p.amount) for p in effective_payments(payments) if p.paid_on >= start]
@@ -46,7 +47,12 @@ def evaluate_plan(plan: InstalmentPlan, rows: Sequence[InstalmentRow], payments:
     if shown in (PLAN_ACTIVE, PLAN_ACCELERATED) and status.balance == 0:
         shown = PLAN_COMPLETED
     alert = status.alert_message if shown in (PLAN_ACTIVE, PLAN_ACCELERATED) else None
-    if plan.status == PLAN_ACCELERATED and alert is None and status.balance and plan.accelerated_on is not None:
+    if (
+        plan.status == PLAN_ACCELERATED
+        and alert is None
+        and status.balance
+        and plan.accelerated_on is not None
+    ):
         alert = f"期限の利益を喪失しています（{plan.accelerated_on.isoformat()}）。残額 {status.balance:,}円 が一括で納付期限です。"
     return PlanRow(
         id=plan.id,
@@ -56,8 +62,13 @@ def evaluate_plan(plan: InstalmentPlan, rows: Sequence[InstalmentRow], payments:
         agreed_on=plan.agreed_on,
         accelerated_on=plan.accelerated_on,
         rows=tuple(
-            PlanItemRow(seq=r.instalment.number, due_on=r.instalment.due, amount=r.instalment.amount, paid=r.paid,
-                        status=r.state.label)
+            PlanItemRow(
+                seq=r.instalment.number,
+                due_on=r.instalment.due,
+                amount=r.instalment.amount,
+                paid=r.paid,
+                status=r.state.label,
+            )
             for r in status.rows
         ),
         paid=min(status.paid, status.total),
@@ -67,11 +78,17 @@ def evaluate_plan(plan: InstalmentPlan, rows: Sequence[InstalmentRow], payments:
     )
 
 
-def plans_of(session: Session, debtor_id: int, payments: Sequence[PaymentRow], as_of: dt.date) -> list[PlanRow]:
+def plans_of(
+    session: Session, debtor_id: int, payments: Sequence[PaymentRow], as_of: dt.date
+) -> list[PlanRow]:
     """Every plan of the debtor, newest first."""
-    plans = list(session.execute(
-        select(InstalmentPlan).where(InstalmentPlan.debtor_id == debtor_id).order_by(InstalmentPlan.id.desc())
-    ).scalars())
+    plans = list(
+        session.execute(
+            select(InstalmentPlan)
+            .where(InstalmentPlan.debtor_id == debtor_id)
+            .order_by(InstalmentPlan.id.desc())
+        ).scalars()
+    )
     out = []
     for plan in plans:
         rows = list(session.execute(select(InstalmentRow).where(InstalmentRow.plan_id == plan.id)).scalars())
@@ -106,26 +123,48 @@ def create_instalment_plan(
         if claim_id is not None and get_or_404(work.session, Claim, claim_id, "債権").debtor_id != debtor.id:
             raise ValidationError("指定した債権はこの債務者のものではありません。債権を選び直してください。")
         agreed = check_date(agreed_on, "合意日", required=False) or s.clock.today()
-        replaced = list(work.session.execute(
-            select(InstalmentPlan).where(InstalmentPlan.debtor_id == debtor.id,
-                                         InstalmentPlan.status.in_((PLAN_ACTIVE, PLAN_ACCELERATED)))
-        ).scalars())
+        replaced = list(
+            work.session.execute(
+                select(InstalmentPlan).where(
+                    InstalmentPlan.debtor_id == debtor.id,
+                    InstalmentPlan.status.in_((PLAN_ACTIVE, PLAN_ACCELERATED)),
+                )
+            ).scalars()
+        )
         for old in replaced:
             old.status = PLAN_CANCELLED
         now = s.clock.now()
-        plan = InstalmentPlan(debtor_id=debtor.id, claim_id=claim_id, total=total, status=PLAN_ACTIVE,
-                              agreed_on=agreed, created_by=s.user.name, created_at=now)
+        plan = InstalmentPlan(
+            debtor_id=debtor.id,
+            claim_id=claim_id,
+            total=total,
+            status=PLAN_ACTIVE,
+            agreed_on=agreed,
+            created_by=s.user.name,
+            created_at=now,
+        )
         work.session.add(plan)
         work.session.flush()
-        rows = [InstalmentRow(plan_id=plan.id, seq=i.number, due_on=i.due, amount=i.amount) for i in instalments]
+        rows = [
+            InstalmentRow(plan_id=plan.id, seq=i.number, due_on=i.due, amount=i.amount) for i in instalments
+        ]
         work.session.add_all(rows)
-        status_changed = debtor.status not in debtor_status.CLOSED_STATUSES and debtor.status != debtor_status.INSTALMENTS
+        status_changed = (
+            debtor.status not in debtor_status.CLOSED_STATUSES and debtor.status != debtor_status.INSTALMENTS
+        )
         if status_changed:
             debtor.status = debtor_status.INSTALMENTS
         debtor.updated_at = now
         work.session.flush()
-        work.audit("plan.create", target_type="debtor", target_id=debtor.id, plan_id=plan.id, count=len(rows),
-                   replaced_plan_ids=[p.id for p in replaced], status_changed=status_changed)
+        work.audit(
+            "plan.create",
+            target_type="debtor",
+            target_id=debtor.id,
+            plan_id=plan.id,
+            count=len(rows),
+            replaced_plan_ids=[p.id for p in replaced],
+            status_changed=status_changed,
+        )
         return evaluate_plan(plan, rows, list_payments(work.session, debtor.id), s.clock.today())
 
 
@@ -139,7 +178,9 @@ def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date) -> PlanRow:
             raise ValidationError(f"この分納計画は「{plan.status}」のため、期限の利益を喪失させられません。")
         if plan.agreed_on is not None and on < plan.agreed_on:
             raise ValidationError("期限の利益喪失日が合意日より前です。日付を確かめてください。")
-        rows = list(work.session.execute(select(InstalmentRow).where(InstalmentRow.plan_id == plan.id)).scalars())
+        rows = list(
+            work.session.execute(select(InstalmentRow).where(InstalmentRow.plan_id == plan.id)).scalars()
+        )
         payments = list_payments(work.session, plan.debtor_id)
         start = plan.agreed_on or plan.created_at.date()
         counted = [(p.paid_on, p.amount) for p in effective_payments(payments) if p.paid_on >= start]

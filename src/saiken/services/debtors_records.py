@@ -38,7 +38,14 @@ from saiken.store.models.records import CHANNELS, DIRECTIONS
 _DIRECTION_SYNONYMS = {"着信": "受信", "架電": "発信", "入電": "受信"}
 
 CORRECTABLE = (
-    "at", "channel", "direction", "person", "summary", "promise_amount", "promise_date", "next_action_on",
+    "at",
+    "channel",
+    "direction",
+    "person",
+    "summary",
+    "promise_amount",
+    "promise_date",
+    "next_action_on",
     "handler",
 )
 
@@ -78,13 +85,19 @@ def _not_in_future(s: VaultSession, values: dict[str, Any]) -> None:
 
 
 def _versions(session: Session, record_key: str) -> int:
-    return int(session.execute(
-        select(func.count()).select_from(NegotiationRecord).where(NegotiationRecord.record_key == record_key)
-    ).scalar_one())
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(NegotiationRecord)
+            .where(NegotiationRecord.record_key == record_key)
+        ).scalar_one()
+    )
 
 
 def _row(session: Session, record: NegotiationRecord) -> RecordRow:
-    return record_row(record, _versions(session, record.record_key), user_names(session, [record.handler_user_id]))
+    return record_row(
+        record, _versions(session, record.record_key), user_names(session, [record.handler_user_id])
+    )
 
 
 def add_record(
@@ -103,10 +116,18 @@ def add_record(
 ) -> RecordRow:
     """A new negotiation record; `handler` (user name) defaults to the signed-in user."""
     s.require(Capability.EDIT)
-    values = _clean({
-        "at": at, "channel": channel, "direction": direction, "person": person, "summary": summary,
-        "promise_amount": promise_amount, "promise_date": promise_date, "next_action_on": next_action_on,
-    })
+    values = _clean(
+        {
+            "at": at,
+            "channel": channel,
+            "direction": direction,
+            "person": person,
+            "summary": summary,
+            "promise_amount": promise_amount,
+            "promise_date": promise_date,
+            "next_action_on": next_action_on,
+        }
+    )
     _check_promise(values)
     _not_in_future(s, values)
     with unit_of_work(s) as work:
@@ -114,8 +135,14 @@ def add_record(
         handler_id = user_id_by_name(work.session, handler) if handler else _signed_in_user_id(work)
         now = s.clock.now()
         record = NegotiationRecord(
-            debtor_id=debtor.id, record_key=uuid.uuid4().hex, version=1, superseded=False,
-            handler_user_id=handler_id, created_by=s.user.name, created_at=now, **values,
+            debtor_id=debtor.id,
+            record_key=uuid.uuid4().hex,
+            version=1,
+            superseded=False,
+            handler_user_id=handler_id,
+            created_by=s.user.name,
+            created_at=now,
+            **values,
         )
         work.session.add(record)
         work.session.flush()
@@ -135,7 +162,9 @@ def correct_record(s: VaultSession, record_id: int, **changes: Any) -> RecordRow
     s.require(Capability.EDIT)
     unknown = sorted(set(changes) - set(CORRECTABLE))
     if unknown:
-        raise ValidationError(f"訂正できない項目があります: {', '.join(unknown)}。訂正できるのは {', '.join(CORRECTABLE)} です。")
+        raise ValidationError(
+            f"訂正できない項目があります: {', '.join(unknown)}。訂正できるのは {', '.join(CORRECTABLE)} です。"
+        )
     handler = changes.pop("handler", ...)
     values = _clean(changes)
     _not_in_future(s, values)
@@ -143,7 +172,8 @@ def correct_record(s: VaultSession, record_id: int, **changes: Any) -> RecordRow
         given = get_or_404(work.session, NegotiationRecord, record_id, "交渉記録")
         current = work.session.execute(
             select(NegotiationRecord).where(
-                NegotiationRecord.record_key == given.record_key, NegotiationRecord.superseded.is_(False))
+                NegotiationRecord.record_key == given.record_key, NegotiationRecord.superseded.is_(False)
+            )
         ).scalar_one()
         new_values = {name: getattr(current, name) for name in CORRECTABLE if name != "handler"}
         new_values["handler_user_id"] = current.handler_user_id
@@ -158,15 +188,27 @@ def correct_record(s: VaultSession, record_id: int, **changes: Any) -> RecordRow
         current.superseded = True
         work.session.flush()
         record = NegotiationRecord(
-            debtor_id=current.debtor_id, record_key=current.record_key, version=current.version + 1,
-            superseded=False, created_by=s.user.name, created_at=now, **new_values,
+            debtor_id=current.debtor_id,
+            record_key=current.record_key,
+            version=current.version + 1,
+            superseded=False,
+            created_by=s.user.name,
+            created_at=now,
+            **new_values,
         )
         work.session.add(record)
         work.session.flush()
         debtor = debtor_or_404(work.session, current.debtor_id)
         refresh_next_action(work.session, debtor, now)
-        work.audit("record.correct", target_type="debtor", target_id=debtor.id, record_id=record.id,
-                   previous_id=current.id, version=record.version, fields=changed)
+        work.audit(
+            "record.correct",
+            target_type="debtor",
+            target_id=debtor.id,
+            record_id=record.id,
+            previous_id=current.id,
+            version=record.version,
+            fields=changed,
+        )
         return _row(work.session, record)
 
 
@@ -175,26 +217,41 @@ def record_history(s: VaultSession, record_id: int) -> list[RecordRow]:
     s.require(Capability.READ)
     with unit_of_work(s) as work:
         given = get_or_404(work.session, NegotiationRecord, record_id, "交渉記録")
-        versions = list(work.session.execute(
-            select(NegotiationRecord).where(NegotiationRecord.record_key == given.record_key)
-            .order_by(NegotiationRecord.version)
-        ).scalars())
+        versions = list(
+            work.session.execute(
+                select(NegotiationRecord)
+                .where(NegotiationRecord.record_key == given.record_key)
+                .order_by(NegotiationRecord.version)
+            ).scalars()
+        )
         handlers = user_names(work.session, [v.handler_user_id for v in versions])
-        work.audit("record.history", target_type="debtor", target_id=given.debtor_id, record_id=given.id,
-                   versions=len(versions))
+        work.audit(
+            "record.history",
+            target_type="debtor",
+            target_id=given.debtor_id,
+            record_id=given.id,
+            versions=len(versions),
+        )
         return [record_row(v, len(versions), handlers) for v in versions]
 
 
 def current_records(session: Session, debtor_id: int) -> list[RecordRow]:
     """The current version of each of the debtor's records, newest first."""
-    records = list(session.execute(
-        select(NegotiationRecord).where(
-            NegotiationRecord.debtor_id == debtor_id, NegotiationRecord.superseded.is_(False))
-        .order_by(NegotiationRecord.at.desc(), NegotiationRecord.id.desc())
-    ).scalars())
-    counts = dict(session.execute(
-        select(NegotiationRecord.record_key, func.count()).where(NegotiationRecord.debtor_id == debtor_id)
-        .group_by(NegotiationRecord.record_key)
-    ).tuples().all())
+    records = list(
+        session.execute(
+            select(NegotiationRecord)
+            .where(NegotiationRecord.debtor_id == debtor_id, NegotiationRecord.superseded.is_(False))
+            .order_by(NegotiationRecord.at.desc(), NegotiationRecord.id.desc())
+        ).scalars()
+    )
+    counts = dict(
+        session.execute(
+            select(NegotiationRecord.record_key, func.count())
+            .where(NegotiationRecord.debtor_id == debtor_id)
+            .group_by(NegotiationRecord.record_key)
+        )
+        .tuples()
+        .all()
+    )
     handlers = user_names(session, [r.handler_user_id for r in records])
     return [record_row(r, counts.get(r.record_key, 1), handlers) for r in records]

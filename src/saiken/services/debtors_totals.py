@@ -41,7 +41,9 @@ def main_claim(claims: Sequence[ClaimRow]) -> ClaimRow | None:
     return min(claims, key=lambda c: (c.due_date is None, c.due_date or dt.date.max, c.id))
 
 
-def payments_by_claim(claims: Sequence[ClaimRow], payments: Sequence[PaymentRow]) -> dict[int, list[PaymentRow]]:
+def payments_by_claim(
+    claims: Sequence[ClaimRow], payments: Sequence[PaymentRow]
+) -> dict[int, list[PaymentRow]]:
     main = main_claim(claims)
     ids = {c.id for c in claims}
     grouped: dict[int, list[PaymentRow]] = {c.id: [] for c in claims}
@@ -52,25 +54,45 @@ def payments_by_claim(claims: Sequence[ClaimRow], payments: Sequence[PaymentRow]
     return grouped
 
 
-def claim_charges(claim: ClaimRow, payments: Sequence[PaymentRow], profile: RuleProfile,
-                  as_of: dt.date) -> tuple[ChargeResult, str | None]:
+def claim_charges(
+    claim: ClaimRow, payments: Sequence[PaymentRow], profile: RuleProfile, as_of: dt.date
+) -> tuple[ChargeResult, str | None]:
     """The engine's result for one claim, and a note when something had to be left out."""
     if claim.due_date is None:
-        raise ValidationError("納期限が登録されていない債権があるため、加算金・延滞金を計算できません。納期限を登録してください。")
+        raise ValidationError(
+            "納期限が登録されていない債権があるため、加算金・延滞金を計算できません。納期限を登録してください。"
+        )
     counted = [ChargePayment(p.paid_on, p.amount) for p in payments]
     if claim.tranches:
         tranches = [Tranche(t.received_on, t.amount) for t in claim.tranches]
-        return compute_charges(claim.principal, due=claim.due_date, as_of=as_of, tranches=tranches,
-                               payments=counted, profile=profile), None
+        return compute_charges(
+            claim.principal,
+            due=claim.due_date,
+            as_of=as_of,
+            tranches=tranches,
+            payments=counted,
+            profile=profile,
+        ), None
     earliest = min([p.paid_on for p in payments] + [claim.order_date or claim.due_date, claim.due_date])
-    result = compute_charges(claim.principal, due=claim.due_date, as_of=as_of, received=earliest,
-                             payments=counted, profile=profile.with_options(additional_applies=False))
-    note = "受領日が登録されていない債権があるため、その加算金は計算に含めていません。" if profile.additional_applies else None
+    result = compute_charges(
+        claim.principal,
+        due=claim.due_date,
+        as_of=as_of,
+        received=earliest,
+        payments=counted,
+        profile=profile.with_options(additional_applies=False),
+    )
+    note = (
+        "受領日が登録されていない債権があるため、その加算金は計算に含めていません。"
+        if profile.additional_applies
+        else None
+    )
     return result, note
 
 
-def compute_totals(claims: Sequence[ClaimRow], payments: Sequence[PaymentRow], profile: RuleProfile,
-                   as_of: dt.date) -> tuple[Totals, ChargeResult | None]:
+def compute_totals(
+    claims: Sequence[ClaimRow], payments: Sequence[PaymentRow], profile: RuleProfile, as_of: dt.date
+) -> tuple[Totals, ChargeResult | None]:
     """Totals of every claim on `as_of`, and the engine's result of the main claim (for the statement)."""
     grouped = payments_by_claim(claims, payments)
     main = main_claim(claims)

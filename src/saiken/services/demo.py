@@ -42,12 +42,21 @@ def _clear_old_demo(folder: Path) -> None:
     remove_vault_files(folder)
 
 
-def create_demo_vault(folder: Path, *, org_role: str = "contractor", clock: Clock = system_clock,
-                      seed: int = 7) -> DemoCredentials:
+def create_demo_vault(
+    folder: Path, *, org_role: str = "contractor", clock: Clock = system_clock, seed: int = 7
+) -> DemoCredentials:
     folder = Path(folder)
     _clear_old_demo(folder)
-    create_vault(folder, org_role=org_role, org_name=DEMO_ORG.get(org_role, "デモ（架空）"), admin_user=DEMO_USER,
-                 admin_password=DEMO_PASSWORD, device_binding=False, clock=clock, demo=True)
+    create_vault(
+        folder,
+        org_role=org_role,
+        org_name=DEMO_ORG.get(org_role, "デモ（架空）"),
+        admin_user=DEMO_USER,
+        admin_password=DEMO_PASSWORD,
+        device_binding=False,
+        clock=clock,
+        demo=True,
+    )
     if importlib.util.find_spec(_HOOK) is not None:
         populate = importlib.import_module(_HOOK).populate
         session = open_vault(folder, DEMO_USER, DEMO_PASSWORD, clock=clock)

@@ -39,7 +39,9 @@ def _check_target(path: Path | str) -> Path:
     if target.suffix.lower() != ".xlsx":
         raise ValidationError(f"保存先「{target.name}」は .xlsx のファイル名にしてください。")
     if not target.parent.is_dir():
-        raise ValidationError(f"保存先のフォルダ「{target.parent}」がありません。フォルダを確かめてください。")
+        raise ValidationError(
+            f"保存先のフォルダ「{target.parent}」がありません。フォルダを確かめてください。"
+        )
     return target
 
 
@@ -63,7 +65,9 @@ def _report_rows(session: Session, start: dt.datetime, end: dt.datetime) -> list
     result = session.execute(
         select(NegotiationRecord, Debtor.management_no, Debtor.name)
         .join(Debtor, Debtor.id == NegotiationRecord.debtor_id)
-        .where(NegotiationRecord.superseded.is_(False), NegotiationRecord.at >= start, NegotiationRecord.at < end)
+        .where(
+            NegotiationRecord.superseded.is_(False), NegotiationRecord.at >= start, NegotiationRecord.at < end
+        )
         .order_by(NegotiationRecord.at, Debtor.management_no, NegotiationRecord.id)
     )
     rows = []
@@ -109,10 +113,21 @@ def export_negotiation_report(
     with unit_of_work(s) as work:
         rows = _report_rows(work.session, start, end)
         ward, contractor = _parties(work.session, s)
-        write_negotiation_report(target, period_from=period_from, period_to=period_to, ward_name=ward,
-                                        contractor_name=contractor, rows=rows, created_on=s.clock.today())
-        work.audit("export.negotiation_report", rows=len(rows), period_from=period_from.isoformat(),
-                   period_to=period_to.isoformat())
+        write_negotiation_report(
+            target,
+            period_from=period_from,
+            period_to=period_to,
+            ward_name=ward,
+            contractor_name=contractor,
+            rows=rows,
+            created_on=s.clock.today(),
+        )
+        work.audit(
+            "export.negotiation_report",
+            rows=len(rows),
+            period_from=period_from.isoformat(),
+            period_to=period_to.isoformat(),
+        )
     return ExportResult(path=target, rows=len(rows))
 
 
@@ -133,22 +148,41 @@ def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         debtors.update((d.id, d) for d in session.scalars(select(Debtor).where(Debtor.id.in_(chunk))))
-        for claim in session.scalars(select(Claim).where(Claim.debtor_id.in_(chunk)).order_by(Claim.id.desc())):
+        for claim in session.scalars(
+            select(Claim).where(Claim.debtor_id.in_(chunk)).order_by(Claim.id.desc())
+        ):
             claims[claim.debtor_id] = claim  # the first claim wins
     result = []
     for row in listed:
         debtor, claim = debtors[row.id], claims.get(row.id)
-        result.append(SheetRow(
-            management_no=row.management_no, name=row.name, principal=row.principal, paid=row.paid,
-            kind=debtor.kind, name_kana=debtor.name_kana, representative=debtor.representative,
-            representative_kana=debtor.representative_kana, postal_code=debtor.postal_code,
-            address=debtor.address, mailing_postal_code=debtor.mailing_postal_code,
-            mailing_address=debtor.mailing_address, phone=debtor.phone, email=debtor.email,
-            fiscal_year=claim.fiscal_year if claim else None, decision_date=claim.decision_date if claim else None,
-            grant_amount=claim.grant_amount if claim else None, order_date=claim.order_date if claim else None,
-            due_date=claim.due_date if claim else None, status=row.status, handler=row.handler,
-            next_action_on=row.next_action_on, tags="、".join(row.tags) or None, balance=row.balance,
-        ))
+        result.append(
+            SheetRow(
+                management_no=row.management_no,
+                name=row.name,
+                principal=row.principal,
+                paid=row.paid,
+                kind=debtor.kind,
+                name_kana=debtor.name_kana,
+                representative=debtor.representative,
+                representative_kana=debtor.representative_kana,
+                postal_code=debtor.postal_code,
+                address=debtor.address,
+                mailing_postal_code=debtor.mailing_postal_code,
+                mailing_address=debtor.mailing_address,
+                phone=debtor.phone,
+                email=debtor.email,
+                fiscal_year=claim.fiscal_year if claim else None,
+                decision_date=claim.decision_date if claim else None,
+                grant_amount=claim.grant_amount if claim else None,
+                order_date=claim.order_date if claim else None,
+                due_date=claim.due_date if claim else None,
+                status=row.status,
+                handler=row.handler,
+                next_action_on=row.next_action_on,
+                tags="、".join(row.tags) or None,
+                balance=row.balance,
+            )
+        )
     return result
 
 

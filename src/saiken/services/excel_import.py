@@ -56,7 +56,12 @@ CLAIM_FIELDS: dict[str, str] = {
     "due_date": "納期限",
     "principal": "返還金額",
 }
-FIELD_LABELS: dict[str, str] = {**DEBTOR_FIELDS, **CLAIM_FIELDS, "received_date": "受領日", "paid": "既納付額"}
+FIELD_LABELS: dict[str, str] = {
+    **DEBTOR_FIELDS,
+    **CLAIM_FIELDS,
+    "received_date": "受領日",
+    "paid": "既納付額",
+}
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,9 @@ def _load_existing(session: Session, engagement_id: int | None, numbers: list[st
         tranches: dict[int, ReceiptTranche] = {}
         claim_ids = [claim.id for claim in claims.values()]
         for tranche in session.scalars(
-            select(ReceiptTranche).where(ReceiptTranche.claim_id.in_(claim_ids)).order_by(ReceiptTranche.id.desc())
+            select(ReceiptTranche)
+            .where(ReceiptTranche.claim_id.in_(claim_ids))
+            .order_by(ReceiptTranche.id.desc())
         ):
             tranches[tranche.claim_id] = tranche
         paid = {
@@ -165,11 +172,19 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
     s.require(Capability.EDIT)
     extraction = read_ward_workbook(path)
     if extraction.errors:
-        return ImportReport(0, 0, 0, errors=list(extraction.errors), dry_run=dry_run,
-                            skipped_rows=list(extraction.skipped_rows))
+        return ImportReport(
+            0,
+            0,
+            0,
+            errors=list(extraction.errors),
+            dry_run=dry_run,
+            skipped_rows=list(extraction.skipped_rows),
+        )
     if not extraction.rows:
-        raise ValidationError(f"ファイル「{Path(path).name}」に取り込める債務者の行がありません。"
-                              "見出しの下にデータの行があるか確かめてください。")
+        raise ValidationError(
+            f"ファイル「{Path(path).name}」に取り込める債務者の行がありません。"
+            "見出しの下にデータの行があるか確かめてください。"
+        )
     numbers = [row.management_no for row in extraction.rows]
     if dry_run:
         with read_session(s) as session:
@@ -246,8 +261,10 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
     )
     session.execute(
         insert(Claim.__table__),
-        [{**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
-         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)],
+        [
+            {**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
+            for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
+        ],
     )
     tranches = [
         {"claim_id": claim_id, "received_on": row.received_date, "amount": row.grant_amount or row.principal}
@@ -266,11 +283,18 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
     return debtor_ids
 
 
-def _payment(debtor_id: int, claim_id: int | None, amount: int, source: str, day: dt.date, now: dt.datetime,
-             user: str) -> dict[str, Any]:
+def _payment(
+    debtor_id: int, claim_id: int | None, amount: int, source: str, day: dt.date, now: dt.datetime, user: str
+) -> dict[str, Any]:
     return {
-        "debtor_id": debtor_id, "claim_id": claim_id, "paid_on": day, "amount": amount, "source": source,
-        "confirmed_by_ward": True, "created_by": user, "created_at": now,
+        "debtor_id": debtor_id,
+        "claim_id": claim_id,
+        "paid_on": day,
+        "amount": amount,
+        "source": source,
+        "confirmed_by_ward": True,
+        "created_by": user,
+        "created_at": now,
     }
 
 
@@ -301,13 +325,30 @@ def _apply_updates(
         session.flush()
         if "received_date" in fields:
             if known.tranche is None:
-                session.add(ReceiptTranche(claim_id=claim.id, received_on=row.received_date,
-                                           amount=row.grant_amount or row.principal))
+                session.add(
+                    ReceiptTranche(
+                        claim_id=claim.id,
+                        received_on=row.received_date,
+                        amount=row.grant_amount or row.principal,
+                    )
+                )
             else:
                 known.tranche.received_on = row.received_date  # type: ignore[assignment]
         if "paid" in fields:
-            session.execute(insert(Payment), [_payment(debtor.id, claim.id, row.paid - known.imported_paid,
-                                                       IMPORT_ADJUST_SOURCE, today, now, user)])
+            session.execute(
+                insert(Payment),
+                [
+                    _payment(
+                        debtor.id,
+                        claim.id,
+                        row.paid - known.imported_paid,
+                        IMPORT_ADJUST_SOURCE,
+                        today,
+                        now,
+                        user,
+                    )
+                ],
+            )
         session.flush()
         refresh_totals(session, debtor, now)
         updated.append(debtor.id)

@@ -145,9 +145,13 @@ def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: i
         # Filters that many debtors pass: walk the reading index in order and test each row (EXISTS on
         # debtors), stopping after the page. `+ 0` keeps SQLite from driving the loop from the filters'
         # indexes or IN lists and sorting thousands of rows (a sorter is slow with memory security ON).
-        walk_text = [] if not terms else [
-            text_scan_condition(terms) if in_order else (DebtorSearch.debtor_id + 0).in_(text_ids(terms))
-        ]
+        walk_text = (
+            []
+            if not terms
+            else [
+                text_scan_condition(terms) if in_order else (DebtorSearch.debtor_id + 0).in_(text_ids(terms))
+            ]
+        )
         per_row = debtor_conditions(flt, today, handler_id, per_row=True)
         passes = select(literal(1)).where(Debtor.id == DebtorSearch.debtor_id + 0, *per_row).exists()
         ids_query = select(DebtorSearch.debtor_id).where(*walk_text, passes)
@@ -186,7 +190,9 @@ def _live_tags(session: Session, ids: list[int], today: dt.date) -> dict[int, tu
     result = session.execute(
         select(DebtorTag.debtor_id, Tag.name)
         .join(Tag, Tag.id == DebtorTag.tag_id)
-        .where(DebtorTag.debtor_id.in_(ids), or_(DebtorTag.expires_on.is_(None), DebtorTag.expires_on >= today))
+        .where(
+            DebtorTag.debtor_id.in_(ids), or_(DebtorTag.expires_on.is_(None), DebtorTag.expires_on >= today)
+        )
         .order_by(Tag.name)
     )
     for debtor_id, name in result:
@@ -195,14 +201,35 @@ def _live_tags(session: Session, ids: list[int], today: dt.date) -> dict[int, tu
 
 
 _LIST_COLUMNS = (
-    Debtor.id, Debtor.management_no, Debtor.name, Debtor.name_kana, Debtor.representative, Debtor.address,
-    Debtor.phone, Debtor.status, Debtor.principal_total, Debtor.paid_total, Debtor.next_action_on,
+    Debtor.id,
+    Debtor.management_no,
+    Debtor.name,
+    Debtor.name_kana,
+    Debtor.representative,
+    Debtor.address,
+    Debtor.phone,
+    Debtor.status,
+    Debtor.principal_total,
+    Debtor.paid_total,
+    Debtor.next_action_on,
 )
 
 
 def _row(row: Any, tags: tuple[str, ...]) -> DebtorListRow:
-    (debtor_id, management_no, name, name_kana, representative, address, phone, status, principal, paid,
-     next_action_on, handler) = row
+    (
+        debtor_id,
+        management_no,
+        name,
+        name_kana,
+        representative,
+        address,
+        phone,
+        status,
+        principal,
+        paid,
+        next_action_on,
+        handler,
+    ) = row
     return DebtorListRow(
         id=debtor_id,
         management_no=management_no,
@@ -288,7 +315,9 @@ def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> None:
 def list_conditions(s: VaultSession) -> list[tuple[str, DebtorFilter]]:
     s.require(Capability.READ)
     with read_session(s) as session:
-        saved = session.execute(select(SavedCondition.name, SavedCondition.json).order_by(SavedCondition.name))
+        saved = session.execute(
+            select(SavedCondition.name, SavedCondition.json).order_by(SavedCondition.name)
+        )
         return [(name, filter_from_json(payload)) for name, payload in saved]
 
 

@@ -30,12 +30,28 @@ FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded quer
 CORPORATE_READINGS: tuple[str, ...] = tuple(
     sorted(
         (
-            "カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ", "ユウゲンカイシャ", "ゴウドウガイシャ",
-            "ゴウドウカイシャ", "ゴウシガイシャ", "ゴウメイガイシャ", "イッパンシャダンホウジン",
-            "イッパンザイダンホウジン", "コウエキシャダンホウジン", "コウエキザイダンホウジン",
-            "トクテイヒエイリカツドウホウジン", "エヌピーオーホウジン", "シャカイフクシホウジン", "イリョウホウジン",
-            "ガッコウホウジン", "シュウキョウホウジン", "ノウジクミアイホウジン", "キギョウクミアイ",
-            "キョウドウクミアイ", "ショクギョウクミアイ",
+            "カブシキガイシャ",
+            "カブシキカイシャ",
+            "ユウゲンガイシャ",
+            "ユウゲンカイシャ",
+            "ゴウドウガイシャ",
+            "ゴウドウカイシャ",
+            "ゴウシガイシャ",
+            "ゴウメイガイシャ",
+            "イッパンシャダンホウジン",
+            "イッパンザイダンホウジン",
+            "コウエキシャダンホウジン",
+            "コウエキザイダンホウジン",
+            "トクテイヒエイリカツドウホウジン",
+            "エヌピーオーホウジン",
+            "シャカイフクシホウジン",
+            "イリョウホウジン",
+            "ガッコウホウジン",
+            "シュウキョウホウジン",
+            "ノウジクミアイホウジン",
+            "キギョウクミアイ",
+            "キョウドウクミアイ",
+            "ショクギョウクミアイ",
         ),
         key=len,
         reverse=True,
@@ -72,8 +88,14 @@ class SearchKeys:
 
     def grams(self) -> str:
         """The gram document of `debtor_grams`: every bigram of every value and each value's last character."""
-        values = (self.name_key, self.kana_key, self.representative_key, self.address_key, self.management_key,
-                  self.phone_key)
+        values = (
+            self.name_key,
+            self.kana_key,
+            self.representative_key,
+            self.address_key,
+            self.management_key,
+            self.phone_key,
+        )
         tokens: set[str] = set()
         for column in values:
             for value in column.split(FIELD_SEPARATOR):
@@ -132,8 +154,9 @@ def search_keys(
         name_key=_fold(name),
         kana_key=_fold(name_kana),
         representative_key=_join(_fold(representative), _fold(representative_kana)),
-        address_key=_join(digits_only(postal_code), _fold(address), digits_only(mailing_postal_code),
-                          _fold(mailing_address)),
+        address_key=_join(
+            digits_only(postal_code), _fold(address), digits_only(mailing_postal_code), _fold(mailing_address)
+        ),
         management_key=_fold(management_no),
         phone_key=_join(digits_only(phone), digits_only(phone2)),
         reading=sort_reading(name_kana, name),
@@ -158,8 +181,10 @@ def keys_of(debtor: Debtor) -> SearchKeys:
     )
 
 
-_FTS_INSERT = (f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(SEARCH_COLUMNS)}) "
-               f"SELECT debtor_id, {', '.join(SEARCH_COLUMNS)} FROM debtor_search")
+_FTS_INSERT = (
+    f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(SEARCH_COLUMNS)}) "
+    f"SELECT debtor_id, {', '.join(SEARCH_COLUMNS)} FROM debtor_search"
+)
 
 
 def clear_fold_cache() -> None:

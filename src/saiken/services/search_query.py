@@ -91,7 +91,9 @@ def text_scan_condition(terms: list[str]) -> ColumnElement[bool]:
 def _tag_condition(tags: frozenset[str], today: dt.date) -> ColumnElement[bool]:
     live = or_(DebtorTag.expires_on.is_(None), DebtorTag.expires_on >= today)
     return Debtor.id.in_(
-        select(DebtorTag.debtor_id).join(Tag, Tag.id == DebtorTag.tag_id).where(Tag.name.in_(sorted(tags)), live)
+        select(DebtorTag.debtor_id)
+        .join(Tag, Tag.id == DebtorTag.tag_id)
+        .where(Tag.name.in_(sorted(tags)), live)
     )
 
 
@@ -107,8 +109,9 @@ def _due_condition(due_from: dt.date | None, due_to: dt.date | None, *, per_row:
     return Debtor.id.in_(select(Claim.debtor_id).where(*conditions))
 
 
-def debtor_conditions(flt: DebtorFilter, today: dt.date, handler_id: int | None = None, *,
-                      per_row: bool = False) -> list[ColumnElement[bool]]:
+def debtor_conditions(
+    flt: DebtorFilter, today: dt.date, handler_id: int | None = None, *, per_row: bool = False
+) -> list[ColumnElement[bool]]:
     """The other conditions of `flt`, on `debtors` (joined with `debtor_search`). `handler_id` is the id of
     the user named by `flt.handler`, looked up beforehand (None: no such user, nothing matches).
     `per_row=True` words them for testing one debtor at a time (a walk of the reading index)."""

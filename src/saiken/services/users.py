@@ -74,12 +74,17 @@ def _get(session, name: str) -> User:
 
 
 def _active_admins(session) -> int:
-    return int(session.scalar(select(func.count()).select_from(User).where(User.active.is_(True),
-                                                                           User.role == Role.ADMIN.value)) or 0)
+    return int(
+        session.scalar(
+            select(func.count()).select_from(User).where(User.active.is_(True), User.role == Role.ADMIN.value)
+        )
+        or 0
+    )
 
 
-def add_user(s: VaultSession, name: str, *, role: str, password: str, display_name: str = "",
-             must_change: bool = False) -> UserRow:
+def add_user(
+    s: VaultSession, name: str, *, role: str, password: str, display_name: str = "", must_change: bool = False
+) -> UserRow:
     s.require(Capability.MANAGE_USERS)
     name = ks.normalise_user_name(name)
     if name in ks.RESERVED_NAMES:
@@ -94,15 +99,33 @@ def add_user(s: VaultSession, name: str, *, role: str, password: str, display_na
     secret = ks.device_secret_for_new_slot(keyfile)
     with unit_of_work(s) as work:
         if work.session.scalar(select(User.id).where(User.name == name)) is not None:
-            raise ValidationError(f"利用者名「{name}」はすでに使われています（削除済みの利用者を含む）。別の名前にしてください。")
-        user = User(name=name, display_name=display_name, role=chosen.value,
-                    is_supervisor=chosen == Role.SUPERVISOR, active=True, created_at=s.clock.now())
+            raise ValidationError(
+                f"利用者名「{name}」はすでに使われています（削除済みの利用者を含む）。別の名前にしてください。"
+            )
+        user = User(
+            name=name,
+            display_name=display_name,
+            role=chosen.value,
+            is_supervisor=chosen == Role.SUPERVISOR,
+            active=True,
+            created_at=s.clock.now(),
+        )
         work.session.add(user)
         work.session.flush()
         work.audit("user.add", target_type="user", target_id=user.id, role=chosen.value)
-        keyfile.put_slot(ks.new_user_slot(keyfile, user_id=user.id, user_name=name, password=password,
-                                          master_key=master, clock=s.clock, must_change=must_change,
-                                          device_secret=secret), master)
+        keyfile.put_slot(
+            ks.new_user_slot(
+                keyfile,
+                user_id=user.id,
+                user_name=name,
+                password=password,
+                master_key=master,
+                clock=s.clock,
+                must_change=must_change,
+                device_secret=secret,
+            ),
+            master,
+        )
         keyfile.save(s.folder)
         return _row(user)
 
@@ -127,9 +150,19 @@ def change_password(s: VaultSession, name: str, *, old_password: str | None, new
         user = _get(work.session, name)
         action = "user.password_change" if own else "user.password_reset"
         work.audit(action, target_type="user", target_id=user.id)
-        keyfile.put_slot(ks.new_user_slot(keyfile, user_id=user.id, user_name=name, password=new_password,
-                                          master_key=master, clock=s.clock, must_change=not own,
-                                          device_secret=secret), master)
+        keyfile.put_slot(
+            ks.new_user_slot(
+                keyfile,
+                user_id=user.id,
+                user_name=name,
+                password=new_password,
+                master_key=master,
+                clock=s.clock,
+                must_change=not own,
+                device_secret=secret,
+            ),
+            master,
+        )
         keyfile.save(s.folder)
 
 

@@ -64,8 +64,17 @@ def _check_new_password(password: str, user_name: str) -> None:
         raise ValidationError(" ".join(found))
 
 
-def create_vault(folder: Path, *, org_role: str, org_name: str, admin_user: str, admin_password: str,
-                 device_binding: bool | None = None, clock: Clock = system_clock, demo: bool = False) -> VaultCreated:
+def create_vault(
+    folder: Path,
+    *,
+    org_role: str,
+    org_name: str,
+    admin_user: str,
+    admin_password: str,
+    device_binding: bool | None = None,
+    clock: Clock = system_clock,
+    demo: bool = False,
+) -> VaultCreated:
     """Make a new vault with its first admin (also supervisor) and a recovery key shown once."""
     folder = Path(folder)
     if org_role not in ORG_ROLES:
@@ -94,29 +103,66 @@ def create_vault(folder: Path, *, org_role: str, org_name: str, admin_user: str,
                 raise
             secret, device_binding = None, False  # a keyring that refuses to store: the unbound state
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    keyfile = new_keyfile(vault_id=vault_id, created_at=ks.iso(clock.now()), org_name=org_name, org_role=org_role,
-                          device_bound=bool(device_binding), demo=demo)
+    keyfile = new_keyfile(
+        vault_id=vault_id,
+        created_at=ks.iso(clock.now()),
+        org_name=org_name,
+        org_role=org_role,
+        device_bound=bool(device_binding),
+        demo=demo,
+    )
     engine = make_engine(folder / ks.DB_NAME, master)
     try:
         migrate.upgrade(engine)
-        session = VaultSession(folder=folder, engine=engine, user=SignedInUser(0, admin, Role.ADMIN, True),
-                               clock=clock, org_name=org_name, org_role=org_role, demo=demo)
+        session = VaultSession(
+            folder=folder,
+            engine=engine,
+            user=SignedInUser(0, admin, Role.ADMIN, True),
+            clock=clock,
+            org_name=org_name,
+            org_role=org_role,
+            demo=demo,
+        )
         with unit_of_work(session) as work:
-            row = User(name=admin, display_name="", role=Role.ADMIN.value, is_supervisor=True, created_at=clock.now())
+            row = User(
+                name=admin, display_name="", role=Role.ADMIN.value, is_supervisor=True, created_at=clock.now()
+            )
             work.session.add(row)
             work.session.flush()
-            settings = {"org_name": org_name, "org_role": org_role, "vault_id": vault_id, "demo": "1" if demo else "0",
-                        "device_binding": "1" if device_binding else "0", "backup_generations": str(DEFAULT_GENERATIONS)}
+            settings = {
+                "org_name": org_name,
+                "org_role": org_role,
+                "vault_id": vault_id,
+                "demo": "1" if demo else "0",
+                "device_binding": "1" if device_binding else "0",
+                "backup_generations": str(DEFAULT_GENERATIONS),
+            }
             if secret is not None:
                 settings["device_secret"] = devsec.encode_secret(secret)
             for key, value in settings.items():
                 work.session.merge(Setting(key=key, value=value))
-            work.audit("vault.create", target_type="user", target_id=row.id, org_role=org_role,
-                       device_bound=bool(device_binding))
-            keyfile.put_slot(ks.new_recovery_slot(keyfile, recovery_key=recovery, master_key=master, clock=clock),
-                             master)
-            keyfile.put_slot(ks.new_user_slot(keyfile, user_id=row.id, user_name=admin, password=admin_password,
-                                              master_key=master, clock=clock, device_secret=secret), master)
+            work.audit(
+                "vault.create",
+                target_type="user",
+                target_id=row.id,
+                org_role=org_role,
+                device_bound=bool(device_binding),
+            )
+            keyfile.put_slot(
+                ks.new_recovery_slot(keyfile, recovery_key=recovery, master_key=master, clock=clock), master
+            )
+            keyfile.put_slot(
+                ks.new_user_slot(
+                    keyfile,
+                    user_id=row.id,
+                    user_name=admin,
+                    password=admin_password,
+                    master_key=master,
+                    clock=clock,
+                    device_secret=secret,
+                ),
+                master,
+            )
             keyfile.save(folder)  # last: if it fails, the transaction rolls back
     except BaseException:
         engine.dispose()
@@ -126,12 +172,16 @@ def create_vault(folder: Path, *, org_role: str, org_name: str, admin_user: str,
             (folder / name).unlink(missing_ok=True)
         raise
     engine.dispose()
-    return VaultCreated(folder=folder, vault_id=vault_id, recovery_key=recovery, device_bound=bool(device_binding))
+    return VaultCreated(
+        folder=folder, vault_id=vault_id, recovery_key=recovery, device_bound=bool(device_binding)
+    )
 
 
 def _require_vault(folder: Path) -> None:
     if not (folder / ks.KEYS_NAME).is_file() and not (folder / ks.DB_NAME).is_file():
-        raise VaultError(f"{folder} に金庫が見つかりません。フォルダを確かめるか、saiken init で作成してください。")
+        raise VaultError(
+            f"{folder} に金庫が見つかりません。フォルダを確かめるか、saiken init で作成してください。"
+        )
     if not (folder / ks.DB_NAME).is_file():
         raise VaultError("金庫のデータベース（vault.db）が見つかりません。バックアップから戻してください。")
 
@@ -145,7 +195,9 @@ def _engine_for(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, retry) ->
         engine.dispose()
         pending = folder / ks.PENDING_KEYS_NAME
         if not pending.is_file():
-            raise VaultError("鍵ファイルとデータベースが合いません。バックアップから戻してください。") from None
+            raise VaultError(
+                "鍵ファイルとデータベースが合いません。バックアップから戻してください。"
+            ) from None
         next_file = load_keyfile(folder, ks.PENDING_KEYS_NAME)
         unlocked = retry(next_file)
         engine = make_engine(folder / ks.DB_NAME, unlocked.master_key)
@@ -176,8 +228,12 @@ def _settings(engine) -> dict[str, str]:
 def _flush_failures(work, folder: Path, keyfile: KeyFile, principal: str, names: list[str]) -> None:
     by_hash = {principal_hash(keyfile.vault_id, n): n for n in [*names, ks.RECOVERY_PRINCIPAL]}
     for failure in FailureLog(folder, keyfile.vault_id).record_success(principal):
-        work.audit("auth.sign_in_failed", actor=by_hash.get(failure.principal, "unknown"), target_type="user",
-                   at=failure.at.isoformat(timespec="seconds"))
+        work.audit(
+            "auth.sign_in_failed",
+            actor=by_hash.get(failure.principal, "unknown"),
+            target_type="user",
+            at=failure.at.isoformat(timespec="seconds"),
+        )
 
 
 def _session(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock, retry) -> VaultSession:
@@ -193,10 +249,18 @@ def _session(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock
                 row = connection.execute(select(User).where(User.id == slot.user_id)).first()
             if row is None or row.name != slot.user_name or not row.active:
                 raise VaultError("この利用者は削除されているか無効です。管理者に連絡してください。")
-            user = SignedInUser(id=row.id, name=row.name, role=Role(row.role), is_supervisor=row.is_supervisor)
-        session = VaultSession(folder=folder, engine=engine, user=user, clock=clock,
-                               org_name=values.get("org_name", ""), org_role=values.get("org_role", ""),
-                               demo=values.get("demo") == "1")
+            user = SignedInUser(
+                id=row.id, name=row.name, role=Role(row.role), is_supervisor=row.is_supervisor
+            )
+        session = VaultSession(
+            folder=folder,
+            engine=engine,
+            user=user,
+            clock=clock,
+            org_name=values.get("org_name", ""),
+            org_role=values.get("org_role", ""),
+            demo=values.get("demo") == "1",
+        )
         with read_session(session) as db:
             names = list(db.scalars(select(User.name)))
         with unit_of_work(session) as work:
@@ -220,9 +284,19 @@ def _rebind(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, password: str
     if keyfile.device_bound and secret is None:
         return
     fresh = load_keyfile(folder)
-    fresh.put_slot(ks.new_user_slot(fresh, user_id=slot.user_id, user_name=slot.user_name, password=password,
-                                    master_key=unlocked.master_key, clock=clock, must_change=slot.must_change,
-                                    device_secret=secret), unlocked.master_key)
+    fresh.put_slot(
+        ks.new_user_slot(
+            fresh,
+            user_id=slot.user_id,
+            user_name=slot.user_name,
+            password=password,
+            master_key=unlocked.master_key,
+            clock=clock,
+            must_change=slot.must_change,
+            device_secret=secret,
+        ),
+        unlocked.master_key,
+    )
     try:
         fresh.save(folder)
     except VaultError:
@@ -278,7 +352,9 @@ def record_recovery_sheet_saved(session: VaultSession, *, size: int) -> None:
     never the key, never the path."""
     session.require(Capability.MANAGE_USERS)
     if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
-        raise ValidationError("復旧キーの用紙の大きさ（バイト数）が正しくありません。用紙をもう一度保存してください。")
+        raise ValidationError(
+            "復旧キーの用紙の大きさ（バイト数）が正しくありません。用紙をもう一度保存してください。"
+        )
     with unit_of_work(session) as work:
         vault_id = work.session.scalar(select(Setting.value).where(Setting.key == "vault_id"))
         work.audit("vault.recovery_sheet_saved", target_type="vault", target_id=vault_id, size=size)
@@ -289,8 +365,14 @@ def remove_vault_files(folder: Path) -> None:
     import shutil
 
     folder = Path(folder)
-    for name in (ks.KEYS_NAME, ks.DB_NAME, f"{ks.DB_NAME}-wal", f"{ks.DB_NAME}-shm", "signin_failures.json",
-                 ks.PENDING_KEYS_NAME):
+    for name in (
+        ks.KEYS_NAME,
+        ks.DB_NAME,
+        f"{ks.DB_NAME}-wal",
+        f"{ks.DB_NAME}-shm",
+        "signin_failures.json",
+        ks.PENDING_KEYS_NAME,
+    ):
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(folder / "backups", ignore_errors=True)
     if folder.is_dir() and not any(folder.iterdir()):
@@ -298,9 +380,23 @@ def remove_vault_files(folder: Path) -> None:
 
 
 __all__ = [
-    "APP_NAME", "RECOVERY_SLOT", "VaultCreated", "VaultInfo", "create_vault", "default_demo_dir", "default_vault_dir",
-    "enrol_device", "keyring_available", "lock", "open_vault", "open_with_recovery_key",
-    "password_change_required", "read_vault_info", "record_recovery_sheet_saved", "set_device_binding", "vault_exists",
+    "APP_NAME",
+    "RECOVERY_SLOT",
+    "VaultCreated",
+    "VaultInfo",
+    "create_vault",
+    "default_demo_dir",
+    "default_vault_dir",
+    "enrol_device",
+    "keyring_available",
+    "lock",
+    "open_vault",
+    "open_with_recovery_key",
+    "password_change_required",
+    "read_vault_info",
+    "record_recovery_sheet_saved",
+    "set_device_binding",
+    "vault_exists",
 ]
 
 # Re-exported: part of the vault API (kept in their own modules to stay small).

@@ -50,9 +50,15 @@ def read_vault_info(folder: Path) -> VaultInfo:
     CorruptFileError (Japanese, with a hint) when keys.json is missing, unreadable or not one of ours."""
     document = load_document(Path(folder))
     header = document.header
-    return VaultInfo(org_name=str(header["org_name"]), org_role=str(header["org_role"]), vault_id=document.vault_id,
-                     device_bound=document.device_bound, user_names=document.user_names(),
-                     created_at=str(header["created_at"]), demo=bool(header["demo"]))
+    return VaultInfo(
+        org_name=str(header["org_name"]),
+        org_role=str(header["org_role"]),
+        vault_id=document.vault_id,
+        device_bound=document.device_bound,
+        user_names=document.user_names(),
+        created_at=str(header["created_at"]),
+        demo=bool(header["demo"]),
+    )
 
 
 def keyring_available() -> bool:
@@ -63,5 +69,14 @@ def keyring_available() -> bool:
     return probe()
 
 
-__all__ = ["APP_NAME", "DB_NAME", "KEYS_NAME", "VaultInfo", "default_demo_dir", "default_vault_dir",
-           "keyring_available", "read_vault_info", "vault_exists"]
+__all__ = [
+    "APP_NAME",
+    "DB_NAME",
+    "KEYS_NAME",
+    "VaultInfo",
+    "default_demo_dir",
+    "default_vault_dir",
+    "keyring_available",
+    "read_vault_info",
+    "vault_exists",
+]

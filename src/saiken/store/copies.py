@@ -48,8 +48,9 @@ def open_read_only(path: Path, key: bytes) -> Any:
     path = Path(path)
     if not path.is_file():
         raise CorruptFileError(f"データベースファイル {path.name} が見つかりません。")
-    connection = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                    check_same_thread=False)
+    connection = sqlcipher3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+    )
     try:
         connection.execute(_key_pragma(key))
         connection.execute("PRAGMA cipher_log_level = NONE")
@@ -57,7 +58,9 @@ def open_read_only(path: Path, key: bytes) -> Any:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         connection.close()
-        raise CorruptFileError(f"{path.name} を開けません。鍵が合わないか、ファイルが壊れています。") from error
+        raise CorruptFileError(
+            f"{path.name} を開けません。鍵が合わないか、ファイルが壊れています。"
+        ) from error
     return connection
 
 
@@ -70,7 +73,9 @@ def check_database(connection: Any) -> CopyCheck:
             problems.append(f"integrity_check で {len(rows)} 件の問題が見つかりました。")
         cipher_rows = connection.execute("PRAGMA cipher_integrity_check").fetchall()
         if cipher_rows:
-            problems.append(f"cipher_integrity_check で {len(cipher_rows)} 件の問題が見つかりました（ページの改変・破損）。")
+            problems.append(
+                f"cipher_integrity_check で {len(cipher_rows)} 件の問題が見つかりました（ページの改変・破損）。"
+            )
     except sqlcipher3.DatabaseError:
         problems.append("データベースの検査が途中で失敗しました（ファイルの破損）。")
     return CopyCheck(ok=not problems, problems=problems)

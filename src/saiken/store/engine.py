@@ -53,8 +53,9 @@ def pragmas(memory_security: bool) -> list[str]:
 
 def connect_raw(db_path: Path, key: bytes) -> Any:
     """A keyed DB-API connection (sqlcipher3), checked to decrypt. Used by the engine and by backups."""
-    connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False,
-                                    timeout=BUSY_TIMEOUT_MS / 1000)
+    connection = sqlcipher3.connect(
+        str(db_path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     try:
         connection.execute(_key_pragma(key))
         for statement in pragmas(memory_security=True):
@@ -65,7 +66,9 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
         connection.execute("PRAGMA synchronous = FULL")
     except sqlcipher3.DatabaseError as error:
         connection.close()
-        raise WrongPasswordError("データベースを開けません。鍵が正しくないか、ファイルが壊れています。") from error
+        raise WrongPasswordError(
+            "データベースを開けません。鍵が正しくないか、ファイルが壊れています。"
+        ) from error
     return connection
 
 

@@ -206,8 +206,13 @@ class Operations(QObject):
         s = self._sessions.get()
         if s is None:
             return {}
-        return {"org_name": s.org_name, "org_role": s.org_role, "demo": s.demo, "folder": s.folder,
-                "user": s.user}
+        return {
+            "org_name": s.org_name,
+            "org_role": s.org_role,
+            "demo": s.demo,
+            "folder": s.folder,
+            "user": s.user,
+        }
 
     def close_session(self, timeout: float = 5.0) -> bool:
         """Close the vault (drops the engine and its key material). Returns True when it is closed.
@@ -242,7 +247,9 @@ class Operations(QObject):
         **kwargs: Any,
     ) -> Job:
         """Run `fn(session, *args, **kwargs)` on the worker; `changes=True` emits dataChanged on success."""
-        return self._enqueue(fn, args, kwargs, True, on_result, on_error, owner, progress, cancellable, changes)
+        return self._enqueue(
+            fn, args, kwargs, True, on_result, on_error, owner, progress, cancellable, changes
+        )
 
     def call_unbound(
         self,
@@ -288,13 +295,22 @@ class Operations(QObject):
         self._pending[job.id].opens_session = True
         return job
 
-    def _enqueue(self, fn, args, kwargs, with_session, on_result, on_error, owner, progress, cancellable,
-                 changes) -> Job:
+    def _enqueue(
+        self, fn, args, kwargs, with_session, on_result, on_error, owner, progress, cancellable, changes
+    ) -> Job:
         job = Job(id=next(self._ids), fn=fn, args=tuple(args), kwargs=dict(kwargs), with_session=with_session)
         if cancellable:
             job.kwargs["token"] = job.token
-        pending = _Pending(job, on_result, on_error, owner, progress, changes, cancellable,
-                           time.monotonic() + self.progress_delay_ms / 1000)
+        pending = _Pending(
+            job,
+            on_result,
+            on_error,
+            owner,
+            progress,
+            changes,
+            cancellable,
+            time.monotonic() + self.progress_delay_ms / 1000,
+        )
         self._pending[job.id] = pending
         self._worker.jobs.put(job)
         if not self._poll.isActive():
@@ -334,10 +350,13 @@ class Operations(QObject):
         if pending.job.done.is_set():
             return
         cancellable = pending.cancellable
-        parent = pending.owner if isinstance(pending.owner, QWidget) and shiboken6.isValid(pending.owner) else None
+        parent = (
+            pending.owner if isinstance(pending.owner, QWidget) and shiboken6.isValid(pending.owner) else None
+        )
         label = pending.progress or self.tr("Working…")
-        dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0,
-                                 parent.window() if parent else None)
+        dialog = QProgressDialog(
+            label, self.tr("Cancel") if cancellable else "", 0, 0, parent.window() if parent else None
+        )
         if not cancellable:
             dialog.setCancelButton(None)
         dialog.setWindowTitle(self.tr("Please wait"))

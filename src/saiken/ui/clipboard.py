@@ -16,7 +16,9 @@ DEFAULT_CLEAR_SECONDS = 30
 
 
 class ClipboardGuard(QObject):
-    def __init__(self, parent: QObject | None = None, *, clear_after_seconds: int = DEFAULT_CLEAR_SECONDS) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, clear_after_seconds: int = DEFAULT_CLEAR_SECONDS
+    ) -> None:
         super().__init__(parent)
         self._ours: str | None = None
         self._timer = QTimer(self)

@@ -40,15 +40,21 @@ def user_message(error: BaseException) -> str:
     if isinstance(error, SaikenError):
         return str(error)
     log.error("internal error (%s) in a GUI operation", type(error).__name__)
-    return QCoreApplication.translate("Errors", "An internal error occurred. Nothing was changed. Please tell your administrator.")
+    return QCoreApplication.translate(
+        "Errors", "An internal error occurred. Nothing was changed. Please tell your administrator."
+    )
 
 
 def wait_text(seconds: float) -> str:
     """「あと N 秒お待ちください」 for a lock-out, rounded up to whole seconds or minutes."""
     whole = max(1, int(seconds + 0.999))
     if whole < 120:
-        return QCoreApplication.translate("Errors", "Please wait {n} seconds before trying again.").format(n=whole)
-    return QCoreApplication.translate("Errors", "Please wait {n} minutes before trying again.").format(n=(whole + 59) // 60)
+        return QCoreApplication.translate("Errors", "Please wait {n} seconds before trying again.").format(
+            n=whole
+        )
+    return QCoreApplication.translate("Errors", "Please wait {n} minutes before trying again.").format(
+        n=(whole + 59) // 60
+    )
 
 
 class Dialogs:
@@ -63,8 +69,14 @@ class Dialogs:
             self.before_exec(dialog)
         return dialog.exec()
 
-    def _box(self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-             buttons: QMessageBox.StandardButton) -> QMessageBox:
+    def _box(
+        self,
+        parent: QWidget | None,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        buttons: QMessageBox.StandardButton,
+    ) -> QMessageBox:
         box = QMessageBox(icon, title, text, buttons, parent)
         box.setObjectName("saikenMessageBox")
         self.history.append((title, text))

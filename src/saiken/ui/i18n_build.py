@@ -45,8 +45,19 @@ def update() -> None:
     """Extract every source string from ui/ into the .ts, keeping existing translations."""
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
     files = [str(path) for path in source_files()]
-    _tool("lupdate", "-no-obsolete", "-locations", "none", "-source-language", "en", "-target-language", "ja",
-          *files, "-ts", str(TS_FILE))
+    _tool(
+        "lupdate",
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-source-language",
+        "en",
+        "-target-language",
+        "ja",
+        *files,
+        "-ts",
+        str(TS_FILE),
+    )
 
 
 def release() -> None:
@@ -69,8 +80,12 @@ def messages(ts_file: Path = TS_FILE) -> list[tuple[str, str, Element, Element]]
 
 
 def missing(ts_file: Path = TS_FILE) -> list[tuple[str, str]]:
-    return [(context, source) for context, source, _m, translation in messages(ts_file)
-            if translation.get("type") in ("unfinished", "vanished", "obsolete") or not (translation.text or "").strip()]
+    return [
+        (context, source)
+        for context, source, _m, translation in messages(ts_file)
+        if translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
 
 
 def apply(mapping: dict[str, str], ts_file: Path = TS_FILE) -> int:
@@ -96,7 +111,9 @@ def apply(mapping: dict[str, str], ts_file: Path = TS_FILE) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m saiken.ui.i18n_build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m saiken.ui.i18n_build", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--apply", type=Path, help="JSON file {source: translation} to fill in")
     parser.add_argument("--missing", action="store_true", help="list untranslated sources and exit")
     args = parser.parse_args(argv)

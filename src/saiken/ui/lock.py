@@ -17,17 +17,19 @@ from saiken.ui.background import Operations
 from saiken.ui.sign_in import SignInForm
 
 DEFAULT_IDLE_MINUTES = 10
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.TabletPress,
-    QEvent.Type.Shortcut,
-})
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+        QEvent.Type.Shortcut,
+    }
+)
 
 
 class IdleWatcher(QObject):
@@ -80,18 +82,37 @@ class LockScreen(QWidget):
     unlocked = Signal(object)  # SignedInUser
     quitRequested = Signal()
 
-    def __init__(self, ops: Operations, folder: Path, *, org_name: str, org_role: str, user_names: list[str],
-                 locked_user: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        folder: Path,
+        *,
+        org_name: str,
+        org_role: str,
+        user_names: list[str],
+        locked_user: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
         if locked_user:
             title = self.tr("Locked")
-            message = self.tr("The vault was locked and closed. Enter your password to continue, or sign in as another user.")
+            message = self.tr(
+                "The vault was locked and closed. Enter your password to continue, or sign in as another user."
+            )
         else:
             title = self.tr("Signed out")
             message = self.tr("Nobody is signed in. The vault is closed.")
-        self.form = SignInForm(ops, folder, org_name=org_name, org_role=org_role, user_names=user_names,
-                               title=title, message=message, parent=self)
+        self.form = SignInForm(
+            ops,
+            folder,
+            org_name=org_name,
+            org_role=org_role,
+            user_names=user_names,
+            title=title,
+            message=message,
+            parent=self,
+        )
         if locked_user:
             self.form.select_user(locked_user)
         self.form.signedIn.connect(self.unlocked)

@@ -27,8 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="saiken-desk", description="Saiken Desk (債権デスク)")
     parser.add_argument("--vault", type=Path, help="the vault folder (default: the user data folder)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo vault of fictional data")
-    parser.add_argument("--role", choices=("contractor", "ward"), default="contractor",
-                        help="the organisation role of the demo vault")
+    parser.add_argument(
+        "--role",
+        choices=("contractor", "ward"),
+        default="contractor",
+        help="the organisation role of the demo vault",
+    )
     parser.add_argument("--screenshot", type=Path, metavar="PATH", help="render a view to a PNG and exit")
     parser.add_argument("--view", default="login", help="the view to render with --screenshot")
     return parser
@@ -45,8 +49,13 @@ def open_demo(folder: Path, org_role: str = "contractor"):
 def sign_in_demo(ops: Operations, folder: Path, org_role: str = "contractor") -> None:
     """Make the demo vault and sign in, waiting for the worker (a progress dialog shows meanwhile)."""
     failure: list[BaseException] = []
-    ops.open_session(open_demo, folder, org_role, on_error=failure.append,
-                     progress=QCoreApplication.translate("Startup", "Preparing the demo vault…"))
+    ops.open_session(
+        open_demo,
+        folder,
+        org_role,
+        on_error=failure.append,
+        progress=QCoreApplication.translate("Startup", "Preparing the demo vault…"),
+    )
     ops.wait_idle(120_000)
     if failure:
         raise failure[0]
@@ -70,7 +79,9 @@ def start_interactive(ops: Operations, args: argparse.Namespace) -> Path | None:
     from saiken.ui.sign_in import SignInDialog
 
     info = vault_info.read_vault_info(folder)
-    dialog = SignInDialog(ops, folder, org_name=info.org_name, org_role=info.org_role, user_names=list(info.user_names))
+    dialog = SignInDialog(
+        ops, folder, org_name=info.org_name, org_role=info.org_role, user_names=list(info.user_names)
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return folder if ops.signed_in else None

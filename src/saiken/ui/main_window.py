@@ -40,8 +40,15 @@ from saiken.ui.sign_in import org_role_label
 class MainWindow(QMainWindow):
     lockedChanged = Signal(bool)
 
-    def __init__(self, ops: Operations, folder: Path, *, clock: Clock = system_clock,
-                 message_dialogs: Dialogs = dialogs, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        folder: Path,
+        *,
+        clock: Clock = system_clock,
+        message_dialogs: Dialogs = dialogs,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.folder = Path(folder)
@@ -59,7 +66,10 @@ class MainWindow(QMainWindow):
 
         self.banner = QFrame(self)
         self.banner.setObjectName("demoBanner")
-        banner_text = QLabel(self.tr("DEMO — fictional data only: every person and business shown here is made up."), self.banner)
+        banner_text = QLabel(
+            self.tr("DEMO — fictional data only: every person and business shown here is made up."),
+            self.banner,
+        )
         banner_text.setObjectName("demoBannerText")
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(16, 6, 16, 6)
@@ -132,9 +142,16 @@ class MainWindow(QMainWindow):
             return
         self._demo = bool(facts.get("demo"))
         self._last_user = user.name
-        self.context = PageContext(ops=self.ops, dialogs=self.dialogs, clipboard=self.clipboard, clock=self.clock,
-                                   user=user, org_name=facts.get("org_name", ""), org_role=facts.get("org_role", ""),
-                                   demo=self._demo)
+        self.context = PageContext(
+            ops=self.ops,
+            dialogs=self.dialogs,
+            clipboard=self.clipboard,
+            clock=self.clock,
+            user=user,
+            org_name=facts.get("org_name", ""),
+            org_role=facts.get("org_role", ""),
+            demo=self._demo,
+        )
         self._discard_lock_screen()
         self.banner.setVisible(self._demo)
         title = self.tr("Saiken Desk")
@@ -144,9 +161,14 @@ class MainWindow(QMainWindow):
             demo_mark = self.tr("DEMO (fictional data)")
             title = f"{title} — {demo_mark}"
         self.setWindowTitle(title)
-        self.status_org.setText(self.tr("Organisation: {org} ({role})").format(
-            org=self.context.org_name, role=org_role_label(self.context.org_role)))
-        self.status_user.setText(self.tr("User: {name} ({role})").format(name=user.name, role=user.role_label))
+        self.status_org.setText(
+            self.tr("Organisation: {org} ({role})").format(
+                org=self.context.org_name, role=org_role_label(self.context.org_role)
+            )
+        )
+        self.status_user.setText(
+            self.tr("User: {name} ({role})").format(name=user.name, role=user.role_label)
+        )
         self._areas = visible_areas(self.context)
         self.navigation.blockSignals(True)
         self.navigation.clear()
@@ -169,7 +191,9 @@ class MainWindow(QMainWindow):
     # --- passwords -----------------------------------------------------------------------------------------
     def _password_change_required(self, required: bool) -> None:
         if required and self.context is not None:
-            reason = self.tr("Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.")
+            reason = self.tr(
+                "Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now."
+            )
             if not self.change_own_password(reason=reason):
                 self.sign_out()
 
@@ -184,10 +208,16 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(name, self, own=True, reason=reason)
         if self.dialogs._run(dialog) != ChangePasswordDialog.DialogCode.Accepted:
             return False
-        self.ops.call(users.change_password, name, old_password=dialog.old_password(),
-                      new_password=dialog.passwords.value(), owner=self, changes=True,
-                      progress=self.tr("Changing the password…"),
-                      on_result=lambda _r: self.statusBar().showMessage(self.tr("Your password was changed."), 8000))
+        self.ops.call(
+            users.change_password,
+            name,
+            old_password=dialog.old_password(),
+            new_password=dialog.passwords.value(),
+            owner=self,
+            changes=True,
+            progress=self.tr("Changing the password…"),
+            on_result=lambda _r: self.statusBar().showMessage(self.tr("Your password was changed."), 8000),
+        )
         dialog.clear()
         return True
 
@@ -269,8 +299,15 @@ class MainWindow(QMainWindow):
 
         info = vault.read_vault_info(self.folder)
         self._discard_lock_screen()
-        self._lock_screen = LockScreen(self.ops, self.folder, org_name=info.org_name, org_role=info.org_role,
-                                       user_names=list(info.user_names), locked_user=locked_user, parent=self)
+        self._lock_screen = LockScreen(
+            self.ops,
+            self.folder,
+            org_name=info.org_name,
+            org_role=info.org_role,
+            user_names=list(info.user_names),
+            locked_user=locked_user,
+            parent=self,
+        )
         self._lock_screen.unlocked.connect(self._unlocked)  # a bound method: no lambda holding the window
         self._lock_screen.quitRequested.connect(self.close)
         self.screens.addWidget(self._lock_screen)

@@ -55,14 +55,69 @@ _ISSUE_3 = QT_TRANSLATE_NOOP("Navigation", "Being built in issue 3 (debtor files
 _LATER = QT_TRANSLATE_NOOP("Navigation", "Planned for a later issue (not filed yet).")
 
 AREAS: list[Area] = [
-    Area("debtors", QT_TRANSLATE_NOOP("Navigation", "Debtors"), lazy("saiken.ui.debtors.page", "DebtorsPage")),
-    Area("records", QT_TRANSLATE_NOOP("Navigation", "Negotiation records"), empty_state(QT_TRANSLATE_NOOP("Navigation", "Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here."), _ISSUE_3)),
-    Area("documents", QT_TRANSLATE_NOOP("Navigation", "Documents"), empty_state(QT_TRANSLATE_NOOP("Navigation", "Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory."), _LATER)),
-    Area("handover", QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"), empty_state(QT_TRANSLATE_NOOP("Navigation", "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased."), _LATER)),
-    Area("consultations", QT_TRANSLATE_NOOP("Navigation", "Consultations"), empty_state(QT_TRANSLATE_NOOP("Navigation", "SME consultation records, bookings, seminars and advisor dispatches."), _LATER)),
-    Area("audit", QT_TRANSLATE_NOOP("Navigation", "Audit log"), lazy("saiken.ui.pages.audit_page", "AuditPage"), Capability.READ_AUDIT),
-    Area("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), lazy("saiken.ui.pages.settings_page", "SettingsPage")),
-    Area("users", QT_TRANSLATE_NOOP("Navigation", "Users"), lazy("saiken.ui.pages.users_page", "UsersPage"), Capability.MANAGE_USERS),
+    Area(
+        "debtors", QT_TRANSLATE_NOOP("Navigation", "Debtors"), lazy("saiken.ui.debtors.page", "DebtorsPage")
+    ),
+    Area(
+        "records",
+        QT_TRANSLATE_NOOP("Navigation", "Negotiation records"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation",
+                "Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.",
+            ),
+            _ISSUE_3,
+        ),
+    ),
+    Area(
+        "documents",
+        QT_TRANSLATE_NOOP("Navigation", "Documents"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation",
+                "Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.",
+            ),
+            _LATER,
+        ),
+    ),
+    Area(
+        "handover",
+        QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation",
+                "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
+            ),
+            _LATER,
+        ),
+    ),
+    Area(
+        "consultations",
+        QT_TRANSLATE_NOOP("Navigation", "Consultations"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
+            ),
+            _LATER,
+        ),
+    ),
+    Area(
+        "audit",
+        QT_TRANSLATE_NOOP("Navigation", "Audit log"),
+        lazy("saiken.ui.pages.audit_page", "AuditPage"),
+        Capability.READ_AUDIT,
+    ),
+    Area(
+        "settings",
+        QT_TRANSLATE_NOOP("Navigation", "Settings"),
+        lazy("saiken.ui.pages.settings_page", "SettingsPage"),
+    ),
+    Area(
+        "users",
+        QT_TRANSLATE_NOOP("Navigation", "Users"),
+        lazy("saiken.ui.pages.users_page", "UsersPage"),
+        Capability.MANAGE_USERS,
+    ),
 ]
 
 

@@ -27,8 +27,9 @@ def service_policy(password: str, user_name: str = "") -> list[str]:
 class PasswordFields(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, label: str | None = None,
-                 form: QFormLayout | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, label: str | None = None, form: QFormLayout | None = None
+    ) -> None:
         """With `form`, the rows are added to that form (aligned with its other fields) instead of this widget."""
         super().__init__(parent)
         self._user_name = ""
@@ -38,7 +39,12 @@ class PasswordFields(QWidget):
         self.confirm = QLineEdit(self)
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setObjectName("confirmPassword")
-        self.rules = QLabel(self.tr("At least 10 characters. No rules about symbols or digits: a long phrase you can remember is best. Common passwords and your user name are refused."), self)
+        self.rules = QLabel(
+            self.tr(
+                "At least 10 characters. No rules about symbols or digits: a long phrase you can remember is best. Common passwords and your user name are refused."
+            ),
+            self,
+        )
         self.rules.setObjectName("hintText")
         self.rules.setWordWrap(True)
         self.problems = QLabel(self)

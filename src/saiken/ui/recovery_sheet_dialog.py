@@ -72,7 +72,12 @@ class RecoverySheetDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        note = QLabel(self.tr("Print the sheet and keep it locked away from this PC. Saving it as a file is possible, but a file is easier to copy: keep it on removable media in a safe."), self)
+        note = QLabel(
+            self.tr(
+                "Print the sheet and keep it locked away from this PC. Saving it as a file is possible, but a file is easier to copy: keep it on removable media in a safe."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         note.setObjectName("hintText")
         self.print_button = QPushButton(self.tr("Print…"), self)
@@ -109,14 +114,21 @@ class RecoverySheetDialog(QDialog):
         self.status.setText(self.tr("Sent {n} page(s) to the printer.").format(n=pages))
 
     def save_sheet(self) -> None:
-        path = dialogs.save_file(self, self.tr("Save the recovery key sheet"), "recovery-key.pdf",
-                                 self.tr("PDF files (*.pdf)"))
+        path = dialogs.save_file(
+            self, self.tr("Save the recovery key sheet"), "recovery-key.pdf", self.tr("PDF files (*.pdf)")
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        self._ops.call(save_sheet, path, self._data, owner=self, on_result=self._saved,
-                       on_error=lambda error: show_error(self, error))
+        self._ops.call(
+            save_sheet,
+            path,
+            self._data,
+            owner=self,
+            on_result=self._saved,
+            on_error=lambda error: show_error(self, error),
+        )
 
     def _saved(self, path: Path) -> None:
         self.status.setText(self.tr("Saved to {path}.").format(path=path))
@@ -126,4 +138,3 @@ class RecoverySheetDialog(QDialog):
         self._buffer.close()
         self._data = b""
         super().done(result)
-

@@ -58,8 +58,13 @@ class ScreenshotEnv:
             return
         self.folder = Path(self.vault)
         failure: list[BaseException] = []
-        self.ops.open_session(vault.open_vault, self.folder, os.environ.get("SAIKEN_USER", ""),
-                              os.environ.get("SAIKEN_PASSWORD", ""), on_error=failure.append)
+        self.ops.open_session(
+            vault.open_vault,
+            self.folder,
+            os.environ.get("SAIKEN_USER", ""),
+            os.environ.get("SAIKEN_PASSWORD", ""),
+            on_error=failure.append,
+        )
         self.ops.wait_idle()
         if failure:
             raise failure[0]
@@ -89,8 +94,9 @@ def _login(env: ScreenshotEnv) -> QWidget:
     folder = env.vault_folder()
     env.ops.close_session()
     info = vault.read_vault_info(folder)
-    dialog = SignInDialog(env.ops, folder, org_name=info.org_name, org_role=info.org_role,
-                          user_names=list(info.user_names))
+    dialog = SignInDialog(
+        env.ops, folder, org_name=info.org_name, org_role=info.org_role, user_names=list(info.user_names)
+    )
     dialog.form.select_user(info.user_names[0] if info.user_names else "")
     return dialog
 
@@ -152,8 +158,9 @@ def grab(widget: QWidget, path: Path, env: ScreenshotEnv) -> None:
         raise SaikenError(f"画像を保存できませんでした: {path.name}。保存先のフォルダを確認してください。")
 
 
-def render(path: Path, view: str, *, vault: Path | None = None, demo: bool = False,
-           org_role: str = "contractor") -> int:
+def render(
+    path: Path, view: str, *, vault: Path | None = None, demo: bool = False, org_role: str = "contractor"
+) -> int:
     """Render `view` to `path`; 0 on success, 2 for an unknown view, the error's code on failure."""
     table = views()
     if view not in table:

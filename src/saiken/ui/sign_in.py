@@ -48,8 +48,18 @@ class SignInForm(QFrame):
 
     signedIn = Signal(object)
 
-    def __init__(self, ops: Operations, folder: Path, *, org_name: str, org_role: str, user_names: list[str],
-                 title: str | None = None, message: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        folder: Path,
+        *,
+        org_name: str,
+        org_role: str,
+        user_names: list[str],
+        title: str | None = None,
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self._ops = ops
@@ -125,21 +135,38 @@ class SignInForm(QFrame):
         from saiken.services import vault
 
         self._busy(True)
-        self._ops.open_session(vault.open_vault, self._folder, name, password, owner=self,
-                               on_result=self._succeeded, on_error=self._failed, progress=self.tr("Opening the vault…"))
+        self._ops.open_session(
+            vault.open_vault,
+            self._folder,
+            name,
+            password,
+            owner=self,
+            on_result=self._succeeded,
+            on_error=self._failed,
+            progress=self.tr("Opening the vault…"),
+        )
 
     def _use_recovery_key(self) -> None:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Open with the recovery key"))
-        dialog.setLabelText(self.tr("Type the recovery key from the printed sheet (hyphens and spaces do not matter)."))
+        dialog.setLabelText(
+            self.tr("Type the recovery key from the printed sheet (hyphens and spaces do not matter).")
+        )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         if dialogs._run(dialog) != QDialog.DialogCode.Accepted or not dialog.textValue().strip():
             return
         from saiken.services import vault
 
         self._busy(True)
-        self._ops.open_session(vault.open_with_recovery_key, self._folder, dialog.textValue().strip(), owner=self,
-                               on_result=self._succeeded, on_error=self._failed, progress=self.tr("Opening the vault…"))
+        self._ops.open_session(
+            vault.open_with_recovery_key,
+            self._folder,
+            dialog.textValue().strip(),
+            owner=self,
+            on_result=self._succeeded,
+            on_error=self._failed,
+            progress=self.tr("Opening the vault…"),
+        )
 
     def _busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy and self._wait_left <= 0)
@@ -183,12 +210,28 @@ class SignInForm(QFrame):
 class SignInDialog(QDialog):
     """The start-up sign-in window of an existing vault."""
 
-    def __init__(self, ops: Operations, folder: Path, *, org_name: str, org_role: str, user_names: list[str],
-                 message: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        folder: Path,
+        *,
+        org_name: str,
+        org_role: str,
+        user_names: list[str],
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Saiken Desk — sign in"))
-        self.form = SignInForm(ops, folder, org_name=org_name, org_role=org_role, user_names=user_names,
-                               message=message, parent=self)
+        self.form = SignInForm(
+            ops,
+            folder,
+            org_name=org_name,
+            org_role=org_role,
+            user_names=user_names,
+            message=message,
+            parent=self,
+        )
         self.form.signedIn.connect(self._signed_in)
         self.user: SignedInUser | None = None
         brand = QLabel(self.tr("Saiken Desk"), self)

@@ -35,8 +35,9 @@ from saiken.ui.password_fields import PasswordFields
 def _create_and_sign_in(folder: Path, org_role: str, org_name: str, admin: str, password: str) -> Any:
     from saiken.services import vault
 
-    created = vault.create_vault(folder, org_role=org_role, org_name=org_name, admin_user=admin,
-                                 admin_password=password)
+    created = vault.create_vault(
+        folder, org_role=org_role, org_name=org_name, admin_user=admin, admin_password=password
+    )
     return created, vault.open_vault(folder, admin, password)
 
 
@@ -70,7 +71,11 @@ class OrganisationPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your organisation"))
-        self.setSubTitle(self.tr("Saiken Desk keeps its data in an encrypted vault on this PC. First, tell it whose vault this is."))
+        self.setSubTitle(
+            self.tr(
+                "Saiken Desk keeps its data in an encrypted vault on this PC. First, tell it whose vault this is."
+            )
+        )
         self.ward = QRadioButton(self.tr("Ward (the office that owns the claims)"), self)
         self.contractor = QRadioButton(self.tr("Contractor (the law firm collecting for the ward)"), self)
         self.contractor.setChecked(True)
@@ -99,7 +104,11 @@ class AdminPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("The first administrator"))
-        self.setSubTitle(self.tr("The administrator manages users and settings and is also the first supervisor. Choose a user name and a password."))
+        self.setSubTitle(
+            self.tr(
+                "The administrator manages users and settings and is also the first supervisor. Choose a user name and a password."
+            )
+        )
         self.admin = QLineEdit(self)
         self.admin.setObjectName("adminName")
         self.admin.setText("admin")
@@ -125,9 +134,17 @@ class AdminPage(QWizardPage):
 
     def initializePage(self) -> None:
         if _keyring_available():
-            self.device_note.setText(self.tr("The vault will also be bound to this Windows account: a copy of its files is useless elsewhere without the recovery key."))
+            self.device_note.setText(
+                self.tr(
+                    "The vault will also be bound to this Windows account: a copy of its files is useless elsewhere without the recovery key."
+                )
+            )
         else:
-            self.device_note.setText(self.tr("This PC has no credential store (keyring), so the vault is made without binding to this account. The password alone protects it."))
+            self.device_note.setText(
+                self.tr(
+                    "This PC has no credential store (keyring), so the vault is made without binding to this account. The password alone protects it."
+                )
+            )
 
     def _changed(self) -> None:
         self.passwords.set_user_name(self.admin.text().strip())  # emits `changed`, which checks
@@ -141,7 +158,11 @@ class RecoveryKeyPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setTitle(self.tr("Your recovery key"))
-        self.setSubTitle(self.tr("This key opens the vault when every password is forgotten or on a new PC. It is shown only this once."))
+        self.setSubTitle(
+            self.tr(
+                "This key opens the vault when every password is forgotten or on a new PC. It is shown only this once."
+            )
+        )
         self.state = QLabel(self.tr("Creating the vault…"), self)
         self.state.setObjectName("hintText")
         self.state.setWordWrap(True)
@@ -150,7 +171,12 @@ class RecoveryKeyPage(QWizardPage):
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.key.hide()
-        self.advice = QLabel(self.tr("Print the sheet now (or save it as a PDF on removable media) and keep it locked away from this PC. Do not photograph it or type it into e-mail or notes."), self)
+        self.advice = QLabel(
+            self.tr(
+                "Print the sheet now (or save it as a PDF on removable media) and keep it locked away from this PC. Do not photograph it or type it into e-mail or notes."
+            ),
+            self,
+        )
         self.advice.setWordWrap(True)
         self.sheet_button = QPushButton(self.tr("Print / save as PDF…"), self)
         self.sheet_button.setObjectName("primary")
@@ -177,9 +203,17 @@ class RecoveryKeyPage(QWizardPage):
 
     def show_key(self, recovery_key: str, device_bound: bool) -> None:
         if device_bound:
-            self.state.setText(self.tr("The vault was created and you are signed in as its administrator. It is bound to this account."))
+            self.state.setText(
+                self.tr(
+                    "The vault was created and you are signed in as its administrator. It is bound to this account."
+                )
+            )
         else:
-            self.state.setText(self.tr("The vault was created and you are signed in as its administrator. It is not bound to this account (no credential store)."))
+            self.state.setText(
+                self.tr(
+                    "The vault was created and you are signed in as its administrator. It is not bound to this account (no credential store)."
+                )
+            )
         self.key.setText(recovery_key)
         self.key.show()
         self.sheet_button.setEnabled(True)
@@ -210,10 +244,18 @@ class FirstRunWizard(QWizard):
             return
         password = self.admin.passwords.value()
         self.ops.open_session(
-            _create_and_sign_in, self.folder, self.organisation.org_role,
-            self.organisation.org_name.text().strip(), self.admin.admin.text().strip(), password,
-            owner=self, on_result=self._created, on_error=self._failed, progress=self.tr("Creating the vault…"),
-            with_extra=True)
+            _create_and_sign_in,
+            self.folder,
+            self.organisation.org_role,
+            self.organisation.org_name.text().strip(),
+            self.admin.admin.text().strip(),
+            password,
+            owner=self,
+            on_result=self._created,
+            on_error=self._failed,
+            progress=self.tr("Creating the vault…"),
+            with_extra=True,
+        )
         self.admin.passwords.clear()
 
     def _created(self, outcome: tuple[Any, Any]) -> None:
@@ -233,10 +275,16 @@ class FirstRunWizard(QWizard):
         facts = self.ops.describe()
         user = facts.get("user")
         self.ops.call_unbound(
-            render_recovery_sheet, org_name=facts.get("org_name") or self.organisation.org_name.text().strip(),
-            vault_id=self.created.vault_id, recovery_key=self._recovery_key,
-            created_at=dt.datetime.now(dt.UTC), created_by=user.name if user else self.admin.admin.text().strip(),
-            owner=self, on_result=self._show_sheet, progress=self.tr("Preparing the sheet…"))
+            render_recovery_sheet,
+            org_name=facts.get("org_name") or self.organisation.org_name.text().strip(),
+            vault_id=self.created.vault_id,
+            recovery_key=self._recovery_key,
+            created_at=dt.datetime.now(dt.UTC),
+            created_by=user.name if user else self.admin.admin.text().strip(),
+            owner=self,
+            on_result=self._show_sheet,
+            progress=self.tr("Preparing the sheet…"),
+        )
 
     def _show_sheet(self, data: bytes) -> None:
         from saiken.ui.errors import dialogs
@@ -254,4 +302,3 @@ class FirstRunWizard(QWizard):
         self._recovery_key = ""
         self.recovery.key.clear()
         super().done(result)
-

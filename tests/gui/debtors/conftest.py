@@ -22,8 +22,15 @@ def page_context(qtbot, vault_session):
     prepare_application(QApplication.instance())  # font, Japanese translators, style — as the app has them
     ops = Operations(progress_delay_ms=60_000)
     ops.set_session(vault_session)
-    context = PageContext(ops=ops, dialogs=Dialogs(), clipboard=ClipboardGuard(), clock=vault_session.clock,
-                          user=vault_session.user, org_name=vault_session.org_name, org_role=vault_session.org_role)
+    context = PageContext(
+        ops=ops,
+        dialogs=Dialogs(),
+        clipboard=ClipboardGuard(),
+        clock=vault_session.clock,
+        user=vault_session.user,
+        org_name=vault_session.org_name,
+        org_role=vault_session.org_role,
+    )
     yield context
     ops.wait_idle(5000)
     ops.shutdown()
@@ -34,8 +41,15 @@ def hand_debtors(vault_session) -> dict[str, int]:
     """Five debtors with one claim each; returns management no → id."""
     ids = {}
     for no, name, kana, kind, representative in HAND_DEBTORS:
-        created = debtor_services.add_debtor(vault_session, management_no=no, name=name, name_kana=kana, kind=kind,
-                                             representative=representative, phone="03-5000-0000",
-                                             claims=[make_claim()])
+        created = debtor_services.add_debtor(
+            vault_session,
+            management_no=no,
+            name=name,
+            name_kana=kana,
+            kind=kind,
+            representative=representative,
+            phone="03-5000-0000",
+            claims=[make_claim()],
+        )
         ids[no] = created.id
     return ids

@@ -78,8 +78,15 @@ def test_a_bad_payment_amount_is_named_and_nothing_is_stored(qtbot, card_page, v
 
 
 def test_quick_entry_adds_the_record_at_the_top_of_the_timeline(qtbot, card_page, vault_session):
-    debtor_services.add_record(vault_session, card_page.card.id, at=dt.datetime(2025, 9, 10, 1, 0, tzinfo=dt.UTC),
-                               channel="電話", direction="発信", person="本人", summary="架空の初回連絡")
+    debtor_services.add_record(
+        vault_session,
+        card_page.card.id,
+        at=dt.datetime(2025, 9, 10, 1, 0, tzinfo=dt.UTC),
+        channel="電話",
+        direction="発信",
+        person="本人",
+        summary="架空の初回連絡",
+    )
     card_page.reload()
     qtbot.waitUntil(lambda: len(card_page.card.records) == 1, timeout=5000)
     tab = card_page.records_tab
@@ -106,8 +113,15 @@ def test_quick_entry_adds_the_record_at_the_top_of_the_timeline(qtbot, card_page
 
 
 def test_correcting_a_record_keeps_the_old_version_in_the_history(qtbot, card_page, vault_session):
-    debtor_services.add_record(vault_session, card_page.card.id, at=dt.datetime(2025, 9, 10, 1, 0, tzinfo=dt.UTC),
-                               channel="電話", direction="発信", person="本人", summary="架空の誤記")
+    debtor_services.add_record(
+        vault_session,
+        card_page.card.id,
+        at=dt.datetime(2025, 9, 10, 1, 0, tzinfo=dt.UTC),
+        channel="電話",
+        direction="発信",
+        person="本人",
+        summary="架空の誤記",
+    )
     card_page.reload()
     qtbot.waitUntil(lambda: len(card_page.card.records) == 1, timeout=5000)
     tab = card_page.records_tab
@@ -123,12 +137,17 @@ def test_correcting_a_record_keeps_the_old_version_in_the_history(qtbot, card_pa
     tab.open_history()
     qtbot.waitUntil(lambda: getattr(tab, "history_dialog", None) is not None, timeout=5000)
     rows = tab.history_dialog.findChild(type(tab.timeline), "historyTable").texts()
-    assert [r[0] for r in rows] == ["第2版（現行）", "第1版"] or [r[0] for r in rows] == ["第2版 (current)", "第1版"]
+    assert [r[0] for r in rows] == ["第2版（現行）", "第1版"] or [r[0] for r in rows] == [
+        "第2版 (current)",
+        "第1版",
+    ]
     assert "架空の誤記" in rows[1][8]
 
 
 def test_the_charge_statement_shows_every_segment_and_the_truncation(qtbot, card_page, vault_session):
-    debtor_services.add_payment(vault_session, card_page.card.id, paid_on=dt.date(2025, 6, 30), amount=400_000)
+    debtor_services.add_payment(
+        vault_session, card_page.card.id, paid_on=dt.date(2025, 6, 30), amount=400_000
+    )
     card_page.reload()
     qtbot.waitUntil(lambda: card_page.card.totals.paid == 400_000, timeout=5000)
     card_page.open_charge_statement()
@@ -158,7 +177,10 @@ def test_instalment_editor_splits_with_the_remainder_first_and_creates_the_plan(
     tab.first_due.setText("R7.10.31")
     tab.split_equally()
     assert [[tab.schedule.item(r, c).text() for c in range(2)] for r in range(3)] == [
-        ["2025/10/31", "33,334"], ["2025/11/30", "33,333"], ["2025/12/31", "33,333"]]
+        ["2025/10/31", "33,334"],
+        ["2025/11/30", "33,333"],
+        ["2025/12/31", "33,333"],
+    ]
     before = card_page.card
     tab.create_button.click()
     card = _reloaded(qtbot, card_page, before)
@@ -169,8 +191,14 @@ def test_instalment_editor_splits_with_the_remainder_first_and_creates_the_plan(
 
 
 def test_a_missed_instalment_shows_the_alert(qtbot, card_page, vault_session):
-    debtor_services.create_instalment_plan(vault_session, card_page.card.id, total=90_000, count=3,
-                                           first_due=dt.date(2025, 7, 31), agreed_on=dt.date(2025, 7, 1))
+    debtor_services.create_instalment_plan(
+        vault_session,
+        card_page.card.id,
+        total=90_000,
+        count=3,
+        first_due=dt.date(2025, 7, 31),
+        agreed_on=dt.date(2025, 7, 1),
+    )
     card_page.reload()
     qtbot.waitUntil(lambda: card_page.card.plan is not None, timeout=5000)
     tab = card_page.plan_tab
@@ -221,13 +249,16 @@ def _pdf_bytes() -> bytes:
     return out.getvalue()
 
 
-def test_attachments_preview_from_memory_without_temp_files(qtbot, card_page, vault_session, tmp_path, monkeypatch):
+def test_attachments_preview_from_memory_without_temp_files(
+    qtbot, card_page, vault_session, tmp_path, monkeypatch
+):
     temp = tmp_path / "tmp"
     temp.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
     debtor_id = card_page.card.id
-    debtor_services.add_attachment(vault_session, debtor_id, filename="架空申請書.pdf", data=_pdf_bytes(),
-                                   mime="application/pdf")
+    debtor_services.add_attachment(
+        vault_session, debtor_id, filename="架空申請書.pdf", data=_pdf_bytes(), mime="application/pdf"
+    )
     picture = tmp_path / "架空写真.png"
     picture.write_bytes(_png_bytes())
     card_page.reload()
@@ -301,14 +332,21 @@ def test_accelerating_a_missed_plan_after_confirmation(qtbot, card_page, vault_s
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    debtor_services.create_instalment_plan(vault_session, card_page.card.id, total=90_000, count=3,
-                                           first_due=dt.date(2025, 7, 31), agreed_on=dt.date(2025, 7, 1))
+    debtor_services.create_instalment_plan(
+        vault_session,
+        card_page.card.id,
+        total=90_000,
+        count=3,
+        first_due=dt.date(2025, 7, 31),
+        agreed_on=dt.date(2025, 7, 1),
+    )
     card_page.reload()
     qtbot.waitUntil(lambda: card_page.card.plan is not None, timeout=5000)
     tab = card_page.plan_tab
     card_page.tabs.setCurrentWidget(tab)
     page_context.dialogs.before_exec = lambda box: QTimer.singleShot(
-        0, box.button(QMessageBox.StandardButton.Yes).click)
+        0, box.button(QMessageBox.StandardButton.Yes).click
+    )
     before = card_page.card
     tab.accelerate_button.click()
     card = _reloaded(qtbot, card_page, before)

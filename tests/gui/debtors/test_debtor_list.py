@@ -37,8 +37,13 @@ def test_rows_in_gojuon_order_with_amounts_right_aligned(qtbot, page_context, ha
 
 def test_model_fetches_more_pages_as_the_user_scrolls(qtbot, page_context, vault_session):
     for i in range(45):
-        debtor_services.add_debtor(vault_session, management_no=f"S-{i:03d}", name=f"架空商店{i:03d}",
-                                   name_kana=f"カクウショウテン{i:03d}", claims=[make_claim(10_000 + i)])
+        debtor_services.add_debtor(
+            vault_session,
+            management_no=f"S-{i:03d}",
+            name=f"架空商店{i:03d}",
+            name_kana=f"カクウショウテン{i:03d}",
+            claims=[make_claim(10_000 + i)],
+        )
     from saiken.ui.debtors import gateway
 
     model = DebtorListModel(page_context.ops, page_size=20)
@@ -61,8 +66,13 @@ def test_model_fetches_more_pages_as_the_user_scrolls(qtbot, page_context, vault
 
 def test_the_page_cache_keeps_few_rows_and_fetches_evicted_pages_again(qtbot, page_context, vault_session):
     for i in range(45):
-        debtor_services.add_debtor(vault_session, management_no=f"E-{i:03d}", name=f"架空商会{i:03d}",
-                                   name_kana=f"カクウショウカイ{i:03d}", claims=[make_claim(10_000 + i)])
+        debtor_services.add_debtor(
+            vault_session,
+            management_no=f"E-{i:03d}",
+            name=f"架空商会{i:03d}",
+            name_kana=f"カクウショウカイ{i:03d}",
+            claims=[make_claim(10_000 + i)],
+        )
     from saiken.ui.debtors import gateway
 
     model = DebtorListModel(page_context.ops, page_size=10, max_pages=2)
@@ -137,8 +147,15 @@ def test_keyboard_only_round_trip(qtbot, page_context, hand_debtors):
 def test_tab_order_goes_from_search_through_the_filters_to_the_table(qtbot, page_context, hand_debtors):
     page = _page(qtbot, page_context)
     lp = page.list_page
-    chain = [lp.search, lp.conditions, lp.save_condition_button, lp.delete_condition_button, lp.filter_toggle,
-             *lp.filters.focus_chain(), lp.table]
+    chain = [
+        lp.search,
+        lp.conditions,
+        lp.save_condition_button,
+        lp.delete_condition_button,
+        lp.filter_toggle,
+        *lp.filters.focus_chain(),
+        lp.table,
+    ]
     walked = [lp.search]
     for _ in range(len(chain) - 1):
         walked.append(walked[-1].nextInFocusChain())
@@ -178,7 +195,8 @@ def test_saved_conditions_save_choose_delete(qtbot, page_context, hand_debtors):
     qtbot.waitUntil(lambda: lp.model.rowCount() == 2 and not lp.model.loading, timeout=5000)
     assert lp.search.text() == "たかはし"
     page_context.dialogs.before_exec = lambda box: QTimer.singleShot(
-        0, box.button(QMessageBox.StandardButton.Yes).click)
+        0, box.button(QMessageBox.StandardButton.Yes).click
+    )
     lp.conditions.setCurrentIndex(1)
     lp.delete_condition()
     qtbot.waitUntil(lambda: lp.conditions.count() == 1, timeout=5000)

@@ -24,8 +24,13 @@ def test_screenshot_views_render_the_demo_vault(tmp_path, view, qapp):
     out = tmp_path / f"{view}.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     code = "import sys; from saiken.app import main; sys.exit(main())"
-    result = subprocess.run([sys.executable, "-c", code, "--demo", "--screenshot", str(out), "--view", view],
-                            env=env, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--demo", "--screenshot", str(out), "--view", view],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr[-800:]
     assert "Traceback" not in result.stderr
     width, height, colours = _colours(out)

@@ -9,15 +9,26 @@ import datetime as dt
 from saiken.services import debtors as debtor_services
 from saiken.ui.debtors.card import DebtorCardPage
 
-LONG = "架空の相手方と通話。返還金の納付について説明し、分割納付の相談を受けた。次回までに家計の状況を確認するとのこと。" * 2
+LONG = (
+    "架空の相手方と通話。返還金の納付について説明し、分割納付の相談を受けた。次回までに家計の状況を確認するとのこと。"
+    * 2
+)
 
 
-def test_records_loaded_while_hidden_are_readable_when_the_card_is_shown(qtbot, page_context, hand_debtors,
-                                                                             vault_session):
+def test_records_loaded_while_hidden_are_readable_when_the_card_is_shown(
+    qtbot, page_context, hand_debtors, vault_session
+):
     debtor_id = hand_debtors["T-001"]
     for day in (8, 9, 10):
-        debtor_services.add_record(vault_session, debtor_id, at=dt.datetime(2025, 9, day, 1, 0, tzinfo=dt.UTC),
-                                   channel="電話", direction="発信", person="本人", summary=LONG)
+        debtor_services.add_record(
+            vault_session,
+            debtor_id,
+            at=dt.datetime(2025, 9, day, 1, 0, tzinfo=dt.UTC),
+            channel="電話",
+            direction="発信",
+            person="本人",
+            summary=LONG,
+        )
     page = DebtorCardPage(page_context)
     qtbot.addWidget(page)
     page.resize(1180, 720)

@@ -43,10 +43,19 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def subprocess_run(*args: str, **env: str) -> subprocess.CompletedProcess:
     full_env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **env}
     script = Path(sys.executable).parent / "saiken"  # the installed console script, as a user runs it
-    command = [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from saiken.cli import main; "
-                                                                           "sys.exit(main())"]
-    return subprocess.run([*command, *map(str, args)], capture_output=True, text=True, env=full_env,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    command = (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "import sys; from saiken.cli import main; sys.exit(main())"]
+    )
+    return subprocess.run(
+        [*command, *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 class VaultDir(type(Path())):  # type: ignore[misc]
@@ -58,8 +67,18 @@ class VaultDir(type(Path())):  # type: ignore[misc]
 @pytest.fixture
 def vault_dir(tmp_path, env, capsys):
     folder = VaultDir(tmp_path / "vault")
-    code, out, _ = run(capsys, "init", "--vault", folder, "--role", "contractor", "--org", "架空法律事務所",
-                       "--admin", "kanri")
+    code, out, _ = run(
+        capsys,
+        "init",
+        "--vault",
+        folder,
+        "--role",
+        "contractor",
+        "--org",
+        "架空法律事務所",
+        "--admin",
+        "kanri",
+    )
     assert code == 0
     folder.recovery_key = KEY_RE.search(out).group(0)
     return folder
@@ -67,24 +86,49 @@ def vault_dir(tmp_path, env, capsys):
 
 def test_init_prints_the_recovery_key_once_and_the_binding(vault_dir, tmp_path, env, capsys):
     assert (vault_dir / "keys.json").is_file()
-    code, out, _ = run(capsys, "init", "--vault", tmp_path / "second", "--role", "ward", "--org", "架空区",
-                       "--admin", "kanri", "--recovery-sheet", tmp_path / "sheet.pdf")
+    code, out, _ = run(
+        capsys,
+        "init",
+        "--vault",
+        tmp_path / "second",
+        "--role",
+        "ward",
+        "--org",
+        "架空区",
+        "--admin",
+        "kanri",
+        "--recovery-sheet",
+        tmp_path / "sheet.pdf",
+    )
     assert code == 0
     assert len(KEY_RE.findall(out)) == 1 and "一度しか表示しません" in out
     assert "端末への結び付け: あり" in out
     assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
-    code, _, err = run(capsys, "init", "--vault", tmp_path / "second", "--role", "ward", "--org", "x",
-                       "--admin", "kanri")
+    code, _, err = run(
+        capsys, "init", "--vault", tmp_path / "second", "--role", "ward", "--org", "x", "--admin", "kanri"
+    )
     assert code == 6 and "すでに金庫" in err
 
 
 def test_init_without_a_keyring_says_so_plainly(tmp_path, env, capsys):
     keyring.set_keyring(fail.Keyring())
-    code, out, _ = run(capsys, "init", "--vault", tmp_path / "v", "--role", "ward", "--org", "架空区",
-                       "--admin", "kanri")
+    code, out, _ = run(
+        capsys, "init", "--vault", tmp_path / "v", "--role", "ward", "--org", "架空区", "--admin", "kanri"
+    )
     assert code == 0 and "キーリング）がないため、端末への結び付けなしで" in out
-    code, out, _ = run(capsys, "init", "--vault", tmp_path / "w", "--role", "ward", "--org", "架空区",
-                       "--admin", "kanri", "--no-device-binding")
+    code, out, _ = run(
+        capsys,
+        "init",
+        "--vault",
+        tmp_path / "w",
+        "--role",
+        "ward",
+        "--org",
+        "架空区",
+        "--admin",
+        "kanri",
+        "--no-device-binding",
+    )
     assert code == 0 and "端末への結び付け: なし（指定により）" in out
     assert not vault.read_vault_info(tmp_path / "v").device_bound
 
@@ -92,12 +136,23 @@ def test_init_without_a_keyring_says_so_plainly(tmp_path, env, capsys):
 @pytest.mark.slow  # four real processes: 3-6 s depending on load
 def test_wrong_password_is_one_line_on_stderr_and_no_traceback(tmp_path):
     folder = tmp_path / "v"
-    made = subprocess_run("init", "--vault", folder, "--role", "ward", "--org", "架空区", "--admin", "kanri",
-                          SAIKEN_NEW_PASSWORD=PW)
+    made = subprocess_run(
+        "init",
+        "--vault",
+        folder,
+        "--role",
+        "ward",
+        "--org",
+        "架空区",
+        "--admin",
+        "kanri",
+        SAIKEN_NEW_PASSWORD=PW,
+    )
     assert made.returncode == 0, made.stderr
     assert "端末への結び付けなしで" in made.stdout
-    wrong = subprocess_run("audit", "verify", "--vault", folder, SAIKEN_USER="kanri",
-                           SAIKEN_PASSWORD="まちがった長い合言葉")
+    wrong = subprocess_run(
+        "audit", "verify", "--vault", folder, SAIKEN_USER="kanri", SAIKEN_PASSWORD="まちがった長い合言葉"
+    )
     assert wrong.returncode == 3
     assert wrong.stdout == ""
     assert len(wrong.stderr.strip().splitlines()) == 1 and "Traceback" not in wrong.stderr

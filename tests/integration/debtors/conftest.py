@@ -29,9 +29,16 @@ def debtor_id(vault_session, fictional) -> int:
         address=fictional.address,
         phone=fictional.phone,
         email=fictional.email or "",
-        claims=[{
-            "principal": PRINCIPAL, "received_on": RECEIVED, "order_date": ORDER, "due_date": DUE,
-            "programme": "架空事業者支援補助金", "fiscal_year": 2024, "grant_amount": PRINCIPAL,
-        }],
+        claims=[
+            {
+                "principal": PRINCIPAL,
+                "received_on": RECEIVED,
+                "order_date": ORDER,
+                "due_date": DUE,
+                "programme": "架空事業者支援補助金",
+                "fiscal_year": 2024,
+                "grant_amount": PRINCIPAL,
+            }
+        ],
     )
     return created.id

@@ -20,9 +20,14 @@ DUE = dt.date(2025, 3, 21)
 
 def as_user(session: VaultSession, name: str, role: Role) -> VaultSession:
     """Another signed-in user on the same engine (no sign-in; the role is what is tested)."""
-    return VaultSession(folder=session.folder, engine=session.engine,
-                        user=SignedInUser(id=99, name=name, role=role), clock=session.clock,
-                        org_name=session.org_name, org_role=session.org_role)
+    return VaultSession(
+        folder=session.folder,
+        engine=session.engine,
+        user=SignedInUser(id=99, name=name, role=role),
+        clock=session.clock,
+        org_name=session.org_name,
+        org_role=session.org_role,
+    )
 
 
 def audit_rows(session: VaultSession) -> list[AuditEntry]:
@@ -31,8 +36,20 @@ def audit_rows(session: VaultSession) -> list[AuditEntry]:
 
 
 def chain_ok(session: VaultSession) -> bool:
-    entries = [ChainEntry(r.seq, dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at, r.actor, r.action, r.target_type, r.target_id,
-                          r.details, r.prev_hash, r.hash) for r in audit_rows(session)]
+    entries = [
+        ChainEntry(
+            r.seq,
+            dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at,
+            r.actor,
+            r.action,
+            r.target_type,
+            r.target_id,
+            r.details,
+            r.prev_hash,
+            r.hash,
+        )
+        for r in audit_rows(session)
+    ]
     report = verify_chain(entries)
     assert report.problems == []
     return report.ok

@@ -29,14 +29,20 @@ def _png() -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_pdf_round_trip_and_encrypted_at_rest(vault_session, debtor_id):
     data = _pdf()
     assert MARKER.encode() in data
-    row = debtors.add_attachment(vault_session, debtor_id, filename="C:\\scan\\申請書.pdf", data=data,
-                                 mime="application/pdf")
+    row = debtors.add_attachment(
+        vault_session, debtor_id, filename="C:\\scan\\申請書.pdf", data=data, mime="application/pdf"
+    )
     assert (row.filename, row.mime, row.size) == ("申請書.pdf", "application/pdf", len(data))
     assert debtors.read_attachment(vault_session, row.id) == data
     card = debtors.get_card(vault_session, debtor_id)
@@ -48,8 +54,13 @@ def test_pdf_round_trip_and_encrypted_at_rest(vault_session, debtor_id):
 
 def test_png_and_jpeg_are_accepted_by_their_bytes(vault_session, debtor_id):
     png = debtors.add_attachment(vault_session, debtor_id, filename="map.png", data=_png(), mime="image/png")
-    jpeg = debtors.add_attachment(vault_session, debtor_id, filename="photo.jpg",
-                                  data=b"\xff\xd8\xff\xe0" + bytes(64) + b"\xff\xd9", mime="image/jpg")
+    jpeg = debtors.add_attachment(
+        vault_session,
+        debtor_id,
+        filename="photo.jpg",
+        data=b"\xff\xd8\xff\xe0" + bytes(64) + b"\xff\xd9",
+        mime="image/jpg",
+    )
     assert (png.mime, jpeg.mime) == ("image/png", "image/jpeg")
 
 
@@ -71,9 +82,14 @@ def test_wrong_kinds_are_refused_and_nothing_is_stored(vault_session, debtor_id,
 def test_size_limit_is_10_mb(vault_session, debtor_id):
     at_limit = b"%PDF-1.7\n" + bytes(MAX_ATTACHMENT_BYTES - 9)
     assert len(at_limit) == 10 * 1024 * 1024
-    assert debtors.add_attachment(vault_session, debtor_id, filename="big.pdf", data=at_limit,
-                                  mime="application/pdf").size == MAX_ATTACHMENT_BYTES
+    assert (
+        debtors.add_attachment(
+            vault_session, debtor_id, filename="big.pdf", data=at_limit, mime="application/pdf"
+        ).size
+        == MAX_ATTACHMENT_BYTES
+    )
     with pytest.raises(ValidationError, match="10 MB"):
-        debtors.add_attachment(vault_session, debtor_id, filename="bigger.pdf", data=at_limit + b"\n",
-                               mime="application/pdf")
+        debtors.add_attachment(
+            vault_session, debtor_id, filename="bigger.pdf", data=at_limit + b"\n", mime="application/pdf"
+        )
     assert len(debtors.get_card(vault_session, debtor_id).attachments) == 1

@@ -52,16 +52,27 @@ def test_charge_statement_shows_every_segment(vault_session, debtor_id):
     debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 6, 30), amount=400_000)
     result = debtors.charge_statement(vault_session, debtor_id, as_of=AS_OF)
     late = [(s.start, s.end, s.days, s.base) for s in result.segments if s.kind == "late"]
-    assert late == [(dt.date(2025, 3, 22), dt.date(2025, 6, 30), 101, 1_000_000),
-                    (dt.date(2025, 7, 1), dt.date(2025, 9, 16), 78, 600_000)]
+    assert late == [
+        (dt.date(2025, 3, 22), dt.date(2025, 6, 30), 101, 1_000_000),
+        (dt.date(2025, 7, 1), dt.date(2025, 9, 16), 78, 600_000),
+    ]
     assert result.total_remaining == 795_180
 
 
 def test_two_tranches_through_the_service(vault_session):
-    created = debtors.add_debtor(vault_session, management_no="T-0001", name="架空商店", kind="個人", claims=[{
-        "principal": 300_000, "due_date": dt.date(2025, 3, 21),
-        "tranches": [(dt.date(2024, 4, 1), 200_000), (dt.date(2024, 10, 1), 200_000)],
-    }])
+    created = debtors.add_debtor(
+        vault_session,
+        management_no="T-0001",
+        name="架空商店",
+        kind="個人",
+        claims=[
+            {
+                "principal": 300_000,
+                "due_date": dt.date(2025, 3, 21),
+                "tranches": [(dt.date(2024, 4, 1), 200_000), (dt.date(2024, 10, 1), 200_000)],
+            }
+        ],
+    )
     t = debtors.get_card(vault_session, created.id, as_of=dt.date(2025, 3, 21)).totals
     # Latest tranche first: 200,000 from 2024-10-01 and 100,000 from 2024-04-01 are returned.
     # 100,000 × 0.0003 = 30/day × 355 days (2024-04-01..2025-03-21) = 10,650
@@ -70,8 +81,12 @@ def test_two_tranches_through_the_service(vault_session):
 
 
 def test_claim_without_received_date_is_computed_without_additional_charge_and_says_so(vault_session):
-    created = debtors.add_debtor(vault_session, management_no="T-0002", name="架空食堂",
-                                 claims=[{"principal": 100_000, "due_date": dt.date(2025, 9, 6)}])
+    created = debtors.add_debtor(
+        vault_session,
+        management_no="T-0002",
+        name="架空食堂",
+        claims=[{"principal": 100_000, "due_date": dt.date(2025, 9, 6)}],
+    )
     t = debtors.get_card(vault_session, created.id, as_of=dt.date(2025, 9, 16)).totals
     # 延滞金 only: 100,000 × 30 yen/day (0.0003), 2025-09-07..2025-09-16 = 10 days → 300
     assert (t.additional_charge, t.late_charge, t.total) == (0, 300, 100_300)

@@ -13,8 +13,14 @@ from saiken.services.search import DebtorFilter, search_debtors
 
 
 def test_new_phone_and_address_are_searchable_at_once(vault_session, debtor_id):
-    changed = debtors.update_debtor(vault_session, debtor_id, phone="03-5999-0000", address="新宿区架空町9丁目9番9号",
-                                    mailing_postal_code="160-0000", mailing_address="新宿区架空町1丁目1番1号")
+    changed = debtors.update_debtor(
+        vault_session,
+        debtor_id,
+        phone="03-5999-0000",
+        address="新宿区架空町9丁目9番9号",
+        mailing_postal_code="160-0000",
+        mailing_address="新宿区架空町1丁目1番1号",
+    )
     assert changed == ["address", "mailing_address", "mailing_postal_code", "phone"]
     found = search_debtors(vault_session, DebtorFilter(text="0359990000"))
     assert [r.id for r in found.rows] == [debtor_id]

@@ -27,8 +27,9 @@ def test_demo_has_every_status_and_consistent_totals(vault_session, demo_ids):
         statuses = Counter(db.execute(select(Debtor.status)).scalars())
         assert set(statuses) == set(STATUSES)
         for debtor in db.execute(select(Debtor)).scalars():
-            paid = db.execute(select(func.coalesce(func.sum(Payment.amount), 0))
-                              .where(Payment.debtor_id == debtor.id)).scalar_one()
+            paid = db.execute(
+                select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.debtor_id == debtor.id)
+            ).scalar_one()
             assert debtor.paid_total == paid and debtor.balance_total == max(debtor.principal_total - paid, 0)
         confirmed = Counter(db.execute(select(Payment.confirmed_by_ward)).scalars())
         assert confirmed[True] and confirmed[False]
@@ -60,6 +61,11 @@ def test_demo_is_the_same_for_the_same_seed(vault_session):
         with unit_of_work(vault_session) as work:
             ids = demo_debtors.populate(work, 7, count=12)
         with read_session(vault_session) as db:
-            runs.append(db.execute(select(Debtor.name, Debtor.status, Debtor.paid_total, Debtor.next_action_on)
-                                   .where(Debtor.id.in_(ids)).order_by(Debtor.id)).all())
+            runs.append(
+                db.execute(
+                    select(Debtor.name, Debtor.status, Debtor.paid_total, Debtor.next_action_on)
+                    .where(Debtor.id.in_(ids))
+                    .order_by(Debtor.id)
+                ).all()
+            )
     assert runs[0] == runs[1] and len(runs[0]) == 12

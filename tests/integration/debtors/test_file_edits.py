@@ -13,14 +13,22 @@ from saiken.store.models import User
 
 
 def test_inquiry_asked_and_answered(vault_session, debtor_id):
-    asked = debtors.add_inquiry(vault_session, debtor_id, kind="納付書再発行", question="納付書の再発行をお願いします。")
+    asked = debtors.add_inquiry(
+        vault_session, debtor_id, kind="納付書再発行", question="納付書の再発行をお願いします。"
+    )
     assert asked.asked_on == dt.date(2025, 9, 16) and not asked.answered
-    debtors.add_inquiry(vault_session, debtor_id, kind="入金確認", question="9月分の入金の有無を確認願います。")
-    answered = debtors.answer_inquiry(vault_session, asked.id, answer="9月20日付で再発行しました。",
-                                      answered_on=dt.date(2025, 9, 16))
+    debtors.add_inquiry(
+        vault_session, debtor_id, kind="入金確認", question="9月分の入金の有無を確認願います。"
+    )
+    answered = debtors.answer_inquiry(
+        vault_session, asked.id, answer="9月20日付で再発行しました。", answered_on=dt.date(2025, 9, 16)
+    )
     assert answered.answered and answered.answer.startswith("9月20日")
     card = debtors.get_card(vault_session, debtor_id)
-    assert sorted((i.kind, i.answered) for i in card.inquiries) == [("入金確認", False), ("納付書再発行", True)]
+    assert sorted((i.kind, i.answered) for i in card.inquiries) == [
+        ("入金確認", False),
+        ("納付書再発行", True),
+    ]
     with pytest.raises(ValidationError, match="既に回答"):
         debtors.answer_inquiry(vault_session, asked.id, answer="再回答", answered_on=dt.date(2025, 9, 16))
     with pytest.raises(ValidationError, match="照会の種類"):
@@ -28,16 +36,26 @@ def test_inquiry_asked_and_answered(vault_session, debtor_id):
 
 
 def test_document_sent_and_returned(vault_session, debtor_id):
-    doc = debtors.log_document_sent(vault_session, debtor_id, kind="催告書", sent_on=dt.date(2025, 9, 1),
-                                    method="簡易書留", tracking_no="1234-5678-9012")
+    doc = debtors.log_document_sent(
+        vault_session,
+        debtor_id,
+        kind="催告書",
+        sent_on=dt.date(2025, 9, 1),
+        method="簡易書留",
+        tracking_no="1234-5678-9012",
+    )
     with pytest.raises(ValidationError, match="発送日より前"):
         debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 8, 31))
     returned = debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 9, 8))
     assert returned.returned_on == dt.date(2025, 9, 8)
     card = debtors.get_card(vault_session, debtor_id)
-    assert [(d.kind, d.method, d.returned_on) for d in card.documents] == [("催告書", "簡易書留", dt.date(2025, 9, 8))]
+    assert [(d.kind, d.method, d.returned_on) for d in card.documents] == [
+        ("催告書", "簡易書留", dt.date(2025, 9, 8))
+    ]
     with pytest.raises(ValidationError, match="郵送方法"):
-        debtors.log_document_sent(vault_session, debtor_id, kind="督促状", sent_on=dt.date(2025, 9, 1), method="宅配")
+        debtors.log_document_sent(
+            vault_session, debtor_id, kind="督促状", sent_on=dt.date(2025, 9, 1), method="宅配"
+        )
 
 
 def test_limitation_counts_payments_and_delivered_demands(vault_session, debtor_id):
@@ -47,16 +65,21 @@ def test_limitation_counts_payments_and_delivered_demands(vault_session, debtor_
     limitation = debtors.get_card(vault_session, debtor_id).limitation
     assert (limitation.expiry, limitation.level) == (dt.date(2030, 6, 30), "ok")
     # A 督促状 returned undelivered reached nobody and changes nothing.
-    doc = debtors.log_document_sent(vault_session, debtor_id, kind="督促状", sent_on=dt.date(2025, 9, 1), method="普通")
+    doc = debtors.log_document_sent(
+        vault_session, debtor_id, kind="督促状", sent_on=dt.date(2025, 9, 1), method="普通"
+    )
     debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 9, 5))
     assert debtors.get_card(vault_session, debtor_id).limitation.expiry == dt.date(2030, 6, 30)
 
 
 def test_tags_notes_handler_status(vault_session, debtor_id):
     with unit_of_work(vault_session) as work:
-        work.session.add(User(name="kono", display_name="甲野", role="handler", created_at=vault_session.clock.now()))
-    tags = debtors.set_tags(vault_session, debtor_id, [debtors.TagRow("要訪問", "#E53935", dt.date(2025, 12, 31)),
-                                                        "分納相談"])
+        work.session.add(
+            User(name="kono", display_name="甲野", role="handler", created_at=vault_session.clock.now())
+        )
+    tags = debtors.set_tags(
+        vault_session, debtor_id, [debtors.TagRow("要訪問", "#E53935", dt.date(2025, 12, 31)), "分納相談"]
+    )
     assert [(t.name, t.expires_on) for t in tags] == [("分納相談", None), ("要訪問", dt.date(2025, 12, 31))]
     assert dict((t.name, t.colour) for t in tags)["要訪問"] == "#E53935"
     debtors.set_tags(vault_session, debtor_id, ["要訪問"])  # replaces; keeps the colour

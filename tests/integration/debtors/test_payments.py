@@ -22,8 +22,9 @@ def _list_figures(session, debtor_id):
 
 def test_payment_updates_paid_and_balance(vault_session, debtor_id):
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 0, 1_000_000)
-    row = debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=250_000,
-                              source="振込", confirmed=True)
+    row = debtors.add_payment(
+        vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=250_000, source="振込", confirmed=True
+    )
     assert (row.amount, row.confirmed, row.source, row.created_by) == (250_000, True, "振込", "admin")
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 250_000, 750_000)
     card = debtors.get_card(vault_session, debtor_id)
@@ -36,7 +37,10 @@ def test_correction_reverses_and_adds_never_updates(vault_session, debtor_id):
     fixed = debtors.correct_payment(vault_session, first.id, amount=205_000, confirmed=True)
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 205_000, 795_000)
     with read_session(vault_session) as db:
-        rows = [(p.id, p.amount, p.reverses_id) for p in db.execute(select(Payment).order_by(Payment.id)).scalars()]
+        rows = [
+            (p.id, p.amount, p.reverses_id)
+            for p in db.execute(select(Payment).order_by(Payment.id)).scalars()
+        ]
     assert rows == [(first.id, 250_000, None), (first.id + 1, -250_000, first.id), (fixed.id, 205_000, None)]
     card = debtors.get_card(vault_session, debtor_id)
     shown = {p.id: p for p in card.payments}
@@ -72,10 +76,15 @@ def test_bad_payment_changes_nothing(vault_session, debtor_id, kwargs, words):
 
 
 def test_payment_for_another_debtors_claim_is_refused(vault_session, debtor_id):
-    other = debtors.add_debtor(vault_session, management_no="X-1", name="架空商会",
-                               claims=[{"principal": 5_000, "due_date": dt.date(2025, 8, 1)}])
+    other = debtors.add_debtor(
+        vault_session,
+        management_no="X-1",
+        name="架空商会",
+        claims=[{"principal": 5_000, "due_date": dt.date(2025, 8, 1)}],
+    )
     with pytest.raises(ValidationError, match="この債務者のものではありません"):
-        debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=1,
-                            claim_id=other.claim_ids[0])
+        debtors.add_payment(
+            vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=1, claim_id=other.claim_ids[0]
+        )
     with pytest.raises(NotFoundError):
         debtors.add_payment(vault_session, 12345, paid_on=dt.date(2025, 9, 1), amount=1)

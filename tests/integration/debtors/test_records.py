@@ -15,8 +15,13 @@ from saiken.store.models import Debtor, NegotiationRecord
 
 
 def _add(session, debtor_id, day, **extra):
-    values = {"channel": "電話", "direction": "発信", "person": "本人", "summary": f"{day}に架電。",
-              "at": dt.datetime(2025, 9, day, 10, 0, tzinfo=JST)}
+    values = {
+        "channel": "電話",
+        "direction": "発信",
+        "person": "本人",
+        "summary": f"{day}に架電。",
+        "at": dt.datetime(2025, 9, day, 10, 0, tzinfo=JST),
+    }
     values.update(extra)
     return debtors.add_record(session, debtor_id, **values)
 
@@ -28,8 +33,14 @@ def _next_action(session, debtor_id):
 
 def test_records_newest_first_and_next_action_follows_the_latest(vault_session, debtor_id):
     _add(vault_session, debtor_id, 2, next_action_on=dt.date(2025, 9, 20))
-    latest = _add(vault_session, debtor_id, 9, promise_amount=50_000, promise_date=dt.date(2025, 9, 30),
-                  next_action_on=dt.date(2025, 10, 1))
+    latest = _add(
+        vault_session,
+        debtor_id,
+        9,
+        promise_amount=50_000,
+        promise_date=dt.date(2025, 9, 30),
+        next_action_on=dt.date(2025, 10, 1),
+    )
     _add(vault_session, debtor_id, 5)  # entered late, dated earlier: does not move the next action
     card = debtors.get_card(vault_session, debtor_id)
     assert [r.at.astimezone(JST).day for r in card.records] == [9, 5, 2]
@@ -38,13 +49,28 @@ def test_records_newest_first_and_next_action_follows_the_latest(vault_session, 
 
 
 def test_correction_keeps_history(vault_session, debtor_id):
-    original = _add(vault_session, debtor_id, 9, summary="5万円を9月30日までに納付すると約束。",
-                    promise_amount=50_000, promise_date=dt.date(2025, 9, 30), next_action_on=dt.date(2025, 10, 1))
-    fixed = debtors.correct_record(vault_session, original.id, promise_amount=30_000,
-                                   summary="3万円を9月30日までに納付すると約束。", next_action_on=dt.date(2025, 10, 2))
+    original = _add(
+        vault_session,
+        debtor_id,
+        9,
+        summary="5万円を9月30日までに納付すると約束。",
+        promise_amount=50_000,
+        promise_date=dt.date(2025, 9, 30),
+        next_action_on=dt.date(2025, 10, 1),
+    )
+    fixed = debtors.correct_record(
+        vault_session,
+        original.id,
+        promise_amount=30_000,
+        summary="3万円を9月30日までに納付すると約束。",
+        next_action_on=dt.date(2025, 10, 2),
+    )
     assert (fixed.version, fixed.versions, fixed.record_key) == (2, 2, original.record_key)
     history = debtors.record_history(vault_session, fixed.id)
-    assert [(h.version, h.superseded, h.promise_amount) for h in history] == [(1, True, 50_000), (2, False, 30_000)]
+    assert [(h.version, h.superseded, h.promise_amount) for h in history] == [
+        (1, True, 50_000),
+        (2, False, 30_000),
+    ]
     assert history[0].summary.startswith("5万円")
     card = debtors.get_card(vault_session, debtor_id)
     assert [(r.id, r.versions, r.promise_amount) for r in card.records] == [(fixed.id, 2, 30_000)]
@@ -53,7 +79,11 @@ def test_correction_keeps_history(vault_session, debtor_id):
     third = debtors.correct_record(vault_session, original.id, person="経理担当者")
     assert third.version == 3 and third.promise_amount == 30_000
     with read_session(vault_session) as db:
-        current = db.execute(select(NegotiationRecord.id).where(NegotiationRecord.superseded.is_(False))).scalars().all()
+        current = (
+            db.execute(select(NegotiationRecord.id).where(NegotiationRecord.superseded.is_(False)))
+            .scalars()
+            .all()
+        )
     assert current == [third.id]
 
 

@@ -13,8 +13,20 @@ from saiken.store import migrate
 from saiken.store.base import Base
 
 DEBTOR_TABLES = {
-    "engagements", "debtors", "tags", "debtor_tags", "claims", "receipt_tranches", "payments", "instalment_plans",
-    "instalment_rows", "negotiation_records", "inquiries", "attachments", "documents_sent", "saved_conditions",
+    "engagements",
+    "debtors",
+    "tags",
+    "debtor_tags",
+    "claims",
+    "receipt_tranches",
+    "payments",
+    "instalment_plans",
+    "instalment_rows",
+    "negotiation_records",
+    "inquiries",
+    "attachments",
+    "documents_sent",
+    "saved_conditions",
 }
 
 
@@ -23,7 +35,11 @@ def _diff(engine):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         diffs = compare_metadata(context, Base.metadata)
     # FTS5 shadow tables of the search revision are not models; ignore them.
-    return [d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith(("debtor_fts", "debtor_grams")))]
+    return [
+        d
+        for d in diffs
+        if not (d[0] == "remove_table" and d[1].name.startswith(("debtor_fts", "debtor_grams")))
+    ]
 
 
 def test_models_and_migrations_agree(vault_session):
@@ -36,11 +52,17 @@ def test_balance_is_generated_and_management_no_unique_per_engagement(vault_sess
     with vault_session.engine.begin() as c:
         c.execute(text("INSERT INTO engagements (id, created_at) VALUES (1, :t), (2, :t)"), {"t": now})
         for engagement in (1, 2):
-            c.execute(text("INSERT INTO debtors (engagement_id, management_no, name, principal_total, paid_total, "
-                           "created_at, updated_at) VALUES (:e, 'A-1', '架空', 1000, 300, :t, :t)"),
-                      {"e": engagement, "t": now})
+            c.execute(
+                text(
+                    "INSERT INTO debtors (engagement_id, management_no, name, principal_total, paid_total, "
+                    "created_at, updated_at) VALUES (:e, 'A-1', '架空', 1000, 300, :t, :t)"
+                ),
+                {"e": engagement, "t": now},
+            )
         assert c.execute(text("SELECT balance_total FROM debtors")).scalars().all() == [700, 700]
-        plan = c.execute(text("EXPLAIN QUERY PLAN SELECT id FROM debtors ORDER BY name_kana, management_no LIMIT 100"))
+        plan = c.execute(
+            text("EXPLAIN QUERY PLAN SELECT id FROM debtors ORDER BY name_kana, management_no LIMIT 100")
+        )
         assert "ix_debtors_reading" in " ".join(str(r) for r in plan)
 
 

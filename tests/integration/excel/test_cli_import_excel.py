@@ -17,8 +17,14 @@ PASSWORD = "kasou-Pass-2025-tsuru!"  # fictional
 @pytest.fixture
 def cli_vault(tmp_path, monkeypatch):
     folder = tmp_path / "vault"
-    create_vault(folder, org_role="contractor", org_name="架空法律事務所", admin_user="kanri",
-                 admin_password=PASSWORD, device_binding=False)
+    create_vault(
+        folder,
+        org_role="contractor",
+        org_name="架空法律事務所",
+        admin_user="kanri",
+        admin_password=PASSWORD,
+        device_binding=False,
+    )
     monkeypatch.setenv("SAIKEN_USER", "kanri")
     monkeypatch.setenv("SAIKEN_PASSWORD", PASSWORD)
     return folder
@@ -31,7 +37,9 @@ def run(capsys, *argv):
 
 
 def test_dry_run_then_import_then_reimport(cli_vault, sample, capsys):
-    status, out, err = run(capsys, "import-excel", "--vault", str(cli_vault), str(sample), "--dry-run", "--json")
+    status, out, err = run(
+        capsys, "import-excel", "--vault", str(cli_vault), str(sample), "--dry-run", "--json"
+    )
     assert status == 0, err
     data = json.loads(out)
     assert {"imported", "updated", "errors"} <= set(data)
@@ -65,7 +73,9 @@ def test_broken_workbook_exits_non_zero_and_lists_every_bad_row(cli_vault, sampl
     assert json.loads(out) == []
 
 
-def test_missing_file_and_wrong_password_give_one_clear_line(cli_vault, sample, tmp_path, capsys, monkeypatch):
+def test_missing_file_and_wrong_password_give_one_clear_line(
+    cli_vault, sample, tmp_path, capsys, monkeypatch
+):
     status, _out, err = run(capsys, "import-excel", "--vault", str(cli_vault), str(tmp_path / "nai.xlsx"))
     assert status != 0 and "nai.xlsx" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1

@@ -27,14 +27,37 @@ def filled(vault_session):
     import_ward_workbook(vault_session, SAMPLE)
     ids = {row.management_no: row.id for row in search_debtors(vault_session, DebtorFilter(), limit=100).rows}
     day = dt.datetime(2025, 9, 1, 10, 30, tzinfo=JST)
-    add_record(vault_session, ids["R7-0001"], at=day, channel="電話", direction="発信", person="本人",
-               summary="納付について説明。", promise_amount=50_000, promise_date=dt.date(2025, 9, 30),
-               next_action_on=dt.date(2025, 10, 1))
-    wrong = add_record(vault_session, ids["R7-0002"], at=day + dt.timedelta(days=3), channel="来所",
-                       direction="受信", person="代表者", summary="=HYPERLINK(\"http://example.jp\")")
+    add_record(
+        vault_session,
+        ids["R7-0001"],
+        at=day,
+        channel="電話",
+        direction="発信",
+        person="本人",
+        summary="納付について説明。",
+        promise_amount=50_000,
+        promise_date=dt.date(2025, 9, 30),
+        next_action_on=dt.date(2025, 10, 1),
+    )
+    wrong = add_record(
+        vault_session,
+        ids["R7-0002"],
+        at=day + dt.timedelta(days=3),
+        channel="来所",
+        direction="受信",
+        person="代表者",
+        summary='=HYPERLINK("http://example.jp")',
+    )
     correct_record(vault_session, wrong.id, summary="=SUM(A1:A2) 来所、分割の相談。")
-    add_record(vault_session, ids["R7-0003"], at=dt.datetime(2025, 8, 31, 23, 59, tzinfo=JST), channel="書面",
-               direction="発信", person="本人", summary="催告書を送付。")  # before the period
+    add_record(
+        vault_session,
+        ids["R7-0003"],
+        at=dt.datetime(2025, 8, 31, 23, 59, tzinfo=JST),
+        channel="書面",
+        direction="発信",
+        person="本人",
+        summary="催告書を送付。",
+    )  # before the period
     return vault_session
 
 
@@ -49,8 +72,9 @@ def _cells(path):
 
 def test_negotiation_report_has_the_periods_current_records(filled, tmp_path):
     path = tmp_path / "report.xlsx"
-    result = export_negotiation_report(filled, path, period_from=dt.date(2025, 9, 1),
-                                       period_to=dt.date(2025, 9, 15))
+    result = export_negotiation_report(
+        filled, path, period_from=dt.date(2025, 9, 1), period_to=dt.date(2025, 9, 15)
+    )
     assert result.rows == 2
     rows, types = _cells(path)
     assert "f" not in types  # no formula anywhere
@@ -76,12 +100,16 @@ def test_debtor_list_export_matches_the_list(filled, tmp_path):
 
 
 def test_exports_need_the_export_right_and_are_audited_with_counts(filled, tmp_path):
-    export_negotiation_report(filled, tmp_path / "r.xlsx", period_from=dt.date(2025, 9, 1),
-                              period_to=dt.date(2025, 9, 15))
+    export_negotiation_report(
+        filled, tmp_path / "r.xlsx", period_from=dt.date(2025, 9, 1), period_to=dt.date(2025, 9, 15)
+    )
     export_debtor_list(filled, tmp_path / "l.xlsx")
     with read_session(filled) as session:
-        entries = session.execute(select(AuditEntry.action, AuditEntry.details)
-                                  .where(AuditEntry.action.like("export.%")).order_by(AuditEntry.seq)).all()
+        entries = session.execute(
+            select(AuditEntry.action, AuditEntry.details)
+            .where(AuditEntry.action.like("export.%"))
+            .order_by(AuditEntry.seq)
+        ).all()
     assert [action for action, _ in entries] == ["export.negotiation_report", "export.debtor_list"]
     assert json.loads(entries[0][1]) == {"rows": 2, "period_from": "2025-09-01", "period_to": "2025-09-15"}
     assert json.loads(entries[1][1]) == {"rows": 58, "filtered": False}
@@ -93,8 +121,9 @@ def test_exports_need_the_export_right_and_are_audited_with_counts(filled, tmp_p
 
 def test_bad_period_or_target_is_refused_and_writes_nothing(filled, tmp_path):
     with pytest.raises(ValidationError, match="開始日"):
-        export_negotiation_report(filled, tmp_path / "r.xlsx", period_from=dt.date(2025, 9, 30),
-                                  period_to=dt.date(2025, 9, 1))
+        export_negotiation_report(
+            filled, tmp_path / "r.xlsx", period_from=dt.date(2025, 9, 30), period_to=dt.date(2025, 9, 1)
+        )
     with pytest.raises(ValidationError, match=r"\.xlsx"):
         export_debtor_list(filled, tmp_path / "list.csv")
     with pytest.raises(ValidationError, match="フォルダ"):

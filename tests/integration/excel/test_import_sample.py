@@ -80,7 +80,9 @@ def test_reimport_updates_nothing_and_never_duplicates(vault_session, sample):
     report = import_ward_workbook(vault_session, sample)
     assert (report.imported, report.updated, report.unchanged, report.changes) == (0, 0, 58, [])
     after = counts(vault_session)
-    assert {k: v for k, v in after.items() if k != "audit"} == {k: v for k, v in before.items() if k != "audit"}
+    assert {k: v for k, v in after.items() if k != "audit"} == {
+        k: v for k, v in before.items() if k != "audit"
+    }
 
 
 def _edit(path: Path, changes: dict[tuple[str, str], object]) -> None:
@@ -102,15 +104,23 @@ def test_changed_workbook_shows_its_changes_old_to_new(vault_session, sample):
     row3 = next(iter(workbook.worksheets[0].iter_rows(min_row=4, max_row=4, values_only=True)))
     workbook.close()
     old_address, old_principal = row3[7], row3[15]
-    _edit(sample, {("R7-0003", "住所"): "東京都新宿区架空町1丁目2番3号", ("R7-0003", "返還金額"): old_principal + 1000,
-                   ("R7-0005", "既納付額"): 5000})
+    _edit(
+        sample,
+        {
+            ("R7-0003", "住所"): "東京都新宿区架空町1丁目2番3号",
+            ("R7-0003", "返還金額"): old_principal + 1000,
+            ("R7-0005", "既納付額"): 5000,
+        },
+    )
     preview = import_ward_workbook(vault_session, sample, dry_run=True)
     report = import_ward_workbook(vault_session, sample)
     for result in (preview, report):
         assert (result.imported, result.updated, result.unchanged) == (0, 2, 56)
         by_no = {change.management_no: change.fields for change in result.changes}
-        assert by_no["R7-0003"] == {"address": (old_address, "東京都新宿区架空町1丁目2番3号"),
-                                    "principal": (old_principal, old_principal + 1000)}
+        assert by_no["R7-0003"] == {
+            "address": (old_address, "東京都新宿区架空町1丁目2番3号"),
+            "principal": (old_principal, old_principal + 1000),
+        }
         assert by_no["R7-0005"] == {"paid": (0, 5000)}
     stored = counts(vault_session)
     assert stored["debtors"] == 58
@@ -131,8 +141,15 @@ def test_dry_run_stores_nothing(vault_session, sample):
 
 
 def test_broken_workbook_stores_nothing_and_names_every_bad_row(vault_session, sample):
-    _edit(sample, {("R7-0002", "返還金額"): "abc", ("R7-0010", "納期限"): "令和7年2月30日",
-                   ("R7-0020", "既納付額"): -5, ("R7-0030", "事業者名"): None})
+    _edit(
+        sample,
+        {
+            ("R7-0002", "返還金額"): "abc",
+            ("R7-0010", "納期限"): "令和7年2月30日",
+            ("R7-0020", "既納付額"): -5,
+            ("R7-0030", "事業者名"): None,
+        },
+    )
     before = counts(vault_session)
     report = import_ward_workbook(vault_session, sample)
     assert (report.imported, report.updated) == (0, 0)

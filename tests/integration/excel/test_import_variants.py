@@ -12,10 +12,12 @@ from saiken.services.search import DebtorFilter, search_debtors
 
 VARIANTS = {
     "messy": "messy",
-    "formulas_halfwidth": WardWorkbookVariant(amounts="formula", readings="halfwidth", dates="wareki_short",
-                                              postal="plain"),
-    "fullwidth_slash": WardWorkbookVariant(amounts="fullwidth", dates="slash", column_order="reversed",
-                                           postal="fullwidth"),
+    "formulas_halfwidth": WardWorkbookVariant(
+        amounts="formula", readings="halfwidth", dates="wareki_short", postal="plain"
+    ),
+    "fullwidth_slash": WardWorkbookVariant(
+        amounts="fullwidth", dates="slash", column_order="reversed", postal="fullwidth"
+    ),
 }
 
 
@@ -35,5 +37,7 @@ def test_variant_workbooks_import_with_the_generators_totals(vault_session, tmp_
     for debtor in debtors:
         assert by_no[debtor.management_no].name_kana == debtor.name_kana  # readings folded to katakana
     hits = {row.management_no for row in search_debtors(vault_session, DebtorFilter(text="たかはし")).rows}
-    assert hits == {d.management_no for d in debtors if "高橋" in d.representative or "髙橋" in d.representative}
+    assert hits == {
+        d.management_no for d in debtors if "高橋" in d.representative or "髙橋" in d.representative
+    }
     assert import_ward_workbook(vault_session, path).unchanged == 30

@@ -15,5 +15,7 @@ def fictional() -> list[FictionalDebtor]:
 
 
 @pytest.fixture
-def stocked(vault_session: VaultSession, fictional: list[FictionalDebtor]) -> tuple[VaultSession, dict[str, int]]:
+def stocked(
+    vault_session: VaultSession, fictional: list[FictionalDebtor]
+) -> tuple[VaultSession, dict[str, int]]:
     return vault_session, store_debtors(vault_session, fictional)

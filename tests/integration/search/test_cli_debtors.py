@@ -19,8 +19,14 @@ ITEM_KEYS = {"id", "name", "kana", "representative", "address", "phone", "princi
 def imported(tmp_path_factory):
     """A vault with the sample imported through the CLI (module-wide: sign-in runs the real KDF)."""
     folder = tmp_path_factory.mktemp("cli") / "vault"
-    create_vault(folder, org_role="contractor", org_name="架空法律事務所", admin_user="kanri",
-                 admin_password=PASSWORD, device_binding=False)
+    create_vault(
+        folder,
+        org_role="contractor",
+        org_name="架空法律事務所",
+        admin_user="kanri",
+        admin_password=PASSWORD,
+        device_binding=False,
+    )
     return folder
 
 
@@ -49,8 +55,11 @@ def test_list_json_has_every_debtor_with_amounts(vault, capsys, monkeypatch):
     assert all(item["balance"] == item["principal"] - item["paid"] for item in items)
     assert all(isinstance(item["principal"], int) for item in items)
     first = next(item for item in items if item["id"] == "R7-0001")
-    assert (first["name"], first["representative"], first["phone"]) == ("株式会社四谷美容室", "佐藤\u3000大輔",
-                                                                        "03-5344-6650")
+    assert (first["name"], first["representative"], first["phone"]) == (
+        "株式会社四谷美容室",
+        "佐藤\u3000大輔",
+        "03-5344-6650",
+    )
 
 
 @pytest.mark.parametrize("text", ["たかはし", "ﾀｶﾊｼ", "髙橋"])
@@ -62,7 +71,9 @@ def test_search_finds_both_takahashi(vault, capsys, monkeypatch, text):
 
 
 def test_search_phone_without_hyphens_and_text_output(vault, capsys, monkeypatch):
-    status, out, _ = run(capsys, monkeypatch, "debtors", "--vault", str(vault), "--search", "0353446650", "--json")
+    status, out, _ = run(
+        capsys, monkeypatch, "debtors", "--vault", str(vault), "--search", "0353446650", "--json"
+    )
     assert [item["id"] for item in json.loads(out)] == ["R7-0001"]
     status, out, _ = run(capsys, monkeypatch, "debtors", "--vault", str(vault), "--search", "四谷美容室")
     assert status == 0 and "R7-0001" in out and "計" in out

@@ -19,8 +19,11 @@ def found(vault, text: str, **filters) -> list[str]:
 
 
 def takahashi(debtors: list[FictionalDebtor]) -> list[str]:
-    return sorted(d.management_no for d in debtors if "高橋" in d.representative or "髙橋" in d.representative
-                  or "高橋" in d.name or "髙橋" in d.name)
+    return sorted(
+        d.management_no
+        for d in debtors
+        if "高橋" in d.representative or "髙橋" in d.representative or "高橋" in d.name or "髙橋" in d.name
+    )
 
 
 @pytest.mark.parametrize("query", ["たかはし", "ﾀｶﾊｼ", "髙橋", "高橋", "タカハシ", "ﾀｶﾊｼ"])
@@ -28,17 +31,26 @@ def test_takahashi_in_any_writing_finds_both_kanji(stocked, fictional, query):
     vault, _ = stocked
     expected = takahashi(fictional)
     # the generator guarantees both 高橋 and 髙橋 among the first debtors
-    assert any("髙橋" in d.representative for d in fictional) and any("高橋" in d.representative for d in fictional)
+    assert any("髙橋" in d.representative for d in fictional) and any(
+        "高橋" in d.representative for d in fictional
+    )
     assert found(vault, query) == expected
 
 
 def test_other_variant_surnames_meet(stocked, fictional):
     vault, _ = stocked
-    spellings = {"斎藤": ("齋藤", "齊藤", "さいとう"), "渡辺": ("渡邊", "渡邉", "ﾜﾀﾅﾍﾞ"), "山崎": ("山﨑", "やまざき"),
-                 "浜田": ("濵田", "ハマダ")}
+    spellings = {
+        "斎藤": ("齋藤", "齊藤", "さいとう"),
+        "渡辺": ("渡邊", "渡邉", "ﾜﾀﾅﾍﾞ"),
+        "山崎": ("山﨑", "やまざき"),
+        "浜田": ("濵田", "ハマダ"),
+    }
     for plain, variants in spellings.items():
-        expected = sorted(d.management_no for d in fictional
-                          if fold(d.representative).startswith(plain) or fold(d.name).startswith(plain))
+        expected = sorted(
+            d.management_no
+            for d in fictional
+            if fold(d.representative).startswith(plain) or fold(d.name).startswith(plain)
+        )
         assert len(expected) >= 2
         assert found(vault, plain) == expected
         for variant in variants:
@@ -56,15 +68,27 @@ def test_phone_typed_without_hyphens_or_with_spaces_finds_its_debtor(stocked, fi
     assert found(vault, spaced) == [target.management_no]
     wide = "".join(chr(ord(ch) + 0xFEE0) if ch.isdigit() else "－" for ch in target.phone)
     assert found(vault, wide) == [target.management_no]
-    assert found(vault, digits[-4:]) == sorted(d.management_no for d in fictional if digits[-4:] in digits_only(d.phone))
+    assert found(vault, digits[-4:]) == sorted(
+        d.management_no for d in fictional if digits[-4:] in digits_only(d.phone)
+    )
 
 
 def _haystack(d: FictionalDebtor) -> list[str]:
-    return [fold(d.name), fold(d.name_kana), fold(d.representative), fold(d.representative_kana),
-            fold(d.address), digits_only(d.postal_code), fold(d.management_no), digits_only(d.phone)]
+    return [
+        fold(d.name),
+        fold(d.name_kana),
+        fold(d.representative),
+        fold(d.representative_kana),
+        fold(d.address),
+        digits_only(d.postal_code),
+        fold(d.management_no),
+        digits_only(d.phone),
+    ]
 
 
-@pytest.mark.parametrize("query", ["森", "林", "翔", "ア", "区", "9", "森　", "神楽", "池田", "ヨツ", "15", "ｼﾝ"])
+@pytest.mark.parametrize(
+    "query", ["森", "林", "翔", "ア", "区", "9", "森　", "神楽", "池田", "ヨツ", "15", "ｼﾝ"]
+)
 def test_one_and_two_character_queries(stocked, fictional, query):
     vault, _ = stocked
     term = fold(query)
@@ -82,8 +106,7 @@ def test_short_query_with_no_match_finds_nothing(stocked):
 
 def test_several_words_must_all_match(stocked, fictional):
     vault, _ = stocked
-    expected = sorted(d.management_no for d in fictional
-                      if "デザイン" in d.name and "渡" in d.representative)
+    expected = sorted(d.management_no for d in fictional if "デザイン" in d.name and "渡" in d.representative)
     assert expected
     assert found(vault, "デザイン　わたなべ") == expected
     assert found(vault, "デザイン 渡") == expected
@@ -103,10 +126,14 @@ def test_empty_query_lists_everyone_in_reading_order(stocked, fictional):
     readings = [row.name_kana for row in page.rows]
     keys = [fold(r) for r in readings]
     for form in ("カブシキガイシャ", "ユウゲンガイシャ", "ゴウドウガイシャ"):
-        keys = [k[len(form):] if k.startswith(form) else k[: -len(form)] if k.endswith(form) else k for k in keys]
+        keys = [
+            k[len(form) :] if k.startswith(form) else k[: -len(form)] if k.endswith(form) else k for k in keys
+        ]
     assert keys == sorted(keys)
     first = page.rows[0]
-    assert fold(first.name_kana).replace("カブシキガイシャ", "").startswith("イ")  # イチガヤ… comes first (ア none)
+    assert (
+        fold(first.name_kana).replace("カブシキガイシャ", "").startswith("イ")
+    )  # イチガヤ… comes first (ア none)
 
 
 def test_paging_covers_everyone_once(stocked, fictional):
@@ -135,12 +162,20 @@ def test_editing_a_debtor_and_reindexing_moves_it_in_search(stocked):
     assert found(vault, "乙") == []
 
 
-@pytest.mark.parametrize("flt", [
-    DebtorFilter(), DebtorFilter(text="新宿"), DebtorFilter(text="印"), DebtorFilter(text="たかはし"),
-    DebtorFilter(text="03"), DebtorFilter(text="新宿 ｶﾌﾞｼｷ"), DebtorFilter(text="区 デザイン"),
-    DebtorFilter(text="新宿", statuses=frozenset({"交渉中", "分納中", "督促中"})),
-    DebtorFilter(text="区", min_balance=300_000),
-])
+@pytest.mark.parametrize(
+    "flt",
+    [
+        DebtorFilter(),
+        DebtorFilter(text="新宿"),
+        DebtorFilter(text="印"),
+        DebtorFilter(text="たかはし"),
+        DebtorFilter(text="03"),
+        DebtorFilter(text="新宿 ｶﾌﾞｼｷ"),
+        DebtorFilter(text="区 デザイン"),
+        DebtorFilter(text="新宿", statuses=frozenset({"交渉中", "分納中", "督促中"})),
+        DebtorFilter(text="区", min_balance=300_000),
+    ],
+)
 def test_in_order_scan_for_many_matches_gives_the_same_pages(stocked, monkeypatch, flt):
     """Large result sets walk the reading index testing the stored keys instead of fetching ids from FTS5
     and sorting them; both ways give the same pages and totals."""

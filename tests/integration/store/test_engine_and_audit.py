@@ -20,8 +20,20 @@ from saiken.store.models import AuditEntry, Setting
 def _chain(session) -> list[ChainEntry]:
     with session.engine.connect() as connection:
         rows = connection.execute(select(AuditEntry).order_by(AuditEntry.seq)).all()
-    return [ChainEntry(r.seq, dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at, r.actor,
-                       r.action, r.target_type, r.target_id, r.details, r.prev_hash, r.hash) for r in rows]
+    return [
+        ChainEntry(
+            r.seq,
+            dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at,
+            r.actor,
+            r.action,
+            r.target_type,
+            r.target_id,
+            r.details,
+            r.prev_hash,
+            r.hash,
+        )
+        for r in rows
+    ]
 
 
 def test_file_is_encrypted_and_unreadable_without_key(tmp_path):
@@ -40,7 +52,10 @@ def test_file_is_encrypted_and_unreadable_without_key(tmp_path):
         make_engine(tmp_path / "vault.db", secrets.token_bytes(32)).connect()
     reopened = make_engine(tmp_path / "vault.db", key)
     with reopened.connect() as connection:
-        assert connection.execute(text("SELECT value FROM settings WHERE key='probe'")).scalar() == "架空太郎の秘密"
+        assert (
+            connection.execute(text("SELECT value FROM settings WHERE key='probe'")).scalar()
+            == "架空太郎の秘密"
+        )
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     reopened.dispose()
     assert not migrate.needs_upgrade(make_engine(tmp_path / "vault.db", key))
@@ -66,7 +81,9 @@ def test_chain_detects_an_edited_entry(vault_session):
     entries = _chain(vault_session)
     assert verify_chain(entries).ok
     edited = entries[:]
-    edited[1] = ChainEntry(*[*entries[1].__dict__.values()][:3], "debtor.edit", *[*entries[1].__dict__.values()][4:])
+    edited[1] = ChainEntry(
+        *[*entries[1].__dict__.values()][:3], "debtor.edit", *[*entries[1].__dict__.values()][4:]
+    )
     assert not verify_chain(edited).ok
     assert not verify_chain([entries[0], entries[2], entries[3]]).ok  # deletion
     assert not verify_chain([entries[0], entries[2], entries[1], entries[3]]).ok  # reordering

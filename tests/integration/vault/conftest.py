@@ -21,8 +21,14 @@ class MadeVault:
 
 @pytest.fixture
 def made_vault(tmp_path, fixed_clock) -> MadeVault:
-    created = vault.create_vault(tmp_path / "signed-vault", org_role="contractor", org_name="架空法律事務所",
-                                 admin_user=ADMIN, admin_password=ADMIN_PW, clock=fixed_clock)
+    created = vault.create_vault(
+        tmp_path / "signed-vault",
+        org_role="contractor",
+        org_name="架空法律事務所",
+        admin_user=ADMIN,
+        admin_password=ADMIN_PW,
+        clock=fixed_clock,
+    )
     return MadeVault(created.folder, created.recovery_key, created.vault_id, created.device_bound)
 
 

@@ -26,8 +26,11 @@ def _raw(session):
 
 
 def _row(connection, seq):
-    return connection.execute("SELECT seq, at, actor, action, target_type, target_id, details, prev_hash, hash "
-                              "FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    return connection.execute(
+        "SELECT seq, at, actor, action, target_type, target_id, details, prev_hash, hash "
+        "FROM audit_log WHERE seq = ?",
+        (seq,),
+    ).fetchone()
 
 
 def _forged(connection, seq, prev_hash, action="debtor.view"):
@@ -35,12 +38,22 @@ def _forged(connection, seq, prev_hash, action="debtor.view"):
     at = _row(connection, 2)[1]
     import datetime as dt
 
-    fields = dict(seq=seq, at=dt.datetime.fromisoformat(at), actor="admin", action=action, target_type="debtor",
-                  target_id="999", details=canonical_json({}), prev_hash=prev_hash)
+    fields = dict(
+        seq=seq,
+        at=dt.datetime.fromisoformat(at),
+        actor="admin",
+        action=action,
+        target_type="debtor",
+        target_id="999",
+        details=canonical_json({}),
+        prev_hash=prev_hash,
+    )
     digest = entry_hash(**fields)
-    connection.execute("INSERT INTO audit_log(seq, at, actor, action, target_type, target_id, details, prev_hash, "
-                       "hash) VALUES (?,?,?,?,?,?,?,?,?)",
-                       (seq, at, "admin", action, "debtor", "999", fields["details"], prev_hash, digest))
+    connection.execute(
+        "INSERT INTO audit_log(seq, at, actor, action, target_type, target_id, details, prev_hash, "
+        "hash) VALUES (?,?,?,?,?,?,?,?,?)",
+        (seq, at, "admin", action, "debtor", "999", fields["details"], prev_hash, digest),
+    )
     return digest
 
 
@@ -74,14 +87,17 @@ def _append_tail(connection):
     _forged(connection, last + 1, _row(connection, last)[8])
 
 
-@pytest.mark.parametrize("tamper, expected", [
-    (_edit, "通番 3: 内容が書き換えられています"),
-    (_insert_middle, "つながりが切れています"),
-    (_delete_middle, "通番 4 の後が 5"),
-    (_delete_tail, "1 件足りません"),
-    (_reorder, "つながりが切れています"),
-    (_append_tail, "1 件多く"),
-])
+@pytest.mark.parametrize(
+    "tamper, expected",
+    [
+        (_edit, "通番 3: 内容が書き換えられています"),
+        (_insert_middle, "つながりが切れています"),
+        (_delete_middle, "通番 4 の後が 5"),
+        (_delete_tail, "1 件足りません"),
+        (_reorder, "つながりが切れています"),
+        (_append_tail, "1 件多く"),
+    ],
+)
 def test_each_kind_of_tampering_is_reported(vault_session, tamper, expected):
     _fill(vault_session)
     connection = _raw(vault_session)
@@ -101,10 +117,13 @@ def test_a_consistent_forgery_of_the_head_too_is_caught_by_an_earlier_checkpoint
     connection = _raw(vault_session)
     try:
         _delete_tail(connection)
-        count, head = connection.execute("SELECT count(*), (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) "
-                                         "FROM audit_log").fetchone()
-        connection.execute("UPDATE settings SET value = ? WHERE key = 'audit_head'",
-                           (json.dumps({"count": count, "hash": head}),))
+        count, head = connection.execute(
+            "SELECT count(*), (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) FROM audit_log"
+        ).fetchone()
+        connection.execute(
+            "UPDATE settings SET value = ? WHERE key = 'audit_head'",
+            (json.dumps({"count": count, "hash": head}),),
+        )
     finally:
         connection.close()
     report = audit.verify(vault_session)

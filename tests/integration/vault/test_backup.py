@@ -55,9 +55,15 @@ def test_restore_replaces_the_vault_and_keeps_the_replaced_copy(admin, made_vaul
     users.add_user(admin, HANDLER, role="handler", password=HANDLER_PW)
     admin.close()
     with pytest.raises(WrongPasswordError):
-        backup.restore_backup(made_vault.folder, info.path, user=ADMIN, password="ちがう長い合言葉です", clock=fixed_clock)
-    restored = backup.restore_backup(made_vault.folder, info.path, user=ADMIN, password=ADMIN_PW, clock=fixed_clock)
-    assert (restored.replaced_copy / "vault.db").is_file() and (restored.replaced_copy / "keys.json").is_file()
+        backup.restore_backup(
+            made_vault.folder, info.path, user=ADMIN, password="ちがう長い合言葉です", clock=fixed_clock
+        )
+    restored = backup.restore_backup(
+        made_vault.folder, info.path, user=ADMIN, password=ADMIN_PW, clock=fixed_clock
+    )
+    assert (restored.replaced_copy / "vault.db").is_file() and (
+        restored.replaced_copy / "keys.json"
+    ).is_file()
     assert HANDLER not in vault.read_vault_info(made_vault.folder).user_names
     session = vault.open_vault(made_vault.folder, ADMIN, ADMIN_PW, clock=fixed_clock)
     assert [u.name for u in users.list_users(session)] == [ADMIN]

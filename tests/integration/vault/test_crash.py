@@ -23,7 +23,7 @@ from saiken.store.engine import connect_raw, engine_key
 
 KILLS = 50
 AHEAD = 3
-CHILD = r'''
+CHILD = r"""
 import sys
 from pathlib import Path
 
@@ -45,14 +45,20 @@ while True:
         work.audit("crash.probe", target_type="probe", target_id=i, pad="p" * (i % 7 * 300))
     print(i, flush=True)  # acknowledged: the commit has returned
     i += 1
-'''
+"""
 
 
 class Child:
     def __init__(self, script, folder, start, key: bytes):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.proc = subprocess.Popen([sys.executable, str(script), str(folder), str(start)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(script), str(folder), str(start)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
         self.proc.stdin.write(key.hex() + "\n")
         self.proc.stdin.flush()
         self.lines: list[str] = []
@@ -106,8 +112,10 @@ def test_no_acknowledged_commit_is_lost_when_the_writer_is_killed(vault_session,
         connection = connect_raw(folder / "vault.db", key)
         try:
             assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"kill {kill}"
-            stored = {int(r[0]) for r in connection.execute(
-                "SELECT target_id FROM audit_log WHERE action = 'crash.probe'")}
+            stored = {
+                int(r[0])
+                for r in connection.execute("SELECT target_id FROM audit_log WHERE action = 'crash.probe'")
+            }
         finally:
             connection.close()
         missing = acknowledged - stored

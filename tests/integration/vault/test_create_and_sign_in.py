@@ -17,7 +17,11 @@ def test_new_vault_opens_for_its_admin_who_is_also_supervisor(made_vault, fixed_
     assert made_vault.device_bound  # the in-memory keyring is a usable backend
     info = vault.read_vault_info(made_vault.folder)
     assert (info.org_name, info.org_role, info.user_names, info.device_bound) == (
-        "架空法律事務所", "contractor", [ADMIN], True)
+        "架空法律事務所",
+        "contractor",
+        [ADMIN],
+        True,
+    )
     session = vault.open_vault(made_vault.folder, ADMIN, ADMIN_PW, clock=fixed_clock)
     assert session.user.name == ADMIN and session.user.is_supervisor and session.org_name == "架空法律事務所"
     assert not vault.password_change_required(session)
@@ -33,13 +37,26 @@ def test_full_width_account_name_is_the_same_name(made_vault, fixed_clock):
 
 def test_refuses_a_second_vault_and_weak_passwords(made_vault, tmp_path, fixed_clock):
     with pytest.raises(VaultError, match="すでに金庫"):
-        vault.create_vault(made_vault.folder, org_role="ward", org_name="x", admin_user="a2",
-                           admin_password="another long phrase", clock=fixed_clock)
+        vault.create_vault(
+            made_vault.folder,
+            org_role="ward",
+            org_name="x",
+            admin_user="a2",
+            admin_password="another long phrase",
+            clock=fixed_clock,
+        )
     with pytest.raises(ValidationError, match="10 文字以上"):
-        vault.create_vault(tmp_path / "v2", org_role="ward", org_name="x", admin_user="a2", admin_password="short")
+        vault.create_vault(
+            tmp_path / "v2", org_role="ward", org_name="x", admin_user="a2", admin_password="short"
+        )
     with pytest.raises(ValidationError, match="ward"):
-        vault.create_vault(tmp_path / "v3", org_role="city", org_name="x", admin_user="a2",
-                           admin_password="another long phrase")
+        vault.create_vault(
+            tmp_path / "v3",
+            org_role="city",
+            org_name="x",
+            admin_user="a2",
+            admin_password="another long phrase",
+        )
     assert not (tmp_path / "v2").exists() or not any((tmp_path / "v2").iterdir())
 
 
@@ -89,7 +106,11 @@ def test_settings_defaults_and_validation(admin):
     from saiken.services import settings
 
     current = settings.get_settings(admin)
-    assert (current.idle_lock_minutes, current.clipboard_clear_seconds, current.backup_generations) == (10, 30, 3)
+    assert (current.idle_lock_minutes, current.clipboard_clear_seconds, current.backup_generations) == (
+        10,
+        30,
+        3,
+    )
     assert current.org_role == "contractor" and current.device_binding
     changed = settings.update_settings(admin, idle_lock_minutes=5, backup_generations=4)
     assert (changed.idle_lock_minutes, changed.backup_generations) == (5, 4)
@@ -98,11 +119,13 @@ def test_settings_defaults_and_validation(admin):
     with pytest.raises(ValidationError):
         settings.update_settings(admin, device_secret=1)
     assert audit.list_entries(admin, action="settings.change")[0].details == {
-        "changed": ["backup_generations", "idle_lock_minutes"]}
+        "changed": ["backup_generations", "idle_lock_minutes"]
+    }
 
 
-def test_device_binding_can_be_turned_off_and_slots_follow_at_sign_in(admin, made_vault, fixed_clock,
-                                                                      memory_keyring):
+def test_device_binding_can_be_turned_off_and_slots_follow_at_sign_in(
+    admin, made_vault, fixed_clock, memory_keyring
+):
     from saiken.security.keyfile import load_keyfile
 
     vault.set_device_binding(admin, False)

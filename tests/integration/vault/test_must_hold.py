@@ -38,8 +38,14 @@ def test_vault_db_is_not_plain_sqlite_and_personal_data_reaches_no_file(tmp_path
     assert tempfile.gettempdir() == str(temp)
 
     folder = tmp_path / "vault"
-    vault.create_vault(folder, org_role="ward", org_name="架空区", admin_user=ADMIN, admin_password=ADMIN_PW,
-                       clock=fixed_clock)
+    vault.create_vault(
+        folder,
+        org_role="ward",
+        org_name="架空区",
+        admin_user=ADMIN,
+        admin_password=ADMIN_PW,
+        clock=fixed_clock,
+    )
     session = vault.open_vault(folder, ADMIN, ADMIN_PW, clock=fixed_clock)
     users.add_user(session, HANDLER, role="handler", password=HANDLER_PW, display_name=PERSONAL)
     assert [u.display_name for u in users.list_users(session) if u.name == HANDLER] == [PERSONAL]
@@ -81,7 +87,9 @@ def test_recovery_key_opens_on_a_new_pc_and_enrols_it(made_vault, fixed_clock, m
     assert session.user.name == "recovery" and session.user.can(users.Capability.MANAGE_USERS)
     session.close()
     with pytest.raises(WrongPasswordError):
-        vault.open_with_recovery_key(made_vault.folder, "22222-22222-22222-22222-22222-22222", clock=fixed_clock)
+        vault.open_with_recovery_key(
+            made_vault.folder, "22222-22222-22222-22222-22222-22222", clock=fixed_clock
+        )
     vault.enrol_device(made_vault.folder, made_vault.recovery_key, clock=fixed_clock)
     session = vault.open_vault(made_vault.folder, ADMIN, ADMIN_PW, clock=fixed_clock)
     from saiken.services import audit
@@ -94,9 +102,11 @@ def test_garbage_keys_json_is_a_clear_error_and_is_not_overwritten(made_vault, f
     path = made_vault.folder / "keys.json"
     path.write_bytes(b"\x00\x13 this is not json \xff")
     before = path.read_bytes()
-    for attempt in (lambda: vault.open_vault(made_vault.folder, ADMIN, ADMIN_PW, clock=fixed_clock),
-                    lambda: vault.open_with_recovery_key(made_vault.folder, made_vault.recovery_key),
-                    lambda: vault.read_vault_info(made_vault.folder)):
+    for attempt in (
+        lambda: vault.open_vault(made_vault.folder, ADMIN, ADMIN_PW, clock=fixed_clock),
+        lambda: vault.open_with_recovery_key(made_vault.folder, made_vault.recovery_key),
+        lambda: vault.read_vault_info(made_vault.folder),
+    ):
         with pytest.raises(CorruptFileError) as caught:
             attempt()
         assert "keys.json" in str(caught.value) and "\n" not in str(caught.value)
@@ -129,13 +139,26 @@ def test_one_damaged_slot_affects_only_its_user(admin, made_vault, fixed_clock):
 def test_without_a_keyring_backend_the_vault_is_made_unbound(tmp_path, fixed_clock):
     keyring.set_keyring(fail.Keyring())
     assert not vault.keyring_available()
-    created = vault.create_vault(tmp_path / "v", org_role="ward", org_name="架空区", admin_user=ADMIN,
-                                 admin_password=ADMIN_PW, clock=fixed_clock)
+    created = vault.create_vault(
+        tmp_path / "v",
+        org_role="ward",
+        org_name="架空区",
+        admin_user=ADMIN,
+        admin_password=ADMIN_PW,
+        clock=fixed_clock,
+    )
     assert not created.device_bound and not vault.read_vault_info(created.folder).device_bound
     vault.open_vault(created.folder, ADMIN, ADMIN_PW, clock=fixed_clock).close()
     with pytest.raises(VaultError, match="キーリング"):
-        vault.create_vault(tmp_path / "w", org_role="ward", org_name="架空区", admin_user=ADMIN,
-                           admin_password=ADMIN_PW, device_binding=True, clock=fixed_clock)
+        vault.create_vault(
+            tmp_path / "w",
+            org_role="ward",
+            org_name="架空区",
+            admin_user=ADMIN,
+            admin_password=ADMIN_PW,
+            device_binding=True,
+            clock=fixed_clock,
+        )
 
 
 class RefusingKeyring(KeyringBackend):
@@ -155,13 +178,26 @@ class RefusingKeyring(KeyringBackend):
 
 def test_a_keyring_that_refuses_to_store_leads_to_an_unbound_vault(tmp_path, fixed_clock):
     keyring.set_keyring(RefusingKeyring())
-    created = vault.create_vault(tmp_path / "v", org_role="ward", org_name="架空区", admin_user=ADMIN,
-                                 admin_password=ADMIN_PW, clock=fixed_clock)
+    created = vault.create_vault(
+        tmp_path / "v",
+        org_role="ward",
+        org_name="架空区",
+        admin_user=ADMIN,
+        admin_password=ADMIN_PW,
+        clock=fixed_clock,
+    )
     assert not created.device_bound
     vault.open_vault(created.folder, ADMIN, ADMIN_PW, clock=fixed_clock).close()
     with pytest.raises(VaultError, match="資格情報ストア"):  # asked for explicitly: a clear error instead
-        vault.create_vault(tmp_path / "w", org_role="ward", org_name="架空区", admin_user=ADMIN,
-                           admin_password=ADMIN_PW, device_binding=True, clock=fixed_clock)
+        vault.create_vault(
+            tmp_path / "w",
+            org_role="ward",
+            org_name="架空区",
+            admin_user=ADMIN,
+            admin_password=ADMIN_PW,
+            device_binding=True,
+            clock=fixed_clock,
+        )
     assert not (tmp_path / "w").exists()
 
 
@@ -174,12 +210,19 @@ def test_an_admin_enrolment_code_enrols_another_os_account(admin, made_vault, fi
         vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
     wrong = ("B" if code[0] != "B" else "C") + code[1:]
     with pytest.raises(WrongPasswordError, match="端末登録コード"):
-        vault.enrol_device(made_vault.folder, code=wrong, user=HANDLER, password=HANDLER_PW, clock=fixed_clock)
+        vault.enrol_device(
+            made_vault.folder, code=wrong, user=HANDLER, password=HANDLER_PW, clock=fixed_clock
+        )
     assert memory_keyring.store == {}
     with pytest.raises(ValidationError):
         vault.enrol_device(made_vault.folder, code="not a code", user=HANDLER, password=HANDLER_PW)
-    vault.enrol_device(made_vault.folder, code=code.lower().replace("-", " "), user=HANDLER, password=HANDLER_PW,
-                       clock=fixed_clock)
+    vault.enrol_device(
+        made_vault.folder,
+        code=code.lower().replace("-", " "),
+        user=HANDLER,
+        password=HANDLER_PW,
+        clock=fixed_clock,
+    )
     session = vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
     session.close()
     from saiken.services import audit

@@ -16,7 +16,11 @@ def test_a_saved_sheet_is_one_chained_audit_entry_with_the_vault_and_size(admin,
     assert len(entries) == 1 and audit.count_entries(admin) == before + 1
     entry = entries[0]
     assert (entry.actor, entry.target_type, entry.target_id, entry.details) == (
-        admin.user.name, "vault", made_vault.vault_id, {"size": 48_213})
+        admin.user.name,
+        "vault",
+        made_vault.vault_id,
+        {"size": 48_213},
+    )
     assert made_vault.recovery_key not in repr(entry) and str(made_vault.folder) not in repr(entry)
     report = audit.verify(admin)
     assert report.ok and report.count == before + 1

@@ -78,8 +78,9 @@ def test_an_interrupted_rekey_is_finished_at_the_next_sign_in(admin, made_vault,
     vault.open_with_recovery_key(folder, result.recovery_key, clock=fixed_clock).close()
 
 
-def test_a_rekey_that_stopped_before_the_database_leaves_the_old_key_working(admin, made_vault, fixed_clock,
-                                                                              tmp_path):
+def test_a_rekey_that_stopped_before_the_database_leaves_the_old_key_working(
+    admin, made_vault, fixed_clock, tmp_path
+):
     folder = made_vault.folder
     twin = tmp_path / "twin"
     shutil.copytree(folder, twin)  # a closed copy is fine to copy for the test

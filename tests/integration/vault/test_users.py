@@ -26,7 +26,10 @@ def test_add_and_list_users_with_roles(admin):
     users.add_user(admin, VIEWER, role="viewer", password=VIEWER_PW)
     rows = {u.name: u for u in users.list_users(admin)}
     assert {n: (u.role, u.is_supervisor) for n, u in rows.items()} == {
-        ADMIN: ("admin", True), HANDLER: ("handler", False), VIEWER: ("viewer", False)}
+        ADMIN: ("admin", True),
+        HANDLER: ("handler", False),
+        VIEWER: ("viewer", False),
+    }
     entry = audit.list_entries(admin, action="user.add")[0]
     assert entry.details == {"role": "viewer"} and entry.target_id == str(rows[VIEWER].id)
 
@@ -52,7 +55,9 @@ def test_own_password_change_rewraps_only_that_slot(admin, made_vault, fixed_clo
     before = _slots(made_vault.folder)
     session = vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
     with pytest.raises(WrongPasswordError):
-        users.change_password(session, HANDLER, old_password="ちがう長い合言葉ですよ", new_password="新しくてとても長い合言葉")
+        users.change_password(
+            session, HANDLER, old_password="ちがう長い合言葉ですよ", new_password="新しくてとても長い合言葉"
+        )
     users.change_password(session, HANDLER, old_password=HANDLER_PW, new_password="新しくてとても長い合言葉")
     session.close()
     after = _slots(made_vault.folder)
@@ -70,7 +75,9 @@ def test_admin_reset_gives_a_temporary_password_that_must_be_changed(admin, made
     users.change_password(admin, HANDLER, old_password=None, new_password="一時的な長い合言葉です")
     session = vault.open_vault(made_vault.folder, HANDLER, "一時的な長い合言葉です", clock=fixed_clock)
     assert vault.password_change_required(session)
-    users.change_password(session, HANDLER, old_password="一時的な長い合言葉です", new_password="自分で決めた長い合言葉")
+    users.change_password(
+        session, HANDLER, old_password="一時的な長い合言葉です", new_password="自分で決めた長い合言葉"
+    )
     assert not vault.password_change_required(session)
     session.close()
     assert [e.action for e in audit.list_entries(admin, actor=HANDLER)][:1] == ["user.password_change"]
@@ -92,8 +99,10 @@ def test_only_admins_manage_users_and_the_last_admin_stays(admin, made_vault, fi
         users.remove_user(admin, "nobody")
     row = users.set_role(admin, HANDLER, "supervisor")
     assert (row.role, row.is_supervisor) == ("supervisor", True)
-    assert audit.list_entries(admin, action="user.set_role")[0].details == {"before": "handler",
-                                                                             "after": "supervisor"}
+    assert audit.list_entries(admin, action="user.set_role")[0].details == {
+        "before": "handler",
+        "after": "supervisor",
+    }
     session = vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
     assert session.user.can(users.Capability.EXPORT)
     session.close()

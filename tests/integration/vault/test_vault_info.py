@@ -17,15 +17,31 @@ from vault_people import ADMIN, ADMIN_PW, HANDLER, HANDLER_PW
 from saiken.domain.errors import CorruptFileError
 from saiken.services import users, vault, vault_info
 
-HEAVY = ("sqlalchemy", "alembic", "sqlcipher3", "cryptography", "keyring", "argon2", "openpyxl", "reportlab",
-         "PySide6")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "sqlcipher3",
+    "cryptography",
+    "keyring",
+    "argon2",
+    "openpyxl",
+    "reportlab",
+    "PySide6",
+)
 
 
 def test_importing_vault_info_loads_no_database_crypto_or_keyring_module():
-    code = ("import sys, saiken.services.vault_info; "
-            f"print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))")
-    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    code = (
+        "import sys, saiken.services.vault_info; "
+        f"print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     assert child.stdout.strip() == ""
 
 
@@ -33,7 +49,13 @@ def test_what_the_sign_in_screen_reads_from_a_real_vault(admin, made_vault):
     users.add_user(admin, HANDLER, role="handler", password=HANDLER_PW)
     info = vault_info.read_vault_info(made_vault.folder)
     assert (info.org_name, info.org_role, info.vault_id, info.user_names, info.device_bound, info.demo) == (
-        "架空法律事務所", "contractor", made_vault.vault_id, sorted([ADMIN, HANDLER]), True, False)
+        "架空法律事務所",
+        "contractor",
+        made_vault.vault_id,
+        sorted([ADMIN, HANDLER]),
+        True,
+        False,
+    )
     assert info == vault.read_vault_info(made_vault.folder)
     assert vault_info.vault_exists(made_vault.folder)
     assert not vault_info.vault_exists(made_vault.folder.parent / "nothing-here")
@@ -47,8 +69,10 @@ def test_a_vault_with_only_its_database_left_still_counts_as_a_vault(made_vault)
         vault_info.read_vault_info(made_vault.folder)
 
 
-@pytest.mark.parametrize("damage", [b"{not json", json.dumps({"format": 1}).encode(), b"\xff\xfe",
-                                    json.dumps({"format": 99}).encode()])
+@pytest.mark.parametrize(
+    "damage",
+    [b"{not json", json.dumps({"format": 1}).encode(), b"\xff\xfe", json.dumps({"format": 99}).encode()],
+)
 def test_a_damaged_key_file_gives_one_clear_japanese_line_and_is_left_alone(made_vault, damage):
     path = made_vault.folder / "keys.json"
     path.write_bytes(damage)

@@ -27,7 +27,10 @@ def test_one_payment_in_full_after_the_due_date() -> None:
     #   1,234,567 × 46 × 3/10000 = 170,370,246/10000 = 17,037.0246 → 17,037
     # The payment is exactly the principal, so both charges remain: 92,222 + 17,037 = 109,259.
     result = compute_charges(
-        1_234_567, received=D(2025, 1, 10), due=D(2025, 7, 31), as_of=D(2025, 10, 1),
+        1_234_567,
+        received=D(2025, 1, 10),
+        due=D(2025, 7, 31),
+        as_of=D(2025, 10, 1),
         payments=[Payment(D(2025, 9, 15), 1_234_567)],
     )
     assert result.additional_charge_exact == Fraction(922_221_549, 10_000)
@@ -45,8 +48,18 @@ def test_one_payment_in_full_after_the_due_date() -> None:
     assert result.principal_paid_off_on == D(2025, 9, 15)
     additional, late = result.segments
     assert (additional.kind, additional.start, additional.end, additional.days) == (
-        "additional", D(2025, 1, 10), D(2025, 9, 15), 249)
-    assert (late.kind, late.start, late.end, late.days, late.base) == ("late", D(2025, 8, 1), D(2025, 9, 15), 46, 1_234_567)
+        "additional",
+        D(2025, 1, 10),
+        D(2025, 9, 15),
+        249,
+    )
+    assert (late.kind, late.start, late.end, late.days, late.base) == (
+        "late",
+        D(2025, 8, 1),
+        D(2025, 9, 15),
+        46,
+        1_234_567,
+    )
     assert late.annual_rate == Fraction(1095, 10000)
 
 
@@ -60,8 +73,15 @@ def test_partial_payments_with_the_rest_going_to_the_charges() -> None:
     #         07-11..08-09 = 30 days on 300,000 = 2,700                                   total 4,200
     # 20,000 → 加算金 17,850 first, then 2,150 to the 延滞金: 2,050 of it remains.
     result = compute_charges(
-        500_000, received=D(2025, 4, 1), due=D(2025, 6, 30), as_of=D(2025, 9, 30),
-        payments=[Payment(D(2025, 8, 9), 300_000), Payment(D(2025, 9, 1), 20_000), Payment(D(2025, 7, 10), 200_000)],
+        500_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 6, 30),
+        as_of=D(2025, 9, 30),
+        payments=[
+            Payment(D(2025, 8, 9), 300_000),
+            Payment(D(2025, 9, 1), 20_000),
+            Payment(D(2025, 7, 10), 200_000),
+        ],
     )
     assert result.summary() == {
         "due": "2025-06-30",
@@ -88,10 +108,17 @@ def test_partial_payment_with_principal_still_unpaid_accrues_to_the_as_of_date()
     # 延滞金: 07-01..07-10 10 days on 500,000 = 1,500;   07-11..08-31 52 days on 300,000 = 4,680 → 6,180
     # remaining: 300,000 + 19,830 + 6,180 = 326,010
     result = compute_charges(
-        500_000, received=D(2025, 4, 1), due=D(2025, 6, 30), as_of=D(2025, 8, 31),
+        500_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 6, 30),
+        as_of=D(2025, 8, 31),
         payments=[Payment(D(2025, 7, 10), 200_000)],
     )
-    assert (result.principal_remaining, result.additional_charge, result.late_charge) == (300_000, 19_830, 6_180)
+    assert (result.principal_remaining, result.additional_charge, result.late_charge) == (
+        300_000,
+        19_830,
+        6_180,
+    )
     assert result.total_remaining == 326_010
     assert result.principal_paid_off_on is None
 
@@ -100,20 +127,29 @@ def test_payment_before_the_due_date_leaves_no_late_charge() -> None:
     # principal 300,000; received 2025-04-01; due 2025-06-30; paid in full 2025-06-20.
     # 加算金 04-01..06-20 = 30 + 31 + 20 = 81 days → 300,000 × 81 × 3/10000 = 7,290; 延滞金 0.
     result = compute_charges(
-        300_000, received=D(2025, 4, 1), due=D(2025, 6, 30), as_of=D(2025, 7, 31),
+        300_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 6, 30),
+        as_of=D(2025, 7, 31),
         payments=[Payment(D(2025, 6, 20), 300_000)],
     )
     assert (result.additional_charge, result.late_charge, result.total_remaining) == (7_290, 0, 7_290)
     assert all(s.kind == "additional" for s in result.segments)
     # Paid on the due date itself: still no late charge; 加算金 04-01..06-30 = 91 days → 8,190.
     on_due = compute_charges(
-        300_000, received=D(2025, 4, 1), due=D(2025, 6, 30), as_of=D(2025, 7, 31),
+        300_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 6, 30),
+        as_of=D(2025, 7, 31),
         payments=[Payment(D(2025, 6, 30), 300_000)],
     )
     assert (on_due.additional_charge, on_due.late_charge) == (8_190, 0)
     # Principal and 加算金 together (307,290) on 06-20: nothing remains.
     settled = compute_charges(
-        300_000, received=D(2025, 4, 1), due=D(2025, 6, 30), as_of=D(2025, 7, 31),
+        300_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 6, 30),
+        as_of=D(2025, 7, 31),
         payments=[Payment(D(2025, 6, 20), 307_290)],
     )
     assert (settled.total_remaining, settled.overpaid) == (0, 0)
@@ -125,7 +161,10 @@ def test_overpayment() -> None:
     # 延滞金 04-22..05-20 = 9 + 20 = 29 days → 100,000 × 29 × 3/10000 = 870
     # 20,000 left after the principal: 1,500 + 870 paid, overpaid 20,000 - 2,370 = 17,630.
     result = compute_charges(
-        100_000, received=D(2025, 4, 1), due=D(2025, 4, 21), as_of=D(2025, 6, 30),
+        100_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 4, 21),
+        as_of=D(2025, 6, 30),
         payments=[Payment(D(2025, 5, 20), 120_000)],
     )
     assert (result.additional_charge, result.late_charge) == (1_500, 870)
@@ -156,13 +195,17 @@ def test_two_tranches_latest_first() -> None:
     #   200,000 × 31 days (05-01..05-31) = 1,860 → 62,850 (the same)
     # 延滞金: 700,000 × 30 days (04-01..04-30) = 6,300; 200,000 × 31 days (05-01..05-31) = 1,860 → 8,160
     result = compute_charges(
-        700_000, tranches=[Tranche(D(2024, 4, 1), 600_000), Tranche(D(2024, 10, 1), 400_000)],
-        due=D(2025, 3, 31), as_of=D(2025, 6, 30),
+        700_000,
+        tranches=[Tranche(D(2024, 4, 1), 600_000), Tranche(D(2024, 10, 1), 400_000)],
+        due=D(2025, 3, 31),
+        as_of=D(2025, 6, 30),
         payments=[Payment(D(2025, 4, 30), 500_000), Payment(D(2025, 5, 31), 200_000)],
     )
     assert (result.additional_charge, result.late_charge) == (62_850, 8_160)
     assert (result.principal_remaining, result.total_remaining) == (0, 71_010)
-    additional = [(s.start, s.end, s.days, s.base, s.amount) for s in result.segments if s.kind == "additional"]
+    additional = [
+        (s.start, s.end, s.days, s.base, s.amount) for s in result.segments if s.kind == "additional"
+    ]
     assert additional == [
         (D(2024, 4, 1), D(2024, 9, 30), 183, 300_000, 16_470),
         (D(2024, 10, 1), D(2025, 4, 30), 212, 700_000, 44_520),
@@ -173,8 +216,10 @@ def test_two_tranches_latest_first() -> None:
 def test_tranches_that_do_not_cover_the_principal_are_refused() -> None:
     with pytest.raises(ValidationError, match="受領額の合計"):
         compute_charges(
-            800_000, tranches=[Tranche(D(2024, 4, 1), 300_000), Tranche(D(2024, 10, 1), 400_000)],
-            due=D(2025, 3, 31), as_of=D(2025, 6, 30),
+            800_000,
+            tranches=[Tranche(D(2024, 4, 1), 300_000), Tranche(D(2024, 10, 1), 400_000)],
+            due=D(2025, 3, 31),
+            as_of=D(2025, 6, 30),
         )
 
 
@@ -191,7 +236,9 @@ def test_base_unit_result_unit_and_minimum() -> None:
     # Without the options: 加算金 (1,234,567 × 669 + 999,568 × 123)/10000 = 94,887.2187 → 94,887
     profile = SUBSIDY.with_options(base_unit=1000, result_unit=100, minimum_charge=1000)
     args = {
-        "received": D(2025, 1, 10), "due": D(2025, 7, 31), "as_of": D(2025, 9, 30),
+        "received": D(2025, 1, 10),
+        "due": D(2025, 7, 31),
+        "as_of": D(2025, 9, 30),
         "payments": [Payment(D(2025, 8, 20), 234_999)],
     }
     result = compute_charges(1_234_567, profile=profile, **args)
@@ -206,22 +253,33 @@ def test_base_unit_result_unit_and_minimum() -> None:
 
 def test_minimum_charge_and_a_base_under_one_unit_give_nothing() -> None:
     # 50,000 unpaid from 2025-08-01 to 08-20 = 20 days → 50,000 × 20 × 3/10000 = 300 < 1,000 → 0
-    profile = SUBSIDY.with_options(base_unit=1000, result_unit=100, minimum_charge=1000, additional_applies=False)
-    small = compute_charges(50_000, received=D(2025, 7, 1), due=D(2025, 7, 31), as_of=D(2025, 8, 20), profile=profile)
+    profile = SUBSIDY.with_options(
+        base_unit=1000, result_unit=100, minimum_charge=1000, additional_applies=False
+    )
+    small = compute_charges(
+        50_000, received=D(2025, 7, 1), due=D(2025, 7, 31), as_of=D(2025, 8, 20), profile=profile
+    )
     assert small.late_charge_exact == 300
     assert (small.late_charge, small.total_remaining) == (0, 50_000)
     # 999 yen owed: the base truncates to 0, so a year late still gives nothing.
-    tiny = compute_charges(999, received=D(2024, 7, 1), due=D(2024, 7, 31), as_of=D(2025, 7, 31), profile=profile)
+    tiny = compute_charges(
+        999, received=D(2024, 7, 1), due=D(2024, 7, 31), as_of=D(2025, 7, 31), profile=profile
+    )
     assert (tiny.late_charge_exact, tiny.late_charge) == (0, 0)
     # 40 days on 100,000: 100,000 × 40 × 3/10000 = 1,200 ≥ 1,000 → 1,200 (a multiple of 100 already)
-    enough = compute_charges(100_000, received=D(2025, 7, 1), due=D(2025, 7, 31), as_of=D(2025, 9, 9), profile=profile)
+    enough = compute_charges(
+        100_000, received=D(2025, 7, 1), due=D(2025, 7, 31), as_of=D(2025, 9, 9), profile=profile
+    )
     assert enough.late_charge == 1_200
 
 
 def test_no_additional_charge() -> None:
     # The first example without 加算金: only the 延滞金 17,037 remains.
     result = compute_charges(
-        1_234_567, received=D(2025, 1, 10), due=D(2025, 7, 31), as_of=D(2025, 10, 1),
+        1_234_567,
+        received=D(2025, 1, 10),
+        due=D(2025, 7, 31),
+        as_of=D(2025, 10, 1),
         payments=[Payment(D(2025, 9, 15), 1_234_567)],
         profile=SUBSIDY.with_options(additional_applies=False),
     )
@@ -257,7 +315,9 @@ def test_period_boundary_inside_tier_one() -> None:
         1_000_000, received=D(2025, 4, 1), due=D(2025, 12, 15), as_of=D(2026, 1, 31), profile=LOCAL_TAX_STYLE
     )
     assert [(s.days, s.tier, s.annual_rate) for s in result.segments] == [
-        (16, 1, percent("2.4")), (14, 1, percent("2.8")), (17, 2, percent("9.1")),
+        (16, 1, percent("2.4")),
+        (14, 1, percent("2.8")),
+        (17, 2, percent("9.1")),
     ]
     assert result.late_charge == 6_300
 
@@ -270,22 +330,34 @@ def test_two_tiers_with_a_payment_inside_tier_one() -> None:
     #   05-01..06-09  40 days on   400,000 at 14.6 %:   400,000 × 0.146 × 40 = 2,336,000 /365 = 6,400
     #   total 10,000
     profile = RuleProfile(
-        name="two_tier_test", label="test", additional_applies=False, tier1_days=30,
+        name="two_tier_test",
+        label="test",
+        additional_applies=False,
+        tier1_days=30,
         late_rates=(RatePeriod(D(2000, 1, 1), percent("7.3"), percent("14.6")),),
     )
     result = compute_charges(
-        1_000_000, received=D(2025, 1, 6), due=D(2025, 3, 31), as_of=D(2025, 7, 1), profile=profile,
+        1_000_000,
+        received=D(2025, 1, 6),
+        due=D(2025, 3, 31),
+        as_of=D(2025, 7, 1),
+        profile=profile,
         payments=[Payment(D(2025, 4, 10), 600_000), Payment(D(2025, 6, 9), 400_000)],
     )
     assert [(s.days, s.base, s.amount) for s in result.segments] == [
-        (10, 1_000_000, 2_000), (20, 400_000, 1_600), (40, 400_000, 6_400),
+        (10, 1_000_000, 2_000),
+        (20, 400_000, 1_600),
+        (40, 400_000, 6_400),
     ]
     assert (result.late_charge, result.total_remaining) == (10_000, 10_000)
 
 
 def test_payments_after_the_as_of_date_are_not_counted() -> None:
     result = compute_charges(
-        100_000, received=D(2025, 4, 1), due=D(2025, 4, 21), as_of=D(2025, 4, 30),
+        100_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 4, 21),
+        as_of=D(2025, 4, 30),
         payments=[Payment(D(2025, 5, 20), 120_000)],
     )
     assert result.payments_after_as_of == 1
@@ -306,7 +378,10 @@ def test_payments_after_the_as_of_date_are_not_counted() -> None:
 )
 def test_bad_input_is_refused_with_a_clear_message(kwargs: dict[str, object], fragment: str) -> None:
     args: dict[str, object] = {
-        "principal": 100_000, "received": D(2025, 4, 1), "due": D(2025, 4, 21), "as_of": D(2025, 6, 30),
+        "principal": 100_000,
+        "received": D(2025, 4, 1),
+        "due": D(2025, 4, 21),
+        "as_of": D(2025, 6, 30),
     }
     args.update(kwargs)
     principal = args.pop("principal")
@@ -318,8 +393,9 @@ def test_rates_must_be_exact() -> None:
     with pytest.raises(ValidationError, match="float"):
         RatePeriod(D(2025, 1, 1), 0.1095, percent("10.95"))  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="料率表"):
-        compute_charges(100_000, received=D(2019, 4, 1), due=D(2019, 4, 21), as_of=D(2020, 6, 30),
-                        profile=LOCAL_TAX_STYLE)
+        compute_charges(
+            100_000, received=D(2019, 4, 1), due=D(2019, 4, 21), as_of=D(2020, 6, 30), profile=LOCAL_TAX_STYLE
+        )
 
 
 def test_a_payment_on_the_first_late_day_counts_that_day_at_the_balance_before_it() -> None:
@@ -327,7 +403,10 @@ def test_a_payment_on_the_first_late_day_counts_that_day_at_the_balance_before_i
     # 延滞金: 04-22 alone, 1 day on 100,000 → 100,000 × 1 × 3/10000 = 30
     # 加算金: 04-01..04-22 = 22 days → 660
     result = compute_charges(
-        100_000, received=D(2025, 4, 1), due=D(2025, 4, 21), as_of=D(2025, 6, 30),
+        100_000,
+        received=D(2025, 4, 1),
+        due=D(2025, 4, 21),
+        as_of=D(2025, 6, 30),
         payments=[Payment(D(2025, 4, 22), 60_000), Payment(D(2025, 4, 22), 40_000)],
     )
     assert (result.late_charge, result.additional_charge) == (30, 660)

@@ -12,13 +12,15 @@ from hypothesis import strategies as st
 from saiken.domain.charges import ChargeResult, Payment, Tranche, compute_charges
 from saiken.domain.rule_profiles import LOCAL_TAX_STYLE, SUBSIDY
 
-PROFILES = st.sampled_from([
-    SUBSIDY,
-    LOCAL_TAX_STYLE,
-    SUBSIDY.with_options(base_unit=1000, result_unit=100, minimum_charge=1000),
-    SUBSIDY.with_options(additional_applies=False),
-    LOCAL_TAX_STYLE.with_options(additional_applies=True, result_unit=1, minimum_charge=0),
-])
+PROFILES = st.sampled_from(
+    [
+        SUBSIDY,
+        LOCAL_TAX_STYLE,
+        SUBSIDY.with_options(base_unit=1000, result_unit=100, minimum_charge=1000),
+        SUBSIDY.with_options(additional_applies=False),
+        LOCAL_TAX_STYLE.with_options(additional_applies=True, result_unit=1, minimum_charge=0),
+    ]
+)
 START = dt.date(2021, 1, 1)
 
 
@@ -33,7 +35,9 @@ def cases(draw: st.DrawFn) -> dict[str, object]:
     else:
         earlier = received - dt.timedelta(days=draw(st.integers(min_value=1, max_value=300)))
         extra = draw(st.integers(min_value=0, max_value=principal))
-        first = draw(st.integers(min_value=1, max_value=principal + extra - 1)) if principal + extra > 1 else 1
+        first = (
+            draw(st.integers(min_value=1, max_value=principal + extra - 1)) if principal + extra > 1 else 1
+        )
         kwargs["tranches"] = [Tranche(earlier, first), Tranche(received, max(1, principal + extra - first))]
         latest = received
     kwargs["due"] = latest + dt.timedelta(days=draw(st.integers(min_value=0, max_value=400)))
@@ -68,8 +72,15 @@ def _no_float(value: object) -> bool:
 @given(cases())
 def test_charges_are_never_negative_and_the_totals_add_up(case: dict[str, object]) -> None:
     result = run(case)
-    for name in ("principal_remaining", "additional_charge", "additional_charge_remaining", "late_charge",
-                 "late_charge_remaining", "total_remaining", "overpaid"):
+    for name in (
+        "principal_remaining",
+        "additional_charge",
+        "additional_charge_remaining",
+        "late_charge",
+        "late_charge_remaining",
+        "total_remaining",
+        "overpaid",
+    ):
         assert getattr(result, name) >= 0, name
     assert result.total_remaining == (
         result.principal_remaining + result.additional_charge_remaining + result.late_charge_remaining

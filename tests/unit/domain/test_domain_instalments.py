@@ -61,7 +61,9 @@ def test_monthly_dates_clamp_to_the_month_end() -> None:
 
 
 def test_custom_schedule_is_validated() -> None:
-    schedule = custom_schedule(100_000, [(D(2025, 5, 31), 50_000), (D(2025, 6, 30), 30_000), (D(2025, 7, 31), 20_000)])
+    schedule = custom_schedule(
+        100_000, [(D(2025, 5, 31), 50_000), (D(2025, 6, 30), 30_000), (D(2025, 7, 31), 20_000)]
+    )
     assert [i.number for i in schedule] == [1, 2, 3]
     with pytest.raises(ValidationError, match="合計（90,000円）が金額（100,000円）と一致しません"):
         custom_schedule(100_000, [(D(2025, 5, 31), 50_000), (D(2025, 6, 30), 40_000)])
@@ -94,7 +96,9 @@ def test_status_with_a_missed_instalment_raises_an_alert() -> None:
     assert status.alert_message is not None and "第2回（2025-02-28、未納 13,333円）" in status.alert_message
     assert status.next_due is status.rows[1]
     # With 15 days of grace (to 03-15) the same instalment is only partly paid, and no alert.
-    graced = plan_status(SCHEDULE, [(D(2025, 3, 5), 20_000), (D(2025, 1, 30), 33_334)], D(2025, 3, 10), grace_days=15)
+    graced = plan_status(
+        SCHEDULE, [(D(2025, 3, 5), 20_000), (D(2025, 1, 30), 33_334)], D(2025, 3, 10), grace_days=15
+    )
     assert graced.rows[1].state is InstalmentState.PARTLY_PAID
     assert not graced.alert and graced.alert_message is None
 

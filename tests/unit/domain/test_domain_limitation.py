@@ -37,7 +37,9 @@ def test_period_end_without_a_corresponding_day_ends_at_the_month_end() -> None:
     # start 2024-02-28 → begins 02-29 → 2029 has no 02-29 → end of February 2029
     assert period_end(D(2024, 2, 28), years=5) == D(2029, 2, 28)
     assert period_end(D(2024, 2, 29), years=5) == D(2029, 2, 28)  # begins 03-01 → day before 2029-03-01
-    assert period_end(D(2023, 2, 28), years=1) == D(2024, 2, 29)  # begins 03-01 → day before 2024-03-01 (leap)
+    assert period_end(D(2023, 2, 28), years=1) == D(
+        2024, 2, 29
+    )  # begins 03-01 → day before 2024-03-01 (leap)
     # 6 months after a demand on 2029-08-30: begins 08-31 → no 2030-02-31 → 2030-02-28
     assert period_end(D(2029, 8, 30), months=6) == D(2030, 2, 28)
     assert period_end(D(2029, 9, 1), months=6) == D(2030, 3, 1)
@@ -89,7 +91,8 @@ def test_the_first_statutory_demand_renews_a_public_law_claim() -> None:
     # 督促 on 2024-11-15 renews: 2029-11-15. A second 督促 on 2029-10-01 is a mere demand:
     # 6 months → begins 10-02 → day before 2030-04-02 = 2030-04-01.
     result = compute_limitation(
-        PUBLIC, D(2024, 10, 28),
+        PUBLIC,
+        D(2024, 10, 28),
         [ev(EventKind.STATUTORY_DEMAND, D(2024, 11, 15)), ev(EventKind.STATUTORY_DEMAND, D(2029, 10, 1))],
     )
     assert [e.effect for e in result.effects] == [Effect.RENEWED, Effect.SUSPENDED]

@@ -23,7 +23,15 @@ from saiken.exchange.excel.negotiation_report import HEADERS
 
 PERIOD = {"period_from": dt.date(2025, 9, 1), "period_to": dt.date(2026, 3, 31)}
 PARTIES = {"ward_name": "新宿区産業振興課", "contractor_name": "架空の森法律事務所"}
-INJECTIONS = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "  +1+1", "\t=1+1", "-2+3", "@SUM(A1)", "\r=1", "＝1+1"]
+INJECTIONS = [
+    '=HYPERLINK("http://example.invalid","x")',
+    "  +1+1",
+    "\t=1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\r=1",
+    "＝1+1",
+]
 
 
 def _records(count: int = 4, per_debtor: int = 3) -> list[NegotiationReportRow]:
@@ -58,7 +66,9 @@ def _no_formulas(path) -> None:
 def test_report_reads_as_a_ward_officer_expects(tmp_path):
     records = _records()
     path = tmp_path / "交渉記録報告書.xlsx"
-    write_negotiation_report(path, rows=list(reversed(records)), created_on=dt.date(2026, 4, 1), **PERIOD, **PARTIES)
+    write_negotiation_report(
+        path, rows=list(reversed(records)), created_on=dt.date(2026, 4, 1), **PERIOD, **PARTIES
+    )
     sheet = openpyxl.load_workbook(path).active
     assert sheet["A1"].value == "交渉記録報告書"
     assert "A1:I1" in {str(r) for r in sheet.merged_cells.ranges}
@@ -121,7 +131,9 @@ def test_a_record_outside_the_period_is_refused_and_the_old_file_stays(tmp_path)
     path = tmp_path / "report.xlsx"
     write_negotiation_report(path, rows=_records(1, 1), **PERIOD, **PARTIES)
     before = path.read_bytes()
-    late = NegotiationReportRow("R7-0009", "架空商店", dt.datetime(2026, 4, 2, 10, tzinfo=JST), "電話", "本人", "甲野", "x")
+    late = NegotiationReportRow(
+        "R7-0009", "架空商店", dt.datetime(2026, 4, 2, 10, tzinfo=JST), "電話", "本人", "甲野", "x"
+    )
     with pytest.raises(ValidationError, match="報告期間の外"):
         write_negotiation_report(path, rows=[late], **PERIOD, **PARTIES)
     with pytest.raises(ValidationError, match="開始日が終了日より後"):
@@ -141,7 +153,9 @@ def test_neutralise(text):
 
 def test_formula_injection_in_the_report_is_plain_text(tmp_path):
     records = [
-        NegotiationReportRow("R7-0001", text, dt.datetime(2025, 10, 1, 10, tzinfo=JST), "電話", text, "甲野", text)
+        NegotiationReportRow(
+            "R7-0001", text, dt.datetime(2025, 10, 1, 10, tzinfo=JST), "電話", text, "甲野", text
+        )
         for text in INJECTIONS
     ]
     path = tmp_path / "inject.xlsx"
@@ -260,7 +274,17 @@ def test_a_short_list_shows_only_the_columns_it_has(tmp_path):
     write_debtor_list(path, items)
     sheet = openpyxl.load_workbook(path).active
     header = [c.value for c in sheet[3]]
-    assert header == ["管理番号", "事業者名", "返還金額", "既納付額", "残額", "状況", "担当", "次回予定", "タグ"]
+    assert header == [
+        "管理番号",
+        "事業者名",
+        "返還金額",
+        "既納付額",
+        "残額",
+        "状況",
+        "担当",
+        "次回予定",
+        "タグ",
+    ]
     assert [c.value for c in sheet[4]][:5] == ["R7-0001", "株式会社四谷架空", 500_000, 100_000, 400_000]
     assert sheet.cell(4, 8).value == dt.datetime(2025, 10, 6)
     assert sheet.cell(5, 5).value == 80_000  # balance computed when not given

@@ -126,7 +126,9 @@ def test_dates(value, expected):
     assert cells.date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["2025-02-29", "令和7年13月1日", "昨日", 3, dt.time(9, 0), "令和7年9月16日（火"])
+@pytest.mark.parametrize(
+    "value", ["2025-02-29", "令和7年13月1日", "昨日", 3, dt.time(9, 0), "令和7年9月16日（火"]
+)
 def test_bad_dates(value):
     with pytest.raises(ValidationError):
         cells.date(value)
@@ -156,7 +158,13 @@ def test_amounts(value, expected):
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [(-1, "マイナス"), ("△5,000", "マイナス"), (100.5, "端数"), ("#DIV/0!", "#DIV/0!"), ("八十万", "読めません")],
+    [
+        (-1, "マイナス"),
+        ("△5,000", "マイナス"),
+        (100.5, "端数"),
+        ("#DIV/0!", "#DIV/0!"),
+        ("八十万", "読めません"),
+    ],
 )
 def test_bad_amounts(value, reason):
     with pytest.raises(ValidationError, match=reason):

@@ -140,7 +140,9 @@ def _prefix_sheet_xml(path) -> None:
 
 def test_formulas_without_results_are_found_in_prefixed_xml(tmp_path):
     path = tmp_path / "prefixed.xlsx"
-    write_ward_workbook(path, generate_debtors(3), variant=WardWorkbookVariant(amounts="formula", cache_formulas=False))
+    write_ward_workbook(
+        path, generate_debtors(3), variant=WardWorkbookVariant(amounts="formula", cache_formulas=False)
+    )
     _prefix_sheet_xml(path)
     with zipfile.ZipFile(path) as archive:
         assert b"<x:c " in archive.read("xl/worksheets/sheet1.xml")
@@ -164,7 +166,9 @@ def test_formulas_with_results_in_prefixed_xml_read_normally(tmp_path):
 
 def test_a_header_without_any_debtor_row(tmp_path):
     path = write_sheet(tmp_path / "empty.xlsx", [list(WARD_HEADER), [], ["※ 該当者なし"]])
-    with pytest.raises(ValidationError, match=r"「empty.xlsx」のシート「滞納者一覧」には債務者の行がありません"):
+    with pytest.raises(
+        ValidationError, match=r"「empty.xlsx」のシート「滞納者一覧」には債務者の行がありません"
+    ):
         read_ward_workbook(path)
 
 

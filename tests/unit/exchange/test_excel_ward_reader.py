@@ -22,7 +22,9 @@ _SAMPLES = [  # the copy kept in the repository, else the shared folder beside t
     _REPO / ".." / "shared" / "samples" / "ward_extraction_R7.xlsx",
 ]
 SAMPLE = next((path for path in _SAMPLES if path.exists()), _SAMPLES[-1])
-needs_sample = pytest.mark.skipif(not SAMPLE.exists(), reason="the ward sample workbook is in neither tests/data nor shared/")
+needs_sample = pytest.mark.skipif(
+    not SAMPLE.exists(), reason="the ward sample workbook is in neither tests/data nor shared/"
+)
 
 
 def _sample_totals_by_openpyxl() -> tuple[int, int, int]:
@@ -168,7 +170,11 @@ def test_a_broken_workbook_reports_every_bad_row(tmp_path):
         {"事業者名": "   "},  # row 8: no name
         {"管理番号": None},  # row 9: no management number
         {"返還命令日": dt.date(2025, 5, 1), "納期限": dt.date(2025, 4, 1)},  # row 10: due before order
-        {"郵便番号": "160-00", "交付決定日": "2025/13/01", "事業者名フリガナ": "四谷商店"},  # row 11: three at once
+        {
+            "郵便番号": "160-00",
+            "交付決定日": "2025/13/01",
+            "事業者名フリガナ": "四谷商店",
+        },  # row 11: three at once
         {"電話番号": "03-1234", "メールアドレス": "info@", "区分": "団体"},  # row 12
         {"返還金額": 1234.5},  # row 13: a fraction of a yen
     ]
@@ -251,7 +257,9 @@ def test_dates_and_codes_typed_into_number_cells(tmp_path):
 def test_a_formula_without_a_saved_result_names_the_cell(tmp_path):
     path = tmp_path / "formula.xlsx"
     write_ward_workbook(
-        path, generate_debtors(2, seed=6), variant=WardWorkbookVariant(amounts="formula", cache_formulas=False)
+        path,
+        generate_debtors(2, seed=6),
+        variant=WardWorkbookVariant(amounts="formula", cache_formulas=False),
     )
     extraction = read_ward_workbook(path)
     assert extraction.rows == []
@@ -333,6 +341,7 @@ def test_any_combination_of_variations_imports(tmp_path, variant, seed):
     extraction = read_ward_workbook(path)
     assert extraction.errors == []
     assert [_expected(d) for d in debtors] == [
-        {key: getattr(row, key) for key in _expected(d)} for row, d in zip(extraction.rows, debtors, strict=True)
+        {key: getattr(row, key) for key in _expected(d)}
+        for row, d in zip(extraction.rows, debtors, strict=True)
     ]
     assert len(extraction.rows) == len(debtors)

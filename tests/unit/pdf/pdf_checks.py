@@ -25,7 +25,7 @@ def fonts_by_name(pdf: bytes) -> dict[str, DictionaryObject]:
     for page in reader(pdf).pages:
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources else None
-        for ref in (fonts.get_object().values() if fonts else []):
+        for ref in fonts.get_object().values() if fonts else []:
             font = ref.get_object()
             found[str(font["/BaseFont"])] = font
     return found
@@ -54,7 +54,9 @@ def render_page_png(pdf: bytes, path: Path, *, index: int = 0, scale: float = 2.
     return Image.open(path).convert("L")
 
 
-def text_box_pixels(pdf: bytes, needle: str, *, index: int = 0, scale: float = 2.0) -> tuple[int, int, int, int]:
+def text_box_pixels(
+    pdf: bytes, needle: str, *, index: int = 0, scale: float = 2.0
+) -> tuple[int, int, int, int]:
     """The pixel box (left, top, right, bottom) of `needle` on the page, found by pdfium's text search."""
     document = pdfium.PdfDocument(pdf)
     try:
@@ -72,7 +74,12 @@ def text_box_pixels(pdf: bytes, needle: str, *, index: int = 0, scale: float = 2
     bottom = min(b[1] for b in boxes)
     right = max(b[2] for b in boxes)
     top = max(b[3] for b in boxes)
-    return (int(left * scale), int((height - top) * scale), int(right * scale) + 1, int((height - bottom) * scale) + 1)
+    return (
+        int(left * scale),
+        int((height - top) * scale),
+        int(right * scale) + 1,
+        int((height - bottom) * scale) + 1,
+    )
 
 
 def dark_pixels(image: Image.Image, box: tuple[int, int, int, int], *, threshold: int = 100) -> int:

@@ -118,8 +118,16 @@ def test_creation_date_is_the_japanese_calendar_day():
     assert "令和7年9月16日" in page_texts(pdf)[0]
 
 
-@pytest.mark.parametrize("bad", ["", "ABCDE-12345", "ＡＢＣＤＥ-ＦＧＨＪＫ-ＭＮＰＱＲ-ＳＴＶＷＸ-ＹＺ234-56789",
-                                 "ABCDE/FGHJK/MNPQR/STVWX/YZ234/56789", "ABCDÉ-FGHJK-MNPQR-STVWX-YZ234-56789"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "ABCDE-12345",
+        "ＡＢＣＤＥ-ＦＧＨＪＫ-ＭＮＰＱＲ-ＳＴＶＷＸ-ＹＺ234-56789",
+        "ABCDE/FGHJK/MNPQR/STVWX/YZ234/56789",
+        "ABCDÉ-FGHJK-MNPQR-STVWX-YZ234-56789",
+    ],
+)
 def test_a_malformed_key_is_refused_without_repeating_it(bad):
     with pytest.raises(ValidationError) as caught:
         sheet(bad)
@@ -128,8 +136,9 @@ def test_a_malformed_key_is_refused_without_repeating_it(bad):
     assert not any(part and part in message for part in bad.replace("/", "-").split("-"))
 
 
-@pytest.mark.parametrize(("field", "label"), [("org_name", "団体名"), ("vault_id", "金庫ID"),
-                                              ("created_by", "作成者")])
+@pytest.mark.parametrize(
+    ("field", "label"), [("org_name", "団体名"), ("vault_id", "金庫ID"), ("created_by", "作成者")]
+)
 def test_a_missing_field_is_named(field, label):
     with pytest.raises(ValidationError) as caught:
         sheet(fictional_key(), **{field: " "})
@@ -144,7 +153,13 @@ def test_the_sheet_says_which_confusable_characters_the_key_lacks():
 
 def test_key_groups_accept_spaces_or_hyphens():
     assert key_groups(" K7PQ2 ABCDE-WXY34  MNPQ9-Q8RST-7HJKV ") == [
-        "K7PQ2", "ABCDE", "WXY34", "MNPQ9", "Q8RST", "7HJKV"]
+        "K7PQ2",
+        "ABCDE",
+        "WXY34",
+        "MNPQ9",
+        "Q8RST",
+        "7HJKV",
+    ]
 
 
 def test_rendering_writes_no_file_anywhere(tmp_path, monkeypatch):

@@ -24,8 +24,9 @@ def test_nfkc_forms_derive_the_same_key_and_the_device_secret_changes_it():
     assert derive_key("パスワードABC123xyz", new_salt(), DEFAULT_PARAMS) != half
 
 
-@pytest.mark.parametrize("change", [{"memory_kib": 1024}, {"iterations": 0}, {"algorithm": "scrypt"},
-                                    {"lanes": "many"}])
+@pytest.mark.parametrize(
+    "change", [{"memory_kib": 1024}, {"iterations": 0}, {"algorithm": "scrypt"}, {"lanes": "many"}]
+)
 def test_weakened_or_unknown_parameters_in_the_file_are_refused(change):
     data = {**DEFAULT_PARAMS.as_dict(), **change}
     with pytest.raises(CorruptFileError):

@@ -25,15 +25,30 @@ VAULT = "0123456789abcdef0123456789abcdef"
 
 
 def _slot(user_id=1, name="suzuki", password="ながい合言葉をここに", secret=None, must_change=False):
-    return make_slot(VAULT, slot_id=f"u{user_id}", kind="user", user_id=user_id, user_name=name,
-                     secret_text=password, master_key=MASTER, created_at="2025-09-16T01:00:00+00:00",
-                     device_secret=secret, must_change=must_change)
+    return make_slot(
+        VAULT,
+        slot_id=f"u{user_id}",
+        kind="user",
+        user_id=user_id,
+        user_name=name,
+        secret_text=password,
+        master_key=MASTER,
+        created_at="2025-09-16T01:00:00+00:00",
+        device_secret=secret,
+        must_change=must_change,
+    )
 
 
 @pytest.fixture(scope="module")
 def two_slot_file() -> KeyFile:
-    keyfile = new_keyfile(vault_id=VAULT, created_at="2025-09-16T01:00:00+00:00", org_name="架空区",
-                          org_role="ward", device_bound=False, demo=False)
+    keyfile = new_keyfile(
+        vault_id=VAULT,
+        created_at="2025-09-16T01:00:00+00:00",
+        org_name="架空区",
+        org_role="ward",
+        device_bound=False,
+        demo=False,
+    )
     keyfile.put_slot(_slot(1, "suzuki"), MASTER)
     keyfile.put_slot(_slot(2, "tanaka", "べつの長い合言葉です"), MASTER)
     return keyfile
@@ -61,8 +76,16 @@ def test_bound_slot_needs_the_device_secret():
         open_slot(VAULT, slot, "ながい合言葉をここに", device_secret=os.urandom(32))
 
 
-@pytest.mark.parametrize("field, value", [("user_id", 2), ("user_name", "tanaka"), ("must_change", True),
-                                          ("bound", True), ("created_at", "2030-01-01T00:00:00+00:00")])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("user_id", 2),
+        ("user_name", "tanaka"),
+        ("must_change", True),
+        ("bound", True),
+        ("created_at", "2030-01-01T00:00:00+00:00"),
+    ],
+)
 def test_every_slot_field_is_authenticated_even_with_a_recomputed_checksum(two_slot_file, field, value):
     """Someone who edits a field and recomputes the plain checksum still fails the AES-GCM tag."""
     from saiken.security import keyfile as module
@@ -72,7 +95,9 @@ def test_every_slot_field_is_authenticated_even_with_a_recomputed_checksum(two_s
     raw["check"] = module._check(raw)
     slot = parse_slot(raw, who="suzuki")
     with pytest.raises(WrongPasswordError):
-        open_slot(VAULT, slot, "ながい合言葉をここに", device_secret=os.urandom(32) if field == "bound" else None)
+        open_slot(
+            VAULT, slot, "ながい合言葉をここに", device_secret=os.urandom(32) if field == "bound" else None
+        )
 
 
 def test_flipped_bytes_are_reported_as_damage_not_as_a_wrong_password(two_slot_file):
@@ -100,8 +125,17 @@ def test_header_edits_and_old_slots_are_caught_after_unlocking(two_slot_file):
         keyfile.verify(MASTER, stale)
 
 
-@pytest.mark.parametrize("data", [b"", b"\x89PNG garbage", b"[]", b'{"format": 1}', "鍵".encode(),
-                                  json.dumps({"format": 1, "header": {}, "slots": [], "header_mac": ""}).encode()])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x89PNG garbage",
+        b"[]",
+        b'{"format": 1}',
+        "鍵".encode(),
+        json.dumps({"format": 1, "header": {}, "slots": [], "header_mac": ""}).encode(),
+    ],
+)
 def test_garbage_files_give_a_clear_corrupt_file_error(data):
     with pytest.raises(CorruptFileError) as caught:
         parse_keyfile(data)

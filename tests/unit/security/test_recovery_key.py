@@ -33,8 +33,14 @@ def test_input_ignores_case_spacing_hyphens_and_full_width_forms():
         normalise_recovery_key(key[:-1] + "0")
 
 
-@pytest.mark.parametrize("text, fragment", [("K7PQ2-ABCDE", "30 文字"), ("O" * 30, "0・1・I・L・O"),
-                                             ("K7PQ2-ABCDE-FGHJK-MNPQR-STUVW-XYZ2!", "使われない文字")])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("K7PQ2-ABCDE", "30 文字"),
+        ("O" * 30, "0・1・I・L・O"),
+        ("K7PQ2-ABCDE-FGHJK-MNPQR-STUVW-XYZ2!", "使われない文字"),
+    ],
+)
 def test_wrong_input_says_what_is_wrong(text, fragment):
     with pytest.raises(ValidationError) as caught:
         normalise_recovery_key(text)
@@ -45,5 +51,5 @@ def test_wrong_input_says_what_is_wrong(text, fragment):
 @settings(max_examples=100)
 @given(st.text(alphabet=ALPHABET, min_size=LENGTH, max_size=LENGTH), st.sampled_from([" ", "-", "", "  "]))
 def test_any_separator_round_trips(symbols, separator):
-    spaced = separator.join(symbols[i:i + 5] for i in range(0, LENGTH, 5)).lower()
+    spaced = separator.join(symbols[i : i + 5] for i in range(0, LENGTH, 5)).lower()
     assert normalise_recovery_key(spaced).replace("-", "") == symbols

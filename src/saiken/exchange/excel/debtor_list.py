@@ -104,7 +104,11 @@ def _value(row: object, attribute: str) -> object:
 
 
 def write_debtor_list(
-    path: Path | str, rows: Iterable[DebtorListRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
+    path: Path | str,
+    rows: Iterable[DebtorListRow],
+    *,
+    title: str = "債務者一覧",
+    created_on: dt.date | None = None,
 ) -> None:
     """Write the list to `path`, atomically. Optional columns appear only when some debtor has a value."""
     items = list(rows)

@@ -23,7 +23,17 @@ from saiken.domain.money import format_yen
 from saiken.exchange.excel import xlsx_layout as layout
 from saiken.exchange.excel.xlsx_write import save_workbook
 
-HEADERS = ["管理番号", "債務者名", "日時", "方法", "相手方", "対応者", "内容", "約束（金額・期日）", "次回予定"]
+HEADERS = [
+    "管理番号",
+    "債務者名",
+    "日時",
+    "方法",
+    "相手方",
+    "対応者",
+    "内容",
+    "約束（金額・期日）",
+    "次回予定",
+]
 WIDTHS = [11.0, 24.0, 21.0, 11.0, 11.0, 11.0, 56.0, 22.0, 17.0]
 HEADER_ROW = 6
 
@@ -115,7 +125,9 @@ def write_negotiation_report(
         layout.write_body_row(sheet, row_number, values, formats, WIDTHS)
     if not records:
         row_number += 1
-        layout.merged_text(sheet, f"A{row_number}:{last}{row_number}", "この期間の交渉記録はありません。", align="center")
+        layout.merged_text(
+            sheet, f"A{row_number}:{last}{row_number}", "この期間の交渉記録はありません。", align="center"
+        )
     end = sheet.cell(row_number + 2, len(HEADERS), "以上")
     end.font, end.alignment = layout.BODY_FONT, Alignment(horizontal="right")
     layout.set_widths(sheet, WIDTHS)

@@ -23,7 +23,17 @@ from saiken.domain.errors import ValidationError
 
 KIND_CORPORATE = "法人"
 KIND_INDIVIDUAL = "個人"
-_CORPORATE_MARKS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "法人", "(株)", "(有)", "(同)")
+_CORPORATE_MARKS = (
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "法人",
+    "(株)",
+    "(有)",
+    "(同)",
+)
 _HYPHEN_TABLE = {ord(ch): "-" for ch in textfold.HYPHENS}
 _SPACE_RUN_RE = re.compile(r"(\s+)")
 _POSTAL_RE = re.compile(r"^(\d{3})-?(\d{4})$")
@@ -88,7 +98,9 @@ def reading(value: object) -> str:
     _formula_error(value)
     result = textfold.to_katakana(str(value))
     if _NOT_A_READING_RE.search(result):
-        raise ValidationError("フリガナに漢字が含まれています。カタカナ（またはひらがな）で入力してください。")
+        raise ValidationError(
+            "フリガナに漢字が含まれています。カタカナ（またはひらがな）で入力してください。"
+        )
     return result
 
 
@@ -161,7 +173,9 @@ def date(value: object) -> dt.date:
             return wareki.parse_date(str(int(value)))
         if _EXCEL_SERIAL_RANGE[0] <= value <= _EXCEL_SERIAL_RANGE[1] and float(value).is_integer():
             return from_excel(value).date()
-        raise ValidationError("日付として読めません。2025-09-16、2025/9/16、令和7年9月16日 のように入力してください。")
+        raise ValidationError(
+            "日付として読めません。2025-09-16、2025/9/16、令和7年9月16日 のように入力してください。"
+        )
     if isinstance(value, dt.time | dt.timedelta):
         raise ValidationError("時刻ではなく日付を入力してください（例: 令和7年9月16日）。")
     text = unicodedata.normalize("NFKC", str(value)).strip()

@@ -24,7 +24,9 @@ _TOTAL_WORDS = frozenset({"計", "合計", "小計", "総計", "累計", "総合
 _TOTAL_PREFIXES = ("合計", "小計", "総計", "総合計")
 _NOTE_PREFIXES = ("※", "*", "備考", "注:", "注)", "(注", "注記", "注意", "出典", "作成日", "作成者", "以上")
 _AMOUNT_FIELDS = (h.PRINCIPAL, h.PAID, h.GRANT_AMOUNT)
-_UNSAVED_FORMULA = "セル{cell}の数式の計算結果がファイルに保存されていません。Excel で開いて再計算し、保存し直してください。"
+_UNSAVED_FORMULA = (
+    "セル{cell}の数式の計算結果がファイルに保存されていません。Excel で開いて再計算し、保存し直してください。"
+)
 _FAILED = object()
 _OPTIONAL: tuple[tuple[str, Callable[[object], object]], ...] = (
     (h.NAME_KANA, cells.reading),
@@ -121,7 +123,9 @@ class RowReader:
             column = self._columns.get(key)
             raw = values[column] if column is not None and column < len(values) else None
             if raw is None or (isinstance(raw, str) and not raw.strip()):
-                formula = self._unsaved.get((row, column + 1)) if column is not None and self._unsaved else None
+                formula = (
+                    self._unsaved.get((row, column + 1)) if column is not None and self._unsaved else None
+                )
                 if formula is not None and column is not None:
                     fail(key, formula, _UNSAVED_FORMULA.format(cell=f"{get_column_letter(column + 1)}{row}"))
                     return _FAILED
@@ -135,7 +139,9 @@ class RowReader:
                 fail(key, raw, error.message)
                 return _FAILED
 
-        number = read(h.MANAGEMENT_NO, cells.management_no, "管理番号がありません。区の管理番号を入力してください。")
+        number = read(
+            h.MANAGEMENT_NO, cells.management_no, "管理番号がありません。区の管理番号を入力してください。"
+        )
         name = read(h.NAME, cells.text, "氏名・名称がありません。事業者名（個人は氏名）を入力してください。")
         kind_raw = self._get(values, h.KIND)
         kind: object
@@ -147,7 +153,9 @@ class RowReader:
         got = dict.fromkeys(_OPTIONAL_KEYS)
         for key, convert in self._optional:
             got[key] = read(key, convert)
-        principal = read(h.PRINCIPAL, cells.amount, "返還金額がありません。返還を命じた金額を入力してください。")
+        principal = read(
+            h.PRINCIPAL, cells.amount, "返還金額がありません。返還を命じた金額を入力してください。"
+        )
         order, due = got[h.ORDER_DATE], got[h.DUE_DATE]
         derived = False
         if due is None and order is None:

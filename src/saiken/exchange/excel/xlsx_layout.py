@@ -90,7 +90,9 @@ def print_setup(sheet: Worksheet, *, header_row: int, last_column: int, last_row
     sheet.print_area = f"A1:{letter}{max(last_row, header_row)}"
 
 
-def merged_text(sheet: Worksheet, cell_range: str, text: str, *, font: Font = BODY_FONT, align: str = "left") -> None:
+def merged_text(
+    sheet: Worksheet, cell_range: str, text: str, *, font: Font = BODY_FONT, align: str = "left"
+) -> None:
     first = sheet[cell_range.split(":")[0]]
     first.value = safe(text)
     first.font = font

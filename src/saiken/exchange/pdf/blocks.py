@@ -18,20 +18,25 @@ LABEL_WIDTH = 42 * mm
 GUIDE = colors.Color(0.45, 0.45, 0.45)
 
 
-def label_table(rows: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH,
-                label_width: float = LABEL_WIDTH) -> Table:
+def label_table(
+    rows: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH, label_width: float = LABEL_WIDTH
+) -> Table:
     """Two ruled columns: a shaded Gothic label and a Mincho value, one row per pair."""
     data = [[para(label, "label"), para(value, "body")] for label, value in rows]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), MINCHO, 10.5),
-        ("GRID", (0, 0), (-1, -1), 0.6, INK),
-        ("BACKGROUND", (0, 0), (0, -1), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.4 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), MINCHO, 10.5),
+                ("GRID", (0, 0), (-1, -1), 0.6, INK),
+                ("BACKGROUND", (0, 0), (0, -1), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.4 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ]
+        )
+    )
     return table
 
 
@@ -54,21 +59,25 @@ def seal_box(role: str, fields: Sequence[str | tuple[str, str]], *, width: float
         rowHeights=[8 * mm] + [row_height] * len(fields),
         hAlign="LEFT",
     )
-    table.setStyle(TableStyle([
-        ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("BACKGROUND", (0, 1), (0, -1), SHADE),
-        ("BOX", (0, 0), (-1, -1), 1.0, INK),
-        ("INNERGRID", (0, 0), (-1, -1), 0.6, INK),
-        ("SPAN", (2, 1), (2, -1)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), MINCHO, 10.5),  # also for empty cells: never a non-embedded font
-        ("TEXTCOLOR", (1, 1), (-1, -1), GUIDE),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-        ("ALIGN", (2, 1), (2, -1), "CENTER"),
-        ("RIGHTPADDING", (1, 1), (1, -1), 4 * mm),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("BACKGROUND", (0, 1), (0, -1), SHADE),
+                ("BOX", (0, 0), (-1, -1), 1.0, INK),
+                ("INNERGRID", (0, 0), (-1, -1), 0.6, INK),
+                ("SPAN", (2, 1), (2, -1)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), MINCHO, 10.5),  # also for empty cells: never a non-embedded font
+                ("TEXTCOLOR", (1, 1), (-1, -1), GUIDE),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("ALIGN", (2, 1), (2, -1), "CENTER"),
+                ("RIGHTPADDING", (1, 1), (1, -1), 4 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ]
+        )
+    )
     return table
 
 

@@ -67,11 +67,21 @@ def styles() -> dict[str, ParagraphStyle]:
     )
     return {
         "title": ParagraphStyle(
-            "title", parent=body, fontName=GOTHIC, fontSize=20, leading=28, alignment=TA_CENTER,
+            "title",
+            parent=body,
+            fontName=GOTHIC,
+            fontSize=20,
+            leading=28,
+            alignment=TA_CENTER,
             spaceAfter=4 * mm,
         ),
         "heading": ParagraphStyle(
-            "heading", parent=body, fontName=GOTHIC, fontSize=12, leading=18, spaceBefore=3 * mm,
+            "heading",
+            parent=body,
+            fontName=GOTHIC,
+            fontSize=12,
+            leading=18,
+            spaceBefore=3 * mm,
             spaceAfter=1.5 * mm,
         ),
         "body": body,
@@ -79,7 +89,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER),
         "label": ParagraphStyle("label", parent=body, fontName=GOTHIC, fontSize=9.5, leading=14),
         "small": ParagraphStyle("small", parent=body, fontSize=9, leading=14),
-        "item": ParagraphStyle("item", parent=body, fontSize=9, leading=14, leftIndent=13, firstLineIndent=-13),
+        "item": ParagraphStyle(
+            "item", parent=body, fontSize=9, leading=14, leftIndent=13, firstLineIndent=-13
+        ),
         "note": ParagraphStyle("note", parent=body, fontName=GOTHIC, fontSize=8, leading=12, textColor=MUTED),
     }
 
@@ -190,8 +202,15 @@ def render(
         initialFontName=MINCHO,
     )
     frame = Frame(
-        MARGINS.left, MARGINS.bottom, MARGINS.frame_width, PAGE_HEIGHT - MARGINS.top - MARGINS.bottom,
-        id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        MARGINS.left,
+        MARGINS.bottom,
+        MARGINS.frame_width,
+        PAGE_HEIGHT - MARGINS.top - MARGINS.bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
     footer = Footer(text=footer_text, checkpoint_hash=checkpoint_hash)

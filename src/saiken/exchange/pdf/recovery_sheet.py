@@ -169,19 +169,23 @@ def render_recovery_sheet(
         para(TITLE, "title"),
         para("金庫を開くための鍵の控えです。大切に保管してください。", "center"),
         Spacer(1, 4 * mm),
-        label_table([
-            ("団体名", org),
-            ("金庫ID", vault),
-            ("作成日", created),
-            ("作成者（アカウント名）", creator),
-        ]),
+        label_table(
+            [
+                ("団体名", org),
+                ("金庫ID", vault),
+                ("作成日", created),
+                ("作成者（アカウント名）", creator),
+            ]
+        ),
         Spacer(1, 2 * mm),
-        KeepTogether([
-            para("復旧キー", "heading"),
-            KeyGroupsBox(groups),
-            Spacer(1, 1.5 * mm),
-            para(_reading_note(groups), "note"),
-        ]),
+        KeepTogether(
+            [
+                para("復旧キー", "heading"),
+                KeyGroupsBox(groups),
+                Spacer(1, 1.5 * mm),
+                para(_reading_note(groups), "note"),
+            ]
+        ),
         Spacer(1, 1 * mm),
         para("取り扱い上の注意", "heading"),
     ]
@@ -190,9 +194,15 @@ def render_recovery_sheet(
         para("紛失したとき・漏れたおそれがあるとき", "heading"),
         para(IF_LOST, "small"),
         Spacer(1, 5 * mm),
-        KeepTogether([
-            seal_box("取扱責任者 確認欄（保管したら記入・押印してください）",
-                     ["保管場所", ("保管開始日", "令和　　年　　月　　日"), "所属・氏名"]),
-        ]),
+        KeepTogether(
+            [
+                seal_box(
+                    "取扱責任者 確認欄（保管したら記入・押印してください）",
+                    ["保管場所", ("保管開始日", "令和　　年　　月　　日"), "所属・氏名"],
+                ),
+            ]
+        ),
     ]
-    return render(story, title=TITLE, subject="金庫の復旧キー", footer_text=f"債権デスク　復旧キー　金庫ID {vault}")
+    return render(
+        story, title=TITLE, subject="金庫の復旧キー", footer_text=f"債権デスク　復旧キー　金庫ID {vault}"
+    )

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from saiken.store.base import Base
 
-NATURE_PUBLIC = "public"    # 公法上の債権
+NATURE_PUBLIC = "public"  # 公法上の債権
 NATURE_PRIVATE = "private"  # 私法上の債権
 
 

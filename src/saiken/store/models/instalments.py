@@ -36,7 +36,9 @@ class InstalmentRow(Base):
     __table_args__ = (UniqueConstraint("plan_id", "seq", name="uq_instalment_rows_plan_seq"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("instalment_plans.id", ondelete="CASCADE"), nullable=False)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("instalment_plans.id", ondelete="CASCADE"), nullable=False
+    )
     seq: Mapped[int] = mapped_column(Integer, nullable=False)
     due_on: Mapped[dt.date] = mapped_column(Date, nullable=False)
     amount: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -42,8 +42,9 @@ class AmountTile(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         colour = "#fff7e6" if emphasis else "#ffffff"
         border = "#f0b429" if emphasis else "#d9e2ec"
-        self.setStyleSheet(f"QFrame#amountTile {{ background: {colour}; border: 1px solid {border}; "
-                           "border-radius: 5px; }")
+        self.setStyleSheet(
+            f"QFrame#amountTile {{ background: {colour}; border: 1px solid {border}; border-radius: 5px; }}"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         caption = QLabel(label)
@@ -107,8 +108,13 @@ class DebtorCardPage(QWidget):
 
         tiles = QGridLayout()
         self.tiles: dict[str, AmountTile] = {}
-        labels = (self.tr("Principal"), self.tr("Paid"), self.tr("Additional charge"), self.tr("Late charge"),
-                  self.tr("Total due"))
+        labels = (
+            self.tr("Principal"),
+            self.tr("Paid"),
+            self.tr("Additional charge"),
+            self.tr("Late charge"),
+            self.tr("Total due"),
+        )
         for column, (key, label) in enumerate(zip(AMOUNT_KEYS, labels, strict=True)):
             tile = AmountTile(label, key, emphasis=key == "total")
             self.tiles[key] = tile
@@ -142,12 +148,28 @@ class DebtorCardPage(QWidget):
         self.documents_tab = DocumentsTab(self)
         self.attachments_tab = AttachmentsTab(self)
         self.tags_tab = TagsTab(self)
-        self._tab_widgets = (self.claims_tab, self.records_tab, self.plan_tab, self.inquiries_tab,
-                             self.documents_tab, self.attachments_tab, self.tags_tab)
-        for widget, title in zip(self._tab_widgets, (
-                self.tr("Claims && payments"), self.tr("Negotiation"), self.tr("Instalments"),
-                self.tr("Inquiries"), self.tr("Documents sent"), self.tr("Attachments"),
-                self.tr("Tags && notes")), strict=True):
+        self._tab_widgets = (
+            self.claims_tab,
+            self.records_tab,
+            self.plan_tab,
+            self.inquiries_tab,
+            self.documents_tab,
+            self.attachments_tab,
+            self.tags_tab,
+        )
+        for widget, title in zip(
+            self._tab_widgets,
+            (
+                self.tr("Claims && payments"),
+                self.tr("Negotiation"),
+                self.tr("Instalments"),
+                self.tr("Inquiries"),
+                self.tr("Documents sent"),
+                self.tr("Attachments"),
+                self.tr("Tags && notes"),
+            ),
+            strict=True,
+        ):
             self.tabs.addTab(widget, title)
 
         layout = QVBoxLayout(self)
@@ -188,12 +210,17 @@ class DebtorCardPage(QWidget):
         self.reading.setText(card.name_kana)
         colour = display.status_colour(card.status).name()
         self.status_chip.setText(card.status)
-        self.status_chip.setStyleSheet(f"background: {colour}; border-radius: 9px; padding: 2px 12px; "
-                                       "font-weight: bold;")
-        self.facts.setText("　｜　".join([
-            self.tr("Management no. {no}").format(no=card.management_no),
-            self.tr("Handler: {name}").format(name=card.handler or self.tr("(none)")),
-        ]))
+        self.status_chip.setStyleSheet(
+            f"background: {colour}; border-radius: 9px; padding: 2px 12px; font-weight: bold;"
+        )
+        self.facts.setText(
+            "　｜　".join(
+                [
+                    self.tr("Management no. {no}").format(no=card.management_no),
+                    self.tr("Handler: {name}").format(name=card.handler or self.tr("(none)")),
+                ]
+            )
+        )
         contact = []
         if card.representative:
             contact.append(self.tr("Representative: {name}").format(name=card.representative))
@@ -215,7 +242,9 @@ class DebtorCardPage(QWidget):
     def _limitation_text(self, limitation: Any) -> str:
         if limitation is None or limitation.expiry is None:
             return self.tr("Limitation: not computed (no start date)")
-        text = limitation.message or self.tr("Limitation expires {day}").format(day=display.day(limitation.expiry))
+        text = limitation.message or self.tr("Limitation expires {day}").format(
+            day=display.day(limitation.expiry)
+        )
         level = (limitation.level or "").lower()
         if level in ("warning", "warn", "soon"):
             self.limitation.setStyleSheet("color: #b45309; font-weight: bold;")
@@ -229,9 +258,13 @@ class DebtorCardPage(QWidget):
     def open_payment_dialog(self) -> PaymentDialog | None:
         if self.card is None:
             return None
-        dialog = PaymentDialog(self.context, self.card.id, debtor_name=display.honorific(self.card.name,
-                                                                                         self.card.kind),
-                               today=self.context.clock.today(), parent=self)
+        dialog = PaymentDialog(
+            self.context,
+            self.card.id,
+            debtor_name=display.honorific(self.card.name, self.card.kind),
+            today=self.context.clock.today(),
+            parent=self,
+        )
         dialog.saved.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.payment_dialog = dialog
@@ -241,14 +274,19 @@ class DebtorCardPage(QWidget):
     def open_charge_statement(self) -> None:
         if self.card is None:
             return
-        self.context.ops.call(gateway.charge_statement, self.card.id, on_result=self._show_statement, owner=self)
+        self.context.ops.call(
+            gateway.charge_statement, self.card.id, on_result=self._show_statement, owner=self
+        )
 
     def _show_statement(self, result: Any) -> None:
         if result is None:
-            self.context.dialogs.info(self, self.tr("Charge statement"),
-                                      self.tr("This debtor has no claim to compute charges for."))
+            self.context.dialogs.info(
+                self, self.tr("Charge statement"), self.tr("This debtor has no claim to compute charges for.")
+            )
             return
-        title = self.tr("Charge statement — {name}").format(name=display.honorific(self.card.name, self.card.kind))
+        title = self.tr("Charge statement — {name}").format(
+            name=display.honorific(self.card.name, self.card.kind)
+        )
         dialog = ChargeStatementDialog(result, self, title=title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.statement_dialog = dialog

@@ -52,18 +52,32 @@ class ChargeStatementDialog(QDialog):
         heading.setObjectName("statementHeading")
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         layout.addWidget(heading)
-        basis = QLabel(self.tr("As of {as_of} (due date {due}); principal {principal}; rule: {profile}").format(
-            as_of=display.day(result.as_of), due=display.day(result.due),
-            principal=display.yen(result.principal), profile=profile_label(result.profile)))
+        basis = QLabel(
+            self.tr("As of {as_of} (due date {due}); principal {principal}; rule: {profile}").format(
+                as_of=display.day(result.as_of),
+                due=display.day(result.due),
+                principal=display.yen(result.principal),
+                profile=profile_label(result.profile),
+            )
+        )
         basis.setObjectName("statementBasis")
         layout.addWidget(basis)
 
         self.table = QTableWidget(0, 9, self)
         self.table.setObjectName("segmentTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Kind"), self.tr("From"), self.tr("To"), self.tr("Days"), self.tr("Balance"),
-            self.tr("Base"), self.tr("Annual rate"), self.tr("Year days"), self.tr("Amount (exact)"),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Days"),
+                self.tr("Balance"),
+                self.tr("Base"),
+                self.tr("Annual rate"),
+                self.tr("Year days"),
+                self.tr("Amount (exact)"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -86,12 +100,18 @@ class ChargeStatementDialog(QDialog):
         summary.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary_labels: dict[str, QLabel] = {}
         lines = [
-            ("additional", self.tr("Additional charge"), self._truncation(
-                result.additional_charge_exact, result.additional_charge)),
+            (
+                "additional",
+                self.tr("Additional charge"),
+                self._truncation(result.additional_charge_exact, result.additional_charge),
+            ),
             ("late", self.tr("Late charge"), self._truncation(result.late_charge_exact, result.late_charge)),
             ("principal_remaining", self.tr("Principal remaining"), display.yen(result.principal_remaining)),
-            ("additional_remaining", self.tr("Additional charge remaining"),
-             display.yen(result.additional_charge_remaining)),
+            (
+                "additional_remaining",
+                self.tr("Additional charge remaining"),
+                display.yen(result.additional_charge_remaining),
+            ),
             ("late_remaining", self.tr("Late charge remaining"), display.yen(result.late_charge_remaining)),
             ("total_remaining", self.tr("Total remaining"), display.yen(result.total_remaining)),
         ]
@@ -105,7 +125,9 @@ class ChargeStatementDialog(QDialog):
                 shown.setStyleSheet("font-weight: bold; font-size: 12pt;")
             self.summary_labels[key] = shown
             summary.addRow(label, shown)
-        note = QLabel(self.tr("Each charge is the exact sum of its segments, truncated to whole yen once at the end."))
+        note = QLabel(
+            self.tr("Each charge is the exact sum of its segments, truncated to whole yen once at the end.")
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #4b5563;")
         bottom = QHBoxLayout()
@@ -152,5 +174,7 @@ class ChargeStatementDialog(QDialog):
 
     def segment_texts(self) -> list[list[str]]:
         """The table as shown (for tests and copy)."""
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]

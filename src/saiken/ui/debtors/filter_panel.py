@@ -114,8 +114,19 @@ class FilterPanel(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's fields in the order the eye reads them (for the page's tab order)."""
-        return [*self.status_checks.values(), self.min_balance, self.max_balance, self.due_from, self.due_to,
-                self.next_from, self.next_to, self.handler, self.tags, self.clear_button, self.apply_button]
+        return [
+            *self.status_checks.values(),
+            self.min_balance,
+            self.max_balance,
+            self.due_from,
+            self.due_to,
+            self.next_from,
+            self.next_to,
+            self.handler,
+            self.tags,
+            self.clear_button,
+            self.apply_button,
+        ]
 
     def set_handlers(self, names: list[str]) -> None:
         current = self.handler.currentData() or None
@@ -146,12 +157,15 @@ class FilterPanel(QWidget):
             "next_action_to": self._date(self.next_to, self.tr("Next action (to)")),
             "tags": frozenset(t.strip() for t in self.tags.text().replace("、", ",").split(",") if t.strip()),
         }
-        for low, high, label in (("min_balance", "max_balance", self.tr("Balance")),
-                                 ("due_from", "due_to", self.tr("Due date")),
-                                 ("next_action_from", "next_action_to", self.tr("Next action"))):
+        for low, high, label in (
+            ("min_balance", "max_balance", self.tr("Balance")),
+            ("due_from", "due_to", self.tr("Due date")),
+            ("next_action_from", "next_action_to", self.tr("Next action")),
+        ):
             if result[low] is not None and result[high] is not None and result[low] > result[high]:
-                raise ValidationError(self.tr("{field}: the start is after the end. Swap the two values.")
-                                      .format(field=label))
+                raise ValidationError(
+                    self.tr("{field}: the start is after the end. Swap the two values.").format(field=label)
+                )
         return result
 
     def _amount(self, edit: QLineEdit, label: str) -> int | None:
@@ -182,8 +196,12 @@ class FilterPanel(QWidget):
         self._select_handler(getattr(flt, "handler", None))
         for edit, value in ((self.min_balance, flt.min_balance), (self.max_balance, flt.max_balance)):
             edit.setText("" if value is None else f"{value:,}")
-        for edit, value in ((self.due_from, flt.due_from), (self.due_to, flt.due_to),
-                            (self.next_from, flt.next_action_from), (self.next_to, flt.next_action_to)):
+        for edit, value in (
+            (self.due_from, flt.due_from),
+            (self.due_to, flt.due_to),
+            (self.next_from, flt.next_action_from),
+            (self.next_to, flt.next_action_to),
+        ):
             edit.setText(display.day(value))
         self.tags.setText("、".join(sorted(getattr(flt, "tags", ()) or ())))
         self.error.hide()

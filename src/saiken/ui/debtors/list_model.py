@@ -89,8 +89,15 @@ class DebtorListModel(QAbstractTableModel):
     total_changed = Signal(int)
     failed = Signal(object)
 
-    def __init__(self, operations: Any, parent: Any = None, *, fetch_page: FetchPage | None = None,
-                 page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
+    def __init__(
+        self,
+        operations: Any,
+        parent: Any = None,
+        *,
+        fetch_page: FetchPage | None = None,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+    ):
         super().__init__(parent)
         if fetch_page is None:
             from saiken.ui.debtors.gateway import search as fetch_page
@@ -105,9 +112,18 @@ class DebtorListModel(QAbstractTableModel):
         self._generation = 0
         self._pending: set[int] = set()  # pages asked for and not yet arrived
         self._appending = False  # a fetchMore is under way
-        self._headers = [self.tr("Management no."), self.tr("Name"), self.tr("Reading"),
-                         self.tr("Representative"), self.tr("Status"), self.tr("Handler"),
-                         self.tr("Principal"), self.tr("Paid"), self.tr("Balance"), self.tr("Next action")]
+        self._headers = [
+            self.tr("Management no."),
+            self.tr("Name"),
+            self.tr("Reading"),
+            self.tr("Representative"),
+            self.tr("Status"),
+            self.tr("Handler"),
+            self.tr("Principal"),
+            self.tr("Paid"),
+            self.tr("Balance"),
+            self.tr("Next action"),
+        ]
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -124,8 +140,10 @@ class DebtorListModel(QAbstractTableModel):
                 return self._headers[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 right = COLUMNS[section][2]
-                return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
-                           | Qt.AlignmentFlag.AlignVCenter)
+                return int(
+                    (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                    | Qt.AlignmentFlag.AlignVCenter
+                )
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -146,8 +164,10 @@ class DebtorListModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = COLUMNS[index.column()][2]
-            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
-                       | Qt.AlignmentFlag.AlignVCenter)
+            return int(
+                (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
         if role == Qt.ItemDataRole.BackgroundRole and field == "status":
             return QBrush(display.status_colour(row.status))
         if role == Qt.ItemDataRole.FontRole and field == "status":
@@ -190,7 +210,10 @@ class DebtorListModel(QAbstractTableModel):
         self.loading_changed.emit()
         generation, flt, limit = self._generation, self._filter, self._page_size
         self._operations.call(
-            self._fetch_page, flt, page * limit, limit,
+            self._fetch_page,
+            flt,
+            page * limit,
+            limit,
             on_result=lambda result: self._arrived(generation, page, result),
             on_error=lambda error: self._fetch_failed(generation, page, error),
             owner=self,

@@ -51,7 +51,9 @@ class DebtorListPage(QWidget):
 
     open_requested = Signal(int)
 
-    def __init__(self, context: Any, parent: QWidget | None = None, *, search_delay_ms: int = SEARCH_DEBOUNCE_MS):
+    def __init__(
+        self, context: Any, parent: QWidget | None = None, *, search_delay_ms: int = SEARCH_DEBOUNCE_MS
+    ):
         super().__init__(parent)
         self.setObjectName("debtorListPage")
         self.context = context
@@ -160,9 +162,12 @@ class DebtorListPage(QWidget):
         # Everyone may filter by themselves; the full list of users needs the right to read users or the
         # audit log, so a handler without it simply sees their own name.
         self.filters.set_handlers([context.user.name])
-        context.ops.call(gateway.handler_names,
-                         on_result=lambda names: self.filters.set_handlers(sorted({*names, context.user.name})),
-                         on_error=lambda _error: None, owner=self)
+        context.ops.call(
+            gateway.handler_names,
+            on_result=lambda names: self.filters.set_handlers(sorted({*names, context.user.name})),
+            on_error=lambda _error: None,
+            owner=self,
+        )
 
     # --- searching ----------------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -239,26 +244,45 @@ class DebtorListPage(QWidget):
         self.search.setText(getattr(flt, "text", ""))
         self.search.blockSignals(False)
         self.filters.set_fields(flt)
-        self._filter_fields = {k: v for k, v in vars(flt).items() if k != "text"} if hasattr(flt, "__dict__") \
+        self._filter_fields = (
+            {k: v for k, v in vars(flt).items() if k != "text"}
+            if hasattr(flt, "__dict__")
             else self.filters.fields()
+        )
         self.apply()
 
     def save_condition(self, name: str | None = None) -> None:
         if not name:
-            name, ok = QInputDialog.getText(self, self.tr("Save condition"), self.tr("Name of this condition:"))
+            name, ok = QInputDialog.getText(
+                self, self.tr("Save condition"), self.tr("Name of this condition:")
+            )
             if not ok or not name.strip():
                 return
         flt = gateway.make_filter(**self.current_fields())
-        self.context.ops.call(gateway.save_condition, name.strip(), flt,
-                              on_result=lambda _r: self.load_conditions(), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.save_condition,
+            name.strip(),
+            flt,
+            on_result=lambda _r: self.load_conditions(),
+            owner=self,
+            changes=True,
+        )
 
     def delete_condition(self) -> None:
         name = self.conditions.currentData()
         if not name:
             return
-        if not self.context.dialogs.confirm(self, self.tr("Delete condition"),
-                                            self.tr("Delete the saved condition “{name}”?").format(name=name),
-                                            self.tr("Delete")):
+        if not self.context.dialogs.confirm(
+            self,
+            self.tr("Delete condition"),
+            self.tr("Delete the saved condition “{name}”?").format(name=name),
+            self.tr("Delete"),
+        ):
             return
-        self.context.ops.call(gateway.delete_condition, name, on_result=lambda _r: self.load_conditions(),
-                              owner=self, changes=True)
+        self.context.ops.call(
+            gateway.delete_condition,
+            name,
+            on_result=lambda _r: self.load_conditions(),
+            owner=self,
+            changes=True,
+        )

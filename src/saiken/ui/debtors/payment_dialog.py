@@ -29,8 +29,15 @@ class PaymentDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, context: Any, debtor_id: int, *, debtor_name: str = "", today: dt.date | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        context: Any,
+        debtor_id: int,
+        *,
+        debtor_name: str = "",
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Record a payment"))
@@ -61,7 +68,9 @@ class PaymentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
@@ -86,8 +95,15 @@ class PaymentDialog(QDialog):
             return
         self.error.hide()
         self.buttons.setEnabled(False)
-        self.context.ops.call(gateway.add_payment, self.debtor_id, **values, on_result=self._done,
-                              on_error=self._failed, owner=self, changes=True)
+        self.context.ops.call(
+            gateway.add_payment,
+            self.debtor_id,
+            **values,
+            on_result=self._done,
+            on_error=self._failed,
+            owner=self,
+            changes=True,
+        )
 
     def _done(self, row: Any) -> None:
         self.buttons.setEnabled(True)

@@ -111,8 +111,12 @@ class AttachmentsTab(QWidget):
         self.card_page = card_page
         self.context = card_page.context
         self.items: list[Any] = []
-        self.table = ReadOnlyTable([self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Added")],
-                                   right=(2,), stretch=0, object_name="attachmentsTable")
+        self.table = ReadOnlyTable(
+            [self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Added")],
+            right=(2,),
+            stretch=0,
+            object_name="attachmentsTable",
+        )
         self.add_button = QPushButton(self.tr("Add file…"))
         self.add_button.setObjectName("addAttachment")
         note = QLabel(self.tr("PDF, PNG or JPEG up to 10 MB, stored encrypted in the vault."))
@@ -142,13 +146,19 @@ class AttachmentsTab(QWidget):
     def show_card(self, card: Any) -> None:
         self.items = list(card.attachments)
         kinds = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
-        self.table.set_rows([[a.filename, kinds.get(a.mime, a.mime), size_text(a.size), display.day(a.added_at)]
-                             for a in self.items], keys=[a.id for a in self.items])
+        self.table.set_rows(
+            [
+                [a.filename, kinds.get(a.mime, a.mime), size_text(a.size), display.day(a.added_at)]
+                for a in self.items
+            ],
+            keys=[a.id for a in self.items],
+        )
         self.preview.clear()
 
     def choose_file(self) -> None:
-        path = self.context.dialogs.open_file(self, self.tr("Add an attachment"),
-                                              self.tr("PDF or image (*.pdf *.png *.jpg *.jpeg)"))
+        path = self.context.dialogs.open_file(
+            self, self.tr("Add an attachment"), self.tr("PDF or image (*.pdf *.png *.jpg *.jpeg)")
+        )
         if path is not None:
             self.add_file(path)
 
@@ -157,22 +167,39 @@ class AttachmentsTab(QWidget):
             with path.open("rb") as handle:
                 data = handle.read(READ_LIMIT)
         except OSError as error:
-            show_problem(self.error, ValidationError(
-                self.tr("The file {name} cannot be read. Check that it exists and is not open elsewhere.")
-                .format(name=path.name)))
+            show_problem(
+                self.error,
+                ValidationError(
+                    self.tr(
+                        "The file {name} cannot be read. Check that it exists and is not open elsewhere."
+                    ).format(name=path.name)
+                ),
+            )
             del error
             return
         self.error.hide()
         mime = MIME_BY_SUFFIX.get(path.suffix.lower())
-        self.context.ops.call(gateway.add_attachment, self.card_page.debtor_id, filename=path.name, data=data,
-                              mime=mime, on_result=self.card_page.changed,
-                              on_error=lambda e: show_problem(self.error, e), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.add_attachment,
+            self.card_page.debtor_id,
+            filename=path.name,
+            data=data,
+            mime=mime,
+            on_result=self.card_page.changed,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def preview_selected(self) -> None:
         attachment_id = self.table.current_key()
         item = next((a for a in self.items if a.id == attachment_id), None)
         if item is None:
             return
-        self.context.ops.call(gateway.read_attachment, item.id,
-                              on_result=lambda data: self.preview.show_bytes(data, item.mime),
-                              on_error=lambda e: show_problem(self.error, e), owner=self)
+        self.context.ops.call(
+            gateway.read_attachment,
+            item.id,
+            on_result=lambda data: self.preview.show_bytes(data, item.mime),
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+        )

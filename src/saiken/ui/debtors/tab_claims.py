@@ -11,8 +11,10 @@ from saiken.domain.wareki import format_fiscal_year
 from saiken.ui.debtors import display
 from saiken.ui.debtors.widgets import ReadOnlyTable
 
-NATURES = {"public": QT_TRANSLATE_NOOP("ClaimsTab", "Public law"),
-           "private": QT_TRANSLATE_NOOP("ClaimsTab", "Private law")}
+NATURES = {
+    "public": QT_TRANSLATE_NOOP("ClaimsTab", "Public law"),
+    "private": QT_TRANSLATE_NOOP("ClaimsTab", "Private law"),
+}
 
 
 class ClaimsTab(QWidget):
@@ -20,14 +22,34 @@ class ClaimsTab(QWidget):
         super().__init__()
         self.card_page = card_page
         self.claims = ReadOnlyTable(
-            [self.tr("Programme"), self.tr("Fiscal year"), self.tr("Decision"), self.tr("Grant"),
-             self.tr("Received"), self.tr("Order date"), self.tr("Due date"), self.tr("Principal"),
-             self.tr("Nature")],
-            right=(3, 7), stretch=0, object_name="claimsTable")
+            [
+                self.tr("Programme"),
+                self.tr("Fiscal year"),
+                self.tr("Decision"),
+                self.tr("Grant"),
+                self.tr("Received"),
+                self.tr("Order date"),
+                self.tr("Due date"),
+                self.tr("Principal"),
+                self.tr("Nature"),
+            ],
+            right=(3, 7),
+            stretch=0,
+            object_name="claimsTable",
+        )
         self.payments = ReadOnlyTable(
-            [self.tr("Payment date"), self.tr("Amount"), self.tr("Source"), self.tr("Ward confirmed"),
-             self.tr("Entered by"), self.tr("Note")],
-            right=(1,), stretch=5, object_name="paymentsTable")
+            [
+                self.tr("Payment date"),
+                self.tr("Amount"),
+                self.tr("Source"),
+                self.tr("Ward confirmed"),
+                self.tr("Entered by"),
+                self.tr("Note"),
+            ],
+            right=(1,),
+            stretch=5,
+            object_name="paymentsTable",
+        )
         self.add_button = QPushButton(self.tr("Record payment…"))
         self.add_button.setObjectName("addPayment")
         self.add_button.clicked.connect(card_page.open_payment_dialog)
@@ -48,32 +70,41 @@ class ClaimsTab(QWidget):
     def show_card(self, card: Any) -> None:
         rows = []
         for claim in card.claims:
-            received = "、".join(f"{display.day(t.received_on)} {display.yen(t.amount)}" for t in claim.tranches)
-            rows.append([
-                claim.programme,
-                format_fiscal_year(claim.fiscal_year) if claim.fiscal_year else "",
-                display.day(claim.decision_date),
-                display.yen(claim.grant_amount),
-                received,
-                display.day(claim.order_date),
-                display.day(claim.due_date),
-                display.yen(claim.principal),
-                self.tr(NATURES[claim.nature]) if claim.nature in NATURES else claim.nature,
-            ])
+            received = "、".join(
+                f"{display.day(t.received_on)} {display.yen(t.amount)}" for t in claim.tranches
+            )
+            rows.append(
+                [
+                    claim.programme,
+                    format_fiscal_year(claim.fiscal_year) if claim.fiscal_year else "",
+                    display.day(claim.decision_date),
+                    display.yen(claim.grant_amount),
+                    received,
+                    display.day(claim.order_date),
+                    display.day(claim.due_date),
+                    display.yen(claim.principal),
+                    self.tr(NATURES[claim.nature]) if claim.nature in NATURES else claim.nature,
+                ]
+            )
         self.claims.set_rows(rows)
         payments = sorted(card.payments, key=lambda p: (p.paid_on, p.id), reverse=True)
-        self.payments.set_rows([
+        self.payments.set_rows(
             [
-                display.day(p.paid_on),
-                display.yen(p.amount),
-                p.source,
-                self.tr("Yes") if p.confirmed else self.tr("Not yet"),
-                p.created_by,
-                self.tr("Reversed") if p.reversed else (self.tr("Reversal") if p.reverses_id else ""),
-            ]
-            for p in payments
-        ], keys=[p.id for p in payments])
-        self.payment_total.setText(self.tr("Paid in total: {amount}").format(amount=display.yen(card.totals.paid)))
+                [
+                    display.day(p.paid_on),
+                    display.yen(p.amount),
+                    p.source,
+                    self.tr("Yes") if p.confirmed else self.tr("Not yet"),
+                    p.created_by,
+                    self.tr("Reversed") if p.reversed else (self.tr("Reversal") if p.reverses_id else ""),
+                ]
+                for p in payments
+            ],
+            keys=[p.id for p in payments],
+        )
+        self.payment_total.setText(
+            self.tr("Paid in total: {amount}").format(amount=display.yen(card.totals.paid))
+        )
 
 
 def _section(text: str) -> QLabel:

@@ -30,8 +30,11 @@ class InquiriesTab(QWidget):
         self.card_page = card_page
         self.context = card_page.context
         self.items: list[Any] = []
-        self.table = ReadOnlyTable([self.tr("Asked"), self.tr("Kind"), self.tr("Question"), self.tr("Answered"),
-                                    self.tr("Answer")], stretch=2, object_name="inquiriesTable")
+        self.table = ReadOnlyTable(
+            [self.tr("Asked"), self.tr("Kind"), self.tr("Question"), self.tr("Answered"), self.tr("Answer")],
+            stretch=2,
+            object_name="inquiriesTable",
+        )
         self.open_count = QLabel("")
         self.open_count.setObjectName("openInquiries")
 
@@ -73,24 +76,46 @@ class InquiriesTab(QWidget):
 
     def show_card(self, card: Any) -> None:
         self.items = list(card.inquiries)
-        self.table.set_rows([[display.day(i.asked_on), i.kind, i.question, display.day(i.answered_on),
-                              i.answer or self.tr("(waiting)")] for i in self.items],
-                            keys=[i.id for i in self.items])
+        self.table.set_rows(
+            [
+                [
+                    display.day(i.asked_on),
+                    i.kind,
+                    i.question,
+                    display.day(i.answered_on),
+                    i.answer or self.tr("(waiting)"),
+                ]
+                for i in self.items
+            ],
+            keys=[i.id for i in self.items],
+        )
         waiting = sum(1 for i in self.items if i.answered_on is None)
-        self.open_count.setText(self.tr("{n} inquiries waiting for an answer").format(n=waiting) if waiting
-                                else self.tr("No inquiry is waiting for an answer."))
+        self.open_count.setText(
+            self.tr("{n} inquiries waiting for an answer").format(n=waiting)
+            if waiting
+            else self.tr("No inquiry is waiting for an answer.")
+        )
         if not self.answered_on.text():
             self.answered_on.setText(display.day(self.context.clock.today()))
 
     def ask(self) -> None:
         question = self.question.text().strip()
         if not question:
-            show_problem(self.error, ValidationError(self.tr("Write the question before recording the inquiry.")))
+            show_problem(
+                self.error, ValidationError(self.tr("Write the question before recording the inquiry."))
+            )
             return
         self.error.hide()
-        self.context.ops.call(gateway.add_inquiry, self.card_page.debtor_id, kind=self.kind.currentText(),
-                              question=question, on_result=self._done(self.question),
-                              on_error=lambda e: show_problem(self.error, e), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.add_inquiry,
+            self.card_page.debtor_id,
+            kind=self.kind.currentText(),
+            question=question,
+            on_result=self._done(self.question),
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def record_answer(self) -> None:
         inquiry_id = self.table.current_key()
@@ -105,9 +130,16 @@ class InquiriesTab(QWidget):
             show_problem(self.error, error)
             return
         self.error.hide()
-        self.context.ops.call(gateway.answer_inquiry, inquiry_id, answer=answer, answered_on=answered_on,
-                              on_result=self._done(self.answer), on_error=lambda e: show_problem(self.error, e),
-                              owner=self, changes=True)
+        self.context.ops.call(
+            gateway.answer_inquiry,
+            inquiry_id,
+            answer=answer,
+            answered_on=answered_on,
+            on_result=self._done(self.answer),
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def _done(self, field: QLineEdit) -> Any:
         def done(_row: Any) -> None:
@@ -123,8 +155,17 @@ class DocumentsTab(QWidget):
         self.card_page = card_page
         self.context = card_page.context
         self.items: list[Any] = []
-        self.table = ReadOnlyTable([self.tr("Sent"), self.tr("Kind"), self.tr("Method"), self.tr("Tracking no."),
-                                    self.tr("Returned undelivered")], stretch=4, object_name="documentsTable")
+        self.table = ReadOnlyTable(
+            [
+                self.tr("Sent"),
+                self.tr("Kind"),
+                self.tr("Method"),
+                self.tr("Tracking no."),
+                self.tr("Returned undelivered"),
+            ],
+            stretch=4,
+            object_name="documentsTable",
+        )
         box = QGroupBox(self.tr("Record a document sent"))
         self.kind = QComboBox()
         self.kind.setObjectName("documentKind")
@@ -160,8 +201,13 @@ class DocumentsTab(QWidget):
 
     def show_card(self, card: Any) -> None:
         self.items = list(card.documents)
-        self.table.set_rows([[display.day(d.sent_on), d.kind, d.method, d.tracking_no,
-                              display.day(d.returned_on)] for d in self.items], keys=[d.id for d in self.items])
+        self.table.set_rows(
+            [
+                [display.day(d.sent_on), d.kind, d.method, d.tracking_no, display.day(d.returned_on)]
+                for d in self.items
+            ],
+            keys=[d.id for d in self.items],
+        )
         for r, doc in enumerate(self.items):
             if doc.returned_on:
                 for c in range(self.table.columnCount()):
@@ -176,10 +222,18 @@ class DocumentsTab(QWidget):
             show_problem(self.error, error)
             return
         self.error.hide()
-        self.context.ops.call(gateway.log_document, self.card_page.debtor_id, kind=self.kind.currentText().strip(),
-                              sent_on=sent_on, method=self.method.currentText(),
-                              tracking_no=self.tracking.text().strip(), on_result=self._logged,
-                              on_error=lambda e: show_problem(self.error, e), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.log_document,
+            self.card_page.debtor_id,
+            kind=self.kind.currentText().strip(),
+            sent_on=sent_on,
+            method=self.method.currentText(),
+            tracking_no=self.tracking.text().strip(),
+            on_result=self._logged,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def _logged(self, _row: Any) -> None:
         self.tracking.clear()
@@ -191,5 +245,11 @@ class DocumentsTab(QWidget):
             show_problem(self.error, ValidationError(self.tr("Select the document in the table first.")))
             return
         self.error.hide()
-        self.context.ops.call(gateway.mark_returned, doc_id, on_result=self.card_page.changed,
-                              on_error=lambda e: show_problem(self.error, e), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.mark_returned,
+            doc_id,
+            on_result=self.card_page.changed,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )

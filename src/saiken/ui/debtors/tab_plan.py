@@ -39,11 +39,16 @@ class PlanTab(QWidget):
         self.alert = QLabel("")
         self.alert.setObjectName("planAlert")
         self.alert.setWordWrap(True)
-        self.alert.setStyleSheet("background: #fde8e8; color: #9b1c1c; border: 1px solid #f5b5b5; "
-                                 "border-radius: 4px; padding: 6px; font-weight: bold;")
+        self.alert.setStyleSheet(
+            "background: #fde8e8; color: #9b1c1c; border: 1px solid #f5b5b5; "
+            "border-radius: 4px; padding: 6px; font-weight: bold;"
+        )
         self.alert.hide()
-        self.rows = ReadOnlyTable([self.tr("No."), self.tr("Due date"), self.tr("Amount"), self.tr("Paid"),
-                                   self.tr("Status")], right=(0, 2, 3), object_name="planRows")
+        self.rows = ReadOnlyTable(
+            [self.tr("No."), self.tr("Due date"), self.tr("Amount"), self.tr("Paid"), self.tr("Status")],
+            right=(0, 2, 3),
+            object_name="planRows",
+        )
         self.accelerate_button = QPushButton(self.tr("Accelerate the balance…"))
         self.accelerate_button.setObjectName("accelerate")
         self.accelerate_button.setEnabled(False)
@@ -76,8 +81,12 @@ class PlanTab(QWidget):
         self.error = error_label()
 
         fields = QHBoxLayout()
-        for label, widget in ((self.tr("Total"), self.total), (self.tr("Count"), self.count),
-                              (self.tr("First due"), self.first_due), (self.tr("Day of month"), self.day_of_month)):
+        for label, widget in (
+            (self.tr("Total"), self.total),
+            (self.tr("Count"), self.count),
+            (self.tr("First due"), self.first_due),
+            (self.tr("Day of month"), self.day_of_month),
+        ):
             fields.addWidget(QLabel(label))
             fields.addWidget(widget)
         fields.addWidget(self.split_button)
@@ -90,7 +99,9 @@ class PlanTab(QWidget):
         table_buttons.addWidget(self.create_button)
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(fields)
-        hint = QLabel(self.tr("Equal parts: the remainder goes to the first. Edit the table for a custom plan."))
+        hint = QLabel(
+            self.tr("Equal parts: the remainder goes to the first. Edit the table for a custom plan.")
+        )
         hint.setObjectName("hintText")
         editor_layout.addWidget(hint)
         editor_layout.addWidget(self.schedule, 1)
@@ -128,13 +139,20 @@ class PlanTab(QWidget):
             self.accelerate_button.setEnabled(False)
             return
         text = self.tr("Plan: {status} — total {total}, paid {paid}, remaining {remaining}").format(
-            status=plan.status, total=display.yen(plan.total), paid=display.yen(plan.paid),
-            remaining=display.yen(plan.remaining))
+            status=plan.status,
+            total=display.yen(plan.total),
+            paid=display.yen(plan.paid),
+            remaining=display.yen(plan.remaining),
+        )
         if plan.accelerated_on:
             text += self.tr(" (accelerated on {day})").format(day=display.day(plan.accelerated_on))
         self.summary.setText(text)
-        self.rows.set_rows([[f"{r.seq}", display.day(r.due_on), display.yen(r.amount), display.yen(r.paid),
-                             r.status] for r in plan.rows])
+        self.rows.set_rows(
+            [
+                [f"{r.seq}", display.day(r.due_on), display.yen(r.amount), display.yen(r.paid), r.status]
+                for r in plan.rows
+            ]
+        )
         for r, row in enumerate(plan.rows):
             if row.seq in plan.missed:
                 for c in range(self.rows.columnCount()):
@@ -180,13 +198,15 @@ class PlanTab(QWidget):
             try:
                 due = parse_date(due_text)
             except ValidationError as error:
-                raise ValidationError(self.tr("Row {n}, due date: {problem}").format(n=r + 1, problem=error.message)) \
-                    from error
+                raise ValidationError(
+                    self.tr("Row {n}, due date: {problem}").format(n=r + 1, problem=error.message)
+                ) from error
             try:
                 amount = parse_yen(amount_text)
             except ValidationError as error:
-                raise ValidationError(self.tr("Row {n}, amount: {problem}").format(n=r + 1, problem=error.message)) \
-                    from error
+                raise ValidationError(
+                    self.tr("Row {n}, amount: {problem}").format(n=r + 1, problem=error.message)
+                ) from error
             rows.append((due, amount))
         return rows
 
@@ -209,13 +229,24 @@ class PlanTab(QWidget):
             return
         self.error.hide()
         if rows == self._equal:
-            kwargs: dict[str, Any] = {"count": len(rows), "first_due": rows[0][0],
-                                      "day_of_month": self.day_of_month.value() or None}
+            kwargs: dict[str, Any] = {
+                "count": len(rows),
+                "first_due": rows[0][0],
+                "day_of_month": self.day_of_month.value() or None,
+            }
         else:
             kwargs = {"schedule": rows}
-        self.context.ops.call(gateway.create_plan, self.card_page.debtor_id, total=total,
-                              agreed_on=self.context.clock.today(), **kwargs, on_result=self._created,
-                              on_error=lambda error: show_problem(self.error, error), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.create_plan,
+            self.card_page.debtor_id,
+            total=total,
+            agreed_on=self.context.clock.today(),
+            **kwargs,
+            on_result=self._created,
+            on_error=lambda error: show_problem(self.error, error),
+            owner=self,
+            changes=True,
+        )
 
     def _created(self, _plan: Any) -> None:
         self.schedule.setRowCount(0)
@@ -226,9 +257,12 @@ class PlanTab(QWidget):
         if self.plan is None:
             return
         if not self.context.dialogs.confirm(
-                self, self.tr("Accelerate"),
-                self.tr("The whole unpaid balance of this plan falls due today. Continue?"),
-                self.tr("Accelerate")):
+            self,
+            self.tr("Accelerate"),
+            self.tr("The whole unpaid balance of this plan falls due today. Continue?"),
+            self.tr("Accelerate"),
+        ):
             return
-        self.context.ops.call(gateway.accelerate_plan, self.plan.id, on_result=self.card_page.changed, owner=self,
-                              changes=True)
+        self.context.ops.call(
+            gateway.accelerate_plan, self.plan.id, on_result=self.card_page.changed, owner=self, changes=True
+        )

@@ -137,10 +137,20 @@ def record_cells(record: Any) -> list[str]:
     promise = ""
     if record.promise_amount is not None:
         promise = QCoreApplication.translate("RecordsTab", "{amount}\nby {day}").format(
-            amount=display.yen(record.promise_amount), day=display.day(record.promise_date))
+            amount=display.yen(record.promise_amount), day=display.day(record.promise_date)
+        )
     version = version_text(record.version) if record.versions > 1 else ""
-    return [display.day(record.at), record.channel, record.direction, record.person, record.handler or "",
-            record.summary.replace("\n", " "), promise, display.day(record.next_action_on), version]
+    return [
+        display.day(record.at),
+        record.channel,
+        record.direction,
+        record.person,
+        record.handler or "",
+        record.summary.replace("\n", " "),
+        promise,
+        display.day(record.next_action_on),
+        version,
+    ]
 
 
 def record_headers() -> list[str]:
@@ -229,8 +239,15 @@ class RecordsTab(QWidget):
             return
         self.error.hide()
         self.add_button.setEnabled(False)
-        self.context.ops.call(gateway.add_record, self.card_page.debtor_id, **values, on_result=self._added,
-                              on_error=self._failed, owner=self, changes=True)
+        self.context.ops.call(
+            gateway.add_record,
+            self.card_page.debtor_id,
+            **values,
+            on_result=self._added,
+            on_error=self._failed,
+            owner=self,
+            changes=True,
+        )
 
     def _added(self, _row: Any) -> None:
         self.add_button.setEnabled(True)
@@ -264,11 +281,22 @@ class RecordsTab(QWidget):
         dialog.setObjectName("recordHistory")
         dialog.setWindowTitle(self.tr("Versions of this record"))
         dialog.resize(900, 320)
-        table = ReadOnlyTable([self.tr("Version"), self.tr("Entered"), self.tr("Entered by"),
-                               *record_headers()[:-1]], stretch=8, object_name="historyTable")
-        table.set_rows([[version_text(v.version) + (self.tr(" (current)") if not v.superseded else ""),
-                         display.day(v.created_at), v.created_by, *record_cells(v)[:-1]]
-                        for v in sorted(versions, key=lambda v: v.version, reverse=True)])
+        table = ReadOnlyTable(
+            [self.tr("Version"), self.tr("Entered"), self.tr("Entered by"), *record_headers()[:-1]],
+            stretch=8,
+            object_name="historyTable",
+        )
+        table.set_rows(
+            [
+                [
+                    version_text(v.version) + (self.tr(" (current)") if not v.superseded else ""),
+                    display.day(v.created_at),
+                    v.created_by,
+                    *record_cells(v)[:-1],
+                ]
+                for v in sorted(versions, key=lambda v: v.version, reverse=True)
+            ]
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(dialog.reject)
@@ -293,9 +321,13 @@ class CorrectionDialog(QDialog):
         self.form = RecordForm(context.clock)
         self.form.load(record)
         self.error = error_label()
-        note = QLabel(self.tr("The correction is saved as a new version; the current text stays in the history."))
+        note = QLabel(
+            self.tr("The correction is saved as a new version; the current text stays in the history.")
+        )
         note.setObjectName("hintText")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save correction"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
@@ -317,8 +349,15 @@ class CorrectionDialog(QDialog):
         if not changes:
             self.reject()
             return
-        self.context.ops.call(gateway.correct_record, self.record.id, **changes, on_result=self._done,
-                              on_error=lambda error: show_problem(self.error, error), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.correct_record,
+            self.record.id,
+            **changes,
+            on_result=self._done,
+            on_error=lambda error: show_problem(self.error, error),
+            owner=self,
+            changes=True,
+        )
 
     def _done(self, row: Any) -> None:
         self.saved.emit(row)

@@ -42,8 +42,9 @@ class TagsTab(QWidget):
         self.tags: list[Any] = []
 
         tags_box = QGroupBox(self.tr("Tags"))
-        self.table = ReadOnlyTable([self.tr("Tag"), self.tr("Colour"), self.tr("Expires")], stretch=0,
-                                   object_name="tagsTable")
+        self.table = ReadOnlyTable(
+            [self.tr("Tag"), self.tr("Colour"), self.tr("Expires")], stretch=0, object_name="tagsTable"
+        )
         self.table.setMaximumHeight(170)
         self.tag_name = QLineEdit()
         self.tag_name.setObjectName("tagName")
@@ -52,8 +53,9 @@ class TagsTab(QWidget):
         self.tag_colour.setObjectName("tagColour")
         for name, colour in TAG_COLOURS:
             self.tag_colour.addItem(self.tr(name), colour)
-            self.tag_colour.setItemData(self.tag_colour.count() - 1, QColor(colour),
-                                        role=Qt.ItemDataRole.BackgroundRole)
+            self.tag_colour.setItemData(
+                self.tag_colour.count() - 1, QColor(colour), role=Qt.ItemDataRole.BackgroundRole
+            )
         self.tag_expires = DateField(object_name="tagExpires")
         self.tag_expires.setPlaceholderText(self.tr("no expiry"))
         self.add_tag_button = QPushButton(self.tr("Add tag"))
@@ -114,7 +116,9 @@ class TagsTab(QWidget):
         self.status_button.clicked.connect(self.change_status)
         self.handler_button.clicked.connect(self.change_handler)
         self._handlers([self.context.user.name])
-        self.context.ops.call(gateway.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self)
+        self.context.ops.call(
+            gateway.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self
+        )
 
     def _handlers(self, names: list[str]) -> None:
         for name in names:
@@ -123,8 +127,10 @@ class TagsTab(QWidget):
 
     def show_card(self, card: Any) -> None:
         self.tags = list(card.tags)
-        self.table.set_rows([[t.name, "", display.day(t.expires_on) or self.tr("none")] for t in self.tags],
-                            keys=[t.name for t in self.tags])
+        self.table.set_rows(
+            [[t.name, "", display.day(t.expires_on) or self.tr("none")] for t in self.tags],
+            keys=[t.name for t in self.tags],
+        )
         for r, tag in enumerate(self.tags):
             self.table.item(r, 1).setBackground(QColor(tag.colour))
         self.notes.setPlainText(card.notes or "")
@@ -134,8 +140,15 @@ class TagsTab(QWidget):
         self.handler.setCurrentIndex(max(0, self.handler.findData(card.handler)) if card.handler else 0)
 
     def _save_tags(self, tags: list[Any]) -> None:
-        self.context.ops.call(gateway.set_tags, self.card_page.debtor_id, tags, on_result=self.card_page.changed,
-                              on_error=lambda e: show_problem(self.error, e), owner=self, changes=True)
+        self.context.ops.call(
+            gateway.set_tags,
+            self.card_page.debtor_id,
+            tags,
+            on_result=self.card_page.changed,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def add_tag(self) -> None:
         name = self.tag_name.text().strip()
@@ -160,16 +173,34 @@ class TagsTab(QWidget):
         self._save_tags([t for t in self.tags if t.name != name])
 
     def save_notes(self) -> None:
-        self.context.ops.call(gateway.update_notes, self.card_page.debtor_id, self.notes.toPlainText(),
-                              on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
-                              owner=self, changes=True)
+        self.context.ops.call(
+            gateway.update_notes,
+            self.card_page.debtor_id,
+            self.notes.toPlainText(),
+            on_result=self.card_page.changed,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def change_status(self) -> None:
-        self.context.ops.call(gateway.set_status, self.card_page.debtor_id, self.status.currentText(),
-                              on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
-                              owner=self, changes=True)
+        self.context.ops.call(
+            gateway.set_status,
+            self.card_page.debtor_id,
+            self.status.currentText(),
+            on_result=self.card_page.changed,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )
 
     def change_handler(self) -> None:
-        self.context.ops.call(gateway.assign_handler, self.card_page.debtor_id, self.handler.currentData() or None,
-                              on_result=self.card_page.changed, on_error=lambda e: show_problem(self.error, e),
-                              owner=self, changes=True)
+        self.context.ops.call(
+            gateway.assign_handler,
+            self.card_page.debtor_id,
+            self.handler.currentData() or None,
+            on_result=self.card_page.changed,
+            on_error=lambda e: show_problem(self.error, e),
+            owner=self,
+            changes=True,
+        )

@@ -28,8 +28,14 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 class ReadOnlyTable(QTableWidget):
     """A table of plain text rows; columns listed in `right` are right-aligned (amounts, counts)."""
 
-    def __init__(self, headers: Sequence[str], *, right: Sequence[int] = (), stretch: int | None = None,
-                 object_name: str = ""):
+    def __init__(
+        self,
+        headers: Sequence[str],
+        *,
+        right: Sequence[int] = (),
+        stretch: int | None = None,
+        object_name: str = "",
+    ):
         super().__init__(0, len(headers))
         if object_name:
             self.setObjectName(object_name)
@@ -74,8 +80,10 @@ class ReadOnlyTable(QTableWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def texts(self) -> list[list[str]]:
-        return [[self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
-                for r in range(self.rowCount())]
+        return [
+            [self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
+            for r in range(self.rowCount())
+        ]
 
 
 class DateField(QLineEdit):
@@ -92,8 +100,9 @@ class DateField(QLineEdit):
         text = self.text().strip()
         if not text:
             if required:
-                raise ValidationError(self.tr("Enter {field} (e.g. 2025/09/16, 令和7年9月16日 or R7.9.16).")
-                                      .format(field=label))
+                raise ValidationError(
+                    self.tr("Enter {field} (e.g. 2025/09/16, 令和7年9月16日 or R7.9.16).").format(field=label)
+                )
             return None
         try:
             return parse_date(text)

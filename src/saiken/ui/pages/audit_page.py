@@ -50,8 +50,14 @@ class AuditPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(12)
-        page_header(layout, self, self.tr("Audit log"),
-                    self.tr("Every action is recorded and chained to the one before it, so that any edit, insertion, deletion or reordering is found by the verification."))
+        page_header(
+            layout,
+            self,
+            self.tr("Audit log"),
+            self.tr(
+                "Every action is recorded and chained to the one before it, so that any edit, insertion, deletion or reordering is found by the verification."
+            ),
+        )
 
         filters = QFrame(self)
         filters.setObjectName("card")
@@ -96,11 +102,24 @@ class AuditPage(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("hintText")
         self.model = RowsModel(
-            [self.tr("No."), self.tr("Date and time"), self.tr("User"), self.tr("Action"), self.tr("Target"),
-             self.tr("Details")],
-            [lambda r: f"{r.seq:,}", lambda r: when(r.at), lambda r: r.actor, lambda r: action_label(r.action),
-             lambda r: target_label(r.target_type, r.target_id), lambda r: details_text(r.details)],
-            align_right=(0,), parent=self,
+            [
+                self.tr("No."),
+                self.tr("Date and time"),
+                self.tr("User"),
+                self.tr("Action"),
+                self.tr("Target"),
+                self.tr("Details"),
+            ],
+            [
+                lambda r: f"{r.seq:,}",
+                lambda r: when(r.at),
+                lambda r: r.actor,
+                lambda r: action_label(r.action),
+                lambda r: target_label(r.target_type, r.target_id),
+                lambda r: details_text(r.details),
+            ],
+            align_right=(0,),
+            parent=self,
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -160,15 +179,20 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         from saiken.services import audit
 
-        self.context.ops.call(audit.list_entries, **self.filters(), limit=PAGE_LIMIT, owner=self,
-                              on_result=self._show)
+        self.context.ops.call(
+            audit.list_entries, **self.filters(), limit=PAGE_LIMIT, owner=self, on_result=self._show
+        )
 
     def _show(self, rows: list[Any]) -> None:
         rows = sorted(rows, key=lambda r: r.seq, reverse=True)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         if len(rows) >= PAGE_LIMIT:
-            self.count.setText(self.tr("The newest {n} entries are shown; narrow the filters to see older ones.").format(n=f"{len(rows):,}"))
+            self.count.setText(
+                self.tr("The newest {n} entries are shown; narrow the filters to see older ones.").format(
+                    n=f"{len(rows):,}"
+                )
+            )
         else:
             self.count.setText(self.tr("{n} entries, newest first").format(n=f"{len(rows):,}"))
 
@@ -176,16 +200,24 @@ class AuditPage(QWidget):
         from saiken.services import audit
 
         self.verify_button.setEnabled(False)
-        self.context.ops.call(audit.verify, owner=self, on_result=self._verified,
-                              on_error=self._verify_failed, progress=self.tr("Verifying the audit log…"))
+        self.context.ops.call(
+            audit.verify,
+            owner=self,
+            on_result=self._verified,
+            on_error=self._verify_failed,
+            progress=self.tr("Verifying the audit log…"),
+        )
 
     def _verified(self, report: Any) -> None:
         self.verify_button.setEnabled(True)
         self._checkpoint = str(getattr(report, "checkpoint", "") or getattr(report, "head_hash", "") or "")
         if report.ok:
             self.verify_result.setObjectName("okText")
-            self.verify_result.setText(self.tr("OK: all {n} entries are intact and in order. Checkpoint {checkpoint}").format(
-                n=f"{report.count:,}", checkpoint=self._checkpoint))
+            self.verify_result.setText(
+                self.tr("OK: all {n} entries are intact and in order. Checkpoint {checkpoint}").format(
+                    n=f"{report.count:,}", checkpoint=self._checkpoint
+                )
+            )
             self.copy_checkpoint.setVisible(bool(self._checkpoint))
         else:
             self.verify_result.setObjectName("errorText")

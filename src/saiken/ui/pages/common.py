@@ -26,8 +26,13 @@ def page_header(layout: QVBoxLayout, parent: QWidget, title: str, subtitle: str 
 class RowsModel(QAbstractTableModel):
     """Rows (plain dataclasses) shown through one function per column; read-only."""
 
-    def __init__(self, headers: Sequence[str], columns: Sequence[Callable[[Any], str]],
-                 align_right: Sequence[int] = (), parent: Any = None) -> None:
+    def __init__(
+        self,
+        headers: Sequence[str],
+        columns: Sequence[Callable[[Any], str]],
+        align_right: Sequence[int] = (),
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._headers = list(headers)
         self._columns = list(columns)
@@ -57,7 +62,9 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None

@@ -40,7 +40,12 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(14)
-        page_header(layout, self, self.tr("Settings"), self.tr("These settings apply to everyone who uses this vault."))
+        page_header(
+            layout,
+            self,
+            self.tr("Settings"),
+            self.tr("These settings apply to everyone who uses this vault."),
+        )
 
         security = QFrame(self)
         security.setObjectName("card")
@@ -81,7 +86,12 @@ class SettingsPage(QWidget):
         backup_layout.setSpacing(10)
         title = QLabel(self.tr("Backup"), backup)
         title.setObjectName("sectionTitle")
-        explain = QLabel(self.tr("A backup is an encrypted copy of the vault and its key file, kept in the vault folder under backups. The oldest copies beyond the number to keep are removed."), backup)
+        explain = QLabel(
+            self.tr(
+                "A backup is an encrypted copy of the vault and its key file, kept in the vault folder under backups. The oldest copies beyond the number to keep are removed."
+            ),
+            backup,
+        )
         explain.setWordWrap(True)
         explain.setObjectName("hintText")
         self.backup_button = QPushButton(self.tr("Back up now"), backup)
@@ -117,10 +127,15 @@ class SettingsPage(QWidget):
         from saiken.services import settings
 
         self.saved.clear()
-        self.context.ops.call(settings.update_settings, idle_lock_minutes=self.idle_minutes.value(),
-                              clipboard_clear_seconds=self.clipboard_seconds.value(),
-                              backup_generations=self.generations.value(), owner=self, changes=True,
-                              on_result=self._saved)
+        self.context.ops.call(
+            settings.update_settings,
+            idle_lock_minutes=self.idle_minutes.value(),
+            clipboard_clear_seconds=self.clipboard_seconds.value(),
+            backup_generations=self.generations.value(),
+            owner=self,
+            changes=True,
+            on_result=self._saved,
+        )
 
     def _saved(self, values: Any) -> None:
         self._show(values)
@@ -131,14 +146,23 @@ class SettingsPage(QWidget):
 
         self.backup_button.setEnabled(False)
         self.backup_result.clear()
-        self.context.ops.call(backup.create_backup, owner=self, changes=True, on_result=self._backed_up,
-                              on_error=self._backup_failed, progress=self.tr("Making a backup…"))
+        self.context.ops.call(
+            backup.create_backup,
+            owner=self,
+            changes=True,
+            on_result=self._backed_up,
+            on_error=self._backup_failed,
+            progress=self.tr("Making a backup…"),
+        )
 
     def _backed_up(self, info: Any) -> None:
         self.backup_button.setEnabled(True)
         self.backup_result.setObjectName("okText")
-        self.backup_result.setText(self.tr("Backup {name} made ({n} audit entries).").format(
-            name=info.name, n=f"{info.audit_count:,}"))
+        self.backup_result.setText(
+            self.tr("Backup {name} made ({n} audit entries).").format(
+                name=info.name, n=f"{info.audit_count:,}"
+            )
+        )
         self.backup_result.style().unpolish(self.backup_result)
         self.backup_result.style().polish(self.backup_result)
 

@@ -54,7 +54,9 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Role"), self.role)
         self.passwords = PasswordFields(self, label=self.tr("Initial password"), form=form)
         self.passwords.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -74,8 +76,9 @@ class AddUserDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """A new password for `user_name`; `own=True` (your own password) also asks for the current one."""
 
-    def __init__(self, user_name: str, parent: QWidget | None = None, *, own: bool = False,
-                 reason: str = "") -> None:
+    def __init__(
+        self, user_name: str, parent: QWidget | None = None, *, own: bool = False, reason: str = ""
+    ) -> None:
         super().__init__(parent)
         self.own = own
         self.setWindowTitle(self.tr("Change the password of {name}").format(name=user_name))
@@ -90,7 +93,9 @@ class ChangePasswordDialog(QDialog):
         self.passwords = PasswordFields(self, label=self.tr("New password"), form=form)
         self.passwords.hide()
         self.passwords.set_user_name(user_name)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -100,7 +105,9 @@ class ChangePasswordDialog(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         if not own:
-            note = QLabel(self.tr("The user must choose a new password of their own at the next sign-in."), self)
+            note = QLabel(
+                self.tr("The user must choose a new password of their own at the next sign-in."), self
+            )
             note.setObjectName("hintText")
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -130,14 +137,24 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(12)
-        page_header(layout, self, self.tr("Users"),
-                    self.tr("Each user signs in with their own password. Removing a user deletes their key slot: their password no longer opens the vault."))
+        page_header(
+            layout,
+            self,
+            self.tr("Users"),
+            self.tr(
+                "Each user signs in with their own password. Removing a user deletes their key slot: their password no longer opens the vault."
+            ),
+        )
         self.show_removed = QCheckBox(self.tr("Show removed users"), self)
         self.show_removed.toggled.connect(self._refill)
         self.model = RowsModel(
             [self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("State")],
-            [lambda r: r.name, lambda r: r.display_name, role_text,
-             lambda r: self.tr("Active") if r.active else self.tr("Removed")],
+            [
+                lambda r: r.name,
+                lambda r: r.display_name,
+                role_text,
+                lambda r: self.tr("Active") if r.active else self.tr("Removed"),
+            ],
             parent=self,
         )
         self.table = QTableView(self)
@@ -211,10 +228,17 @@ class UsersPage(QWidget):
         from saiken.services import users
 
         name = dialog.name.text().strip()
-        self.context.ops.call(users.add_user, name, role=dialog.role.currentData(),
-                              password=dialog.passwords.value(), display_name=dialog.display_name.text().strip(),
-                              owner=self, changes=True, progress=self.tr("Adding the user…"),
-                              on_result=lambda _r: self._done(self.tr("User {name} was added.").format(name=name)))
+        self.context.ops.call(
+            users.add_user,
+            name,
+            role=dialog.role.currentData(),
+            password=dialog.passwords.value(),
+            display_name=dialog.display_name.text().strip(),
+            owner=self,
+            changes=True,
+            progress=self.tr("Adding the user…"),
+            on_result=lambda _r: self._done(self.tr("User {name} was added.").format(name=name)),
+        )
         dialog.passwords.clear()
 
     def change_password(self) -> None:
@@ -226,20 +250,35 @@ class UsersPage(QWidget):
             return
         from saiken.services import users
 
-        self.context.ops.call(users.change_password, row.name, old_password=dialog.old_password(),
-                              new_password=dialog.passwords.value(), owner=self, changes=True,
-                              progress=self.tr("Changing the password…"),
-                              on_result=lambda _r: self._done(self.tr("The password of {name} was changed.").format(name=row.name)))
+        self.context.ops.call(
+            users.change_password,
+            row.name,
+            old_password=dialog.old_password(),
+            new_password=dialog.passwords.value(),
+            owner=self,
+            changes=True,
+            progress=self.tr("Changing the password…"),
+            on_result=lambda _r: self._done(
+                self.tr("The password of {name} was changed.").format(name=row.name)
+            ),
+        )
         dialog.clear()
 
     def remove_user(self) -> None:
         row = self.selected()
         if row is None:
             return
-        question = self.tr("Remove the user {name}? Their password will no longer open the vault. Their past audit entries are kept.").format(name=row.name)
+        question = self.tr(
+            "Remove the user {name}? Their password will no longer open the vault. Their past audit entries are kept."
+        ).format(name=row.name)
         if not dialogs.confirm(self, self.tr("Remove user"), question, self.tr("Remove")):
             return
         from saiken.services import users
 
-        self.context.ops.call(users.remove_user, row.name, owner=self, changes=True,
-                              on_result=lambda _r: self._done(self.tr("User {name} was removed.").format(name=row.name)))
+        self.context.ops.call(
+            users.remove_user,
+            row.name,
+            owner=self,
+            changes=True,
+            on_result=lambda _r: self._done(self.tr("User {name} was removed.").format(name=row.name)),
+        )

@@ -18,7 +18,9 @@ _TS = sa.String(32)  # UTCDateTime: aware ISO text
 
 def _fk(column: str, target: str, table: str, ondelete: str | None = "CASCADE") -> sa.ForeignKeyConstraint:
     ref_table = target.split(".")[0]
-    return sa.ForeignKeyConstraint([column], [target], name=f"fk_{table}_{column}_{ref_table}", ondelete=ondelete)
+    return sa.ForeignKeyConstraint(
+        [column], [target], name=f"fk_{table}_{column}_{ref_table}", ondelete=ondelete
+    )
 
 
 def upgrade() -> None:

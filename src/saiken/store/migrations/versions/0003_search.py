@@ -29,8 +29,9 @@ def upgrade() -> None:
         sa.Column("reading", sa.String(256), nullable=False, server_default=""),
         sa.Column("management_no", sa.String(32), nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("debtor_id", name="pk_debtor_search"),
-        sa.ForeignKeyConstraint(["debtor_id"], ["debtors.id"], ondelete="CASCADE",
-                                name="fk_debtor_search_debtor_id_debtors"),
+        sa.ForeignKeyConstraint(
+            ["debtor_id"], ["debtors.id"], ondelete="CASCADE", name="fk_debtor_search_debtor_id_debtors"
+        ),
     )
     op.create_index("ix_debtor_search_reading", "debtor_search", ["reading", "management_no"])
     op.create_index("ix_debtor_search_id_reading", "debtor_search", ["debtor_id", "reading", "management_no"])
