@@ -17,7 +17,7 @@ this package: importing anything in here loads SQLAlchemy, SQLCipher and cryptog
 """
 
 from saiken.security import device_secret as _devsec
-from saiken.security.keyfile import RECOVERY_SLOT
+from saiken.security.keyfile_v1 import RECOVERY_SLOT
 from saiken.services.vault.backup import (
     BackupInfo,
     BackupReport,

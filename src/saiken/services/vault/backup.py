@@ -20,7 +20,7 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import CorruptFileError, ValidationError, VaultError
 from saiken.domain.roles import Capability
 from saiken.fsutil import atomic_write_bytes, atomic_write_text
-from saiken.security.keyfile import load_keyfile
+from saiken.security.keyfile_v1 import load_keyfile
 from saiken.services.audit import verify_rows
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.vault import slots as ks

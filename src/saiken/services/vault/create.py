@@ -25,7 +25,7 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import ValidationError, VaultError
 from saiken.domain.roles import Capability, Role
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile import new_keyfile
+from saiken.security.keyfile_v1 import new_keyfile
 from saiken.security.password_policy import problems as password_problems
 from saiken.security.recovery_key import generate_recovery_key
 from saiken.services.context import SignedInUser, VaultSession, unit_of_work

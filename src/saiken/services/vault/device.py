@@ -23,7 +23,7 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import ValidationError, VaultError, WrongPasswordError
 from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile import KeyFile, load_keyfile, open_slot
+from saiken.security.keyfile_v1 import KeyFile, load_keyfile, open_slot
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.vault import signin

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from saiken.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from saiken.domain.roles import Capability, Role
-from saiken.security.keyfile import load_keyfile, user_slot_id
+from saiken.security.keyfile_v1 import load_keyfile, user_slot_id
 from saiken.security.password_policy import problems as _policy_problems
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.vault import slots as ks

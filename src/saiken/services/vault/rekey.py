@@ -22,7 +22,7 @@ from sqlalchemy import select
 from saiken.domain.errors import PermissionDeniedError, VaultError
 from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile import KeyFile, load_keyfile, new_keyfile
+from saiken.security.keyfile_v1 import KeyFile, load_keyfile, new_keyfile
 from saiken.security.recovery_key import ALPHABET, generate_recovery_key
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.vault import slots as ks

@@ -15,7 +15,7 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import SaikenError, VaultError, WrongPasswordError
 from saiken.domain.roles import Role
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile import KeyFile, load_keyfile, user_slot_id
+from saiken.security.keyfile_v1 import KeyFile, load_keyfile, user_slot_id
 from saiken.security.signin_failures import FailureLog, principal_hash
 from saiken.services.context import SignedInUser, VaultSession, read_session, unit_of_work
 from saiken.services.vault import slots as ks

@@ -13,7 +13,7 @@ from pathlib import Path
 from saiken.domain.clock import Clock
 from saiken.domain.errors import LockedOutError, ValidationError, VaultError, WrongPasswordError
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile import RECOVERY_SLOT, KeyFile, Slot, make_slot, open_slot, user_slot_id
+from saiken.security.keyfile_v1 import RECOVERY_SLOT, KeyFile, Slot, make_slot, open_slot, user_slot_id
 from saiken.security.recovery_key import normalise_recovery_key
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession
