@@ -51,7 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     passwd.add_argument("name", nargs="?", help="利用者名（省略時は自分）")
     passwd.set_defaults(func=run_passwd)
 
-    remove = sub.add_parser("remove", help="利用者を削除する（鍵スロットも消えます）")
+    remove = sub.add_parser(
+        "remove", help="利用者を削除する（金庫の鍵を更新し、その人の古い鍵では何も開かなくなります）"
+    )
     add_sign_in_arguments(remove)
     remove.add_argument("name")
     remove.add_argument("--yes", action="store_true", help="確認なしで実行する")
@@ -133,13 +135,21 @@ def run_passwd(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    confirm(args, f"利用者「{args.name}」を削除します。よろしいですか")
+    confirm(args, f"利用者「{args.name}」を削除し、金庫の鍵を更新します。よろしいですか")
     session = sign_in(args)
     try:
-        users.remove_user(session, args.name)
+        result = users.remove_user(session, args.name)
+        fingerprint = vault.org_fingerprint(session) if result.org_key_replaced else None
     finally:
         session.close()
-    print(f"利用者「{args.name}」を削除しました。その鍵スロットも消しました。")
+    print(
+        f"利用者「{args.name}」を削除し、金庫の鍵を更新しました（バックアップ {result.backups_reencrypted} 件も新しい鍵に）。"
+    )
+    print("削除した人の古い鍵ファイルとパスワードでは、金庫もバックアップも開きません。")
+    if fingerprint:
+        print(f"組織の鍵も作り直しました。新しい指紋: {fingerprint}（相手方に電話か書面で伝えてください）")
+    for name in result.needs_reset:
+        print(f"「{name}」は形式の更新後まだサインインしていなかったため、パスワードの再設定が必要です。")
     return 0
 
 

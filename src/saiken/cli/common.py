@@ -72,16 +72,27 @@ def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする",
     )
+    parser.add_argument(
+        "--accept-older-state",
+        action="store_true",
+        help="この PC で最後に見たときより古い金庫を、理由を確かめたうえで受け入れる（管理者のみ・監査ログに残ります）",
+    )
 
 
 def sign_in(args: argparse.Namespace) -> VaultSession:
-    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key)."""
+    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key).
+    What sign-in found for an admin to act on (a deleted recovery slot …) goes to stderr, one line each."""
+    accept = bool(getattr(args, "accept_older_state", False))
     if getattr(args, "recovery", False):
         key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
-        return vault.open_with_recovery_key(args.vault, key)
-    name = user_name(args)
-    password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
-    return vault.open_vault(args.vault, name, password)
+        session = vault.open_with_recovery_key(args.vault, key, accept_older_state=accept)
+    else:
+        name = user_name(args)
+        password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
+        session = vault.open_vault(args.vault, name, password, accept_older_state=accept)
+    for notice in session.notices:
+        print(f"注意: {notice}", file=sys.stderr)
+    return session
 
 
 def new_password(prompt: str = "新しいパスワード: ") -> str:

@@ -126,7 +126,7 @@ def test_settings_defaults_and_validation(admin):
 def test_device_binding_can_be_turned_off_and_slots_follow_at_sign_in(
     admin, made_vault, fixed_clock, memory_keyring
 ):
-    from saiken.security.keyfile_v1 import load_keyfile
+    from saiken.security.keyfile import load_keyfile
 
     vault.set_device_binding(admin, False)
     assert not vault.read_vault_info(made_vault.folder).device_bound

@@ -18,6 +18,7 @@ this package: importing anything in here loads SQLAlchemy, SQLCipher and cryptog
 
 from saiken.security import device_secret as _devsec
 from saiken.security.keyfile_v1 import RECOVERY_SLOT
+from saiken.services.vault.anchors import OlderThanAnchorError, record_anchor, signed_checkpoint
 from saiken.services.vault.backup import (
     BackupInfo,
     BackupReport,
@@ -44,8 +45,17 @@ from saiken.services.vault.members import (
     remove_user,
     set_role,
 )
+from saiken.services.vault.org import (
+    genesis_fingerprint,
+    org_fingerprint,
+    org_public_key,
+    sign_as_organisation,
+    verify_organisation_signature,
+)
 from saiken.services.vault.rekey import RekeyResult, rekey
 from saiken.services.vault.restore import RestoreInfo, restore_backup
+from saiken.services.vault.roster import RosterRefusedError
+from saiken.services.vault.rotation import RotationResult
 from saiken.services.vault.signin import lock, open_vault, open_with_recovery_key, password_change_required
 from saiken.services.vault_info import (
     APP_NAME,
@@ -65,8 +75,11 @@ __all__ = [
     "ROLE_NAMES",
     "BackupInfo",
     "BackupReport",
+    "OlderThanAnchorError",
     "RekeyResult",
     "RestoreInfo",
+    "RosterRefusedError",
+    "RotationResult",
     "UserRow",
     "VaultCreated",
     "VaultInfo",
@@ -80,14 +93,18 @@ __all__ = [
     "default_vault_dir",
     "device_enrolment_code",
     "enrol_device",
+    "genesis_fingerprint",
     "keyring_available",
     "list_backups",
     "list_users",
     "lock",
     "open_vault",
     "open_with_recovery_key",
+    "org_fingerprint",
+    "org_public_key",
     "password_change_required",
     "read_vault_info",
+    "record_anchor",
     "record_recovery_sheet_saved",
     "rekey",
     "remove_user",
@@ -95,6 +112,9 @@ __all__ = [
     "restore_backup",
     "set_device_binding",
     "set_role",
+    "sign_as_organisation",
+    "signed_checkpoint",
     "vault_exists",
     "verify_backup",
+    "verify_organisation_signature",
 ]

@@ -23,7 +23,6 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import ValidationError, VaultError, WrongPasswordError
 from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile_v1 import KeyFile, load_keyfile, open_slot
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.vault import signin
@@ -61,7 +60,7 @@ def _parse_code(code: str) -> bytes:
 
 
 def _check_code(
-    keyfile: KeyFile, folder: Path, user: str, password: str, secret: bytes, clock: Clock
+    keyfile: ks.AnyKeyFile, folder: Path, user: str, password: str, secret: bytes, clock: Clock
 ) -> None:
     """Prove the code belongs to this vault before storing it: with the password it must open the slot."""
     name = ks.normalise_user_name(user)
@@ -71,16 +70,16 @@ def _check_code(
     if slot is None:
         raise ks.count_failure(log, name, clock, _WRONG_CODE)
     try:
-        master = open_slot(keyfile.vault_id, slot, password, device_secret=secret)
+        unlocked = ks.open_any(keyfile, slot, password, secret)
     except WrongPasswordError:
         raise ks.count_failure(log, name, clock, _WRONG_CODE) from None
-    keyfile.verify(master, slot)
+    keyfile.verify(unlocked.master_key, slot)  # type: ignore[arg-type]
 
 
 def device_enrolment_code(s: VaultSession) -> str:
     """The code an admin hands over so another OS account can be enrolled (audited)."""
     s.require(Capability.MANAGE_USERS)
-    keyfile = load_keyfile(s.folder)
+    keyfile = ks.load_any_keyfile(s.folder)
     secret = _stored_secret(s)
     if not keyfile.device_bound or secret is None:
         raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
@@ -105,7 +104,7 @@ def enrol_device(
         if not (user and password):
             raise ValidationError("端末登録コードを使うときは、利用者名とパスワードも入力してください。")
         secret = _parse_code(code)
-        keyfile = load_keyfile(folder)
+        keyfile = ks.load_any_keyfile(folder)
         if not keyfile.device_bound:
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
         slot = keyfile.slot(user_name=ks.normalise_user_name(user))
@@ -122,7 +121,7 @@ def enrol_device(
     else:
         raise ValidationError("端末の登録には、復旧キーか、管理者の端末登録コードが必要です。")
     try:
-        keyfile = load_keyfile(folder)
+        keyfile = ks.load_any_keyfile(folder)
         if not keyfile.device_bound:
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
         secret_in_vault = _stored_secret(session)
@@ -141,7 +140,7 @@ def set_device_binding(s: VaultSession, enabled: bool) -> bool:
     """Switch device binding for the vault (admin). Users' slots follow at their next sign-in."""
     s.require(Capability.MANAGE_USERS)
     master = ks.session_master_key(s)
-    keyfile = load_keyfile(s.folder)
+    keyfile = ks.load_any_keyfile(s.folder)
     secret: bytes | None = None
     if enabled:
         if not devsec.keyring_available():

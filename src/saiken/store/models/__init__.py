@@ -9,7 +9,9 @@ from saiken.store.models.documents import DocumentSent
 from saiken.store.models.engagements import Engagement
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
+from saiken.store.models.membership import MembershipStatement
 from saiken.store.models.payments import Payment
+from saiken.store.models.record_digests import RecordDigest
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
 from saiken.store.models.settings import Setting
@@ -27,9 +29,11 @@ __all__ = [
     "Inquiry",
     "InstalmentPlan",
     "InstalmentRow",
+    "MembershipStatement",
     "NegotiationRecord",
     "Payment",
     "ReceiptTranche",
+    "RecordDigest",
     "SavedCondition",
     "Setting",
     "Tag",
