@@ -26,7 +26,7 @@ def _cyclic_garbage_with_a_qt_object(freed_on: list[threading.Thread]) -> None:
 
 
 def test_the_helper_and_its_worker_are_freed_without_the_garbage_collector(app):
-    from saiken.ui.background import Operations
+    from saiken.ui.kit.background import Operations
 
     ops = Operations()
     ops.call_unbound(lambda: 1)
@@ -44,7 +44,7 @@ def test_the_helper_and_its_worker_are_freed_without_the_garbage_collector(app):
 
 
 def test_a_job_s_inputs_are_released_on_the_gui_thread(qtbot, app):
-    from saiken.ui.background import Operations
+    from saiken.ui.kit.background import Operations
 
     ops = Operations()
     freed_on: list[threading.Thread] = []
@@ -61,8 +61,8 @@ def test_a_job_s_inputs_are_released_on_the_gui_thread(qtbot, app):
 
 
 def test_while_a_worker_runs_cycles_are_collected_on_the_gui_thread_only(qtbot, app):
-    from saiken.ui import gui_thread_gc
-    from saiken.ui.background import Operations
+    from saiken.ui.kit import gui_thread_gc
+    from saiken.ui.kit.background import Operations
 
     collections: list[threading.Thread] = []
 
@@ -91,8 +91,8 @@ def test_while_a_worker_runs_cycles_are_collected_on_the_gui_thread_only(qtbot, 
 
 
 def test_shutting_down_twice_restores_automatic_collection_once(app):
-    from saiken.ui import gui_thread_gc
-    from saiken.ui.background import Operations
+    from saiken.ui.kit import gui_thread_gc
+    from saiken.ui.kit.background import Operations
 
     enabled_before = gc.isenabled()
     first, second = Operations(), Operations()
@@ -106,7 +106,7 @@ def test_shutting_down_twice_restores_automatic_collection_once(app):
 
 @pytest.mark.parametrize("generation_over", [0, 1, 2])
 def test_the_gui_thread_collects_the_generation_that_is_due(monkeypatch, generation_over):
-    from saiken.ui import gui_thread_gc
+    from saiken.ui.kit import gui_thread_gc
 
     collected: list[int] = []
     counts = {0: (701, 3, 1), 1: (701, 11, 1), 2: (701, 11, 11)}[generation_over]

@@ -80,7 +80,7 @@ def test_japanese_is_the_default_and_ipaex_gothic_is_the_font(app):
 def test_internal_errors_show_no_details(app, driver):
     from PySide6.QtWidgets import QMessageBox
 
-    from saiken.ui.errors import show_error
+    from saiken.ui.kit.errors import show_error
 
     driver.then(lambda box: box.accept())
     show_error(None, KeyError("架空 太郎 03-5000-0000"))
@@ -119,7 +119,7 @@ def test_screenshot_command_renders_a_non_blank_png(tmp_path, view, app):
 
 
 def test_unknown_screenshot_view_is_one_clear_line(tmp_path, app):
-    from saiken.ui.screenshots import render
+    from saiken.ui.shell.screenshots import render
 
     assert render(tmp_path / "x.png", "no-such-view") == 2
     assert not (tmp_path / "x.png").exists()

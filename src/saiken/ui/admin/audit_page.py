@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.clock import JST
-from saiken.ui.page_context import PageContext
-from saiken.ui.pages.audit_labels import action_label, details_text, target_label
-from saiken.ui.pages.common import RowsModel, page_header
+from saiken.ui.admin.audit_labels import action_label, details_text, target_label
+from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.page_header import page_header
+from saiken.ui.kit.tables import RowsModel
 
 PAGE_LIMIT = 500
 
@@ -229,7 +230,7 @@ class AuditPage(QWidget):
 
     def _verify_failed(self, error: BaseException) -> None:
         self.verify_button.setEnabled(True)
-        from saiken.ui.errors import show_error
+        from saiken.ui.kit.errors import show_error
 
         show_error(self, error)
 

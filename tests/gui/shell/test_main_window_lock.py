@@ -14,7 +14,7 @@ def _session(ops):
 
 
 def test_navigation_lists_the_areas_in_japanese_with_honest_empty_states(main_window):
-    from saiken.ui.empty_state import EmptyStatePage
+    from saiken.ui.kit.empty_state import EmptyStatePage
 
     labels = [main_window.navigation.item(i).text() for i in range(main_window.navigation.count())]
     # The admin (also supervisor) sees every area, user management included.

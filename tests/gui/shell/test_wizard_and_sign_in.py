@@ -14,8 +14,8 @@ from saiken.services import vault
 
 
 def test_wizard_creates_a_real_vault_and_shows_the_recovery_key_once(qtbot, ops, tmp_path, driver):
-    from saiken.ui.recovery_sheet_dialog import RecoverySheetDialog
-    from saiken.ui.wizard import FirstRunWizard
+    from saiken.ui.admin.recovery_sheet_dialog import RecoverySheetDialog
+    from saiken.ui.shell.wizard import FirstRunWizard
 
     folder = tmp_path / "new-vault"
     wizard = FirstRunWizard(ops, folder)
@@ -74,7 +74,7 @@ def test_wizard_creates_a_real_vault_and_shows_the_recovery_key_once(qtbot, ops,
 
 
 def test_wrong_password_shows_a_clear_error_and_the_dialog_stays(qtbot, ops, vault_folder):
-    from saiken.ui.sign_in import SignInDialog
+    from saiken.ui.shell.sign_in import SignInDialog
 
     dialog = SignInDialog(
         ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN]
@@ -100,7 +100,7 @@ def test_wrong_password_shows_a_clear_error_and_the_dialog_stays(qtbot, ops, vau
 
 @pytest.mark.slow
 def test_lock_out_after_repeated_failures_says_how_long_to_wait(qtbot, ops, vault_folder):
-    from saiken.ui.sign_in import SignInDialog
+    from saiken.ui.shell.sign_in import SignInDialog
 
     for _ in range(5):  # five real failures through the service
         with pytest.raises(WrongPasswordError):
@@ -119,7 +119,7 @@ def test_lock_out_after_repeated_failures_says_how_long_to_wait(qtbot, ops, vaul
 
 
 def test_recovery_key_button_rejects_a_wrong_key(qtbot, ops, vault_folder, driver):
-    from saiken.ui.sign_in import SignInDialog
+    from saiken.ui.shell.sign_in import SignInDialog
 
     dialog = SignInDialog(
         ops, vault_folder, org_name="架空法律事務所", org_role="contractor", user_names=[ADMIN]

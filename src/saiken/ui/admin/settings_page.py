@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.roles import Capability
-from saiken.ui.page_context import PageContext
-from saiken.ui.pages.common import page_header
+from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.page_header import page_header
 
 _CARD_WIDTH = 860
 
@@ -168,6 +168,6 @@ class SettingsPage(QWidget):
 
     def _backup_failed(self, error: BaseException) -> None:
         self.backup_button.setEnabled(True)
-        from saiken.ui.errors import show_error
+        from saiken.ui.kit.errors import show_error
 
         show_error(self, error)

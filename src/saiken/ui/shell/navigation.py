@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from saiken.domain.roles import Capability
-from saiken.ui.page_context import PageContext
+from saiken.ui.kit.page_context import PageContext
 
 PageFactory = Callable[[PageContext], QWidget]
 
@@ -44,7 +44,7 @@ def empty_state(what: str, issue: str) -> PageFactory:
     """A page for an area that is not built yet: `what` will be here, `issue` builds it (source texts)."""
 
     def factory(context: PageContext) -> QWidget:
-        from saiken.ui.empty_state import EmptyStatePage
+        from saiken.ui.kit.empty_state import EmptyStatePage
 
         return EmptyStatePage(what, issue)
 
@@ -104,18 +104,18 @@ AREAS: list[Area] = [
     Area(
         "audit",
         QT_TRANSLATE_NOOP("Navigation", "Audit log"),
-        lazy("saiken.ui.pages.audit_page", "AuditPage"),
+        lazy("saiken.ui.admin.audit_page", "AuditPage"),
         Capability.READ_AUDIT,
     ),
     Area(
         "settings",
         QT_TRANSLATE_NOOP("Navigation", "Settings"),
-        lazy("saiken.ui.pages.settings_page", "SettingsPage"),
+        lazy("saiken.ui.admin.settings_page", "SettingsPage"),
     ),
     Area(
         "users",
         QT_TRANSLATE_NOOP("Navigation", "Users"),
-        lazy("saiken.ui.pages.users_page", "UsersPage"),
+        lazy("saiken.ui.admin.users_page", "UsersPage"),
         Capability.MANAGE_USERS,
     ),
 ]

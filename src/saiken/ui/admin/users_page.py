@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.roles import ROLE_LABELS, Role
-from saiken.ui.errors import dialogs
-from saiken.ui.page_context import PageContext
-from saiken.ui.pages.common import RowsModel, page_header
-from saiken.ui.password_fields import PasswordFields
+from saiken.ui.kit.errors import dialogs
+from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.page_header import page_header
+from saiken.ui.kit.password_fields import PasswordFields
+from saiken.ui.kit.tables import RowsModel
 
 
 def role_text(row: Any) -> str:

@@ -8,8 +8,8 @@ import pytest
 @pytest.mark.slow
 def test_demo_start_signs_in_and_marks_the_window(qtbot, ops, tmp_path):
     from saiken.services import vault
-    from saiken.ui.main import build_parser, start_interactive
-    from saiken.ui.main_window import MainWindow
+    from saiken.ui.shell.main import build_parser, start_interactive
+    from saiken.ui.shell.main_window import MainWindow
 
     args = build_parser().parse_args(["--demo", "--vault", str(tmp_path / "demo")])
     folder = start_interactive(ops, args)
@@ -31,7 +31,7 @@ def test_demo_start_signs_in_and_marks_the_window(qtbot, ops, tmp_path):
 
 def test_a_real_vault_is_never_replaced_by_the_demo(qtbot, ops, vault_folder):
     from saiken.domain.errors import VaultError
-    from saiken.ui.main import build_parser, start_interactive
+    from saiken.ui.shell.main import build_parser, start_interactive
 
     args = build_parser().parse_args(["--demo", "--vault", str(vault_folder)])
     with pytest.raises(VaultError):

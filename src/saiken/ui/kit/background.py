@@ -33,7 +33,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Q
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from saiken.domain.errors import SaikenError, SessionClosedError
-from saiken.ui import gui_thread_gc
+from saiken.ui.kit import gui_thread_gc
 
 if TYPE_CHECKING:  # the services are imported when first used, so that the sign-in window shows at once
     from saiken.services.context import SignedInUser, VaultSession
@@ -407,7 +407,7 @@ class Operations(QObject):
             # Work asked for before a lock or sign-out: the lock screen already says so, and the pages
             # are rebuilt after unlocking. A message box over the lock screen would only confuse.
             return
-        from saiken.ui.errors import show_error
+        from saiken.ui.kit.errors import show_error
 
         show_error(pending.owner if isinstance(pending.owner, QWidget) else None, error)
 

@@ -169,7 +169,7 @@ def test_backup_now_makes_a_backup(qtbot, main_window, vault_folder):
 
 def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault_folder, driver):
     from saiken.services import users
-    from saiken.ui.main_window import MainWindow
+    from saiken.ui.shell.main_window import MainWindow
 
     admin = vault.open_vault(vault_folder, ADMIN, ADMIN_PASSWORD)
     users.add_user(admin, NEW_USER, role="handler", password=NEW_PASSWORD)

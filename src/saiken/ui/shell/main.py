@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from saiken.domain.errors import SaikenError
-from saiken.ui.appsetup import application
-from saiken.ui.background import Operations
-from saiken.ui.errors import show_error
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.errors import show_error
+from saiken.ui.shell.appsetup import application
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +71,12 @@ def start_interactive(ops: Operations, args: argparse.Namespace) -> Path | None:
         return folder if ops.signed_in else None
     folder = args.vault or vault_info.default_vault_dir()
     if not vault_info.vault_exists(folder):
-        from saiken.ui.wizard import FirstRunWizard
+        from saiken.ui.shell.wizard import FirstRunWizard
 
         wizard = FirstRunWizard(ops, folder)
         wizard.exec()
         return folder if ops.signed_in else None
-    from saiken.ui.sign_in import SignInDialog
+    from saiken.ui.shell.sign_in import SignInDialog
 
     info = vault_info.read_vault_info(folder)
     dialog = SignInDialog(
@@ -91,7 +91,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(argv or []))
     app = application()
     if args.screenshot is not None:
-        from saiken.ui.screenshots import render
+        from saiken.ui.shell.screenshots import render
 
         return render(args.screenshot, args.view, vault=args.vault, demo=args.demo, org_role=args.role)
     ops = Operations()
@@ -101,7 +101,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if folder is None:
             ops.shutdown()
             return 0
-        from saiken.ui.main_window import MainWindow
+        from saiken.ui.shell.main_window import MainWindow
 
         window = MainWindow(ops, folder)
         window.enter()

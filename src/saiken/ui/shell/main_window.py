@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.clock import Clock, system_clock
 from saiken.services.context import SignedInUser
-from saiken.ui.background import Operations
-from saiken.ui.clipboard import ClipboardGuard
-from saiken.ui.errors import Dialogs, dialogs
-from saiken.ui.lock import IdleWatcher, LockScreen
-from saiken.ui.navigation import Area, visible_areas
-from saiken.ui.page_context import PageContext
-from saiken.ui.sign_in import org_role_label
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.clipboard import ClipboardGuard
+from saiken.ui.kit.errors import Dialogs, dialogs
+from saiken.ui.kit.page_context import PageContext
+from saiken.ui.shell.lock import IdleWatcher, LockScreen
+from saiken.ui.shell.navigation import Area, visible_areas
+from saiken.ui.shell.sign_in import org_role_label
 
 
 class MainWindow(QMainWindow):
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return False
         from saiken.services import users
-        from saiken.ui.pages.users_page import ChangePasswordDialog
+        from saiken.ui.admin.users_page import ChangePasswordDialog
 
         name = self.context.user.name
         dialog = ChangePasswordDialog(name, self, own=True, reason=reason)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import LockedOutError
-from saiken.ui.background import Operations
-from saiken.ui.errors import dialogs, user_message, wait_text
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.errors import dialogs, user_message, wait_text
 
 if TYPE_CHECKING:
     from saiken.services.context import SignedInUser

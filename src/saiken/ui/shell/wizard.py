@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from saiken.ui.background import Operations
-from saiken.ui.errors import show_error
-from saiken.ui.password_fields import PasswordFields
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.errors import show_error
+from saiken.ui.kit.password_fields import PasswordFields
 
 
 def _create_and_sign_in(folder: Path, org_role: str, org_name: str, admin: str, password: str) -> Any:
@@ -287,8 +287,8 @@ class FirstRunWizard(QWizard):
         )
 
     def _show_sheet(self, data: bytes) -> None:
-        from saiken.ui.errors import dialogs
-        from saiken.ui.recovery_sheet_dialog import RecoverySheetDialog
+        from saiken.ui.admin.recovery_sheet_dialog import RecoverySheetDialog
+        from saiken.ui.kit.errors import dialogs
 
         dialog = RecoverySheetDialog(self.ops, data, self)
         dialogs._run(dialog)

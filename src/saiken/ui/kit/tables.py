@@ -1,28 +1,64 @@
-"""Small widgets shared by the debtor card's tabs and dialogs: read-only tables, date and amount fields."""
+"""Read-only tables every area shows: a model over plain rows (one function per column) and a table widget of
+text rows that keeps a key per row. Amounts and counts are right-aligned."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from saiken.domain.errors import ValidationError
-from saiken.domain.money import parse_yen
-from saiken.domain.wareki import parse_date
-from saiken.ui.debtors import display
-
+_Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows (plain dataclasses) shown through one function per column; read-only."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        columns: Sequence[Callable[[Any], str]],
+        align_right: Sequence[int] = (),
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._columns = list(columns)
+        self._right = set(align_right)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Any:
+        return self.rows[index]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._columns[index.column()](self.rows[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
 
 
 class ReadOnlyTable(QTableWidget):
@@ -84,69 +120,3 @@ class ReadOnlyTable(QTableWidget):
             [self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
             for r in range(self.rowCount())
         ]
-
-
-class DateField(QLineEdit):
-    """A date typed as people write it: 2025-09-16, 2025/9/16, 令和7年9月16日, R7.9.16."""
-
-    def __init__(self, value: dt.date | None = None, *, object_name: str = ""):
-        super().__init__(display.day(value))
-        if object_name:
-            self.setObjectName(object_name)
-        self.setPlaceholderText("R7.9.16")
-        self.setMinimumWidth(120)
-
-    def date(self, label: str, *, required: bool = True) -> dt.date | None:
-        text = self.text().strip()
-        if not text:
-            if required:
-                raise ValidationError(
-                    self.tr("Enter {field} (e.g. 2025/09/16, 令和7年9月16日 or R7.9.16).").format(field=label)
-                )
-            return None
-        try:
-            return parse_date(text)
-        except ValidationError as error:
-            raise ValidationError(f"{label}: {error.message}") from error
-
-
-class AmountField(QLineEdit):
-    """An amount in whole yen: 1,234,567 or 1234567円; shown right-aligned."""
-
-    def __init__(self, *, object_name: str = ""):
-        super().__init__()
-        if object_name:
-            self.setObjectName(object_name)
-        self.setAlignment(RIGHT)
-        self.setPlaceholderText(self.tr("0 yen"))
-        self.setMinimumWidth(120)
-
-    def amount(self, label: str, *, required: bool = True, positive: bool = True) -> int | None:
-        text = self.text().strip()
-        if not text:
-            if required:
-                raise ValidationError(self.tr("Enter {field} (e.g. 50,000).").format(field=label))
-            return None
-        try:
-            value = parse_yen(text)
-        except ValidationError as error:
-            raise ValidationError(f"{label}: {error.message}") from error
-        if positive and value <= 0:
-            raise ValidationError(self.tr("{field} must be at least 1 yen.").format(field=label))
-        return value
-
-
-def error_label() -> QLabel:
-    label = QLabel("")
-    label.setObjectName("errorText")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_problem(label: QLabel, error: BaseException) -> None:
-    """A dialog's own error line: the SaikenError's message, or the generic text for a bug."""
-    from saiken.ui.errors import user_message
-
-    label.setText(user_message(error))
-    label.show()

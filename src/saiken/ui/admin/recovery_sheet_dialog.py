@@ -18,8 +18,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from saiken.fsutil import atomic_write_bytes
-from saiken.ui.background import Operations
-from saiken.ui.errors import dialogs, show_error
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.errors import dialogs, show_error
 
 
 def save_sheet(session: Any, path: Path, data: bytes) -> Path:

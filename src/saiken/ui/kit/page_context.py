@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from saiken.domain.clock import Clock
 from saiken.domain.roles import Capability
 from saiken.services.context import SignedInUser
-from saiken.ui.background import Operations
-from saiken.ui.clipboard import ClipboardGuard
-from saiken.ui.errors import Dialogs
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.clipboard import ClipboardGuard
+from saiken.ui.kit.errors import Dialogs
 
 
 @dataclass(frozen=True)

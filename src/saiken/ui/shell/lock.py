@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from saiken.ui.background import Operations
-from saiken.ui.sign_in import SignInForm
+from saiken.ui.kit.background import Operations
+from saiken.ui.shell.sign_in import SignInForm
 
 DEFAULT_IDLE_MINUTES = 10
 _INPUT_EVENTS = frozenset(

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 
 def test_slow_operation_shows_progress_and_can_be_cancelled(qtbot, app, vault_session):
-    from saiken.ui.background import Operations
+    from saiken.ui.kit.background import Operations
 
     ops = Operations(progress_delay_ms=200)
     ops.set_session(vault_session)
@@ -50,7 +50,7 @@ def test_slow_operation_shows_progress_and_can_be_cancelled(qtbot, app, vault_se
 
 
 def test_quick_results_arrive_on_the_gui_thread_and_dead_owners_get_nothing(qtbot, app, driver):
-    from saiken.ui.background import Operations
+    from saiken.ui.kit.background import Operations
 
     ops = Operations()
     threads: list = []
@@ -77,7 +77,7 @@ def test_quick_results_arrive_on_the_gui_thread_and_dead_owners_get_nothing(qtbo
 
 def test_without_a_session_operations_say_the_vault_is_locked(qtbot, app):
     from saiken.domain.errors import VaultError
-    from saiken.ui.background import Operations
+    from saiken.ui.kit.background import Operations
 
     ops = Operations()
     errors: list = []
@@ -90,8 +90,8 @@ def test_without_a_session_operations_say_the_vault_is_locked(qtbot, app):
 def test_work_left_over_from_before_a_lock_shows_no_message_box_over_the_lock_screen(
     qtbot, app, driver, vault_session
 ):
-    from saiken.ui.background import Operations
-    from saiken.ui.errors import dialogs
+    from saiken.ui.kit.background import Operations
+    from saiken.ui.kit.errors import dialogs
 
     ops = Operations()
     ops.set_session(vault_session)

@@ -1,9 +1,10 @@
 """`saiken-desk --screenshot PATH --view NAME`: render one view to a PNG (QWidget.grab) and exit.
 
-Views: login, wizard, main (an area's honest empty state), users, audit, settings, locked. Data views sign
-in to the demo vault (fictional data, recreated) unless `--vault DIR` is given with SAIKEN_USER and
-SAIKEN_PASSWORD in the environment. Other packages under `saiken.ui` add views by shipping a module
-`screenshot_views` with `register(views)` that adds `name -> builder(env) -> QWidget` to the dict.
+The shell's own views: login, wizard, main (an area's honest empty state), locked. Each area's package
+under `saiken.ui` adds its views by shipping a module `screenshot_views` with `register(views)` that adds
+`name -> builder(env) -> QWidget` to the dict (`ui.admin`: users, audit, settings; `ui.debtors`: debtors,
+debtor). Data views sign in to the demo vault (fictional data, recreated) unless `--vault DIR` is given with
+SAIKEN_USER and SAIKEN_PASSWORD in the environment.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from saiken.domain.errors import SaikenError
-from saiken.ui.background import Operations
+from saiken.ui.kit.background import Operations
 
 SIZE = (1180, 760)
 
@@ -50,7 +51,7 @@ class ScreenshotEnv:
         if self.ops.signed_in:
             return
         from saiken.services import vault
-        from saiken.ui.main import sign_in_demo
+        from saiken.ui.shell.main import sign_in_demo
 
         if self.demo:
             self.folder = self.vault or vault.default_demo_dir()
@@ -71,7 +72,7 @@ class ScreenshotEnv:
 
     def main_window(self, area: str | None = None):
         """A signed-in main window showing `area` (its pages' data loaded)."""
-        from saiken.ui.main_window import MainWindow
+        from saiken.ui.shell.main_window import MainWindow
 
         self.sign_in()
         window = MainWindow(self.ops, self.vault_folder())
@@ -89,7 +90,7 @@ class ScreenshotEnv:
 
 def _login(env: ScreenshotEnv) -> QWidget:
     from saiken.services import vault
-    from saiken.ui.sign_in import SignInDialog
+    from saiken.ui.shell.sign_in import SignInDialog
 
     folder = env.vault_folder()
     env.ops.close_session()
@@ -102,7 +103,7 @@ def _login(env: ScreenshotEnv) -> QWidget:
 
 
 def _wizard(env: ScreenshotEnv) -> QWidget:
-    from saiken.ui.wizard import FirstRunWizard
+    from saiken.ui.shell.wizard import FirstRunWizard
 
     wizard = FirstRunWizard(env.ops, Path(os.devnull) / "not-created")
     wizard.organisation.org_name.setText(QCoreApplication.translate("Screenshots", "Fictional Law Office"))
@@ -126,15 +127,12 @@ VIEWS: dict[str, Callable[[ScreenshotEnv], QWidget]] = {
     "login": _login,
     "wizard": _wizard,
     "main": _area("documents"),
-    "users": _area("users"),
-    "audit": _area("audit"),
-    "settings": _area("settings"),
     "locked": _locked,
 }
 
 
 def views() -> dict[str, Callable[[ScreenshotEnv], QWidget]]:
-    """The shell's views plus those registered by `saiken.ui.<package>.screenshot_views` modules."""
+    """The shell's views plus those registered by `saiken.ui.<area>.screenshot_views` modules."""
     import saiken.ui as ui
 
     found = dict(VIEWS)
