@@ -13,6 +13,7 @@ from typing import Any
 import sqlcipher3
 
 from saiken.domain.errors import CorruptFileError, VaultError
+from saiken.fsutil import create_private_file
 from saiken.store.engine import _key_pragma, connect_raw
 
 DatabaseError = sqlcipher3.DatabaseError  # what a damaged file raises while being read
@@ -23,18 +24,23 @@ def export_copy(db_path: Path, key: bytes, target: Path) -> None:
     target = Path(target)
     if target.exists():
         raise VaultError("コピー先のファイルがすでにあります。別の場所を指定してください。")
-    connection = connect_raw(Path(db_path), key)
+    create_private_file(target)  # 0600 from the start: SQLCipher would create it with the umask's mode
     try:
-        # ATTACH without a KEY clause uses the main database's key.
-        connection.execute("ATTACH DATABASE ? AS copy", (str(target),))
+        connection = connect_raw(Path(db_path), key)
         try:
-            connection.execute("BEGIN")  # one read snapshot for the whole export
-            connection.execute("SELECT sqlcipher_export('copy')").fetchall()
-            connection.execute("COMMIT")
+            # ATTACH without a KEY clause uses the main database's key.
+            connection.execute("ATTACH DATABASE ? AS copy", (str(target),))
+            try:
+                connection.execute("BEGIN")  # one read snapshot for the whole export
+                connection.execute("SELECT sqlcipher_export('copy')").fetchall()
+                connection.execute("COMMIT")
+            finally:
+                connection.execute("DETACH DATABASE copy")
         finally:
-            connection.execute("DETACH DATABASE copy")
-    finally:
-        connection.close()
+            connection.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 @dataclass
