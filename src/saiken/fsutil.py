@@ -80,7 +80,9 @@ def create_private_file(path: Path | str) -> Path:
     another library creates (SQLCipher's database, whose -wal and -shm then get the same mode)."""
     path = Path(path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+        fd = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE
+        )
     except FileExistsError:
         pass
     else:

@@ -117,3 +117,14 @@ def engine_key(engine: Engine) -> bytes:
         return _ENGINE_KEYS[engine]
     except KeyError as error:
         raise VaultError("金庫の鍵が見つかりません。もう一度サインインしてください。") from error
+
+
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(error: BaseException) -> bool:
+    """True when `error` (sqlcipher3's, or SQLAlchemy's wrapping of it) says the file is damaged."""
+    for candidate in (error, getattr(error, "orig", None)):
+        if getattr(candidate, "sqlite_errorcode", None) in _DAMAGE_CODES:
+            return True
+    return False

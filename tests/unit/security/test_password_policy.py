@@ -96,7 +96,7 @@ def test_good_passphrases_are_not_refused():
         "Tr0ub4dor&3 horse",
         "Kx9#mQ2vLp7!",
         "839201746352",  # random digits are not a pattern
-        "demo-password-2025",
+        "demo-fictional-2025",
         "月曜の朝はコーヒー二杯",
         "山田さんの長い合言葉です",
     ):
