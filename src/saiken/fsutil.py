@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -45,3 +48,27 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o600) -> N
 
 def atomic_write_text(path: Path | str, text: str, *, mode: int = 0o600) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+@contextmanager
+def atomic_file(path: Path | str, *, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A seekable binary file that becomes `path` only when the block ends without error (fsync, replace,
+    fsync the folder) — for files too large to build in memory (handover packages). On any error the temp
+    file is removed and `path` is untouched."""
+    path = Path(path)
+    folder = path.parent
+    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(folder)
