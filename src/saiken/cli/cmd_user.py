@@ -150,6 +150,11 @@ def run_remove(args: argparse.Namespace) -> int:
         print(f"組織の鍵も作り直しました。新しい指紋: {fingerprint}（相手方に電話か書面で伝えてください）")
     for name in result.needs_reset:
         print(f"「{name}」は形式の更新後まだサインインしていなかったため、パスワードの再設定が必要です。")
+    if result.recovery_key:
+        print(
+            "復旧キーには新しい鍵を渡せなかったため、新しい復旧キーを作りました（この一度しか表示しません）:"
+        )
+        print(f"    {result.recovery_key}")
     return 0
 
 

@@ -233,7 +233,9 @@ def test_rekey_needs_no_new_passwords_and_can_replace_the_recovery_key(vault_dir
     assert (
         run(capsys, "audit", "verify", "--vault", vault_dir)[0] == 5
     )  # a handler may not read the audit log
-    assert run(capsys, "org", "fingerprint", "--vault", vault_dir)[0] == 0  # but signs in with the same password
+    assert (
+        run(capsys, "org", "fingerprint", "--vault", vault_dir)[0] == 0
+    )  # but signs in with the same password
     env.setenv("SAIKEN_USER", "kanri")
     env.setenv("SAIKEN_PASSWORD", PW)
     code, out, _ = run(capsys, "rekey", "--vault", vault_dir, "--yes", "--new-recovery-key", "--json")
@@ -269,7 +271,7 @@ def test_org_fingerprint_is_read_aloud_in_groups_and_matches_init(tmp_path, env,
 
 def test_demo_command(tmp_path, env, capsys):
     code, out, _ = run(capsys, "demo", "--vault", tmp_path / "demo", "--json")
-    assert code == 0 and '"password": "demo-password-2025"' in out
+    assert code == 0 and '"password": "demo-fictional-2025"' in out
     assert vault.read_vault_info(tmp_path / "demo").demo
 
 

@@ -53,9 +53,18 @@ from saiken.services.vault.org import (
     verify_organisation_signature,
 )
 from saiken.services.vault.rekey import RekeyResult, rekey
+from saiken.services.vault.repair import RepairResult, repair_members
 from saiken.services.vault.restore import RestoreInfo, restore_backup
 from saiken.services.vault.roster import RosterRefusedError
 from saiken.services.vault.rotation import RotationResult
+from saiken.services.vault.signatures import (
+    MemberSignature,
+    member_public_key,
+    org_signed_checkpoint,
+    sign_as_member,
+    verify_member_signature,
+    verify_org_checkpoint,
+)
 from saiken.services.vault.signin import lock, open_vault, open_with_recovery_key, password_change_required
 from saiken.services.vault_info import (
     APP_NAME,
@@ -75,8 +84,10 @@ __all__ = [
     "ROLE_NAMES",
     "BackupInfo",
     "BackupReport",
+    "MemberSignature",
     "OlderThanAnchorError",
     "RekeyResult",
+    "RepairResult",
     "RestoreInfo",
     "RosterRefusedError",
     "RotationResult",
@@ -98,10 +109,12 @@ __all__ = [
     "list_backups",
     "list_users",
     "lock",
+    "member_public_key",
     "open_vault",
     "open_with_recovery_key",
     "org_fingerprint",
     "org_public_key",
+    "org_signed_checkpoint",
     "password_change_required",
     "read_vault_info",
     "record_anchor",
@@ -109,12 +122,16 @@ __all__ = [
     "rekey",
     "remove_user",
     "remove_vault_files",
+    "repair_members",
     "restore_backup",
     "set_device_binding",
     "set_role",
+    "sign_as_member",
     "sign_as_organisation",
     "signed_checkpoint",
     "vault_exists",
     "verify_backup",
+    "verify_member_signature",
+    "verify_org_checkpoint",
     "verify_organisation_signature",
 ]

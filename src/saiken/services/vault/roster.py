@@ -31,7 +31,7 @@ from saiken.store.models import MembershipStatement, User
 
 ROSTER_REFUSED_HINT = (
     "誰かがデータベースを直接書き換えた疑いがあります。管理者に連絡し、バックアップから戻すか、"
-    "管理者が saiken vault repair-members で署名済みの名簿に合わせてください。"
+    "管理者が saiken vault repair-members で署名された名簿に合わせてください。"
 )
 
 

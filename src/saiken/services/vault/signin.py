@@ -100,25 +100,30 @@ def _flush_failures(work, folder: Path, keyfile: ks.AnyKeyFile, principal: str, 
         )
 
 
-def _member_for(state: Membership, keyfile: KeyFile, unlocked: ks.Unlocked) -> Member:
-    """The signed log's member for the slot that opened, checked against the slot's keys and pin."""
+def _check_pin(state: Membership, keyfile: KeyFile, unlocked: ks.Unlocked) -> None:
+    """Before anything else the log says is believed: is it the log this member joined?"""
     slot = unlocked.slot
-    member = state.member(slot.id)
-    if member is None or not member.active:
-        raise VaultError(
-            "この利用者は削除されているか、署名された利用者名簿にありません。管理者に連絡してください。"
+    if isinstance(slot, Slot) and slot.genesis != state.genesis:
+        raise roster.RosterRefusedError(
+            "金庫の利用者名簿は、あなたが加わった名簿ではありません（創設の記録が違います）。",
+            hint=roster.ROSTER_REFUSED_HINT,
         )
     if keyfile.genesis != state.genesis:
         raise roster.RosterRefusedError(
             "金庫の利用者名簿の創設の記録が、鍵ファイルのものと違います（差し替えの疑い）。",
             hint=roster.ROSTER_REFUSED_HINT,
         )
+
+
+def _member_for(state: Membership, keyfile: KeyFile, unlocked: ks.Unlocked) -> Member:
+    """The signed log's member for the slot that opened, checked against the slot's keys."""
+    slot = unlocked.slot
+    member = state.member(slot.id)
+    if member is None or not member.active:
+        raise VaultError(
+            "この利用者は削除されているか、署名された利用者名簿にありません。管理者に連絡してください。"
+        )
     if isinstance(slot, Slot):
-        if slot.genesis != state.genesis:
-            raise roster.RosterRefusedError(
-                "金庫の利用者名簿は、あなたが加わった名簿ではありません（創設の記録が違います）。",
-                hint=roster.ROSTER_REFUSED_HINT,
-            )
         if member.public != slot.public:
             raise roster.RosterRefusedError(NOT_IN_ROSTER, hint="管理者に連絡してください。")
     else:
@@ -153,6 +158,7 @@ def _session(
         migrated = prepare(folder, engine, unlocked.master_key, clock)
         with Session(engine) as db:
             state = roster.membership(db, keyfile.vault_id)
+            _check_pin(state, keyfile, unlocked)
             roster.require_matching_users(db, state)
             member = _member_for(state, keyfile, unlocked)
             check = check_anchor(db, state, STORE.load(keyfile.vault_id))

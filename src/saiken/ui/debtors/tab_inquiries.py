@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import DateField, ReadOnlyTable, error_label, show_problem
+from saiken.services import debtors
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import DateField, error_label, show_problem
+from saiken.ui.kit.tables import ReadOnlyTable
 
 INQUIRY_KINDS = ("納付書再発行", "入金確認", "住所調査", "その他")
 DOCUMENT_KINDS = ("督促状", "催告書", "合意書", "納付書", "その他")
@@ -107,7 +109,7 @@ class InquiriesTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.add_inquiry,
+            debtors.add_inquiry,
             self.card_page.debtor_id,
             kind=self.kind.currentText(),
             question=question,
@@ -131,7 +133,7 @@ class InquiriesTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.answer_inquiry,
+            debtors.answer_inquiry,
             inquiry_id,
             answer=answer,
             answered_on=answered_on,
@@ -223,7 +225,7 @@ class DocumentsTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.log_document,
+            debtors.log_document_sent,
             self.card_page.debtor_id,
             kind=self.kind.currentText().strip(),
             sent_on=sent_on,
@@ -246,7 +248,7 @@ class DocumentsTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.mark_returned,
+            debtors.mark_document_returned,
             doc_id,
             on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
