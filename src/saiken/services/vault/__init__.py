@@ -52,6 +52,7 @@ from saiken.services.vault.org import (
     sign_as_organisation,
     verify_organisation_signature,
 )
+from saiken.services.vault.recovery import recovery_sheet
 from saiken.services.vault.rekey import RekeyResult, rekey
 from saiken.services.vault.repair import RepairResult, repair_members
 from saiken.services.vault.restore import RestoreInfo, restore_backup
@@ -119,6 +120,7 @@ __all__ = [
     "read_vault_info",
     "record_anchor",
     "record_recovery_sheet_saved",
+    "recovery_sheet",
     "rekey",
     "remove_user",
     "remove_vault_files",

@@ -212,6 +212,7 @@ class Operations(QObject):
             "demo": s.demo,
             "folder": s.folder,
             "user": s.user,
+            "notices": list(s.notices),  # what sign-in found for an admin to act on (plain sentences)
         }
 
     def close_session(self, timeout: float = 5.0) -> bool:
