@@ -90,10 +90,14 @@ def _audit(report: Report, tmp: Path) -> None:
     session = vault.open_vault(folder, "bench", PASSWORD, clock=CLOCK)
     key = engine_key(session.engine)
     db = connect_raw(folder / "vault.db", key)
+    # the same shape as audit_log: its columns and its indexes (at, actor, action, unique hash)
     db.execute(
-        "CREATE TABLE bench_plain (seq INTEGER PRIMARY KEY, at TEXT, actor TEXT, action TEXT, target_type TEXT, "
-        "target_id TEXT, details TEXT, prev_hash TEXT, hash TEXT)"
+        "CREATE TABLE bench_plain (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, "
+        "action TEXT NOT NULL, target_type TEXT, target_id TEXT, details TEXT NOT NULL, prev_hash TEXT NOT NULL, "
+        "hash TEXT NOT NULL UNIQUE, signer TEXT, signature TEXT, records TEXT)"
     )
+    for column in ("at", "actor", "action"):
+        db.execute(f"CREATE INDEX ix_bench_plain_{column} ON bench_plain ({column})")
     db.close()
     rounds = iter(range(1000))
     ours, base = measure_pair(
@@ -122,10 +126,10 @@ def _populate(folder: Path, n_debtors: int, tmp: Path) -> None:
     try:
         db.execute(f"ATTACH DATABASE ? AS src KEY \"x'{source_key.hex()}'\"", (str(source / "vault.db"),))
         db.execute("BEGIN")
-        for table in _COPY_TABLES:
-            db.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
-        db.execute("UPDATE debtors SET handler_user_id = NULL")
-        db.execute("UPDATE negotiation_records SET handler_user_id = NULL")
+        for table in _COPY_TABLES:  # stored columns only (table_info leaves generated ones out)
+            names = [row[1] for row in db.execute(f"PRAGMA main.table_info({table})")]
+            values = ", ".join("NULL" if n == "handler_user_id" else n for n in names)  # the source's users
+            db.execute(f"INSERT INTO main.{table} ({', '.join(names)}) SELECT {values} FROM src.{table}")
         db.execute("COMMIT")
         db.execute("DETACH DATABASE src")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
