@@ -77,7 +77,7 @@ class VaultSession:
     vault_id: str = ""
     genesis: str = ""  # the founding statement pinned in the signed-in member's own slot
     notices: list[str] = field(default_factory=list)
-    on_close: list[Callable[[VaultSession], None]] = field(default_factory=list)
+    on_close: list[Callable[[VaultSession], object]] = field(default_factory=list)
 
     @property
     def closed(self) -> bool:

@@ -168,7 +168,6 @@ def create_vault(
                 demo=demo,
                 genesis=founded.genesis,
             )
-            common = {"master_key": master, "clock": clock, "org": founded.org, "holder": True}
             recovery_slot = ks.new_member_slot(
                 keyfile,
                 user_id=0,
@@ -176,7 +175,10 @@ def create_vault(
                 secret_text=recovery,
                 keys=recovery_keys,
                 recovery=True,
-                **common,
+                master_key=master,
+                clock=clock,
+                org=founded.org,
+                holder=True,
             )
             keyfile.put_slot(recovery_slot, master)
             admin_slot = ks.new_member_slot(
@@ -186,7 +188,10 @@ def create_vault(
                 secret_text=admin_password,
                 keys=founder_keys,
                 device_secret=secret,
-                **common,
+                master_key=master,
+                clock=clock,
+                org=founded.org,
+                holder=True,
             )
             keyfile.put_slot(admin_slot, master)
             keyfile.save(folder)  # last: if it fails, the transaction rolls back

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -105,7 +106,11 @@ def sign_as_organisation(
             hint="管理者がサインインすると渡されます。しばらくしてからもう一度試してください。",
         )
     signature = org_signature.sign(_private(org), data)
-    details = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "key": org.key_id[:16]}
+    details: dict[str, Any] = {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+        "key": org.key_id[:16],
+    }
     if purpose:
         details["purpose"] = purpose
     if work is not None:
