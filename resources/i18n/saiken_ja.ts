@@ -578,7 +578,7 @@
     </message>
     <message>
         <source>As of {as_of} (due date {due}); principal {principal}; rule: {profile}</source>
-        <translation>基準日 {as_of}（納期限 {due}）&#x3000;元金 {principal}&#x3000;計算規則: {profile}</translation>
+        <translation>基準日 {as_of}（納期限 {due}）　元金 {principal}　計算規則: {profile}</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1101,6 +1101,33 @@
     </message>
 </context>
 <context>
+    <name>FilePasswordDialog</name>
+    <message>
+        <source>Password-protected file</source>
+        <translation>パスワードで保護されたファイル</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is protected with a password. Enter the password to open it.</source>
+        <translation>ファイル「{name}」はパスワードで保護されています。開くためのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>パスワードを表示する</translation>
+    </message>
+    <message>
+        <source>It is usually on a password notice handed over separately from the file. Capitals and lower case are different; a generated password may be typed with or without its hyphens.</source>
+        <translation>パスワードは、ふつうファイルとは別に渡されたパスワード通知書に書かれています。英字の大文字と小文字は区別されます（自動で作られたパスワードは、ハイフンを省いて入力しても構いません）。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Status</source>
@@ -1269,7 +1296,7 @@
         <translation>先に表で照会を選んでください。</translation>
     </message>
     <message>
-        <source>Write the ward&apos;s answer first.</source>
+        <source>Write the ward's answer first.</source>
         <translation>先に区からの回答を入力してください。</translation>
     </message>
     <message>
@@ -1343,7 +1370,7 @@
         <translation>利用者：{name}（{role}）</translation>
     </message>
     <message>
-        <source>Your password was set by an administrator (or the vault&apos;s key was renewed). Choose a new password of your own now.</source>
+        <source>Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.</source>
         <translation>今のパスワードは管理者が設定したものです（または金庫の鍵が更新されました）。ここで自分のパスワードを決めてください。</translation>
     </message>
     <message>
@@ -1503,6 +1530,65 @@
     </message>
 </context>
 <context>
+    <name>PasswordOnceDialog</name>
+    <message>
+        <source>The file's password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” with a password.</source>
+        <translation>「{name}」をパスワード付きで保存しました。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown, hyphens included; the letters are all capitals.</source>
+        <translation>ハイフン（-）も含めて、表示どおりに入力します。英字はすべて大文字です。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown.</source>
+        <translation>表示どおりに入力します。</translation>
+    </message>
+    <message>
+        <source>This is the only time it is shown: Saiken Desk does not keep it. Hand it over separately from the file (print the password notice), never in the same envelope or e-mail.</source>
+        <translation>パスワードが表示されるのはこの一度だけで、債権デスクには保存されません。パスワード通知書を印刷するなどして、ファイルとは別の機会に渡してください（同じ封筒やメールには入れないでください）。</translation>
+    </message>
+    <message>
+        <source>File check code: {code}</source>
+        <translation>ファイルの照合番号: {code}</translation>
+    </message>
+    <message>
+        <source>Print the password notice…</source>
+        <translation>パスワード通知書を印刷…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Copied. It is cleared from the clipboard shortly.</source>
+        <translation>コピーしました。しばらくするとクリップボードから消えます。</translation>
+    </message>
+    <message>
+        <source>Password notice</source>
+        <translation>パスワード通知書</translation>
+    </message>
+    <message>
+        <source>Print the notice and hand it over separately from the file.</source>
+        <translation>通知書を印刷し、ファイルとは別の機会に渡してください。</translation>
+    </message>
+    <message>
+        <source>The password notice was printed.</source>
+        <translation>パスワード通知書を印刷しました。</translation>
+    </message>
+    <message>
+        <source>The password will not be shown again. Have you written it down or printed the notice?</source>
+        <translation>このパスワードは二度と表示されません。控えるか、パスワード通知書を印刷しましたか？</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record a payment</source>
@@ -1535,6 +1621,21 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>{n} ページをプリンターに送りました。</translation>
     </message>
 </context>
 <context>
@@ -1617,7 +1718,7 @@
     </message>
     <message>
         <source>Plan: {status} — total {total}, paid {paid}, remaining {remaining}</source>
-        <translation>分納計画: {status} — 総額 {total}&#x3000;納付済 {paid}&#x3000;残額 {remaining}</translation>
+        <translation>分納計画: {status} — 総額 {total}　納付済 {paid}　残額 {remaining}</translation>
     </message>
     <message>
         <source> (accelerated on {day})</source>
@@ -1646,6 +1747,68 @@
     <message>
         <source>The whole unpaid balance of this plan falls due today. Continue?</source>
         <translation>この分納計画の未納残額全額が本日を期限として一括請求の対象になります。続けますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSave</name>
+    <message>
+        <source>Saved “{name}” without a password.</source>
+        <translation>「{name}」をパスワードを付けずに保存しました。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSaveDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>Protect the file with a password</source>
+        <translation>パスワードを付ける</translation>
+    </message>
+    <message>
+        <source>Make a password for me (recommended)</source>
+        <translation>パスワードを自動で作る（おすすめ）</translation>
+    </message>
+    <message>
+        <source>Use a password I type</source>
+        <translation>自分で決めたパスワードを使う</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Excel will ask for the password when the file is opened (Office encryption).</source>
+        <translation>Excel でファイルを開くときにパスワードを求められます（Office の暗号化）。</translation>
+    </message>
+    <message>
+        <source>Acrobat Reader, Edge and Chrome will ask for the password when the file is opened (AES-256).</source>
+        <translation>Acrobat Reader や Edge・Chrome でファイルを開くときにパスワードを求められます（AES-256）。</translation>
+    </message>
+    <message>
+        <source>The password is shown once after saving and is not kept anywhere: write it down or print the password notice, and hand it over separately from the file.</source>
+        <translation>パスワードは保存のあとに一度だけ表示され、どこにも保存されません。控えるかパスワード通知書を印刷して、ファイルとは別に渡してください。</translation>
+    </message>
+    <message>
+        <source>This file holds personal data. Without a password, anyone who gets hold of the file can read it.</source>
+        <translation>このファイルには個人情報が含まれます。パスワードを付けずに保存すると、ファイルを手に入れた人はだれでも中身を読めます。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -2108,7 +2271,7 @@ by {day}</source>
         <translation>なし</translation>
     </message>
     <message>
-        <source>Write the tag&apos;s name first.</source>
+        <source>Write the tag's name first.</source>
         <translation>先にタグの名前を入力してください。</translation>
     </message>
     <message>
