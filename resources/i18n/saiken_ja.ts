@@ -1230,6 +1230,105 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import the ward's workbook</source>
+        <translation>区の抽出データの取込み</translation>
+    </message>
+    <message>
+        <source>The .xlsx file received from the ward</source>
+        <translation>区から受け取った .xlsx ファイル</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>Nothing is stored until you press Import. A workbook with any bad row imports nothing. A workbook protected with a password is opened in memory, never copied to disk.</source>
+        <translation>「取り込む」を押すまで何も保存しません。1 行でも誤りのあるブックは何も取り込みません。パスワード付きのブックはメモリ上で開き、ディスクに複製しません。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Problem or change</source>
+        <translation>問題・変更内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>ブック</translation>
+    </message>
+    <message>
+        <source>Choose the ward's workbook</source>
+        <translation>区の抽出データを選ぶ</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the workbook first.</source>
+        <translation>先にブックを選んでください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>ブックを確認しています…</translation>
+    </message>
+    <message>
+        <source>Not opened: the workbook needs its password. Nothing was imported.</source>
+        <translation>パスワードが必要なため開いていません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be read. Nothing was imported.</source>
+        <translation>ブックを読めませんでした。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source> (password-protected workbook, opened in memory)</source>
+        <translation>（パスワード付きのブックをメモリ上で開きました）</translation>
+    </message>
+    <message>
+        <source>Cannot import: {n} problem(s). Correct the workbook and check again. Nothing was stored.</source>
+        <translation>取り込めません: {n} 件の問題があります。ブックを直してから、もう一度確認してください。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Ready to import: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込めます: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込みました: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesTab</name>
     <message>
         <source>Asked</source>

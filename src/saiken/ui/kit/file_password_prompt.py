@@ -26,7 +26,7 @@ class FilePasswordDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("filePasswordDialog")
         self.setWindowTitle(self.tr("Password-protected file"))
-        intro = QLabel(
+        self.intro = intro = QLabel(
             self.tr("The file “{name}” is protected with a password. Enter the password to open it.").format(
                 name=file_name
             ),
