@@ -288,6 +288,18 @@
         <translation>Excel の出力</translation>
     </message>
     <message>
+        <source>Debtor list exported</source>
+        <translation>債務者一覧を書き出し</translation>
+    </message>
+    <message>
+        <source>Negotiation report exported</source>
+        <translation>交渉記録報告書を書き出し</translation>
+    </message>
+    <message>
+        <source>Password notice printed</source>
+        <translation>パスワード通知書を印刷</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>金庫</translation>
     </message>
@@ -412,6 +424,22 @@
         <translation>変更なし</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>パスワード保護</translation>
+    </message>
+    <message>
+        <source>protection</source>
+        <translation>保護の方式</translation>
+    </message>
+    <message>
+        <source>file check code</source>
+        <translation>ファイルの照合番号</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>ファイルの種類</translation>
+    </message>
+    <message>
         <source>password</source>
         <translation>パスワード</translation>
     </message>
@@ -450,6 +478,26 @@
     <message>
         <source>backups kept</source>
         <translation>残すバックアップ</translation>
+    </message>
+    <message>
+        <source>Office encryption (AES-256)</source>
+        <translation>Office の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>PDF encryption (AES-256)</source>
+        <translation>PDF の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Agile)</source>
+        <translation>Office の暗号化（Agile）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Standard)</source>
+        <translation>Office の暗号化（Standard）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
     </message>
     <message>
         <source>yes</source>
