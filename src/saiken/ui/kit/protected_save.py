@@ -112,7 +112,7 @@ class ProtectedSaveDialog(QDialog):
         }[self.file_type]
         self.how = QLabel(
             how
-            + " "
+            + "\n"
             + self.tr(
                 "The password is shown once after saving and is not kept anywhere: write it down or print the password notice, and hand it over separately from the file."
             ),
@@ -245,7 +245,7 @@ class PasswordOnceDialog(QDialog):
         )
         note = QLabel(
             how
-            + " "
+            + "\n"
             + self.tr(
                 "This is the only time it is shown: Saiken Desk does not keep it. Hand it over separately from the file (print the password notice), never in the same envelope or e-mail."
             ),
