@@ -24,8 +24,8 @@ from saiken.exchange.excel.debtor_list import DebtorListRow as SheetRow
 from saiken.exchange.excel.debtor_list import debtor_list_bytes
 from saiken.exchange.excel.negotiation_report import NegotiationReportRow, negotiation_report_bytes
 from saiken.services.context import VaultSession, unit_of_work
+from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
 from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
-from saiken.services.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
 from saiken.store.models import Claim, Debtor, Engagement, NegotiationRecord, User
 
 MAX_PERIOD_DAYS = 3 * 366
