@@ -33,7 +33,9 @@ def month_of_dispatches(vault_session, advisors, businesses):
         (dt.date(2025, 9, 8), "9:00", "17:20", {"nights": [12_000]}),
         (dt.date(2025, 9, 12), "13:00", "13:25", {"transport_yen": 1_240}),
     ):
-        cs.add_dispatch(vault_session, advisor_id=a, business_id=ids[1], day=day, start_time=start, end_time=end, **extra)
+        cs.add_dispatch(
+            vault_session, advisor_id=a, business_id=ids[1], day=day, start_time=start, end_time=end, **extra
+        )
     return a, made[1]
 
 
@@ -46,7 +48,16 @@ def test_the_statement_pdf_says_what_the_advisor_is_paid(vault_session, month_of
     pdf = exports.fee_statement_document(vault_session, advisor, 2025, 9, "pdf")
     text = _text(pdf)
     # 18,851 (123.7 km) + 31,680 + 9,800 (cap, lodging) + 1,240 (train, 25 min: no honorarium) = 61,571
-    for expected in ("謝金・旅費支払明細書", "北村浩二様", "令和7年9月分", "61,571円", "18,851円", "41,480円", "4,551円", "123km"):
+    for expected in (
+        "謝金・旅費支払明細書",
+        "北村浩二様",
+        "令和7年9月分",
+        "61,571円",
+        "18,851円",
+        "41,480円",
+        "4,551円",
+        "123km",
+    ):
         assert expected in text
     assert business.name.replace("\u3000", "") in text
     assert "5,280円" in text and "31,680円" in text  # the standard in words
@@ -77,7 +88,9 @@ def test_a_password_is_set_before_anything_is_written(vault_session, month_of_di
     assert "61,571円" in _text(unprotect_pdf(pdf_bytes, PASSWORD, name="明細.pdf"))
     plain = unprotect_workbook(xlsx_bytes, PASSWORD, name="明細.xlsx", max_bytes=10_000_000)
     assert load_workbook(io.BytesIO(plain)).active["I6"].value == 61_571
-    log = " ".join(details for action, details in audit_details(vault_session) if action == "export.fee_statement")
+    log = " ".join(
+        details for action, details in audit_details(vault_session) if action == "export.fee_statement"
+    )
     assert '"protected":true' in log and "pdf-aes256" in log and "office-agile-aes256" in log
     for secret in (PASSWORD, str(out), business.name, "明細"):
         assert secret not in log
@@ -89,7 +102,9 @@ def test_saving_needs_the_export_right_and_a_proper_name(vault_session, month_of
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(PermissionDeniedError):
-        exports.save_fee_statement(as_user(vault_session, "tantou", Role.HANDLER), advisor, 2025, 9, tmp_path / "a.pdf")
+        exports.save_fee_statement(
+            as_user(vault_session, "tantou", Role.HANDLER), advisor, 2025, 9, tmp_path / "a.pdf"
+        )
     with pytest.raises(ValidationError, match=r"\.pdf か \.xlsx"):
         exports.save_fee_statement(vault_session, advisor, 2025, 9, tmp_path / "a.docx")
     with pytest.raises(ValidationError, match="フォルダ"):
@@ -110,7 +125,12 @@ def test_the_report_pdf_and_workbook(vault_session, businesses, consultants, tmp
         )  # fmt: skip
     pdf = exports.consultation_report_document(vault_session, 2025, 9, "pdf")
     text = _text(pdf)
-    for expected in ("相談実績報告書（令和7年9月）", "相談分類別の件数", "月別の相談件数（令和7年度）", "令和7年4月1日～令和7年9月30日"):
+    for expected in (
+        "相談実績報告書（令和7年9月）",
+        "相談分類別の件数",
+        "月別の相談件数（令和7年度）",
+        "令和7年4月1日～令和7年9月30日",
+    ):
         assert expected in text
     render_page_png(pdf, tmp_path / "report.png", scale=1.0)
     saved = exports.save_consultation_report(vault_session, 2025, 9, tmp_path / "report.xlsx")
