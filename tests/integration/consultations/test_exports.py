@@ -19,7 +19,7 @@ from saiken.services import consultations as cs
 from saiken.services.consultations import exports
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "pdf"))
-from pdf_checks import page_texts, render_page_png  # noqa: E402
+from pdf_checks import page_texts, render_page_png
 
 PASSWORD = "KAKU-UPAS-SWOR-D123"
 
