@@ -106,13 +106,14 @@ def consultation_rows(session: Session, records: Sequence[Consultation]) -> list
         .tuples()
         .all()
     )
-    counts = version_counts(session, [r.record_key for r in records])
+    # a current version is the newest, so its number is the count; only superseded ones need a query
+    counts = version_counts(session, [r.record_key for r in records if r.superseded])
     return [
         ConsultationRow(
             id=r.id,
             record_key=r.record_key,
             version=r.version,
-            versions=counts.get(r.record_key, 1),
+            versions=counts.get(r.record_key, r.version),
             superseded=r.superseded,
             business_id=r.business_id,
             business_name=businesses.get(r.business_id, ("", ""))[0],
