@@ -17,7 +17,7 @@ TABLES = {
     "businesses", "business_search", "consultants", "consultations", "bookings", "seminars",
     "seminar_applications", "advisors", "dispatches", "dispatch_nights", "fee_standards",
 }  # fmt: skip
-FTS = {"business_fts", "business_grams", "consultation_fts"}
+FTS = {"business_fts", "business_grams", "consultation_fts", "consultation_grams"}
 
 
 def _names(engine) -> set[str]:

@@ -3,7 +3,7 @@ by category, form, industry and consultant, a month-by-month series for the char
 
 Only current versions count (a corrected record once). A consultation with two categories counts under
 each of them, so the category counts add up to more than the number of consultations; the report says so.
-The whole fiscal year to date is read in one grouped query over the `(superseded, day)` index.
+The fiscal year to date is read in a few small grouped queries over the covering `ix_consultations_report`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -90,32 +91,54 @@ class ConsultationReport:
         return month_bounds(self.year, self.month)[1] - dt.timedelta(days=1)
 
 
-Group = tuple[str, int, str, int, int, bool]  # form, consultant id, industry, categories mask, count, loan
+Tally = dict[str, Counter[Any]]  # month ("2025-09") -> value -> count
 
 
-def _counts(groups: list[Group], businesses: int, readings: dict[int, str], labels: dict[int, str]) -> Counts:
-    by_category: Counter[str] = Counter()
-    by_form: Counter[str] = Counter()
-    by_industry: Counter[str] = Counter()
-    by_consultant: Counter[int] = Counter()
-    total = loans = 0
-    for form, consultant_id, industry, mask, count, loan in groups:
-        total += count
-        loans += count if loan else 0
-        by_form[form] += count
-        by_industry[industry] += count
-        by_consultant[consultant_id] += count
+def _tally(session: Session, column: Any, first: dt.date, following: dt.date, *, join: bool = False) -> Tally:
+    """Counts of current consultations by month and by `column`, over the covering report index (and the
+    businesses for the industry): small results, one short scan each."""
+    month_key = func.substr(Consultation.day, 1, 7)
+    query = select(month_key, column, func.count()).where(
+        Consultation.superseded.is_(False), Consultation.day >= first, Consultation.day < following
+    )
+    if join:
+        query = query.join(Business, Business.id == Consultation.business_id)
+    found: Tally = {}
+    for key, value, count in session.execute(query.group_by(month_key, column)):
+        found.setdefault(str(key), Counter())[value] += count
+    return found
+
+
+def _sum(tally: Tally, months: list[str] | None) -> Counter[Any]:
+    total: Counter[Any] = Counter()
+    for key, counts in tally.items():
+        if months is None or key in months:
+            total.update(counts)
+    return total
+
+
+def _counts(
+    tallies: dict[str, Tally],
+    months: list[str] | None,
+    businesses: int,
+    readings: dict[int, str],
+    labels: dict[int, str],
+) -> Counts:
+    forms, industries = _sum(tallies["form"], months), _sum(tallies["industry"], months)
+    consultants, loans = _sum(tallies["consultant"], months), _sum(tallies["loan"], months)
+    categories: Counter[str] = Counter()
+    for mask, count in _sum(tallies["categories"], months).items():
         for category in mask_categories(mask):
-            by_category[category] += count
-    consultants = sorted(by_consultant, key=lambda cid: (readings.get(cid, ""), cid))
+            categories[category] += count
+    order = sorted(consultants, key=lambda cid: (readings.get(cid, ""), cid))
     return Counts(
-        consultations=total,
+        consultations=sum(forms.values()),
         businesses=businesses,
-        loan_mediations=loans,
-        by_category=tuple((c, by_category[c]) for c in CATEGORIES),
-        by_form=tuple((f, by_form[f]) for f in FORMS),
-        by_industry=tuple((i, by_industry[i]) for i in INDUSTRIES),
-        by_consultant=tuple((labels.get(cid, f"相談員{cid}"), by_consultant[cid]) for cid in consultants),
+        loan_mediations=sum(count for value, count in loans.items() if value),
+        by_category=tuple((c, categories[c]) for c in CATEGORIES),
+        by_form=tuple((f, forms[f]) for f in FORMS),
+        by_industry=tuple((i, industries[i]) for i in INDUSTRIES),
+        by_consultant=tuple((labels.get(cid, f"相談員{cid}"), consultants[cid]) for cid in order),
     )
 
 
@@ -169,47 +192,20 @@ def report_in(session: Session, year: int, month: int) -> ConsultationReport:
     first, following = month_bounds(year, month)
     fiscal_year = fiscal_year_of(first)
     year_first = fiscal_year_start(fiscal_year)
-    month_key = func.substr(Consultation.day, 1, 7)
-    has_loan = Consultation.loan_status != ""
-    rows = session.execute(
-        select(
-            month_key,
-            Consultation.form,
-            Consultation.consultant_id,
-            Business.industry,
-            Consultation.categories,
-            has_loan,
-            func.count(),
-        )
-        .join(Business, Business.id == Consultation.business_id)
-        .where(
-            Consultation.superseded.is_(False), Consultation.day >= year_first, Consultation.day < following
-        )
-        .group_by(
-            month_key,
-            Consultation.form,
-            Consultation.consultant_id,
-            Business.industry,
-            Consultation.categories,
-            has_loan,
-        )
-    ).all()
+    tallies = {
+        "form": _tally(session, Consultation.form, year_first, following),
+        "consultant": _tally(session, Consultation.consultant_id, year_first, following),
+        "categories": _tally(session, Consultation.categories, year_first, following),
+        "loan": _tally(session, Consultation.loan_status != "", year_first, following),
+        "industry": _tally(session, Business.industry, year_first, following, join=True),
+    }
     readings = dict(session.execute(select(Consultant.id, Consultant.name_kana)).tuples().all())
     labels = dict(session.execute(select(Consultant.id, Consultant.name)).tuples().all())
-    this_month = f"{year:04d}-{month:02d}"
-    by_month: dict[str, list[Group]] = {}
-    for key, form, consultant_id, industry, mask, loan, count in rows:
-        by_month.setdefault(str(key), []).append((form, consultant_id, industry, mask, count, bool(loan)))
-    all_groups = [group for groups in by_month.values() for group in groups]
-
+    this_month = [f"{year:04d}-{month:02d}"]
     series = []
     for point_year, point_month in fiscal_months(fiscal_year):
-        key = f"{point_year:04d}-{point_month:02d}"
+        forms = tallies["form"].get(f"{point_year:04d}-{point_month:02d}", Counter())
         later = (point_year, point_month) > (year, month)
-        groups = by_month.get(key, [])
-        forms: Counter[str] = Counter()
-        for form, _, _, _, count, _ in groups:
-            forms[form] += count
         series.append(
             MonthPoint(
                 point_year,
@@ -223,10 +219,10 @@ def report_in(session: Session, year: int, month: int) -> ConsultationReport:
         month=month,
         fiscal_year=fiscal_year,
         month_counts=_counts(
-            by_month.get(this_month, []), _distinct_businesses(session, first, following), readings, labels
+            tallies, this_month, _distinct_businesses(session, first, following), readings, labels
         ),
         year_counts=_counts(
-            all_groups, _distinct_businesses(session, year_first, following), readings, labels
+            tallies, None, _distinct_businesses(session, year_first, following), readings, labels
         ),
         series=tuple(series),
         seminars=_seminars(session, year_first, following),

@@ -4,8 +4,8 @@ A query is folded and split into terms exactly as the debtor search does (`saike
 query_terms`: たかはし, ﾀｶﾊｼ and 髙橋 meet 高橋; a phone number matches with or without hyphens), and every
 term must match (AND). A business matches a term in its name, reading, representative and reading,
 address, phone or e-mail. A consultation matches a term when its business does, or when its contents do:
-terms of three or more folded characters through the contents' trigram index, shorter ones by a substring
-test over the folded contents the index keeps.
+trigram phrases for three or more folded characters, gram tokens for shorter ones (both indexes are kept for
+the business keys and for the contents; `consultation_query` writes the statements).
 
 Consultations are listed newest first; businesses in 五十音 order of their reading (corporate form left out).
 """
@@ -15,21 +15,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Integer, column, func, or_, select, text
+from sqlalchemy import Integer, column, func, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
 from saiken.domain.consultation_terms import CATEGORIES, FORMS
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
-from saiken.services.consultations.common import categories_mask
+from saiken.services.consultations import consultation_query
+from saiken.services.consultations.consultation_query import Query
 from saiken.services.consultations.convert import consultation_rows
-from saiken.services.consultations.rows import BusinessListRow, BusinessPage, ConsultationPage
+from saiken.services.consultations.rows import (
+    BusinessListRow,
+    BusinessPage,
+    ConsultationPage,
+    ConsultationRow,
+)
 from saiken.services.context import VaultSession, read_session
-from saiken.services.search_index import gram_token
 from saiken.services.search_query import query_terms
 from saiken.store.models import Business, BusinessSearch, Consultation
-from saiken.store.models.businesses import BUSINESS_FTS, BUSINESS_GRAMS, CONSULTATION_FTS
+from saiken.store.models.businesses import BUSINESS_FTS, BUSINESS_GRAMS
 
 MAX_PAGE = 1000
 
@@ -48,11 +53,10 @@ class ConsultationFilter:
     business_id: int | None = None
 
 
-def _phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _fts_ids(table: str, match: str, name: str) -> TextualSelect:
+def business_ids(term: str, index: int) -> TextualSelect:
+    """The ids of the businesses whose keys contain `term` (one FTS5 MATCH)."""
+    table, match = consultation_query.match_for(term, BUSINESS_FTS, BUSINESS_GRAMS)
+    name = f"b{index}"
     return (
         text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{name}")
         .bindparams(**{name: match})
@@ -60,78 +64,45 @@ def _fts_ids(table: str, match: str, name: str) -> TextualSelect:
     )
 
 
-def business_ids(term: str, index: int) -> TextualSelect:
-    """The ids of the businesses whose keys contain `term` (one FTS5 MATCH)."""
-    if len(term) >= 3:
-        return _fts_ids(BUSINESS_FTS, _phrase(term), f"b{index}")
-    token = gram_token(term) + ("*" if len(term) == 1 else "")
-    return _fts_ids(BUSINESS_GRAMS, token, f"b{index}")
-
-
-def contents_ids(term: str, index: int) -> TextualSelect:
-    """The ids of the current consultations whose folded contents contain `term`: a trigram MATCH, or for
-    a term of one or two characters a substring test over the kept folded contents."""
-    if len(term) >= 3:
-        return _fts_ids(CONSULTATION_FTS, _phrase(term), f"c{index}")
-    return (
-        text(f"SELECT rowid FROM {CONSULTATION_FTS} WHERE instr(contents_key, :c{index}) > 0")
-        .bindparams(**{f"c{index}": term})
-        .columns(column("rowid", Integer))
-    )
-
-
-def _term_condition(term: str, index: int) -> ColumnElement[bool]:
-    return or_(
-        Consultation.business_id.in_(business_ids(term, index)),
-        Consultation.id.in_(contents_ids(term, index)),
-    )
-
-
-def _conditions(flt: ConsultationFilter) -> list[ColumnElement[bool]]:
+def _query(flt: ConsultationFilter) -> Query:
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
         raise ValidationError("期間の開始日が終了日より後です。期間を確かめてください。")
     if flt.form is not None and flt.form not in FORMS:
         raise ValidationError(f"相談形態は次のどれかを選んでください: {'、'.join(FORMS)}")
     if flt.category is not None and flt.category not in CATEGORIES:
         raise ValidationError(f"相談分類は次のどれかを選んでください: {'、'.join(CATEGORIES)}")
-    conditions: list[ColumnElement[bool]] = [Consultation.superseded.is_(False)]
-    if flt.date_from is not None:
-        conditions.append(Consultation.day >= flt.date_from)
-    if flt.date_to is not None:
-        conditions.append(Consultation.day <= flt.date_to)
-    if flt.consultant_id is not None:
-        conditions.append(Consultation.consultant_id == flt.consultant_id)
-    if flt.form is not None:
-        conditions.append(Consultation.form == flt.form)
-    if flt.category is not None:
-        conditions.append(Consultation.categories.op("&")(categories_mask([flt.category])) != 0)
-    if flt.business_id is not None:
-        conditions.append(Consultation.business_id == flt.business_id)
-    for index, term in enumerate(query_terms(flt.text)):
-        conditions.append(_term_condition(term, index))
-    return conditions
+    return Query(
+        terms=tuple(query_terms(flt.text)),
+        date_from=flt.date_from,
+        date_to=flt.date_to,
+        consultant_id=flt.consultant_id,
+        form=flt.form,
+        category=flt.category,
+        business_id=flt.business_id,
+    )
+
+
+def rows_by_ids(session: Session, ids: list[int]) -> list[ConsultationRow]:
+    """The rows of `ids`, in that order."""
+    found: dict[int, Consultation] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(
+            {c.id: c for c in session.scalars(select(Consultation).where(Consultation.id.in_(chunk)))}
+        )
+    return consultation_rows(session, [found[i] for i in ids if i in found])
 
 
 def query_consultations(
     session: Session, flt: ConsultationFilter, *, offset: int, limit: int
 ) -> ConsultationPage:
     """`search_consultations` inside a session the caller holds (the exports run it in their own)."""
-    conditions = _conditions(flt)
-    total = int(session.scalar(select(func.count()).select_from(Consultation).where(*conditions)) or 0)
+    query = _query(flt)
+    total = consultation_query.count(session, query)
     if total == 0 or offset >= total:
         return ConsultationPage(rows=[], total=total)
-    records = (
-        session.execute(
-            select(Consultation)
-            .where(*conditions)
-            .order_by(Consultation.at.desc(), Consultation.id.desc())
-            .offset(offset)
-            .limit(limit)
-        )
-        .scalars()
-        .all()
-    )
-    return ConsultationPage(rows=consultation_rows(session, records), total=total)
+    ids = consultation_query.page_ids(session, query, total, offset=offset, limit=limit)
+    return ConsultationPage(rows=rows_by_ids(session, ids), total=total)
 
 
 def _check_page(offset: int, limit: int) -> None:

@@ -4,7 +4,8 @@ The keys are made exactly as the debtors' are — the same `fold`, the same gram
 sort key (`saiken.services.search_index`) — into `business_search` and its FTS5 tables, and the folded
 contents of each current consultation into `consultation_fts`. Every service that writes a business's
 searchable fields calls `reindex_business`, and every one that writes a consultation `index_consultation`
-(a superseded version leaves the index), in the same transaction.
+(a superseded version leaves the indexes), in the same transaction. The contents are indexed twice: trigrams
+for terms of three or more folded characters, bigram tokens (as the debtors' gram index) for shorter ones.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from saiken.store.models.businesses import (
     BUSINESS_GRAMS,
     BUSINESS_SEARCH_COLUMNS,
     CONSULTATION_FTS,
+    CONSULTATION_GRAMS,
 )
 
 
@@ -83,32 +85,34 @@ def reindex_business(session: Session, business_id: int) -> None:
 
 
 def index_consultation(session: Session, consultation: Consultation, *, fresh: bool = True) -> None:
-    """Put the current version's folded contents into `consultation_fts` (rowid = its id)."""
+    """Put the current version's folded contents into `consultation_fts` and `consultation_grams`."""
     session.flush()
     if not fresh:
         unindex_consultation(session, consultation.id)
-    session.execute(
-        text(f"INSERT INTO {CONSULTATION_FTS}(rowid, contents_key) VALUES (:id, :key)"),
-        {"id": consultation.id, "key": fold(consultation.contents)},
-    )
+    index_consultations(session, [(consultation.id, consultation.contents)])
 
 
 def index_consultations(session: Session, items: Iterable[tuple[int, str]]) -> None:
-    """Bulk: (consultation id, contents) of new current versions."""
-    session.execute(
-        text(f"INSERT INTO {CONSULTATION_FTS}(rowid, contents_key) VALUES (:id, :key)"),
-        [{"id": item_id, "key": fold(contents)} for item_id, contents in items],
-    )
+    """Bulk: (consultation id, contents) of new current versions, into both contents indexes."""
+    rows = []
+    for item_id, contents in items:
+        key = fold(contents)
+        rows.append({"id": item_id, "key": key, "grams": " ".join(value_grams(key))})
+    if not rows:
+        return
+    session.execute(text(f"INSERT INTO {CONSULTATION_FTS}(rowid, contents_key) VALUES (:id, :key)"), rows)
+    session.execute(text(f"INSERT INTO {CONSULTATION_GRAMS}(rowid, grams) VALUES (:id, :grams)"), rows)
 
 
 def unindex_consultation(session: Session, consultation_id: int) -> None:
-    session.execute(text(f"DELETE FROM {CONSULTATION_FTS} WHERE rowid = :id"), {"id": consultation_id})
+    for table in (CONSULTATION_FTS, CONSULTATION_GRAMS):
+        session.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": consultation_id})
 
 
 def rebuild_consultation_indexes(session: Session) -> int:
     """Make both indexes again from the tables (after a restore or a bulk load). Returns the businesses."""
     session.execute(text("DELETE FROM business_search"))
-    for table in (BUSINESS_FTS, BUSINESS_GRAMS, CONSULTATION_FTS):
+    for table in (BUSINESS_FTS, BUSINESS_GRAMS, CONSULTATION_FTS, CONSULTATION_GRAMS):
         session.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
     ids = list(session.scalars(select(Business.id)))
     for start in range(0, len(ids), 500):

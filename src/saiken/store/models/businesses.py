@@ -9,7 +9,8 @@ that changed the row, so "changes since a point" is `change_seq > point`.
 `business_search` holds the folded search keys (`saiken.domain.textfold.fold`), filled by
 `saiken.services.consultations.search_index`; two FTS5 tables made by migration 0007 index them the same
 way as the debtors' (trigram for terms of three or more folded characters, bigram tokens for shorter ones).
-`consultation_fts` indexes (and keeps) the folded contents of the current version of every consultation.
+`consultation_fts` (trigram) and `consultation_grams` (bigram tokens, for terms of one or two characters)
+index the folded contents of the current version of every consultation.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Business(Base):
 BUSINESS_FTS = "business_fts"
 BUSINESS_GRAMS = "business_grams"
 CONSULTATION_FTS = "consultation_fts"
+CONSULTATION_GRAMS = "consultation_grams"
 BUSINESS_SEARCH_COLUMNS = (
     "name_key",
     "kana_key",
@@ -88,8 +90,10 @@ FTS_DDL: tuple[str, ...] = (
     "prefix='8', tokenize='ascii', detail='none')",
     f"CREATE VIRTUAL TABLE {BUSINESS_FTS} USING fts5({_COLUMNS}, content='', contentless_delete=1, "
     "tokenize='trigram')",
-    # not contentless: the folded contents are kept, so a one- or two-character term can be tested with instr
-    f"CREATE VIRTUAL TABLE {CONSULTATION_FTS} USING fts5(contents_key, tokenize='trigram')",
+    f"CREATE VIRTUAL TABLE {CONSULTATION_FTS} USING fts5(contents_key, content='', contentless_delete=1, "
+    "tokenize='trigram')",
+    f"CREATE VIRTUAL TABLE {CONSULTATION_GRAMS} USING fts5(grams, content='', contentless_delete=1, "
+    "prefix='8', tokenize='ascii', detail='none')",
     f"CREATE TRIGGER business_search_ad AFTER DELETE ON business_search BEGIN "
     f"DELETE FROM {BUSINESS_FTS} WHERE rowid = old.business_id; "
     f"DELETE FROM {BUSINESS_GRAMS} WHERE rowid = old.business_id; END",
@@ -97,6 +101,7 @@ FTS_DDL: tuple[str, ...] = (
 
 FTS_DROP: tuple[str, ...] = (
     "DROP TRIGGER IF EXISTS business_search_ad",
+    f"DROP TABLE IF EXISTS {CONSULTATION_GRAMS}",
     f"DROP TABLE IF EXISTS {CONSULTATION_FTS}",
     f"DROP TABLE IF EXISTS {BUSINESS_FTS}",
     f"DROP TABLE IF EXISTS {BUSINESS_GRAMS}",

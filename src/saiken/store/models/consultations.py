@@ -34,10 +34,20 @@ class Consultation(Base):
     __tablename__ = "consultations"
     __table_args__ = (
         UniqueConstraint("record_key", "version", name="uq_consultations_key_version"),
-        Index("ix_consultations_current_day", "superseded", "day"),
         Index("ix_consultations_business", "business_id", "superseded", "at"),
         Index("ix_consultations_current_at", "superseded", "at"),
         Index("ix_consultations_change_seq", "change_seq"),
+        # covering for the reports and the filters: no wide row (contents) is read to count a period
+        Index(
+            "ix_consultations_report",
+            "superseded",
+            "day",
+            "form",
+            "consultant_id",
+            "business_id",
+            "categories",
+            "loan_status",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -224,7 +224,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_consultations_change_seq", "consultations", ["change_seq"], unique=False)
     op.create_index("ix_consultations_current_at", "consultations", ["superseded", "at"], unique=False)
-    op.create_index("ix_consultations_current_day", "consultations", ["superseded", "day"], unique=False)
+    op.create_index(
+        "ix_consultations_report",
+        "consultations",
+        ["superseded", "day", "form", "consultant_id", "business_id", "categories", "loan_status"],
+        unique=False,
+    )
     op.create_table(
         "dispatch_nights",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -288,7 +293,7 @@ def downgrade() -> None:
     op.drop_index("ix_consultations_business", table_name="consultations")
     op.drop_index("ix_consultations_change_seq", table_name="consultations")
     op.drop_index("ix_consultations_current_at", table_name="consultations")
-    op.drop_index("ix_consultations_current_day", table_name="consultations")
+    op.drop_index("ix_consultations_report", table_name="consultations")
     op.drop_table("consultations")
     op.drop_index("ix_seminar_applications_business", table_name="seminar_applications")
     op.drop_index("ix_seminar_applications_change_seq", table_name="seminar_applications")
