@@ -35,7 +35,14 @@ def _diff(engine):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         diffs = compare_metadata(context, Base.metadata)
     # FTS5 tables (and their shadow tables) of the search revisions are not models; ignore them.
-    fts = ("debtor_fts", "debtor_grams", "business_fts", "business_grams", "consultation_fts", "consultation_grams")
+    fts = (
+        "debtor_fts",
+        "debtor_grams",
+        "business_fts",
+        "business_grams",
+        "consultation_fts",
+        "consultation_grams",
+    )
     return [d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith(fts))]
 
 
