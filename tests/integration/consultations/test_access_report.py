@@ -4,6 +4,8 @@ exports and failed sign-ins — from entries written with their real times."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 
 import pytest
 from consult_testkit import as_user
@@ -11,8 +13,16 @@ from consult_testkit import as_user
 from saiken.domain.clock import JST, FixedClock
 from saiken.domain.errors import PermissionDeniedError
 from saiken.domain.roles import Role
-from saiken.services.consultations.access_report import access_report, kind_of, outside_hours
+from saiken.services.consultations.access_report import (
+    access_report,
+    kind_of,
+    outside_hours,
+    save_access_report,
+)
 from saiken.services.context import unit_of_work
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "pdf"))
+from pdf_checks import page_texts
 
 
 def _write(session, when, actor, action, **details):
@@ -21,7 +31,7 @@ def _write(session, when, actor, action, **details):
         work.audit(action, actor=actor, **details)
 
 
-def test_the_report_finds_what_the_supervisor_must_look_at(vault_session):
+def test_the_report_finds_what_the_supervisor_must_look_at(vault_session, tmp_path):
     s = vault_session
     s.clock = FixedClock(dt.datetime(2025, 9, 1, tzinfo=dt.UTC))
     monday = dt.datetime(2025, 9, 8, 9, 0, tzinfo=JST)
@@ -62,6 +72,14 @@ def test_the_report_finds_what_the_supervisor_must_look_at(vault_session):
     # the analysis itself is on the record
     again = access_report(s, since=dt.date(2025, 9, 1), until=dt.date(2025, 9, 30))
     assert any(u.actor == "admin" and u.edits >= 1 for u in again.users)
+    # and it prints: staff accounts and times, the flagged lines
+    out = tmp_path / "out"
+    out.mkdir()
+    size = save_access_report(s, report, out / "access.pdf")
+    text = "".join(page_texts((out / "access.pdf").read_bytes())).replace(" ", "").replace("\n", "")
+    assert size == (out / "access.pdf").stat().st_size
+    for expected in ("アクセス状況報告書", "tanaka", "suzuki", "月曜日22:40", "120件", "取扱責任者確認欄"):
+        assert expected in text
 
 
 def test_only_who_reads_the_audit_log(vault_session):

@@ -20,12 +20,16 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.domain.wareki import format_wareki
+from saiken.exchange.pdf.access_report import AccessSheet, render_access_report
+from saiken.fsutil import atomic_write_bytes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.store.models import AuditEntry
 
@@ -252,3 +256,58 @@ _WEEKDAYS = "月火水木金土日"
 def _when_text(at: dt.datetime) -> str:
     local = at.astimezone(JST)
     return f"{_WEEKDAYS[local.weekday()]}曜日 {local:%H:%M}"
+
+
+def access_sheet(s: VaultSession, report: AccessReport) -> AccessSheet:
+    """The report as the exchange layer's sheet."""
+    period = f"{format_wareki(report.since)}～{format_wareki(report.until)}"
+    return AccessSheet(
+        organisation=s.org_name,
+        period=period,
+        office_hours=f"平日 {report.office_start:%H:%M}〜{report.office_end:%H:%M}（土日は時間外。祝日は平日として数えます）",
+        bulk_rule=f"{report.window_minutes}分以内に{report.bulk_threshold}件以上の記録を開いたとき",
+        entries=report.entries,
+        issued_on=s.clock.today(),
+        users=[
+            (u.actor, u.total, u.sign_ins, u.failed_sign_ins, u.views, u.edits, u.exports, u.out_of_hours)
+            for u in report.users
+        ],
+        out_of_hours=[(e.at, e.actor, e.detail) for e in report.out_of_hours_sign_ins],
+        bulk_views=[(b.actor, b.start, b.end, b.views) for b in report.bulk_views],
+        exports=[(e.at, e.actor, e.action, e.detail) for e in report.exports],
+        failed=[(e.at, e.actor, e.detail or "") for e in report.failed_sign_ins],
+    )
+
+
+def access_report_pdf(s: VaultSession, report: AccessReport) -> bytes:
+    """The report as PDF bytes, for a preview or printing from memory."""
+    s.require(Capability.READ_AUDIT)
+    return render_access_report(access_sheet(s, report))
+
+
+def save_access_report(s: VaultSession, report: AccessReport, path: Path | str) -> int:
+    """Save the report's PDF to `path` (staff accounts and times only; audited `export.access_report`).
+    Returns the bytes written."""
+    s.require(Capability.READ_AUDIT)
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(f"保存先「{target.name}」は .pdf のファイル名にしてください。")
+    if not target.parent.is_dir():
+        raise ValidationError(
+            f"保存先のフォルダ「{target.parent}」がありません。フォルダを確かめてください。"
+        )
+    data = render_access_report(access_sheet(s, report))
+    with unit_of_work(s) as work:
+        try:
+            atomic_write_bytes(target, data)
+        except OSError:
+            raise ValidationError(
+                f"ファイル「{target.name}」を保存できませんでした。保存先のフォルダを確かめてください。"
+            ) from None
+        work.audit(
+            "export.access_report",
+            since=report.since.isoformat(),
+            until=report.until.isoformat(),
+            size=len(data),
+        )
+    return len(data)
