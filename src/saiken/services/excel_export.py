@@ -22,7 +22,7 @@ from saiken.exchange.excel.debtor_list import DebtorListRow as SheetRow
 from saiken.exchange.excel.debtor_list import write_debtor_list
 from saiken.exchange.excel.negotiation_report import NegotiationReportRow, write_negotiation_report
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.services.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
+from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
 from saiken.store.models import Claim, Debtor, Engagement, NegotiationRecord, User
 
 MAX_PERIOD_DAYS = 3 * 366

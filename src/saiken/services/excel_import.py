@@ -27,8 +27,8 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import default_engagement, refresh_totals
-from saiken.services.search_index import clear_fold_cache, keys_of, search_keys, write_keys
+from saiken.services.debtors.common import default_engagement, refresh_totals
+from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
 from saiken.store.models import Claim, Debtor, Engagement, Payment, ReceiptTranche
 
 IMPORT_SOURCE = "区抽出データ（既納付額）"

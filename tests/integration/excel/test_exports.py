@@ -16,9 +16,9 @@ from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.domain.roles import Role
 from saiken.services.context import SignedInUser, read_session
 from saiken.services.debtors import add_record, correct_record
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.excel_export import export_debtor_list, export_negotiation_report
 from saiken.services.excel_import import import_ward_workbook
-from saiken.services.search import DebtorFilter, search_debtors
 from saiken.store.models import AuditEntry
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from saiken.domain.errors import PermissionDeniedError
 from saiken.domain.roles import Role
 from saiken.services.context import SignedInUser, read_session
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.excel_import import IMPORT_SOURCE, import_ward_workbook
-from saiken.services.search import DebtorFilter, search_debtors
 from saiken.store.models import AuditEntry, Claim, Debtor, Payment
 
 

@@ -29,10 +29,10 @@ def _list(env: Any) -> QWidget:
 
 def _pick_debtor(session: Any) -> int:
     """A demo debtor whose card shows the most: instalments first, then negotiating, then anyone."""
-    from saiken.services import search
+    from saiken.services import debtors
 
     for statuses in (frozenset({"分納中"}), frozenset({"交渉中"}), frozenset()):
-        page = search.search_debtors(session, search.DebtorFilter(statuses=statuses), limit=1)
+        page = debtors.search_debtors(session, debtors.DebtorFilter(statuses=statuses), limit=1)
         if page.rows:
             return page.rows[0].id
     raise LookupError("the demo vault has no debtor")

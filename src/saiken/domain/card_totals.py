@@ -1,63 +1,75 @@
-"""A debtor's totals as of a date: ONE place that turns claims and payments into figures, through the
-domain charges engine (`saiken.domain.charges.compute_charges`, DESIGN §8).
+"""A debtor's totals on a date (the figures at the top of the debtor card): ONE place that turns claims and
+payments into figures, through the charges engine (`charges.compute_charges`, DESIGN §8).
 
-- Reversed payments and their reversing entries cancel out and are left out of the computation.
-- A payment names its claim; a payment that names none goes to the main claim (the earliest due date).
+- Payments are allocated to claims first (`allocation.payments_by_claim`: reversed entries drop out, a
+  payment naming no claim goes to the main claim); each claim is computed on its own and the figures add up.
 - A claim with no recorded tranche has no received date: its additional charge (加算金) cannot be computed,
-  so it is computed without it and `Totals.notes` says so. A claim the engine refuses (e.g. a payment
-  dated before the received date) is shown with principal and payments only, and a note says why.
+  so it is computed without it (the late charge still runs from the due date) and a note says so.
+- A claim the engine refuses (no due date, a payment dated before the received date …) is counted with its
+  principal and the payments dated up to the as-of day only, and a note says why.
+- With no claim at all, every effective payment up to the as-of day is overpaid.
+- Notes are said once each, in the order met; they hold no personal data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
+from saiken.domain.allocation import PaymentEntry, effective_payments, main_claim, payments_by_claim
 from saiken.domain.charges import ChargeResult, Tranche, compute_charges
 from saiken.domain.charges import Payment as ChargePayment
 from saiken.domain.errors import ValidationError
-from saiken.domain.rule_profiles import SUBSIDY, RuleProfile, preset
-from saiken.services.debtors_rows import ClaimRow, PaymentRow, Totals
+from saiken.domain.rule_profiles import RuleProfile
 
 
-def profile_named(name: str | None) -> RuleProfile:
-    if not name:
-        return SUBSIDY
-    try:
-        return preset(name)
-    except ValidationError:
-        return SUBSIDY
+class TrancheEntry(Protocol):
+    @property
+    def received_on(self) -> dt.date: ...
+    @property
+    def amount(self) -> int: ...
 
 
-def effective_payments(payments: Sequence[PaymentRow]) -> list[PaymentRow]:
-    """Payments that count: positive entries not cancelled by a reversing entry."""
-    cancelled = {p.reverses_id for p in payments if p.reverses_id is not None}
-    return [p for p in payments if p.amount > 0 and p.id not in cancelled]
+class ClaimTerms(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def principal(self) -> int: ...
+    @property
+    def order_date(self) -> dt.date | None: ...
+    @property
+    def due_date(self) -> dt.date | None: ...
+    @property
+    def tranches(self) -> Sequence[TrancheEntry]: ...
 
 
-def main_claim(claims: Sequence[ClaimRow]) -> ClaimRow | None:
-    if not claims:
-        return None
-    return min(claims, key=lambda c: (c.due_date is None, c.due_date or dt.date.max, c.id))
+@dataclass(frozen=True)
+class Totals:
+    """The debtor's position on `as_of` (all claims together). `total` is what remains to be paid."""
+
+    as_of: dt.date
+    principal: int
+    paid: int  # payments counted up to as_of (principal first, then the charges)
+    additional_charge: int  # 加算金 accrued
+    late_charge: int  # 延滞金 accrued
+    total: int  # principal + charges still unpaid
+    principal_remaining: int = 0
+    additional_charge_remaining: int = 0
+    late_charge_remaining: int = 0
+    overpaid: int = 0
+    notes: tuple[str, ...] = ()  # why a figure could not be computed in full (no personal data)
 
 
-def payments_by_claim(
-    claims: Sequence[ClaimRow], payments: Sequence[PaymentRow]
-) -> dict[int, list[PaymentRow]]:
-    main = main_claim(claims)
-    ids = {c.id for c in claims}
-    grouped: dict[int, list[PaymentRow]] = {c.id: [] for c in claims}
-    for payment in effective_payments(payments):
-        target = payment.claim_id if payment.claim_id in ids else (main.id if main else None)
-        if target is not None:
-            grouped[target].append(payment)
-    return grouped
+NO_RECEIVED_DATE = "受領日が登録されていない債権があるため、その加算金は計算に含めていません。"
 
 
 def claim_charges(
-    claim: ClaimRow, payments: Sequence[PaymentRow], profile: RuleProfile, as_of: dt.date
+    claim: ClaimTerms, payments: Sequence[PaymentEntry], profile: RuleProfile, as_of: dt.date
 ) -> tuple[ChargeResult, str | None]:
-    """The engine's result for one claim, and a note when something had to be left out."""
+    """The engine's result for one claim with the payments allocated to it, and a note when something had
+    to be left out. ValidationError when the engine cannot compute it at all."""
     if claim.due_date is None:
         raise ValidationError(
             "納期限が登録されていない債権があるため、加算金・延滞金を計算できません。納期限を登録してください。"
@@ -65,14 +77,17 @@ def claim_charges(
     counted = [ChargePayment(p.paid_on, p.amount) for p in payments]
     if claim.tranches:
         tranches = [Tranche(t.received_on, t.amount) for t in claim.tranches]
-        return compute_charges(
+        result = compute_charges(
             claim.principal,
             due=claim.due_date,
             as_of=as_of,
             tranches=tranches,
             payments=counted,
             profile=profile,
-        ), None
+        )
+        return result, None
+    # No received date: the engine needs one, so the earliest day that can matter stands in for it and the
+    # additional charge is switched off (the late charge does not depend on it).
     earliest = min([p.paid_on for p in payments] + [claim.order_date or claim.due_date, claim.due_date])
     result = compute_charges(
         claim.principal,
@@ -82,16 +97,11 @@ def claim_charges(
         payments=counted,
         profile=profile.with_options(additional_applies=False),
     )
-    note = (
-        "受領日が登録されていない債権があるため、その加算金は計算に含めていません。"
-        if profile.additional_applies
-        else None
-    )
-    return result, note
+    return result, NO_RECEIVED_DATE if profile.additional_applies else None
 
 
 def compute_totals(
-    claims: Sequence[ClaimRow], payments: Sequence[PaymentRow], profile: RuleProfile, as_of: dt.date
+    claims: Sequence[ClaimTerms], payments: Sequence[PaymentEntry], profile: RuleProfile, as_of: dt.date
 ) -> tuple[Totals, ChargeResult | None]:
     """Totals of every claim on `as_of`, and the engine's result of the main claim (for the statement)."""
     grouped = payments_by_claim(claims, payments)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.clock import JST
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.services.context import Work
-from saiken.services.debtors_rows import (
+from saiken.services.debtors.rows import (
     ClaimRow,
     DocumentSentRow,
     InquiryRow,

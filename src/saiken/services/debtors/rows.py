@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from saiken.domain.card_totals import Totals  # the card's figures are a domain value
+
 
 @dataclass(frozen=True)
 class TagRow:
@@ -50,23 +52,6 @@ class PaymentRow:
     reversed: bool  # True when a later reversing entry cancels this payment
     created_by: str
     created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The debtor's position on `as_of` (all claims together). `total` is what remains to be paid."""
-
-    as_of: dt.date
-    principal: int
-    paid: int  # payments counted up to as_of (principal first, then the charges)
-    additional_charge: int  # 加算金 accrued
-    late_charge: int  # 延滞金 accrued
-    total: int  # principal + charges still unpaid
-    principal_remaining: int = 0
-    additional_charge_remaining: int = 0
-    late_charge_remaining: int = 0
-    overpaid: int = 0
-    notes: tuple[str, ...] = ()  # why a figure could not be computed in full (no personal data)
 
 
 @dataclass(frozen=True)

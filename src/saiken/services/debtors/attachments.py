@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.services.debtors_common import debtor_or_404, get_or_404
-from saiken.services.debtors_rows import AttachmentRow
+from saiken.services.debtors.common import debtor_or_404, get_or_404
+from saiken.services.debtors.rows import AttachmentRow
 from saiken.store.models import Attachment
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024

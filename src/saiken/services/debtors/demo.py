@@ -21,8 +21,8 @@ from saiken.domain.charges import compute_charges
 from saiken.domain.fictional import FictionalDebtor, generate_contacts, generate_debtors
 from saiken.domain.instalments import monthly_schedule
 from saiken.services.context import Work
-from saiken.services.debtors_common import refresh_next_action, refresh_totals
-from saiken.services.search_index import index_debtors
+from saiken.services.debtors.common import refresh_next_action, refresh_totals
+from saiken.services.debtors.search_index import index_debtors
 from saiken.store.models import (
     Claim,
     Debtor,

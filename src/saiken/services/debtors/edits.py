@@ -1,10 +1,5 @@
-"""Debtor files (issue 3) — the service API of docs/services.md, "Debtor files".
-
-Every function takes a `VaultSession`, runs ONE transaction, writes its audit entry there with ids and
-counts only, and returns plain frozen rows. Writes need Capability.EDIT, reads Capability.READ.
-The work is split by area (`debtors_card`, `debtors_payments`, `debtors_records`, `debtors_plans`,
-`debtors_inquiries`, `debtors_attachments`); this module gathers them and holds the small edits.
-"""
+"""Creating a debtor file and its small edits: a new debtor with its claims, another claim, the debtor's
+own fields, status, handler, tags and notes. Each is one transaction with its audit entry (ids only)."""
 
 from __future__ import annotations
 
@@ -19,9 +14,8 @@ from saiken.domain import debtor_status
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, Work, unit_of_work
-from saiken.services.debtors_attachments import MAX_ATTACHMENT_BYTES, add_attachment, read_attachment
-from saiken.services.debtors_card import charge_statement, get_card, load_claims, load_tags
-from saiken.services.debtors_common import (
+from saiken.services.debtors.card import load_claims, load_tags
+from saiken.services.debtors.common import (
     MAX_TEXT,
     check_amount,
     check_choice,
@@ -32,32 +26,8 @@ from saiken.services.debtors_common import (
     refresh_totals,
     user_id_by_name,
 )
-from saiken.services.debtors_inquiries import (
-    add_inquiry,
-    answer_inquiry,
-    log_document_sent,
-    mark_document_returned,
-)
-from saiken.services.debtors_payments import add_payment, correct_payment, reverse_payment
-from saiken.services.debtors_plans import accelerate_plan, create_instalment_plan
-from saiken.services.debtors_records import add_record, correct_record, record_history
-from saiken.services.debtors_rows import (
-    AttachmentRow,
-    ClaimRow,
-    DebtorCard,
-    DebtorCreated,
-    DocumentSentRow,
-    InquiryRow,
-    LimitationRow,
-    PaymentRow,
-    PlanItemRow,
-    PlanRow,
-    RecordRow,
-    TagRow,
-    Totals,
-    TrancheRow,
-)
-from saiken.services.search_index import reindex_debtor
+from saiken.services.debtors.rows import ClaimRow, DebtorCreated, TagRow
+from saiken.services.debtors.search_index import reindex_debtor
 from saiken.store.models import Claim, Debtor, DebtorTag, Engagement, ReceiptTranche, Tag
 from saiken.store.models.claims import NATURE_PRIVATE, NATURE_PUBLIC
 
@@ -65,49 +35,6 @@ STATUSES = debtor_status.STATUSES
 KINDS = ("法人", "個人")
 TAG_PALETTE = ("#1E88E5", "#43A047", "#FB8C00", "#8E24AA", "#E53935", "#00897B", "#6D4C41", "#546E7A")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-__all__ = [
-    "KINDS",
-    "MAX_ATTACHMENT_BYTES",
-    "STATUSES",
-    "AttachmentRow",
-    "ClaimRow",
-    "DebtorCard",
-    "DebtorCreated",
-    "DocumentSentRow",
-    "InquiryRow",
-    "LimitationRow",
-    "PaymentRow",
-    "PlanItemRow",
-    "PlanRow",
-    "RecordRow",
-    "TagRow",
-    "Totals",
-    "TrancheRow",
-    "accelerate_plan",
-    "add_attachment",
-    "add_claim",
-    "add_debtor",
-    "add_inquiry",
-    "add_payment",
-    "add_record",
-    "answer_inquiry",
-    "assign_handler",
-    "charge_statement",
-    "correct_payment",
-    "correct_record",
-    "create_instalment_plan",
-    "get_card",
-    "log_document_sent",
-    "mark_document_returned",
-    "read_attachment",
-    "record_history",
-    "reverse_payment",
-    "set_status",
-    "set_tags",
-    "update_debtor",
-    "update_notes",
-]
 
 # Fields of a debtor a person may set on creation (and their labels for messages).
 DEBTOR_FIELDS = {
@@ -366,3 +293,11 @@ def update_notes(s: VaultSession, debtor_id: int, text: str) -> str:
         debtor.updated_at = s.clock.now()
         work.audit("debtor.notes", target_type="debtor", target_id=debtor.id, length=len(notes))
         return notes
+
+
+def handler_names(s: VaultSession) -> list[str]:
+    """The account names a debtor may be assigned to (active users), for the handler pickers. Needs the
+    right to list users (`users.list_users`): PermissionDeniedError otherwise."""
+    from saiken.services import users
+
+    return [user.name for user in users.list_users(s) if user.active]

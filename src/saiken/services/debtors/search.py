@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.search_query import (
+from saiken.services.debtors.search_query import (
     UNASSIGNED,
     debtor_conditions,
     query_terms,

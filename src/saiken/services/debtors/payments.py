@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, Work, unit_of_work
-from saiken.services.debtors_common import (
+from saiken.services.debtors.common import (
     check_amount,
     check_date,
     check_text,
@@ -24,7 +24,7 @@ from saiken.services.debtors_common import (
     payment_row,
     refresh_totals,
 )
-from saiken.services.debtors_rows import PaymentRow
+from saiken.services.debtors.rows import PaymentRow
 from saiken.store.models import Claim, Debtor, Payment
 
 

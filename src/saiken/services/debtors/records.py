@@ -16,7 +16,7 @@ from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, Work, unit_of_work
-from saiken.services.debtors_common import (
+from saiken.services.debtors.common import (
     MAX_TEXT,
     check_amount,
     check_choice,
@@ -30,7 +30,7 @@ from saiken.services.debtors_common import (
     user_id_by_name,
     user_names,
 )
-from saiken.services.debtors_rows import RecordRow
+from saiken.services.debtors.rows import RecordRow
 from saiken.store.models import NegotiationRecord, User
 from saiken.store.models.records import CHANNELS, DIRECTIONS
 

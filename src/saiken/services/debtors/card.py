@@ -1,7 +1,8 @@
 """The debtor card (債務者カード): everything about one debtor as of a date, in plain frozen rows.
 
-Opening a card is an audited action (`debtor.view`, ids only). Figures come from the domain: charges
-(`debtors_totals`), instalments (`debtors_plans`) and limitation (`saiken.domain.limitation`).
+Opening a card is an audited action (`debtor.view`, ids only). Figures come from the domain: payment
+allocation (`domain.allocation`), the totals (`domain.card_totals`, over `domain.charges`), instalments
+(`debtors.plans` over `domain.instalments`) and limitation (`domain.limitation_events`, `domain.limitation`).
 """
 
 from __future__ import annotations
@@ -12,18 +13,22 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from saiken.domain.allocation import main_claim, payments_by_claim
+from saiken.domain.card_totals import claim_charges, compute_totals
 from saiken.domain.charges import ChargeResult
 from saiken.domain.errors import NotFoundError, ValidationError
-from saiken.domain.limitation import EventKind, LimitationEvent, compute_limitation
+from saiken.domain.limitation import compute_limitation
+from saiken.domain.limitation_events import LetterSent, Pledge, limitation_events
 from saiken.domain.roles import Capability
+from saiken.domain.rule_profiles import SUBSIDY, RuleProfile, preset
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.services.debtors_attachments import list_attachments
-from saiken.services.debtors_common import check_date, claim_row, debtor_or_404, user_names
-from saiken.services.debtors_inquiries import list_documents, list_inquiries
-from saiken.services.debtors_payments import list_payments
-from saiken.services.debtors_plans import plans_of
-from saiken.services.debtors_records import current_records
-from saiken.services.debtors_rows import (
+from saiken.services.debtors.attachments import list_attachments
+from saiken.services.debtors.common import check_date, claim_row, debtor_or_404, user_names
+from saiken.services.debtors.inquiries import list_documents, list_inquiries
+from saiken.services.debtors.payments import list_payments
+from saiken.services.debtors.plans import plans_of
+from saiken.services.debtors.records import current_records
+from saiken.services.debtors.rows import (
     ClaimRow,
     DebtorCard,
     DocumentSentRow,
@@ -32,19 +37,18 @@ from saiken.services.debtors_rows import (
     PlanRow,
     TagRow,
 )
-from saiken.services.debtors_totals import (
-    claim_charges,
-    compute_totals,
-    main_claim,
-    payments_by_claim,
-    profile_named,
-)
 from saiken.store.models import Claim, DebtorTag, Engagement, ReceiptTranche, Tag
 from saiken.store.models.instalments import PLAN_CANCELLED
 
-# Document kinds (発送記録) that count for limitation: a 督促状 is the statutory demand, a 催告書 a demand.
-STATUTORY_DEMAND_KINDS = ("督促状",)
-DEMAND_KINDS = ("催告書",)
+
+def profile_named(name: str | None) -> RuleProfile:
+    """The engagement's rule profile; the `subsidy` preset when none is named or the name is unknown."""
+    if not name:
+        return SUBSIDY
+    try:
+        return preset(name)
+    except ValidationError:
+        return SUBSIDY
 
 
 def load_claims(session: Session, debtor_id: int) -> list[ClaimRow]:
@@ -78,8 +82,8 @@ def limitation_of(
     documents: Sequence[DocumentSentRow],
     today: dt.date,
 ) -> LimitationRow | None:
-    """時効 of the main claim from its due date: payments and signed plans renew; a 督促状 / 催告書 that was
-    not returned undelivered counts as (statutory) demand."""
+    """時効 of the main claim from its due date, with the events `domain.limitation_events` counts (the
+    payments given are those allocated to the claim)."""
     if claim is None:
         return None
     if claim.due_date is None:
@@ -90,20 +94,12 @@ def limitation_of(
             level="unknown",
             message="納期限が登録されていないため、時効の満了日を計算できません。",
         )
-    events = [LimitationEvent(EventKind.PAYMENT, p.paid_on) for p in payments]
-    events += [
-        LimitationEvent(EventKind.PLEDGE, p.agreed_on)
-        for p in plans
-        if p.agreed_on is not None and p.status != PLAN_CANCELLED
-    ]
-    for doc in documents:
-        if doc.returned_on is not None:
-            continue  # never reached the debtor: no demand
-        if doc.kind in STATUTORY_DEMAND_KINDS:
-            events.append(LimitationEvent(EventKind.STATUTORY_DEMAND, doc.sent_on))
-        elif doc.kind in DEMAND_KINDS:
-            events.append(LimitationEvent(EventKind.DEMAND, doc.sent_on))
-    events = [e for e in events if e.on >= claim.due_date]
+    events = limitation_events(
+        claim.due_date,
+        payments=[p.paid_on for p in payments],
+        pledges=[Pledge(p.agreed_on, p.status == PLAN_CANCELLED) for p in plans if p.agreed_on is not None],
+        letters=[LetterSent(d.kind, d.sent_on, d.returned_on is not None) for d in documents],
+    )
     try:
         result = compute_limitation(claim.nature, claim.due_date, events)
     except ValidationError as error:
@@ -180,10 +176,11 @@ def get_card(s: VaultSession, debtor_id: int, *, as_of: dt.date | None = None) -
         return card
 
 
-def charge_statement(s: VaultSession, debtor_id: int, *, as_of: dt.date) -> ChargeResult:
-    """The charges engine's full result (every segment) for the debtor's main claim. Audited."""
+def charge_statement(s: VaultSession, debtor_id: int, *, as_of: dt.date | None = None) -> ChargeResult:
+    """The charges engine's full result (every segment) for the debtor's main claim as of `as_of` (default:
+    today). Audited."""
     s.require(Capability.READ)
-    as_of = check_date(as_of, "基準日")
+    as_of = check_date(as_of, "基準日", required=False) or s.clock.today()
     with unit_of_work(s) as work:
         debtor = debtor_or_404(work.session, debtor_id)
         claims = load_claims(work.session, debtor.id)

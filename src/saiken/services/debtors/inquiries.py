@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.services.debtors_common import (
+from saiken.services.debtors.common import (
     MAX_TEXT,
     check_choice,
     check_date,
@@ -21,7 +21,7 @@ from saiken.services.debtors_common import (
     inquiry_row,
     not_after_today,
 )
-from saiken.services.debtors_rows import DocumentSentRow, InquiryRow
+from saiken.services.debtors.rows import DocumentSentRow, InquiryRow
 from saiken.store.models import DocumentSent, Inquiry
 from saiken.store.models.documents import MAIL_METHODS
 from saiken.store.models.inquiries import INQUIRY_KINDS
@@ -113,10 +113,10 @@ def log_document_sent(
         return document_row(doc)
 
 
-def mark_document_returned(s: VaultSession, doc_id: int, *, on: dt.date) -> DocumentSentRow:
-    """The mail came back undelivered (宛所不明・受取拒否 …) on `on`."""
+def mark_document_returned(s: VaultSession, doc_id: int, *, on: dt.date | None = None) -> DocumentSentRow:
+    """The mail came back undelivered (宛所不明・受取拒否 …) on `on` (default: today)."""
     s.require(Capability.EDIT)
-    on = check_date(on, "返戻日")
+    on = check_date(on, "返戻日", required=False) or s.clock.today()
     with unit_of_work(s) as work:
         doc = get_or_404(work.session, DocumentSent, doc_id, "発送記録")
         if doc.returned_on is not None:

@@ -14,14 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from saiken.domain import debtor_status
+from saiken.domain.allocation import counted_toward_plan
 from saiken.domain.errors import ValidationError
 from saiken.domain.instalments import Instalment, accelerate, custom_schedule, monthly_schedule, plan_status
 from saiken.domain.roles import Capability
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.services.debtors_common import check_amount, check_date, debtor_or_404, get_or_404
-from saiken.services.debtors_payments import list_payments
-from saiken.services.debtors_rows import PaymentRow, PlanItemRow, PlanRow
-from saiken.services.debtors_totals import effective_payments
+from saiken.services.debtors.common import check_amount, check_date, debtor_or_404, get_or_404
+from saiken.services.debtors.payments import list_payments
+from saiken.services.debtors.rows import PaymentRow, PlanItemRow, PlanRow
 from saiken.store.models import Claim, InstalmentPlan, InstalmentRow
 from saiken.store.models.instalments import PLAN_ACCELERATED, PLAN_ACTIVE, PLAN_CANCELLED, PLAN_COMPLETED
 
@@ -34,8 +34,7 @@ def evaluate_plan(
     plan: InstalmentPlan, rows: Sequence[InstalmentRow], payments: Sequence[PaymentRow], as_of: dt.date
 ) -> PlanRow:
     """The plan's state on `as_of`: each row's status, what is paid and left, and the alert if any."""
-    start = plan.agreed_on or plan.created_at.date()
-    counted = [(p.paid_on, p.amount) for p in effective_payments(payments) if p.paid_on >= start]
+    counted = counted_toward_plan(payments, plan.agreed_on or plan.created_at.date())
     schedule = _schedule(rows)
     if plan.status == PLAN_ACCELERATED and plan.accelerated_on is not None:
         try:
@@ -168,10 +167,10 @@ def create_instalment_plan(
         return evaluate_plan(plan, rows, list_payments(work.session, debtor.id), s.clock.today())
 
 
-def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date) -> PlanRow:
-    """期限の利益の喪失 on `on`: the whole unpaid balance of the plan falls due at once."""
+def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date | None = None) -> PlanRow:
+    """期限の利益の喪失 on `on` (default: today): the whole unpaid balance of the plan falls due at once."""
     s.require(Capability.EDIT)
-    on = check_date(on, "期限の利益喪失日")
+    on = check_date(on, "期限の利益喪失日", required=False) or s.clock.today()
     with unit_of_work(s) as work:
         plan = get_or_404(work.session, InstalmentPlan, plan_id, "分納計画")
         if plan.status != PLAN_ACTIVE:
@@ -182,8 +181,7 @@ def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date) -> PlanRow:
             work.session.execute(select(InstalmentRow).where(InstalmentRow.plan_id == plan.id)).scalars()
         )
         payments = list_payments(work.session, plan.debtor_id)
-        start = plan.agreed_on or plan.created_at.date()
-        counted = [(p.paid_on, p.amount) for p in effective_payments(payments) if p.paid_on >= start]
+        counted = counted_toward_plan(payments, plan.agreed_on or plan.created_at.date())
         accelerate(_schedule(rows), counted, on)  # refuses a plan with nothing left to pay
         plan.status = PLAN_ACCELERATED
         plan.accelerated_on = on

@@ -16,13 +16,13 @@ from sqlalchemy import ColumnElement, Integer, and_, column, func, or_, select, 
 from sqlalchemy.sql.selectable import Select, TextualSelect
 
 from saiken.domain.textfold import HYPHENS, digits_only, fold
-from saiken.services.search_index import gram_token
+from saiken.services.debtors.search_index import gram_token
 from saiken.store.models.claims import Claim
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
 from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
 
 if TYPE_CHECKING:
-    from saiken.services.search import DebtorFilter
+    from saiken.services.debtors.search import DebtorFilter
 
 UNASSIGNED = ""  # DebtorFilter.handler == "" selects the debtors with no handler
 _SPLIT_RE = re.compile(r"\s+")
