@@ -17,6 +17,7 @@ from saiken.domain.clock import JST
 from saiken.domain.consultation_terms import FORMS, check_choice
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.checks import check_moment, check_text, get_or_404
 from saiken.services.consultations.common import (
     business_or_404,
     consultant_or_404,
@@ -27,7 +28,6 @@ from saiken.services.consultations.common import (
 from saiken.services.consultations.convert import booking_rows, consultant_row
 from saiken.services.consultations.rows import BookingRow, Change, WeekView
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import check_moment, check_text, get_or_404
 from saiken.store.models import Booking, Consultant
 
 LIVE = ("予約", "完了")

@@ -21,6 +21,7 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.textfold import digits_only, fold, to_katakana
 from saiken.domain.wareki import parse_date
+from saiken.services.checks import MAX_TEXT, check_text
 from saiken.services.consultations.common import business_or_404, owner_of, stamp
 from saiken.services.consultations.convert import (
     application_rows,
@@ -42,7 +43,6 @@ from saiken.services.consultations.rows import (
 )
 from saiken.services.consultations.search_index import reindex_business, write_business_keys
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import MAX_TEXT, check_text
 from saiken.store.models import Booking, Business, BusinessSearch, Consultation, Dispatch, SeminarApplication
 from saiken.store.models.seminars import Seminar
 

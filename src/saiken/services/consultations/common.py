@@ -14,8 +14,8 @@ from saiken.domain.advisor_fees import parse_km
 from saiken.domain.clock import JST
 from saiken.domain.consultation_terms import CATEGORIES
 from saiken.domain.errors import ValidationError
+from saiken.services.checks import get_or_404
 from saiken.services.context import VaultSession
-from saiken.services.debtors_common import get_or_404
 from saiken.store.models import (
     Advisor,
     AuditEntry,

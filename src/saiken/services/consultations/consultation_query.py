@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from saiken.services.consultations.common import categories_mask
-from saiken.services.search_index import gram_token
+from saiken.services.textsearch import match_for
 from saiken.store.models.businesses import BUSINESS_FTS, BUSINESS_GRAMS, CONSULTATION_FTS, CONSULTATION_GRAMS
 
 WALK_ROWS = 20_000  # rows of the newest-first index a page may walk rather than sort the matches
@@ -36,17 +36,6 @@ class Query:
     form: str | None = None
     category: str | None = None
     business_id: int | None = None
-
-
-def _phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def match_for(term: str, long_table: str, short_table: str) -> tuple[str, str]:
-    """(table, MATCH text) for one folded term: a trigram phrase, or a gram token (a prefix for one character)."""
-    if len(term) >= 3:
-        return long_table, _phrase(term)
-    return short_table, gram_token(term) + ("*" if len(term) == 1 else "")
 
 
 def matching_sql(terms: tuple[str, ...], params: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from saiken.domain.consultation_terms import month_bounds
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.textfold import to_katakana
+from saiken.services.checks import MAX_TEXT, check_choice, check_date, check_text, get_or_404
 from saiken.services.consultations.common import (
     advisor_or_404,
     business_or_404,
@@ -32,7 +33,6 @@ from saiken.services.consultations.convert import advisor_row, dispatch_rows
 from saiken.services.consultations.fees import Standards
 from saiken.services.consultations.rows import AdvisorRow, Change, DispatchRow
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import MAX_TEXT, check_choice, check_date, check_text, get_or_404
 from saiken.store.models import Advisor, Dispatch, DispatchNight
 from saiken.store.models.dispatches import DISPATCH_STATUSES
 

@@ -26,6 +26,7 @@ from saiken.domain.advisor_fees import (
 from saiken.domain.consultation_terms import month_bounds
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.checks import check_date
 from saiken.services.consultations.common import advisor_or_404, metres_to_km, names_of
 from saiken.services.consultations.convert import advisor_row, nights_of
 from saiken.services.consultations.rows import (
@@ -36,7 +37,6 @@ from saiken.services.consultations.rows import (
     StatementLine,
 )
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import check_date
 from saiken.store.models import Business, Dispatch, FeeStandard
 
 

@@ -14,6 +14,14 @@ from saiken.domain.consultation_terms import FORMS, LOAN_STATUSES, check_categor
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.textfold import to_katakana
+from saiken.services.checks import (
+    MAX_TEXT,
+    check_amount,
+    check_date,
+    check_moment,
+    check_text,
+    get_or_404,
+)
 from saiken.services.consultations.common import (
     business_or_404,
     categories_mask,
@@ -26,14 +34,6 @@ from saiken.services.consultations.convert import consultant_row, consultation_r
 from saiken.services.consultations.rows import Change, ConsultantRow, ConsultationRow
 from saiken.services.consultations.search_index import index_consultation, unindex_consultation
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
-from saiken.services.debtors_common import (
-    MAX_TEXT,
-    check_amount,
-    check_date,
-    check_moment,
-    check_text,
-    get_or_404,
-)
 from saiken.store.models import Booking, Consultant, Consultation, Dispatch
 
 CORRECTABLE = (

@@ -1,6 +1,6 @@
 """Search and lists of businesses and consultation records (issue 10 item 3).
 
-A query is folded and split into terms exactly as the debtor search does (`saiken.services.search_query.
+A query is folded and split into terms exactly as the debtor search does (`saiken.services.textsearch.
 query_terms`: たかはし, ﾀｶﾊｼ and 髙橋 meet 高橋; a phone number matches with or without hyphens), and every
 term must match (AND). A business matches a term in its name, reading, representative and reading,
 address, phone or e-mail. A consultation matches a term when its business does, or when its contents do:
@@ -32,7 +32,7 @@ from saiken.services.consultations.rows import (
     ConsultationRow,
 )
 from saiken.services.context import VaultSession, read_session
-from saiken.services.search_query import query_terms
+from saiken.services.textsearch import match_for, query_terms
 from saiken.store.models import Business, BusinessSearch, Consultation
 from saiken.store.models.businesses import BUSINESS_FTS, BUSINESS_GRAMS
 
@@ -55,7 +55,7 @@ class ConsultationFilter:
 
 def business_ids(term: str, index: int) -> TextualSelect:
     """The ids of the businesses whose keys contain `term` (one FTS5 MATCH)."""
-    table, match = consultation_query.match_for(term, BUSINESS_FTS, BUSINESS_GRAMS)
+    table, match = match_for(term, BUSINESS_FTS, BUSINESS_GRAMS)
     name = f"b{index}"
     return (
         text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{name}")

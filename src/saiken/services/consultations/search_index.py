@@ -1,7 +1,7 @@
 """Keeping the business and consultation search indexes in step (DESIGN §8 text folding).
 
 The keys are made exactly as the debtors' are — the same `fold`, the same gram tokens, the same reading
-sort key (`saiken.services.search_index`) — into `business_search` and its FTS5 tables, and the folded
+sort key (`saiken.services.textsearch`, shared with the debtor search) — into `business_search` and its FTS5 tables, and the folded
 contents of each current consultation into `consultation_fts`. Every service that writes a business's
 searchable fields calls `reindex_business`, and every one that writes a consultation `index_consultation`
 (a superseded version leaves the indexes), in the same transaction. The contents are indexed twice: trigrams
@@ -16,7 +16,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from saiken.domain.textfold import digits_only, fold
-from saiken.services.search_index import FIELD_SEPARATOR, sort_reading, value_grams
+from saiken.services.textsearch import grams_of, join_values, sort_reading, value_grams
 from saiken.store.models import Business, BusinessSearch, Consultation
 from saiken.store.models.businesses import (
     BUSINESS_FTS,
@@ -27,30 +27,18 @@ from saiken.store.models.businesses import (
 )
 
 
-def _join(*values: str) -> str:
-    return FIELD_SEPARATOR.join(value for value in values if value)
-
-
 def business_keys(business: Business) -> dict[str, object]:
     """The `business_search` row of `business`."""
     return {
         "business_id": business.id,
         "name_key": fold(business.name),
         "kana_key": fold(business.name_kana),
-        "representative_key": _join(fold(business.representative), fold(business.representative_kana)),
-        "address_key": _join(digits_only(business.postal_code), fold(business.address)),
+        "representative_key": join_values(fold(business.representative), fold(business.representative_kana)),
+        "address_key": join_values(digits_only(business.postal_code), fold(business.address)),
         "phone_key": digits_only(business.phone),
         "email_key": fold(business.email),
         "reading": sort_reading(business.name_kana, business.name),
     }
-
-
-def _grams(row: dict[str, object]) -> str:
-    tokens: set[str] = set()
-    for column in BUSINESS_SEARCH_COLUMNS:
-        for value in str(row[column]).split(FIELD_SEPARATOR):
-            tokens.update(value_grams(value))
-    return " ".join(tokens)
 
 
 def write_business_keys(session: Session, businesses: Sequence[Business], *, fresh: bool = False) -> None:
@@ -73,7 +61,10 @@ def write_business_keys(session: Session, businesses: Sequence[Business], *, fre
     )
     session.execute(
         text(f"INSERT INTO {BUSINESS_GRAMS}(rowid, grams) VALUES (:rowid, :grams)"),
-        [{"rowid": row["business_id"], "grams": _grams(row)} for row in rows],
+        [
+            {"rowid": row["business_id"], "grams": grams_of(str(row[c]) for c in BUSINESS_SEARCH_COLUMNS)}
+            for row in rows
+        ],
     )
 
 

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.textfold import fold, to_katakana
+from saiken.services.checks import MAX_TEXT, check_date, check_text, get_or_404
 from saiken.services.consultations.common import business_or_404, owner_of, stamp
 from saiken.services.consultations.convert import application_rows
 from saiken.services.consultations.rows import ApplicationRow, Change, SeminarRoster, SeminarRow
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import MAX_TEXT, check_date, check_text, get_or_404
 from saiken.store.models import Seminar, SeminarApplication
 
 CONFIRMED = "参加確定"
