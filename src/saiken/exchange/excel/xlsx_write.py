@@ -36,19 +36,24 @@ def safe(value: object) -> object:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def save_workbook(workbook: Workbook, path: Path | str, *, title: str, kind: str) -> None:
-    """Save through memory and `atomic_write_bytes`: the old file or the new one, never half of one.
-
-    The document properties say what the file is (`saiken:<kind>:v1`) and carry no personal data."""
-    path = Path(path)
+def workbook_bytes(workbook: Workbook, *, title: str, kind: str) -> bytes:
+    """The workbook as bytes, its document properties saying what it is (`saiken:<kind>:v1`) and carrying
+    no personal data."""
     workbook.properties.title = title
     workbook.properties.creator = "債権デスク"
     workbook.properties.lastModifiedBy = "債権デスク"
     workbook.properties.keywords = f"saiken:{kind}:{FORMAT_VERSION}"
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def save_workbook(workbook: Workbook, path: Path | str, *, title: str, kind: str) -> None:
+    """Save through memory and `atomic_write_bytes`: the old file or the new one, never half of one."""
+    path = Path(path)
+    data = workbook_bytes(workbook, title=title, kind=kind)
     try:
-        atomic_write_bytes(path, buffer.getvalue())
+        atomic_write_bytes(path, data)
     except OSError:
         raise ValidationError(
             f"ファイル「{path.name}」を保存できませんでした。保存先のフォルダがあるか、書き込めるか、"

@@ -1,0 +1,438 @@
+"""The printed parts of a letter: the address block in the envelope window, the 記 items, the charge
+breakdown, the instalment schedule and the signature-and-seal box. Plain text in, flowables out.
+
+The window (DESIGN §7: "address block placed for a 長形3号 window envelope"):
+- 長形3号 is 120 × 235 mm (JIS S 5502); an A4 sheet folded in three (99 mm panels) fits it, and window
+  envelopes are used landscape with the address window at the top left.
+- The stock 長3 window is 90 × 45 mm, 23 mm from the left edge and 13 mm from the top edge of the
+  envelope (the size and position the common makers' catalogues give for their 長3 窓付 envelopes; Japan
+  Post's guideline for window envelopes, 「郵便番号・あて名の記載位置」 / 窓付封筒, asks only that the
+  window be at least 45 × 80 mm and that the address stay inside it when the sheet moves).
+- So the block is printed inside that window with a 4 mm margin on every side (27–109 mm from the left
+  edge of the sheet, 17–54 mm from its top): 〒 and the postal code on the first line, at least 2 mm above
+  the address (内国郵便約款 別記: the postal code line), the address in at most two lines, then the
+  name lines. `WindowOffset` moves the block for envelopes whose window sits elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from saiken.exchange.pdf.document import INK, MUTED, PAGE_HEIGHT, SHADE, TEXT_WIDTH, styles, wareki, yen
+from saiken.exchange.pdf.fonts import GOTHIC, MINCHO
+
+WINDOW_LEFT = 23 * mm
+WINDOW_TOP = 13 * mm
+WINDOW_WIDTH = 90 * mm
+WINDOW_HEIGHT = 45 * mm
+WINDOW_MARGIN = 4 * mm
+FOLD_MARKS = (99 * mm, 198 * mm)  # A4 in three panels, from the top edge
+
+ADDRESS_SIZE = 11.0
+NAME_SIZE = 13.0
+SMALLEST = 8.0
+SPACE = "\u3000"
+ONE_EM = 10.5  # the body's font size: one character of indent
+
+
+@dataclass(frozen=True)
+class WindowOffset:
+    """Moves the address block right (x) and down (y), in millimetres, for another envelope's window."""
+
+    x_mm: float = 0.0
+    y_mm: float = 0.0
+
+
+NO_OFFSET = WindowOffset()
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who the letter goes to, as printed in the window: `name_lines` end with the honorific."""
+
+    postal_code: str
+    address: str
+    name_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The charge breakdown as of the letter date, from the charges engine (whole yen)."""
+
+    as_of: object  # dt.date; kept loose so the PDF layer needs no date logic of its own
+    principal: int
+    paid: int
+    principal_remaining: int
+    additional_charge: int  # what remains unpaid of it
+    late_charge: int  # what remains unpaid of it
+    total: int
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    number: int
+    due: object  # dt.date
+    amount: int
+
+
+@dataclass(frozen=True)
+class SignatureParty:
+    """One party of the signature box: 甲 / 乙 / 誓約者, their address, name lines and a seal (印)."""
+
+    label: str
+    address: str
+    names: tuple[str, ...]
+    blank_lines: tuple[str, ...] = ()  # labels of lines to be filled in by hand (電話番号 …)
+
+
+# --- the address block ------------------------------------------------------------------------------
+
+
+def fit_size(text: str, font: str, size: float, width: float) -> float:
+    """The largest size <= `size` (down to SMALLEST) at which `text` fits `width`."""
+    while size > SMALLEST and stringWidth(text, font, size) > width:
+        size -= 0.5
+    return size
+
+
+def address_lines(address: str, width: float, size: float = ADDRESS_SIZE) -> tuple[list[str], float]:
+    """The address in at most two lines that fit `width`, and the font size used.
+
+    Split at the space before a building name when there is one, else where the first line is full (never
+    inside a run of digits); a size is chosen so that both lines fit."""
+    text = " ".join(address.replace(SPACE, " ").split())
+    if stringWidth(text, MINCHO, size) <= width:
+        return [text], size
+    if " " in text:
+        head, _, tail = text.rpartition(" ")
+        lines = [head.replace(" ", SPACE), tail]
+    else:
+        cut = len(text)
+        while cut > 1 and stringWidth(text[:cut], MINCHO, size) > width:
+            cut -= 1
+        while 1 < cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit():
+            cut -= 1
+        lines = [text[:cut], text[cut:]]
+    fitted = min(fit_size(line, MINCHO, size, width) for line in lines)
+    if any(stringWidth(line, MINCHO, fitted) > width for line in lines):  # still too long: cut by width
+        fitted = SMALLEST
+        lines = _wrap_two(text.replace(" ", SPACE), width, fitted)
+    return lines, fitted
+
+
+def _wrap_two(text: str, width: float, size: float) -> list[str]:
+    first = len(text)
+    while first > 1 and stringWidth(text[:first], MINCHO, size) > width:
+        first -= 1
+    rest = text[first:]
+    while rest and stringWidth(rest, MINCHO, size) > width:
+        rest = rest[:-2] + "…"
+    return [text[:first], rest] if rest else [text[:first]]
+
+
+def draw_address_block(canvas: Canvas, recipient: Recipient, offset: WindowOffset = NO_OFFSET) -> None:
+    """Draw the postal code, address and name inside the window of a 長形3号 envelope (module docstring)."""
+    left = WINDOW_LEFT + WINDOW_MARGIN + offset.x_mm * mm
+    width = WINDOW_WIDTH - 2 * WINDOW_MARGIN
+    top = PAGE_HEIGHT - (WINDOW_TOP + WINDOW_MARGIN + offset.y_mm * mm)
+    canvas.saveState()
+    canvas.setFillColor(INK)
+    y = top - ADDRESS_SIZE
+    if recipient.postal_code:
+        canvas.setFont(MINCHO, ADDRESS_SIZE)
+        canvas.drawString(left, y, f"〒{recipient.postal_code}")
+        y -= ADDRESS_SIZE + 2.4 * mm  # at least 2 mm between the postal code and the address
+    lines, size = address_lines(recipient.address, width)
+    canvas.setFont(MINCHO, size)
+    for line in lines:
+        canvas.drawString(left, y, line)
+        y -= size * 1.45
+    y -= 2.5 * mm
+    for index, line in enumerate(recipient.name_lines):
+        wanted = NAME_SIZE if index == len(recipient.name_lines) - 1 else NAME_SIZE - 1
+        size = fit_size(line, MINCHO, wanted, width)
+        y -= size - NAME_SIZE * 0.2
+        canvas.setFont(MINCHO, size)
+        indent = 0 if index == 0 else ONE_EM
+        canvas.drawString(left + min(indent, width - stringWidth(line, MINCHO, size)), y, line)
+        y -= size * 0.75
+    canvas.restoreState()
+
+
+def draw_fold_marks(canvas: Canvas) -> None:
+    """Short ticks at the left edge where the sheet is folded in three."""
+    canvas.saveState()
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(0.3)
+    for from_top in FOLD_MARKS:
+        y = PAGE_HEIGHT - from_top
+        canvas.line(4 * mm, y, 8 * mm, y)
+    canvas.restoreState()
+
+
+# --- styles -----------------------------------------------------------------------------------------
+
+_STYLE_CACHE: dict[str, ParagraphStyle] = {}
+
+
+def letter_style(name: str) -> ParagraphStyle:
+    """Letter styles: letter_body, letter_hanging, letter_right, letter_mark (記), letter_title, caption."""
+    if not _STYLE_CACHE:
+        body = ParagraphStyle("letter_body", parent=styles()["body"], fontSize=10.5, leading=17.5)
+        _STYLE_CACHE.update(
+            {
+                "letter_body": body,
+                "letter_hanging": ParagraphStyle(
+                    "letter_hanging", parent=body, leftIndent=ONE_EM, firstLineIndent=-ONE_EM
+                ),
+                "letter_right": ParagraphStyle("letter_right", parent=body, alignment=TA_RIGHT),
+                "letter_mark": ParagraphStyle(
+                    "letter_mark", parent=body, alignment=TA_CENTER, spaceBefore=2 * mm, spaceAfter=2 * mm
+                ),
+                "letter_after": ParagraphStyle("letter_after", parent=body, fontSize=9, leading=14),
+                "letter_after_hanging": ParagraphStyle(
+                    "letter_after_hanging",
+                    parent=body,
+                    fontSize=9,
+                    leading=14,
+                    leftIndent=9,
+                    firstLineIndent=-9,
+                ),
+                "caption": ParagraphStyle("caption", parent=body, fontSize=9, leading=13),
+                "cell": ParagraphStyle("cell", parent=body, fontSize=10, leading=14),
+                "cell_right": ParagraphStyle(
+                    "cell_right", parent=body, fontSize=10, leading=14, alignment=TA_RIGHT
+                ),
+            }
+        )
+    return _STYLE_CACHE[name]
+
+
+# reportlab collapses every Unicode space (U+3000 included) between words to one narrow space. Japanese
+# documents rely on the full-width space (字下げ, 佐藤　大輔), so it is written as no-break spaces of the same
+# total width: three at the paragraph's size (0.29 em each in IPAex) and one at 0.4478 of it. Small
+# fragments never raise the line, so spacing and leading stay exactly as without them.
+_NBSP_EM = 0.290039  # advance of U+00A0 in IPAex Mincho, in em
+
+
+def ideographic_spaces(markup: str, size: float) -> str:
+    """`markup` with each U+3000 replaced by no-break spaces one em wide at `size`."""
+    rest = size * (1 - 3 * _NBSP_EM) / _NBSP_EM
+    return markup.replace(SPACE, f'&nbsp;&nbsp;&nbsp;<font size="{rest:.3f}">&nbsp;</font>')
+
+
+class WholeParagraph(Paragraph):
+    """A paragraph that moves to the next page whole instead of being split (reportlab joins the lines of
+    a split CJK paragraph with spaces, and the hanging indent would restart). Only a paragraph taller than
+    `LONGEST` is split."""
+
+    LONGEST = 150 * mm
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.wrap(available_width, available_height)[1] > self.LONGEST:
+            return list(super().split(available_width, available_height))
+        return []
+
+
+def jpara(text: str, style: ParagraphStyle) -> Paragraph:
+    """`document.para` (plain text, escaped, newlines kept) that also keeps full-width spaces and is
+    never split across pages."""
+    markup = "<br/>".join(escape(line) for line in str(text).splitlines()) if text else ""
+    return WholeParagraph(ideographic_spaces(markup, style.fontSize), style)
+
+
+def _p(text: str, style: str) -> Flowable:
+    return jpara(text, letter_style(style))
+
+
+class SpacedTitle(Flowable):
+    """The document title, centred, with the letters spaced out as on a ward's 督促状 (督 促 状)."""
+
+    def __init__(self, text: str, *, size: float = 18) -> None:
+        super().__init__()
+        self.text = text
+        self.size = size
+        if len(text) > 8:
+            self.size = min(size, 16)
+        self.spacing = self.size * (0.6 if len(text) <= 4 else 0.2 if len(text) <= 8 else 0.0)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self.size * 1.6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(MINCHO, self.size)
+        text_width = stringWidth(self.text, MINCHO, self.size) + self.spacing * (len(self.text) - 1)
+        canvas.drawString((self.width - text_width) / 2, self.size * 0.45, self.text, charSpace=self.spacing)
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+
+def record_items(items: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH) -> Table:
+    """The items of the 記 section: label and value in two aligned columns, no rules."""
+    label_width = 36 * mm
+    data = [[_p(label, "cell"), _p(value, "cell")] for label, value in items]
+    table = Table(data, colWidths=[label_width, width - label_width - 8 * mm], hAlign="CENTER")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), MINCHO, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+BREAKDOWN_HEADINGS = ("元金", "納付済額", "元金残額", "加算金", "延滞金", "合計（未納額）")
+
+
+def breakdown_table(breakdown: Breakdown, *, width: float = TEXT_WIDTH) -> list[Flowable]:
+    """A caption with the as-of date and a ruled table: 元金, 納付済額, 元金残額, 加算金, 延滞金, 合計."""
+    values = (
+        breakdown.principal,
+        breakdown.paid,
+        breakdown.principal_remaining,
+        breakdown.additional_charge,
+        breakdown.late_charge,
+        breakdown.total,
+    )
+    inner = width - 8 * mm
+    table = Table(
+        [list(BREAKDOWN_HEADINGS), [yen(v) for v in values]],
+        colWidths=[inner / 6] * 6,
+        hAlign="CENTER",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), GOTHIC, 8.5),
+                ("FONT", (0, 1), (-1, 1), MINCHO, 10),
+                ("FONT", (-1, 1), (-1, 1), GOTHIC, 10.5),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("ALIGN", (0, 1), (-1, 1), "RIGHT"),
+                ("GRID", (0, 0), (-1, -1), 0.6, INK),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.3 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("RIGHTPADDING", (0, 1), (-1, 1), 1.8 * mm),
+            ]
+        )
+    )
+    caption = _p(f"請求額の内訳（{wareki(breakdown.as_of)}現在。加算金・延滞金は未納の額）", "caption")  # type: ignore[arg-type]
+    caption.hAlign = "CENTER"
+    return [caption, table]
+
+
+def plan_table(lines: Sequence[PlanLine], *, width: float = TEXT_WIDTH) -> Table:
+    """回・納付期限・納付額, in two column groups side by side when there are more than 12 instalments."""
+    total = sum(line.amount for line in lines)
+    rows = [(f"第{line.number}回", wareki(line.due), yen(line.amount)) for line in lines]  # type: ignore[arg-type]
+    groups = 2 if len(rows) > 12 else 1
+    per_group = -(-len(rows) // groups)
+    header = ["回", "納付期限", "納付額"] * groups
+    data: list[list[str]] = [header]
+    for index in range(per_group):
+        row: list[str] = []
+        for group in range(groups):
+            position = group * per_group + index
+            row += list(rows[position]) if position < len(rows) else ["", "", ""]
+        data.append(row)
+    data.append(["合計", "", yen(total)] + ["", "", ""] * (groups - 1))
+    inner = min(width - 8 * mm, 125 * mm * groups)
+    unit = inner / groups
+    widths = [unit * 0.2, unit * 0.45, unit * 0.35] * groups
+    table = Table(data, colWidths=widths, hAlign="CENTER", repeatRows=1)
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, 0), GOTHIC, 8.5),
+        ("FONT", (0, 1), (-1, -1), MINCHO, 9.5),
+        ("GRID", (0, 0), (-1, -1), 0.5, INK),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.6 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.9 * mm),
+        ("SPAN", (0, -1), (1, -1)),
+        ("FONT", (0, -1), (-1, -1), GOTHIC, 9.5),
+    ]
+    for group in range(groups):
+        commands.append(("ALIGN", (group * 3 + 2, 1), (group * 3 + 2, -1), "RIGHT"))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class SealMark(Flowable):
+    """A dotted circle with 印 in it: where the debtor's seal goes."""
+
+    def __init__(self, diameter: float = 14 * mm) -> None:
+        super().__init__()
+        self.diameter = diameter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.diameter, self.diameter
+
+    def draw(self) -> None:
+        canvas = self.canv
+        radius = self.diameter / 2
+        canvas.saveState()
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(0.6)
+        canvas.setDash(1.2, 1.6)
+        canvas.circle(radius, radius, radius - 0.5, stroke=1, fill=0)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(MINCHO, 10)
+        canvas.drawCentredString(radius, radius - 3.5, "印")
+        canvas.restoreState()
+
+
+def signature_box(parties: Sequence[SignatureParty], *, width: float = TEXT_WIDTH) -> list[Flowable]:
+    """「令和　　年　　月　　日」 and, for each party, 住所 and 氏名（名称）lines with a seal circle."""
+    out: list[Flowable] = [_p("令和　　年　　月　　日", "letter_body")]
+    seal = 16 * mm
+    for party in parties:
+        rows: list[list[object]] = [
+            ["", _p("住所（所在地）", "caption"), _p(party.address, "cell"), SealMark()]
+        ]
+        rows[0][0] = _p(party.label, "cell")
+        for index, name in enumerate(party.names):
+            label = "氏名（名称）" if index == 0 else ("代表者" if index == 1 else "")
+            rows.append(["", _p(label, "caption"), _p(name, "cell"), ""])
+        for label in party.blank_lines:
+            rows.append(["", _p(label, "caption"), "", ""])
+        out.append(Spacer(1, 3 * mm))
+        table = Table(
+            rows,
+            colWidths=[14 * mm, 30 * mm, width - 44 * mm - seal - 4 * mm, seal],
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), MINCHO, 10),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LINEBELOW", (2, 0), (2, -1), 0.4, MUTED),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.2 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.0 * mm),
+                    ("SPAN", (3, 0), (3, -1)),
+                    ("VALIGN", (3, 0), (3, -1), "MIDDLE"),
+                ]
+            )
+        )
+        out.append(table)
+    return out
