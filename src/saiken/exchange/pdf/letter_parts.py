@@ -104,39 +104,44 @@ def fit_size(text: str, font: str, size: float, width: float) -> float:
     return size
 
 
+ADDRESS_SMALLEST = 7.0
+
+
+def _width_split(text: str, width: float, size: float) -> list[str]:
+    """`text` cut where the first line is full (never inside a run of digits)."""
+    cut = len(text)
+    while cut > 1 and stringWidth(text[:cut], MINCHO, size) > width:
+        cut -= 1
+    while 1 < cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit():
+        cut -= 1
+    return [text[:cut], text[cut:]] if cut < len(text) else [text]
+
+
 def address_lines(address: str, width: float, size: float = ADDRESS_SIZE) -> tuple[list[str], float]:
     """The address in at most two lines that fit `width`, and the font size used.
 
-    Split at the space before a building name when there is one, else where the first line is full (never
-    inside a run of digits); a size is chosen so that both lines fit."""
+    At the largest size that works (from `size` down to 7 pt): one line; else two lines split at the space
+    before a building name; else two lines cut where the first is full (never inside a number). An address
+    too long even then is cut short with … (and should be corrected in the debtor's file)."""
     text = " ".join(address.replace(SPACE, " ").split())
-    if stringWidth(text, MINCHO, size) <= width:
-        return [text], size
+    candidates: list[list[str]] = []
     if " " in text:
         head, _, tail = text.rpartition(" ")
-        lines = [head.replace(" ", SPACE), tail]
-    else:
-        cut = len(text)
-        while cut > 1 and stringWidth(text[:cut], MINCHO, size) > width:
-            cut -= 1
-        while 1 < cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit():
-            cut -= 1
-        lines = [text[:cut], text[cut:]]
-    fitted = min(fit_size(line, MINCHO, size, width) for line in lines)
-    if any(stringWidth(line, MINCHO, fitted) > width for line in lines):  # still too long: cut by width
-        fitted = SMALLEST
-        lines = _wrap_two(text.replace(" ", SPACE), width, fitted)
-    return lines, fitted
-
-
-def _wrap_two(text: str, width: float, size: float) -> list[str]:
-    first = len(text)
-    while first > 1 and stringWidth(text[:first], MINCHO, size) > width:
-        first -= 1
-    rest = text[first:]
-    while rest and stringWidth(rest, MINCHO, size) > width:
-        rest = rest[:-2] + "…"
-    return [text[:first], rest] if rest else [text[:first]]
+        candidates.append([head.replace(" ", SPACE), tail])
+    joined = text.replace(" ", SPACE)
+    current = size
+    while current >= ADDRESS_SMALLEST:
+        if stringWidth(joined, MINCHO, current) <= width:
+            return [joined], current
+        for lines in [*candidates, _width_split(joined, width, current)]:
+            if len(lines) <= 2 and all(stringWidth(line, MINCHO, current) <= width for line in lines):
+                return lines, current
+        current -= 0.5
+    first, *rest = _width_split(joined, width, ADDRESS_SMALLEST)
+    tail = rest[0] if rest else ""
+    while tail and stringWidth(tail + "…", MINCHO, ADDRESS_SMALLEST) > width:
+        tail = tail[:-1]
+    return [first, tail + "…"] if rest else [first], ADDRESS_SMALLEST
 
 
 def draw_address_block(canvas: Canvas, recipient: Recipient, offset: WindowOffset = NO_OFFSET) -> None:
@@ -418,7 +423,7 @@ def signature_box(parties: Sequence[SignatureParty], *, width: float = TEXT_WIDT
         out.append(Spacer(1, 3 * mm))
         table = Table(
             rows,
-            colWidths=[14 * mm, 30 * mm, width - 44 * mm - seal - 4 * mm, seal],
+            colWidths=[18 * mm, 28 * mm, width - 46 * mm - seal - 4 * mm, seal],
             hAlign="LEFT",
         )
         table.setStyle(
