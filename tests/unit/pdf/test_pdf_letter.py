@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -89,12 +90,12 @@ def test_a_long_address_takes_two_lines_at_most_and_still_fits():
     height = _page_height(pdf)
     lines = set()
     for fragment in ("東京都新宿区", "一二〇四号室"):  # the first and the last characters: nothing cut
-        for left, bottom, right, top in _char_boxes(pdf, fragment):
-            lines.add(round(bottom))
+        for left, bottom, right, _top in _char_boxes(pdf, fragment):
+            lines.add(bottom)
             assert WINDOW_LEFT < left and right < WINDOW_LEFT + WINDOW_WIDTH
             assert height - WINDOW_TOP - WINDOW_HEIGHT < bottom
     centres = sorted(lines)
-    assert 1 + sum(b - a > 6 for a, b in zip(centres, centres[1:], strict=False)) == 2  # two text lines
+    assert 1 + sum(b - a > 6 for a, b in itertools.pairwise(centres)) == 2  # two text lines
 
 
 def test_an_organisation_is_addressed_to_its_representative_and_a_person_with_sama():

@@ -124,8 +124,8 @@ def test_labels_are_twelve_to_a_sheet_each_inside_its_own_label():
             top = height - LABEL_TOP - row * LABEL_HEIGHT
             for needle in (f"〒{entry.postal_code}", entry.management_no, entry.name_lines[0]):
                 assert any(
-                    left < l and r < left + LABEL_WIDTH and top - LABEL_HEIGHT < b and t < top
-                    for l, b, r, t in _hits(textpage, needle)
+                    left < x0 and x1 < left + LABEL_WIDTH and top - LABEL_HEIGHT < y0 and y1 < top
+                    for x0, y0, x1, y1 in _hits(textpage, needle)
                 ), (position, needle)
         assert entries[12].management_no in document[1].get_textpage().get_text_range()
     finally:
