@@ -190,3 +190,18 @@ def test_a_block_without_its_data_is_refused_clearly():
         render_letters([replace(document, plan=())], title="t")
     with pytest.raises(ValidationError, match="印刷する文書がありません"):
         render_letters([], title="t")
+
+
+def test_paragraphs_that_read_the_same_in_every_letter_are_stored_once_and_printed_on_every_page():
+    batch = [letter("demand", index=i) for i in range(6)]
+    rendered = render_letters(batch, title="督促状")
+    pages = page_texts(rendered.pdf)
+    assert len(pages) == 6
+    for page, document in zip(pages, batch, strict=True):
+        text = _flat(page)
+        assert "（教示）" in text and "処分の取消しの訴えを提起することが認められる場合があります" in text
+        assert _flat(document.recipient.name_lines[0]) in text
+    forms = reader(rendered.pdf).pages[3]["/Resources"]["/XObject"]
+    assert len(forms) >= 5  # the shared paragraphs, referenced from the page
+    single = len(render_letters(batch[:1], title="督促状").pdf)
+    assert len(rendered.pdf) < 6 * single * 0.8

@@ -47,6 +47,7 @@ from saiken.exchange.pdf.fonts import GOTHIC, MINCHO
 from saiken.exchange.pdf.letter_parts import (
     NO_OFFSET,
     Breakdown,
+    ParagraphCache,
     PlanLine,
     Recipient,
     SignatureParty,
@@ -55,7 +56,6 @@ from saiken.exchange.pdf.letter_parts import (
     breakdown_table,
     draw_address_block,
     draw_fold_marks,
-    jpara,
     letter_style,
     plan_table,
     record_items,
@@ -192,12 +192,31 @@ class _LetterCanvas(PageKeepingCanvas):
         self.restoreState()
 
 
-def _paragraph(paragraph: FilledParagraph, *, after: bool = False) -> Flowable:
+def _style_name(paragraph: FilledParagraph, *, after: bool) -> str:
     if paragraph.align is Align.RIGHT:
-        return jpara(paragraph.text, letter_style("letter_right"))
+        return "letter_right"
     if paragraph.align is Align.HANGING:
-        return jpara(paragraph.text, letter_style("letter_after_hanging" if after else "letter_hanging"))
-    return jpara(paragraph.text, letter_style("letter_after" if after else "letter_body"))
+        return "letter_after_hanging" if after else "letter_hanging"
+    return "letter_after" if after else "letter_body"
+
+
+def _paragraph(paragraph: FilledParagraph, cache: ParagraphCache, *, after: bool = False) -> Flowable:
+    return cache.get(paragraph.text, letter_style(_style_name(paragraph, after=after)))
+
+
+def _counts(documents: Sequence[LetterDocument]) -> dict[tuple[str, str], int]:
+    """How many times each (text, style) paragraph appears in the batch."""
+    counts: dict[tuple[str, str], int] = {}
+    for document in documents:
+        letter = document.letter
+        for after, paragraphs in ((False, letter.body + letter.record), (True, letter.after)):
+            for paragraph in paragraphs:
+                if paragraph.label is None and paragraph.block is None:
+                    key = (paragraph.text, letter_style(_style_name(paragraph, after=after)).name)
+                    counts[key] = counts.get(key, 0) + 1
+        for key in (("記", "letter_mark"), ("以上", "letter_right")):
+            counts[key] = counts.get(key, 0) + (1 if letter.record else 0)
+    return counts
 
 
 def _block(name: str, document: LetterDocument) -> list[Flowable]:
@@ -215,7 +234,11 @@ def _block(name: str, document: LetterDocument) -> list[Flowable]:
 
 
 def _section(
-    paragraphs: Sequence[FilledParagraph], document: LetterDocument, *, after: bool = False
+    paragraphs: Sequence[FilledParagraph],
+    document: LetterDocument,
+    cache: ParagraphCache,
+    *,
+    after: bool = False,
 ) -> list[Flowable]:
     out: list[Flowable] = []
     items: list[tuple[str, str]] = []
@@ -233,25 +256,32 @@ def _section(
         if paragraph.block:
             out += _block(paragraph.block, document)
         else:
-            out.append(_paragraph(paragraph, after=after))
+            out.append(_paragraph(paragraph, cache, after=after))
     flush()
     return out
 
 
-def letter_story(index: int, document: LetterDocument, offset: WindowOffset = NO_OFFSET) -> list[Flowable]:
-    """The flowables of one letter, starting with its fixed-position head."""
+def letter_story(
+    index: int,
+    document: LetterDocument,
+    offset: WindowOffset = NO_OFFSET,
+    cache: ParagraphCache | None = None,
+) -> list[Flowable]:
+    """The flowables of one letter, starting with its fixed-position head. Paragraphs that read the same
+    come from `cache` (one per batch)."""
+    cache = cache if cache is not None else ParagraphCache()
     letter = document.letter
     story: list[Flowable] = [_LetterStart(index, document, offset), NextPageTemplate("later")]
     story.append(SpacedTitle(letter.title))
     story.append(Spacer(1, 3 * mm))
-    story += _section(letter.body, document)
+    story += _section(letter.body, document, cache)
     if letter.record:
-        story.append(jpara("記", letter_style("letter_mark")))
-        story += _section(letter.record, document)
-        story.append(jpara("以上", letter_style("letter_right")))
+        story.append(cache.get("記", letter_style("letter_mark")))
+        story += _section(letter.record, document, cache)
+        story.append(cache.get("以上", letter_style("letter_right")))
     if letter.after:
         story.append(Spacer(1, 3 * mm))
-        story += _section(letter.after, document, after=True)
+        story += _section(letter.after, document, cache, after=True)
     return story
 
 
@@ -274,10 +304,11 @@ def render_letters(
         ]
     )
     story: list[Flowable] = []
+    cache = ParagraphCache(_counts(documents))
     for index, document in enumerate(documents):
         if index:
             story += [NextPageTemplate("first"), PageBreak()]
-        story += letter_story(index, document, offset)
+        story += letter_story(index, document, offset, cache)
     canvases: list[_LetterCanvas] = []
 
     def make_canvas(*args: object, **kwargs: object) -> _LetterCanvas:

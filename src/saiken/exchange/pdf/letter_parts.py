@@ -237,22 +237,106 @@ def ideographic_spaces(markup: str, size: float) -> str:
 
 class WholeParagraph(Paragraph):
     """A paragraph that moves to the next page whole instead of being split (reportlab joins the lines of
-    a split CJK paragraph with spaces, and the hanging indent would restart). Only a paragraph taller than
-    `LONGEST` is split."""
+    a split CJK paragraph with spaces, and the hanging indent would restart); only a paragraph taller than
+    `LONGEST` is split. Its line breaking is done once per width, so one object can be laid out in many
+    letters of a batch (`ParagraphCache`)."""
 
     LONGEST = 150 * mm
 
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if getattr(self, "_wrapped_width", None) != available_width:
+            super().wrap(available_width, available_height)
+            self._wrapped_width = available_width
+        return self.width, self.height
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if self.wrap(available_width, available_height)[1] > self.LONGEST:
+            self._wrapped_width = None
             return list(super().split(available_width, available_height))
         return []
 
 
 def jpara(text: str, style: ParagraphStyle) -> Paragraph:
     """`document.para` (plain text, escaped, newlines kept) that also keeps full-width spaces and is
-    never split across pages."""
-    markup = "<br/>".join(escape(line) for line in str(text).splitlines()) if text else ""
+    never split across pages. Leading full-width spaces (字下げ) become the first line's indent."""
+    text = str(text or "")
+    indent = len(text) - len(text.lstrip(SPACE))
+    if indent and "\n" not in text:
+        style = _indented(style, indent)
+        text = text[indent:]
+    markup = "<br/>".join(escape(line) for line in text.splitlines())
     return WholeParagraph(ideographic_spaces(markup, style.fontSize), style)
+
+
+_INDENTED: dict[tuple[str, int], ParagraphStyle] = {}
+
+
+def _indented(style: ParagraphStyle, characters: int) -> ParagraphStyle:
+    key = (style.name, characters)
+    if key not in _INDENTED:
+        _INDENTED[key] = ParagraphStyle(
+            f"{style.name}+{characters}",
+            parent=style,
+            firstLineIndent=style.firstLineIndent + characters * style.fontSize,
+        )
+    return _INDENTED[key]
+
+
+class SharedParagraph(Flowable):
+    """A paragraph that reads the same in many letters of a batch, drawn once into a PDF form XObject and
+    then placed on each page by reference: the words are in the file once (smaller, faster), and they
+    print, render and extract as text exactly as a paragraph drawn on the page."""
+
+    def __init__(self, paragraph: Paragraph, name: str) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.name = name
+        self.style = paragraph.style  # frames read spaceBefore / spaceAfter from here
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.paragraph.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return list(self.paragraph.split(available_width, available_height))
+
+    def getSpaceBefore(self) -> float:
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.paragraph.getSpaceAfter())
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if not canvas.hasForm(self.name):
+            canvas.beginForm(self.name, 0, -2, self.width, self.height + 2)
+            self.paragraph.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(self.name)
+        canvas.restoreState()
+
+
+class ParagraphCache:
+    """One paragraph object per (text, style) within a batch: every sentence that reads the same in each
+    letter (the 教示, the standard paragraphs) is broken into lines once, and drawn once as a form when
+    `counts` says it appears more than once."""
+
+    def __init__(self, counts: dict[tuple[str, str], int] | None = None) -> None:
+        self._items: dict[tuple[str, str], Flowable] = {}
+        self._counts = counts or {}
+
+    def get(self, text: str, style: ParagraphStyle) -> Flowable:
+        key = (text, style.name)
+        found = self._items.get(key)
+        if found is None:
+            paragraph = jpara(text, style)
+            if self._counts.get(key, 0) > 1:
+                found = SharedParagraph(paragraph, f"SaikenP{len(self._items)}")
+            else:
+                found = paragraph
+            self._items[key] = found
+        return found
 
 
 def _p(text: str, style: str) -> Flowable:
@@ -285,18 +369,47 @@ class SpacedTitle(Flowable):
 # --- tables -----------------------------------------------------------------------------------------
 
 
-def record_items(items: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH) -> Table:
-    """The items of the 記 section: label and value in two aligned columns, no rules."""
-    label_width = 36 * mm
-    data = [[_p(label, "cell"), _p(value, "cell")] for label, value in items]
-    table = Table(data, colWidths=[label_width, width - label_width - 8 * mm], hAlign="CENTER")
+ITEM_LABEL_WIDTH = 36 * mm
+ITEM_ROW = 6.2 * mm
+
+
+class ItemList(Flowable):
+    """The items of the 記 section (項目 and 内容 in two aligned columns, no rules), drawn directly."""
+
+    def __init__(self, items: Sequence[tuple[str, str]], *, indent: float = 4 * mm) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.indent = indent
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = ITEM_ROW * len(self.items)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(MINCHO, 10)
+        y = self.height - ITEM_ROW + 1.6 * mm
+        for label, value in self.items:
+            canvas.drawString(self.indent, y, label)
+            canvas.drawString(self.indent + ITEM_LABEL_WIDTH, y, value)
+            y -= ITEM_ROW
+
+
+def record_items(items: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH) -> Flowable:
+    """The 記 items: drawn directly when every value fits its column, else a table that wraps them."""
+    value_width = width - ITEM_LABEL_WIDTH - 8 * mm
+    if all("\n" not in v and stringWidth(v, MINCHO, 10) <= value_width - 2 for _, v in items):
+        return ItemList(items)
+    data: list[list[object]] = [[label, _p(value, "cell")] for label, value in items]
+    table = Table(data, colWidths=[ITEM_LABEL_WIDTH, value_width], hAlign="CENTER")
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), MINCHO, 10),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ]
         )
@@ -307,42 +420,59 @@ def record_items(items: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH)
 BREAKDOWN_HEADINGS = ("元金", "納付済額", "元金残額", "加算金", "延滞金", "合計（未納額）")
 
 
-def breakdown_table(breakdown: Breakdown, *, width: float = TEXT_WIDTH) -> list[Flowable]:
-    """A caption with the as-of date and a ruled table: 元金, 納付済額, 元金残額, 加算金, 延滞金, 合計."""
-    values = (
-        breakdown.principal,
-        breakdown.paid,
-        breakdown.principal_remaining,
-        breakdown.additional_charge,
-        breakdown.late_charge,
-        breakdown.total,
-    )
-    inner = width - 8 * mm
-    table = Table(
-        [list(BREAKDOWN_HEADINGS), [yen(v) for v in values]],
-        colWidths=[inner / 6] * 6,
-        hAlign="CENTER",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, 0), GOTHIC, 8.5),
-                ("FONT", (0, 1), (-1, 1), MINCHO, 10),
-                ("FONT", (-1, 1), (-1, 1), GOTHIC, 10.5),
-                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-                ("ALIGN", (0, 1), (-1, 1), "RIGHT"),
-                ("GRID", (0, 0), (-1, -1), 0.6, INK),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.3 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
-                ("RIGHTPADDING", (0, 1), (-1, 1), 1.8 * mm),
-            ]
-        )
-    )
-    caption = _p(f"請求額の内訳（{wareki(breakdown.as_of)}現在。加算金・延滞金は未納の額）", "caption")  # type: ignore[arg-type]
-    caption.hAlign = "CENTER"
-    return [caption, table]
+class BreakdownGrid(Flowable):
+    """The charge breakdown: a caption with the as-of date over a ruled two-row grid (headings, amounts)."""
+
+    caption_height = 5.2 * mm
+    header_height = 6.0 * mm
+    row_height = 7.6 * mm
+
+    def __init__(self, breakdown: Breakdown, *, indent: float = 4 * mm) -> None:
+        super().__init__()
+        self.breakdown = breakdown
+        self.indent = indent
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self.caption_height + self.header_height + self.row_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        b = self.breakdown
+        values = (b.principal, b.paid, b.principal_remaining, b.additional_charge, b.late_charge, b.total)
+        canvas = self.canv
+        inner = self.width - 2 * self.indent
+        cell = inner / 6
+        left, bottom = self.indent, 0.0
+        middle = bottom + self.row_height
+        top = middle + self.header_height
+        canvas.saveState()
+        canvas.setFont(MINCHO, 9)
+        canvas.drawString(
+            0, top + 1.6 * mm, f"請求額の内訳（{wareki(b.as_of)}現在。加算金・延滞金は未納の額）"
+        )  # type: ignore[arg-type]
+        canvas.setFillColor(SHADE)
+        canvas.rect(left, middle, inner, self.header_height, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.6)
+        canvas.rect(left, bottom, inner, top - bottom, stroke=1, fill=0)
+        canvas.line(left, middle, left + inner, middle)
+        for index in range(1, 6):
+            canvas.line(left + index * cell, bottom, left + index * cell, top)
+        for index, (heading, value) in enumerate(zip(BREAKDOWN_HEADINGS, values, strict=True)):
+            x = left + index * cell
+            canvas.setFont(GOTHIC, 8.5)
+            canvas.drawCentredString(x + cell / 2, middle + 1.9 * mm, heading)
+            last = index == 5
+            canvas.setFont(GOTHIC if last else MINCHO, 10.5 if last else 10)
+            canvas.drawRightString(x + cell - 1.8 * mm, bottom + 2.5 * mm, yen(value))
+        canvas.restoreState()
+
+
+def breakdown_table(breakdown: Breakdown) -> list[Flowable]:
+    """The breakdown as flowables (one grid with its caption)."""
+    return [BreakdownGrid(breakdown)]
 
 
 def plan_table(lines: Sequence[PlanLine], *, width: float = TEXT_WIDTH) -> Table:
