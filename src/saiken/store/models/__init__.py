@@ -9,6 +9,7 @@ from saiken.store.models.documents import DocumentSent
 from saiken.store.models.engagements import Engagement
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
+from saiken.store.models.letters import DocumentSequence, LetterBatch, LetterTemplate, TemplateVersion
 from saiken.store.models.payments import Payment
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
@@ -23,15 +24,19 @@ __all__ = [
     "DebtorSearch",
     "DebtorTag",
     "DocumentSent",
+    "DocumentSequence",
     "Engagement",
     "Inquiry",
     "InstalmentPlan",
     "InstalmentRow",
+    "LetterBatch",
+    "LetterTemplate",
     "NegotiationRecord",
     "Payment",
     "ReceiptTranche",
     "SavedCondition",
     "Setting",
     "Tag",
+    "TemplateVersion",
     "User",
 ]
