@@ -11,7 +11,6 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.limitation import EventKind
 from saiken.domain.wareki import era_of
 
-
 MAIL_METHODS = ("普通", "書留", "簡易書留", "特定記録")
 RETURN_REASONS = ("宛所不明", "受取拒否", "保管期間経過", "その他")
 

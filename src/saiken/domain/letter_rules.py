@@ -43,7 +43,11 @@ class DebtorStanding:
 
 
 def skip_reason(
-    kind: LetterKind, standing: DebtorStanding, *, include_difficult: bool = False, include_returned: bool = False
+    kind: LetterKind,
+    standing: DebtorStanding,
+    *,
+    include_difficult: bool = False,
+    include_returned: bool = False,
 ) -> str | None:
     """Why the debtor is left out of a batch of `kind`, or None when a letter is to be made."""
     if standing.status == PAID_IN_FULL:

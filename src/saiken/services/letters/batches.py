@@ -36,6 +36,9 @@ from saiken.domain.letter_rules import skip_reason
 from saiken.domain.letter_template import TemplateBody, parse_template
 from saiken.domain.letter_values import missing_letterhead
 from saiken.domain.roles import Capability
+from saiken.exchange.pdf.letter import LetterDocument, render_letters
+from saiken.exchange.pdf.letter_compose import compose_letter
+from saiken.exchange.pdf.letter_parts import WindowOffset
 from saiken.services.context import VaultSession, Work, unit_of_work
 from saiken.services.letters.facts import DebtorFacts, debtor_facts, display_name
 from saiken.services.letters.letterhead import letterhead_of, load_letterhead
@@ -43,17 +46,23 @@ from saiken.services.letters.mailing_lists import mail_entry, mailing_documents
 from saiken.services.letters.rows import BatchRequest, BatchResult, LetterMade, SkippedDebtor
 from saiken.services.letters.templates import ensure_default_templates
 from saiken.services.search import MAX_PAGE, list_conditions, query_page
-from saiken.store.models import Debtor, DocumentSent, DocumentSequence, LetterBatch, LetterTemplate, TemplateVersion
-from saiken.exchange.pdf.letter import LetterDocument, render_letters
-from saiken.exchange.pdf.letter_compose import compose_letter
-from saiken.exchange.pdf.letter_parts import WindowOffset
+from saiken.store.models import (
+    Debtor,
+    DocumentSent,
+    DocumentSequence,
+    LetterBatch,
+    LetterTemplate,
+    TemplateVersion,
+)
 
 PREVIEW_NUMBER = "（文書番号は作成時に付番）"
 MAX_LETTERS = 5000
 EARLIEST_DAYS, LATEST_DAYS = 31, 31
 
 
-def _approved_version(session: Session, kind: LetterKind, version_id: int | None) -> tuple[TemplateVersion, LetterTemplate]:
+def _approved_version(
+    session: Session, kind: LetterKind, version_id: int | None
+) -> tuple[TemplateVersion, LetterTemplate]:
     if version_id is not None:
         version = session.get(TemplateVersion, version_id)
         if version is None:
@@ -96,7 +105,8 @@ def _debtor_ids(s: VaultSession, session: Session, request: BatchRequest) -> lis
         conditions = dict(list_conditions(s))
         if request.condition not in conditions:
             raise NotFoundError(
-                f"抽出条件「{request.condition}」は保存されていません。", hint="保存した抽出条件の名前を確かめてください。"
+                f"抽出条件「{request.condition}」は保存されていません。",
+                hint="保存した抽出条件の名前を確かめてください。",
             )
         flt, ids, offset = conditions[request.condition], [], 0
         while True:
@@ -155,14 +165,16 @@ def _build(s: VaultSession, work: Work, request: BatchRequest, *, record: bool, 
         raise ValidationError(f"郵送方法は次のどれかを選んでください: {'、'.join(MAIL_METHODS)}")
     session = work.session
     ensure_default_templates(work)
-    version, template = _approved_version(session, kind, request.template_version_id)
+    version, _template = _approved_version(session, kind, request.template_version_id)
     body: TemplateBody = parse_template(version.text)
     head_row = load_letterhead(session)
     letterhead = letterhead_of(head_row)
     letter_date, pay_by = _dates(s, request, head_row.pay_by_days)
     ids = _debtor_ids(s, session, request)
     if len(ids) > MAX_LETTERS:
-        raise ValidationError(f"一度に作れる文書は{MAX_LETTERS:,}通までです（対象 {len(ids):,}件）。条件を絞ってください。")
+        raise ValidationError(
+            f"一度に作れる文書は{MAX_LETTERS:,}通までです（対象 {len(ids):,}件）。条件を絞ってください。"
+        )
     chosen: list[DebtorFacts] = []
     skipped: list[SkippedDebtor] = []
     for debtor_id in ids:
@@ -186,11 +198,18 @@ def _build(s: VaultSession, work: Work, request: BatchRequest, *, record: bool, 
     numbers: list[str] = []
     for offset, facts in enumerate(chosen):
         number = (
-            format_document_number(fiscal_year, letterhead.number_prefix, first + offset) if record else PREVIEW_NUMBER
+            format_document_number(fiscal_year, letterhead.number_prefix, first + offset)
+            if record
+            else PREVIEW_NUMBER
         )
         numbers.append(number)
         inputs = facts.inputs(
-            kind, letter_date=letter_date, pay_by=pay_by, document_number=number, letterhead=letterhead, fallback_handler=me
+            kind,
+            letter_date=letter_date,
+            pay_by=pay_by,
+            document_number=number,
+            letterhead=letterhead,
+            fallback_handler=me,
         )
         documents.append(compose_letter(body, inputs))
     rendered = render_letters(
@@ -198,7 +217,10 @@ def _build(s: VaultSession, work: Work, request: BatchRequest, *, record: bool, 
         title=f"{kind.label}（{len(documents)}通）",
         offset=WindowOffset(head_row.window_x_mm, head_row.window_y_mm),
     )
-    warnings = [f"差出人情報の「{label}」が未登録です（文書には「（未登録）」と印刷されます）。" for label in missing_letterhead(letterhead, body.fields)]
+    warnings = [
+        f"差出人情報の「{label}」が未登録です（文書には「（未登録）」と印刷されます）。"
+        for label in missing_letterhead(letterhead, body.fields)
+    ]
     warnings += sorted({f"{f.management_no}: {note}" for f in chosen for note in f.notes})
     event = limitation_event(kind)
     batch_id = None
@@ -269,11 +291,16 @@ def _build(s: VaultSession, work: Work, request: BatchRequest, *, record: bool, 
             pages=pages,
             limitation_event=event.value if event else None,
         )
-        for facts, number, pages, document_id in zip(chosen, numbers, rendered.pages, document_ids, strict=True)
+        for facts, number, pages, document_id in zip(
+            chosen, numbers, rendered.pages, document_ids, strict=True
+        )
     )
     papers = (
         mailing_documents(
-            [mail_entry(i, facts, number, request.method) for i, (facts, number) in enumerate(zip(chosen, numbers, strict=True), 1)],
+            [
+                mail_entry(i, facts, number, request.method)
+                for i, (facts, number) in enumerate(zip(chosen, numbers, strict=True), 1)
+            ],
             letterhead=letterhead,
             sent_on=letter_date,
         )

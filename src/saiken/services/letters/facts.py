@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.instalments import Instalment
 from saiken.domain.letter_kinds import LetterKind
 from saiken.domain.letter_rules import DebtorStanding
-from saiken.domain.letter_values import Amounts, LetterInputs, Letterhead
+from saiken.domain.letter_values import Amounts, Letterhead, LetterInputs
 from saiken.domain.limitation import ClaimNature
 from saiken.services.debtors_card import load_claims
 from saiken.services.debtors_common import debtor_or_404
@@ -144,7 +144,9 @@ def debtor_facts(session: Session, debtor_id: int, as_of: dt.date, *, claim_name
         address=address,
         handler=display_name(session, debtor.handler_user_id),
         nature=ClaimNature(main.nature if main else "public"),
-        claim_name=f"{programme}返還金" if programme and not programme.endswith("返還金") else programme or claim_name,
+        claim_name=f"{programme}返還金"
+        if programme and not programme.endswith("返還金")
+        else programme or claim_name,
         fiscal_year=main.fiscal_year if main else None,
         decision_date=main.decision_date if main else None,
         order_date=main.order_date if main else None,

@@ -44,7 +44,9 @@ def _stored(session: Session) -> dict[str, Any]:
 def _defaults(session: Session) -> Letterhead:
     org = session.get(Setting, "org_name")
     role = session.get(Setting, "org_role")
-    engagement = session.execute(select(Engagement).order_by(Engagement.id.desc()).limit(1)).scalar_one_or_none()
+    engagement = session.execute(
+        select(Engagement).order_by(Engagement.id.desc()).limit(1)
+    ).scalar_one_or_none()
     org_name = org.value if org else ""
     ward = engagement.ward if engagement and engagement.ward else ""
     firm = engagement.contractor if engagement and engagement.contractor else ""

@@ -26,7 +26,15 @@ from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.letters.facts import DebtorFacts
 from saiken.services.letters.letterhead import letterhead_of, load_letterhead
 from saiken.services.letters.rows import BatchRow, SentRow
-from saiken.store.models import Debtor, DebtorTag, DocumentSent, LetterBatch, LetterTemplate, Tag, TemplateVersion
+from saiken.store.models import (
+    Debtor,
+    DebtorTag,
+    DocumentSent,
+    LetterBatch,
+    LetterTemplate,
+    Tag,
+    TemplateVersion,
+)
 
 RETURN_TAG = "返戻"
 RETURN_TAG_COLOUR = "#C62828"
@@ -40,7 +48,9 @@ class MailingDocuments:
     labels_pdf: bytes
 
 
-def mail_entry(number: int, facts: DebtorFacts, document_number: str, method: str, tracking_no: str = "") -> MailEntry:
+def mail_entry(
+    number: int, facts: DebtorFacts, document_number: str, method: str, tracking_no: str = ""
+) -> MailEntry:
     names = addressee_lines(facts.name, facts.kind, facts.representative)
     return MailEntry(
         number=number,
@@ -55,11 +65,17 @@ def mail_entry(number: int, facts: DebtorFacts, document_number: str, method: st
 
 
 def sender_line(letterhead: Letterhead) -> str:
-    address = f"〒{letterhead.firm_postal_code}{SPACE}{letterhead.firm_address}" if letterhead.firm_postal_code else letterhead.firm_address
+    address = (
+        f"〒{letterhead.firm_postal_code}{SPACE}{letterhead.firm_address}"
+        if letterhead.firm_postal_code
+        else letterhead.firm_address
+    )
     return SPACE.join(part for part in (letterhead.firm or letterhead.ward, address) if part)
 
 
-def mailing_documents(entries: Sequence[MailEntry], *, letterhead: Letterhead, sent_on: dt.date) -> MailingDocuments:
+def mailing_documents(
+    entries: Sequence[MailEntry], *, letterhead: Letterhead, sent_on: dt.date
+) -> MailingDocuments:
     sender = sender_line(letterhead)
     return MailingDocuments(
         mail_list_pdf=render_mail_list(entries, sender=sender, sent_on=sent_on),
@@ -84,13 +100,12 @@ def list_batches(s: VaultSession, *, limit: int = 200) -> list[BatchRow]:
     """The latest batches, newest first (read; no audit entry: no personal data)."""
     s.require(Capability.READ)
     with unit_of_work(s) as work:
-        returned = dict(
-            work.session.execute(
-                select(DocumentSent.batch_id, func.count())
-                .where(DocumentSent.returned_on.is_not(None), DocumentSent.batch_id.is_not(None))
-                .group_by(DocumentSent.batch_id)
-            ).tuples()
-        )
+        counted = work.session.execute(
+            select(DocumentSent.batch_id, func.count())
+            .where(DocumentSent.returned_on.is_not(None), DocumentSent.batch_id.is_not(None))
+            .group_by(DocumentSent.batch_id)
+        ).all()
+        returned = {batch_id: count for batch_id, count in counted}
         rows = work.session.execute(
             select(LetterBatch, TemplateVersion, LetterTemplate)
             .join(TemplateVersion, TemplateVersion.id == LetterBatch.template_version_id)
@@ -160,10 +175,18 @@ def batch_mailing(s: VaultSession, batch_id: int) -> MailingDocuments:
         batch = _batch_or_404(work.session, batch_id)
         letterhead = letterhead_of(load_letterhead(work.session))
         documents = list(
-            work.session.scalars(select(DocumentSent).where(DocumentSent.batch_id == batch_id).order_by(DocumentSent.id))
+            work.session.scalars(
+                select(DocumentSent).where(DocumentSent.batch_id == batch_id).order_by(DocumentSent.id)
+            )
         )
         entries = [
-            mail_entry(i, debtor_facts(work.session, d.debtor_id, batch.letter_date), d.document_number, d.method, d.tracking_no)
+            mail_entry(
+                i,
+                debtor_facts(work.session, d.debtor_id, batch.letter_date),
+                d.document_number,
+                d.method,
+                d.tracking_no,
+            )
             for i, d in enumerate(documents, start=1)
         ]
         work.audit("letters.mailing", target_type="letter_batch", target_id=batch_id, rows=len(entries))
@@ -178,7 +201,8 @@ def set_tracking_numbers(s: VaultSession, batch_id: int, numbers: Mapping[int, s
         text = "".join(str(value or "").split())
         if text and not _TRACKING.match(text):
             raise ValidationError(
-                "引受番号は半角の英数字とハイフンで入力してください（例: 1234-5678-9012）。", hint="受領証の番号を確かめてください。"
+                "引受番号は半角の英数字とハイフンで入力してください（例: 1234-5678-9012）。",
+                hint="受領証の番号を確かめてください。",
             )
         clean[document_id] = text
     with unit_of_work(s) as work:
@@ -222,7 +246,13 @@ def record_return(s: VaultSession, document_id: int, *, on: dt.date, reason: str
             work.session.add(DebtorTag(debtor_id=debtor.id, tag_id=tag.id))
         debtor.updated_at = s.clock.now()
         work.session.flush()
-        work.audit("document.returned", target_type="debtor", target_id=debtor.id, document_id=document.id, reason=reason)
+        work.audit(
+            "document.returned",
+            target_type="debtor",
+            target_id=debtor.id,
+            document_id=document.id,
+            reason=reason,
+        )
         return SentRow(
             document_id=document.id,
             debtor_id=debtor.id,

@@ -58,7 +58,9 @@ def template_row(session: Session, template: LetterTemplate) -> TemplateRow:
         .order_by(TemplateVersion.version.desc())
     )
     kind = LetterKind(template.kind)
-    return TemplateRow(template.id, kind.value, kind.label, template.name, tuple(version_row(v) for v in versions))
+    return TemplateRow(
+        template.id, kind.value, kind.label, template.name, tuple(version_row(v) for v in versions)
+    )
 
 
 def default_texts() -> list[str]:
@@ -149,7 +151,9 @@ def _vault_data_problems(session: Session, text: str) -> list[TemplateProblem]:
                 continue
             for number, line in enumerate(lines, start=1):
                 if key in line:
-                    message = f"金庫にある債務者の{label}がそのまま書かれています。差し込み項目を使ってください。"
+                    message = (
+                        f"金庫にある債務者の{label}がそのまま書かれています。差し込み項目を使ってください。"
+                    )
                     problems[(number, message)] = TemplateProblem(number, 1, message)
     return sorted(problems.values(), key=lambda p: (p.line, p.column))
 
@@ -159,7 +163,9 @@ def check_template_text(session: Session, text: str) -> TemplateBody:
     try:
         body = check_template(text)
     except TemplateError as error:
-        raise TemplateError(sorted([*error.problems, *_vault_data_problems(session, text)], key=lambda p: (p.line, p.column))) from None
+        raise TemplateError(
+            sorted([*error.problems, *_vault_data_problems(session, text)], key=lambda p: (p.line, p.column))
+        ) from None
     vault_problems = _vault_data_problems(session, text)
     if vault_problems:
         raise TemplateError(vault_problems)
@@ -183,13 +189,17 @@ def save_template(
                     f"名称「{body.name}」のひな形は既にあります。",
                     hint="そのひな形の新しい版として保存するか、名称を変えてください。",
                 )
-            template = LetterTemplate(kind=body.kind.value, name=body.name, created_by=s.user.name, created_at=now)
+            template = LetterTemplate(
+                kind=body.kind.value, name=body.name, created_by=s.user.name, created_at=now
+            )
             work.session.add(template)
             work.session.flush()
         else:
             found = work.session.get(LetterTemplate, template_id)
             if found is None:
-                raise NotFoundError(f"ひな形（番号 {template_id}）が見つかりません。一覧を開き直してください。")
+                raise NotFoundError(
+                    f"ひな形（番号 {template_id}）が見つかりません。一覧を開き直してください。"
+                )
             template = found
             if body.kind.value != template.kind:
                 raise ValidationError(
@@ -197,10 +207,14 @@ def save_template(
                 )
             if body.name != template.name:
                 clash = work.session.scalar(
-                    select(LetterTemplate.id).where(LetterTemplate.name == body.name, LetterTemplate.id != template.id)
+                    select(LetterTemplate.id).where(
+                        LetterTemplate.name == body.name, LetterTemplate.id != template.id
+                    )
                 )
                 if clash:
-                    raise ValidationError(f"名称「{body.name}」のひな形は既にあります。名称を変えてください。")
+                    raise ValidationError(
+                        f"名称「{body.name}」のひな形は既にあります。名称を変えてください。"
+                    )
                 template.name = body.name
         number = (
             work.session.scalar(
@@ -221,7 +235,11 @@ def save_template(
         work.session.add(version)
         work.session.flush()
         work.audit(
-            "template.save", target_type="letter_template", target_id=template.id, version_id=version.id, version=number
+            "template.save",
+            target_type="letter_template",
+            target_id=template.id,
+            version_id=version.id,
+            version=number,
         )
         return TemplateChange(template.id, version.id, number, version.state)
 
@@ -280,5 +298,10 @@ def retire_version(s: VaultSession, version_id: int) -> TemplateChange:
         check_transition(version.state, TemplateState.RETIRED)
         _retire(work, [version])
         work.session.flush()
-        work.audit("template.retire", target_type="letter_template", target_id=version.template_id, version_id=version.id)
+        work.audit(
+            "template.retire",
+            target_type="letter_template",
+            target_id=version.template_id,
+            version_id=version.id,
+        )
         return TemplateChange(version.template_id, version.id, version.version, version.state, (version.id,))

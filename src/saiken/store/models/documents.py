@@ -11,9 +11,8 @@ import datetime as dt
 from sqlalchemy import Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from saiken.store.base import Base, UTCDateTime
-
 from saiken.domain.letter_kinds import MAIL_METHODS, RETURN_REASONS
+from saiken.store.base import Base, UTCDateTime
 
 __all__ = ["MAIL_METHODS", "RETURN_REASONS", "DocumentSent"]
 
