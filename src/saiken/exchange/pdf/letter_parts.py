@@ -460,13 +460,13 @@ class BreakdownGrid(Flowable):
         canvas.line(left, middle, left + inner, middle)
         for index in range(1, 6):
             canvas.line(left + index * cell, bottom, left + index * cell, top)
-        for index, (heading, value) in enumerate(zip(BREAKDOWN_HEADINGS, values, strict=True)):
-            x = left + index * cell
-            canvas.setFont(GOTHIC, 8.5)
-            canvas.drawCentredString(x + cell / 2, middle + 1.9 * mm, heading)
+        canvas.setFont(GOTHIC, 8.5)
+        for index, heading in enumerate(BREAKDOWN_HEADINGS):  # headings, then amounts: the reading order
+            canvas.drawCentredString(left + index * cell + cell / 2, middle + 1.9 * mm, heading)
+        for index, value in enumerate(values):
             last = index == 5
             canvas.setFont(GOTHIC if last else MINCHO, 10.5 if last else 10)
-            canvas.drawRightString(x + cell - 1.8 * mm, bottom + 2.5 * mm, yen(value))
+            canvas.drawRightString(left + (index + 1) * cell - 1.8 * mm, bottom + 2.5 * mm, yen(value))
         canvas.restoreState()
 
 

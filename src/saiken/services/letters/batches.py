@@ -99,8 +99,17 @@ def _approved_version(
 
 
 def _debtor_ids(s: VaultSession, session: Session, request: BatchRequest) -> list[int]:
-    if request.condition and request.debtor_ids:
+    if request.condition and (request.debtor_ids or request.management_nos):
         raise ValidationError("債務者の指定と抽出条件の指定は、どちらか一方にしてください。")
+    if request.management_nos:
+        found_rows = session.execute(
+            select(Debtor.management_no, Debtor.id).where(Debtor.management_no.in_(request.management_nos))
+        ).all()
+        by_number = {number: debtor_id for number, debtor_id in found_rows}
+        unknown = [n for n in request.management_nos if n not in by_number]
+        if unknown:
+            raise NotFoundError(f"管理番号「{unknown[0]}」の債務者はいません。管理番号を確かめてください。")
+        return list(dict.fromkeys([*request.debtor_ids, *(by_number[n] for n in request.management_nos)]))
     if request.condition:
         conditions = dict(list_conditions(s))
         if request.condition not in conditions:

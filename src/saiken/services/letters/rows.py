@@ -67,6 +67,7 @@ class BatchRequest:
 
     kind: str
     debtor_ids: tuple[int, ...] = ()
+    management_nos: tuple[str, ...] = ()  # the same, by 管理番号 (the CLI's --debtor)
     condition: str | None = None
     letter_date: dt.date | None = None  # default: today
     pay_by: dt.date | None = None  # default: letter date + the letterhead's pay-by days
@@ -79,7 +80,7 @@ class BatchRequest:
     def source(self) -> str:
         if self.condition:
             return "condition"
-        return "card" if len(self.debtor_ids) == 1 else "selection"
+        return "card" if len(self.debtor_ids) + len(self.management_nos) == 1 else "selection"
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,11 @@ class BatchResult:
         return tuple(letter.document_number for letter in self.letters)
 
     def summary(self) -> dict[str, object]:
-        """The CLI's `--json` keys (DESIGN §9, issue 8)."""
+        """The CLI's `--json` keys (DESIGN §9, issue 8); a debtor's `id` is its 管理番号, as in `saiken debtors`."""
         return {
             "letters": len(self.letters),
             "pages": self.pages,
-            "skipped": [{"id": s.debtor_id, "reason": s.reason} for s in self.skipped],
+            "skipped": [{"id": s.management_no, "reason": s.reason} for s in self.skipped],
             "document_numbers": list(self.document_numbers),
         }
 
