@@ -34,7 +34,21 @@ def run(capsys, *args: object) -> tuple[int, str, str]:
 @pytest.fixture
 def vault(tmp_path, env, capsys) -> Path:
     folder = tmp_path / "vault"
-    assert run(capsys, "init", "--vault", folder, "--role", "contractor", "--org", "架空法律事務所", "--admin", "kanri")[0] == 0
+    assert (
+        run(
+            capsys,
+            "init",
+            "--vault",
+            folder,
+            "--role",
+            "contractor",
+            "--org",
+            "架空法律事務所",
+            "--admin",
+            "kanri",
+        )[0]
+        == 0
+    )
     assert run(capsys, "import-excel", "--vault", folder, SAMPLE)[0] == 0
     return folder
 
@@ -64,7 +78,9 @@ def test_letters_for_the_whole_sample_with_mail_list_and_labels(vault, tmp_path,
     summary = json.loads(out)
     assert set(summary) == {"letters", "pages", "skipped", "document_numbers"}
     assert summary["letters"] == 58 and summary["pages"] >= 58 and summary["skipped"] == []
-    assert len(summary["document_numbers"]) == 58 and re.fullmatch(r"\d+債第1号", summary["document_numbers"][0])
+    assert len(summary["document_numbers"]) == 58 and re.fullmatch(
+        r"\d+債第1号", summary["document_numbers"][0]
+    )
     assert len(PdfReader(out_pdf).pages) == summary["pages"]
     sheet = openpyxl.load_workbook(mail_list).active
     assert sheet.max_row == 4 + 58 and sheet["E5"].value == "一般書留"
@@ -91,8 +107,11 @@ def test_errors_are_one_line_and_change_nothing(vault, tmp_path, capsys):
     assert code != 0 and "文書の種類「はがき」はありません" in err
     code, _, err = run(capsys, "letters", "--vault", vault, "--kind", "demand", "--out", tmp_path / "x.txt")
     assert code != 0 and ".pdf" in err
-    code, _, err = run(capsys, "letters", "--vault", vault, "--kind", "demand", "--debtor", "R9-9999", "--out", target)
-    assert code != 0 and "管理番号「R9-9999」の債務者はいません" in err
+    assert run(capsys, "template", "approve", "--vault", vault, "--kind", "demand")[0] == 0
+    code, _, err = run(
+        capsys, "letters", "--vault", vault, "--kind", "demand", "--debtor", "R9-9999", "--out", target
+    )
+    assert code != 0 and "管理番号「R9-9999」の債務者はいません" in err and not target.exists()
     bad = tmp_path / "bad.txt"
     bad.write_text("種類: 督促状\n名称: 試し\n表題: 督促状\n[本文]\n{{振込口座}}へ\n", encoding="utf-8")
     code, _, err = run(capsys, "template", "save", "--vault", vault, bad)
@@ -108,7 +127,18 @@ def test_the_letterhead_command_sets_what_letters_print(vault, tmp_path, capsys)
     values = json.loads(out)
     assert values["ward"] == "架空区" and values["pay_by_days"] == 10 and values["firm"] == "架空法律事務所"
     assert run(capsys, "template", "approve", "--vault", vault, "--kind", "demand")[0] == 0
-    code, out, err = run(capsys, "letters", "--vault", vault, "--kind", "demand", "--debtor", "R7-0001", "--out", tmp_path / "a.pdf")
+    code, out, err = run(
+        capsys,
+        "letters",
+        "--vault",
+        vault,
+        "--kind",
+        "demand",
+        "--debtor",
+        "R7-0001",
+        "--out",
+        tmp_path / "a.pdf",
+    )
     assert code == 0
     text = re.sub(r"\s+", "", PdfReader(tmp_path / "a.pdf").pages[0].extract_text())
     assert "架空区長山本一郎" in text and "区名" not in err

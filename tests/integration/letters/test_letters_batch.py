@@ -8,10 +8,10 @@ import re
 import tempfile
 
 import pytest
-from conftest import approve, as_role
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from conftest import approve, as_role
 from saiken.cli import main as cli
 from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.domain.letter_template import TemplateError
@@ -20,7 +20,14 @@ from saiken.services.context import read_session
 from saiken.services.debtors import get_card
 from saiken.services.letters import BatchRequest, list_templates, make_letters, preview_letters, save_template
 from saiken.services.search import DebtorFilter, search_debtors
-from saiken.store.models import AuditEntry, Debtor, DocumentSent, DocumentSequence, LetterBatch, TemplateVersion
+from saiken.store.models import (
+    AuditEntry,
+    Debtor,
+    DocumentSent,
+    DocumentSequence,
+    LetterBatch,
+    TemplateVersion,
+)
 
 
 def _flat(text: str) -> str:
@@ -49,7 +56,9 @@ def private_temp(tmp_path, monkeypatch):
     return folder
 
 
-def test_the_ward_sample_gives_a_letter_to_every_debtor_with_name_total_wareki_and_fonts(ward_vault, private_temp):
+def test_the_ward_sample_gives_a_letter_to_every_debtor_with_name_total_wareki_and_fonts(
+    ward_vault, private_temp
+):
     approve(ward_vault, "demand")
     ids = _all_ids(ward_vault)
     result = make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=tuple(ids)))
@@ -146,7 +155,9 @@ def test_a_batch_by_a_viewer_is_refused_and_nothing_is_written(ward_vault):
 def test_a_template_with_an_unknown_field_is_refused_and_nothing_is_written(ward_vault):
     list_templates(ward_vault)
     before = _counts(ward_vault)
-    text = "種類: 督促状\n名称: 新しい督促状\n表題: 督促状\n\n[本文]\n　{{納付期日}}までに納付してください。\n"
+    text = (
+        "種類: 督促状\n名称: 新しい督促状\n表題: 督促状\n\n[本文]\n　{{納付期日}}までに納付してください。\n"
+    )
     with pytest.raises(TemplateError) as caught:
         save_template(ward_vault, text)
     assert "「{{納付期日}}」はありません" in str(caught.value) and "第6行" in str(caught.value)
@@ -166,7 +177,9 @@ def test_a_template_holding_a_debtors_name_from_the_vault_is_refused_without_nam
 def test_a_preview_writes_nothing_and_uses_no_number(ward_vault):
     approve(ward_vault, "notice")
     before = _counts(ward_vault)
-    result = preview_letters(ward_vault, BatchRequest(kind="notice", debtor_ids=tuple(_all_ids(ward_vault)[:3])))
+    result = preview_letters(
+        ward_vault, BatchRequest(kind="notice", debtor_ids=tuple(_all_ids(ward_vault)[:3]))
+    )
     assert result.batch_id is None and len(result.letters) == 3
     assert all(letter.document_id is None for letter in result.letters)
     assert "作成時に付番" in _flat(PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text())

@@ -7,10 +7,10 @@ import datetime as dt
 import io
 
 import pytest
-from conftest import approve, as_role
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from conftest import approve, as_role
 from saiken.domain.clock import FixedClock
 from saiken.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from saiken.domain.roles import Role
@@ -44,12 +44,20 @@ def _ids(vault, n=None):
 
 def test_shipped_templates_arrive_as_drafts_and_approval_retires_the_previous_version(ward_vault):
     templates = list_templates(ward_vault)
-    assert [t.kind_label for t in templates] == ["督促状", "催告書", "合意書", "分割納付誓約書", "納付書再発行依頼"]
+    assert [t.kind_label for t in templates] == [
+        "督促状",
+        "催告書",
+        "合意書",
+        "分割納付誓約書",
+        "納付書再発行依頼",
+    ]
     assert all(t.latest.state == "draft" and t.latest.source == "default" for t in templates)
     demand = templates[0]
     first = approve_version(ward_vault, demand.latest.id)
     text = get_template_text(ward_vault, first.version_id).text
-    second = save_template(ward_vault, text.replace("ご容赦ください。", "ご容赦ください（第2版）。"), template_id=demand.id)
+    second = save_template(
+        ward_vault, text.replace("ご容赦ください。", "ご容赦ください（第2版）。"), template_id=demand.id
+    )
     assert second.version == 2 and second.state == "draft"
     change = approve_version(ward_vault, second.version_id)
     assert change.retired_version_ids == (first.version_id,)
@@ -62,7 +70,9 @@ def test_shipped_templates_arrive_as_drafts_and_approval_retires_the_previous_ve
     with pytest.raises(ValidationError, match="承認済みの督促状のひな形がない"):
         make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=tuple(_ids(ward_vault, 1))))
     actions = [e.action for e in list_entries(ward_vault, limit=50)]
-    assert actions.count("template.approve") == 2 and "template.retire" in actions and "template.save" in actions
+    assert (
+        actions.count("template.approve") == 2 and "template.retire" in actions and "template.save" in actions
+    )
 
 
 def test_only_a_supervisor_approves_and_a_handler_may_draft(ward_vault):
@@ -82,7 +92,12 @@ def test_debtors_who_must_not_be_written_to_are_left_out_and_listed_with_the_rea
     set_status(ward_vault, ids[2], "時効完成")
     card = get_card(ward_vault, ids[3])
     create_instalment_plan(
-        ward_vault, ids[3], total=card.totals.total, count=10, first_due=dt.date(2025, 10, 31), agreed_on=dt.date(2025, 9, 16)
+        ward_vault,
+        ids[3],
+        total=card.totals.total,
+        count=10,
+        first_due=dt.date(2025, 10, 31),
+        agreed_on=dt.date(2025, 9, 16),
     )
     result = make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=tuple(ids)))
     reasons = {s.debtor_id: s.reason for s in result.skipped}
@@ -93,10 +108,14 @@ def test_debtors_who_must_not_be_written_to_are_left_out_and_listed_with_the_rea
         ids[3]: "分納を履行中",
     }
     assert [letter.debtor_id for letter in result.letters] == ids[4:]
-    asked = make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=(ids[1],), include_difficult=True))
+    asked = make_letters(
+        ward_vault, BatchRequest(kind="demand", debtor_ids=(ids[1],), include_difficult=True)
+    )
     assert [letter.debtor_id for letter in asked.letters] == [ids[1]]
     agreement = approve(ward_vault, "agreement")
-    plan = make_letters(ward_vault, BatchRequest(kind="agreement", debtor_ids=(ids[3], ids[4]), template_version_id=agreement))
+    plan = make_letters(
+        ward_vault, BatchRequest(kind="agreement", debtor_ids=(ids[3], ids[4]), template_version_id=agreement)
+    )
     assert [letter.debtor_id for letter in plan.letters] == [ids[3]]
     assert plan.skipped[0].reason == "分納計画なし"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(plan.pdf)).pages)
@@ -108,7 +127,7 @@ def test_all_left_out_is_refused_with_the_counts_and_nothing_written(ward_vault)
     ids = _ids(ward_vault, 2)
     for debtor_id in ids:
         set_status(ward_vault, debtor_id, "完納")
-    with pytest.raises(ValidationError, match="すべて除外.*完納 2件"):
+    with pytest.raises(ValidationError, match=r"すべて除外.*完納 2件"):
         make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=tuple(ids)))
     assert list_batches(ward_vault) == []
 
@@ -120,7 +139,11 @@ def test_a_saved_condition_selects_the_batch(ward_vault):
     result = make_letters(ward_vault, BatchRequest(kind="notice", condition="残高50万円以上"))
     assert [letter.debtor_id for letter in result.letters] == [row.id for row in expected.rows]
     (batch,) = list_batches(ward_vault)
-    assert (batch.source, batch.condition_name, batch.letters) == ("condition", "残高50万円以上", expected.total)
+    assert (batch.source, batch.condition_name, batch.letters) == (
+        "condition",
+        "残高50万円以上",
+        expected.total,
+    )
     with pytest.raises(NotFoundError, match="保存されていません"):
         make_letters(ward_vault, BatchRequest(kind="notice", condition="ない条件"))
 
@@ -159,7 +182,9 @@ def test_a_demand_sent_counts_for_limitation_and_a_returned_one_does_not(ward_va
     assert "返戻" in [t.name for t in card.tags]
     assert "statutory_demand" not in [e.event.kind.value for e in card.limitation.events]
     assert card.limitation.expiry == before.expiry
-    again = make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=(debtor_id, _ids(ward_vault, 2)[1])))
+    again = make_letters(
+        ward_vault, BatchRequest(kind="demand", debtor_ids=(debtor_id, _ids(ward_vault, 2)[1]))
+    )
     assert again.skipped[0].reason.startswith("前回の送付が宛所不明")
     with pytest.raises(ValidationError, match="既に返戻"):
         record_return(ward_vault, letter.document_id, on=result.letter_date, reason="受取拒否")
@@ -167,7 +192,9 @@ def test_a_demand_sent_counts_for_limitation_and_a_returned_one_does_not(ward_va
 
 def test_tracking_numbers_are_entered_afterwards_and_printed_on_the_mail_list(ward_vault):
     approve(ward_vault, "demand")
-    result = make_letters(ward_vault, BatchRequest(kind="demand", debtor_ids=tuple(_ids(ward_vault, 3))), mailing=True)
+    result = make_letters(
+        ward_vault, BatchRequest(kind="demand", debtor_ids=tuple(_ids(ward_vault, 3))), mailing=True
+    )
     assert result.mail_list_pdf.startswith(b"%PDF") and result.labels_pdf.startswith(b"%PDF")
     assert result.mail_list_xlsx[:2] == b"PK"
     first = result.letters[0].document_id
@@ -202,11 +229,18 @@ def test_saving_letters_is_an_export_audited_and_can_be_password_protected(ward_
     with pytest.raises(PermissionDeniedError):
         save_letters_file(handler, tmp_path / "a.pdf", result.pdf, what="letters")
     assert not (tmp_path / "a.pdf").exists()
-    size = save_letters_file(ward_vault, tmp_path / "a.pdf", result.pdf, what="letters", batch_id=result.batch_id, password="kasou-pass-2025")
+    size = save_letters_file(
+        ward_vault,
+        tmp_path / "a.pdf",
+        result.pdf,
+        what="letters",
+        batch_id=result.batch_id,
+        password="kasou-pass-2025",
+    )
     reader = PdfReader(tmp_path / "a.pdf")
     assert reader.is_encrypted and size == (tmp_path / "a.pdf").stat().st_size
     assert reader.decrypt("kasou-pass-2025")
     saved = [e for e in list_entries(ward_vault, limit=10) if e.action == "letters.saved"]
     assert saved[0].details["protection"] == "pdf-aes256" and str(tmp_path) not in str(saved[0].details)
-    with pytest.raises(ValidationError, match=".pdf"):
+    with pytest.raises(ValidationError, match=r"\.pdf"):
         save_letters_file(ward_vault, tmp_path / "a.txt", result.pdf, what="letters")
