@@ -23,9 +23,8 @@ from pathlib import Path
 from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
 from saiken.domain.errors import ValidationError
 from saiken.domain.letter_kinds import MAIL_METHODS, letter_kind
-from saiken.domain.roles import Capability
 from saiken.domain.wareki import parse_date
-from saiken.services.letters import BatchRequest, make_letters, save_letters_file
+from saiken.services.letters import BatchOutput, BatchRequest, make_letters
 from saiken.services.search import MAX_PAGE, DebtorFilter, search_debtors
 
 
@@ -94,7 +93,6 @@ def run(args: argparse.Namespace) -> int:
     password = os.environ.get("SAIKEN_FILE_PASSWORD") or None
     session = sign_in(args)
     try:
-        session.require(Capability.EXPORT)  # before anything is recorded: the files are an export
         ids: tuple[int, ...] = ()
         if not args.debtor and not args.condition:
             ids = tuple(row.id for row in search_debtors(session, DebtorFilter(), limit=MAX_PAGE).rows)
@@ -110,29 +108,13 @@ def run(args: argparse.Namespace) -> int:
             include_difficult=args.include_difficult,
             include_returned=args.include_returned,
         )
-        result = make_letters(session, request, mailing=bool(args.mail_list or args.labels))
-        save_letters_file(
-            session, args.out, result.pdf, what="letters", batch_id=result.batch_id, password=password
-        )
+        outputs = [BatchOutput(args.out, "letters")]
         if args.mail_list is not None:
             xlsx = args.mail_list.suffix.lower() == ".xlsx"
-            save_letters_file(
-                session,
-                args.mail_list,
-                result.mail_list_xlsx if xlsx else result.mail_list_pdf,
-                what="mail_list_xlsx" if xlsx else "mail_list",
-                batch_id=result.batch_id,
-                password=password,
-            )
+            outputs.append(BatchOutput(args.mail_list, "mail_list_xlsx" if xlsx else "mail_list"))
         if args.labels is not None:
-            save_letters_file(
-                session,
-                args.labels,
-                result.labels_pdf,
-                what="labels",
-                batch_id=result.batch_id,
-                password=password,
-            )
+            outputs.append(BatchOutput(args.labels, "labels"))
+        result = make_letters(session, request, outputs=outputs, password=password)
     finally:
         session.close()
     for warning in result.warnings:

@@ -18,6 +18,7 @@ from saiken.services.audit import list_entries
 from saiken.services.context import read_session
 from saiken.services.debtors import create_instalment_plan, get_card, set_status
 from saiken.services.letters import (
+    BatchOutput,
     BatchRequest,
     approve_version,
     batch_letters,
@@ -244,3 +245,20 @@ def test_saving_letters_is_an_export_audited_and_can_be_password_protected(ward_
     assert saved[0].details["protection"] == "pdf-aes256" and str(tmp_path) not in str(saved[0].details)
     with pytest.raises(ValidationError, match=r"\.pdf"):
         save_letters_file(ward_vault, tmp_path / "a.txt", result.pdf, what="letters")
+
+
+def test_a_file_that_cannot_be_written_leaves_no_file_and_no_batch(ward_vault, tmp_path):
+    approve(ward_vault, "demand")
+    letters_pdf = tmp_path / "督促状.pdf"
+    blocked = tmp_path / "ラベル.pdf"
+    blocked.mkdir()  # a folder where the labels should go: the write fails
+    with pytest.raises(ValidationError, match="保存できませんでした"):
+        make_letters(
+            ward_vault,
+            BatchRequest(kind="demand", debtor_ids=tuple(_ids(ward_vault, 2))),
+            outputs=[BatchOutput(letters_pdf, "letters"), BatchOutput(blocked, "labels")],
+        )
+    assert not letters_pdf.exists()
+    assert list_batches(ward_vault) == []
+    with read_session(ward_vault) as session:
+        assert session.scalars(select(DocumentSent)).all() == []

@@ -3,7 +3,7 @@ approved version (one PDF, in memory), the registered-mail list and labels, trac
 The contract is in docs/services.md §Letters."""
 
 from saiken.services.letters.batches import make_letters, preview_letters
-from saiken.services.letters.files import record_letters_saved, save_letters_file
+from saiken.services.letters.files import BatchOutput, record_letters_saved, save_letters_file
 from saiken.services.letters.letterhead import get_letterhead, update_letterhead
 from saiken.services.letters.mailing_lists import (
     batch_letters,
@@ -35,6 +35,7 @@ from saiken.services.letters.templates import (
 )
 
 __all__ = [
+    "BatchOutput",
     "BatchRequest",
     "BatchResult",
     "BatchRow",

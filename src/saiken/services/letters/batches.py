@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,6 +42,7 @@ from saiken.exchange.pdf.letter_compose import compose_letter
 from saiken.exchange.pdf.letter_parts import WindowOffset
 from saiken.services.context import VaultSession, Work, unit_of_work
 from saiken.services.letters.facts import DebtorFacts, debtor_facts, display_name
+from saiken.services.letters.files import BatchOutput, check_outputs, write_file
 from saiken.services.letters.letterhead import letterhead_of, load_letterhead
 from saiken.services.letters.mailing_lists import mail_entry, mailing_documents
 from saiken.services.letters.rows import BatchRequest, BatchResult, LetterMade, SkippedDebtor
@@ -333,12 +335,46 @@ def _build(s: VaultSession, work: Work, request: BatchRequest, *, record: bool, 
     )
 
 
-def make_letters(s: VaultSession, request: BatchRequest, *, mailing: bool = False) -> BatchResult:
+def make_letters(
+    s: VaultSession,
+    request: BatchRequest,
+    *,
+    mailing: bool = False,
+    outputs: Sequence[BatchOutput] = (),
+    password: str | None = None,
+) -> BatchResult:
     """Make and record a batch (module docstring); with `mailing`, also the registered-mail list (PDF and
-    .xlsx) and the address labels. EDIT: a viewer is refused before anything is read."""
+    .xlsx) and the address labels. EDIT: a viewer is refused before anything is read.
+
+    `outputs` are files to save the batch to in the same transaction (an export: a supervisor), protected
+    with `password` when given: if one cannot be written, the files already written are removed and
+    nothing of the batch is recorded."""
     s.require(Capability.EDIT)
+    if outputs:
+        s.require(Capability.EXPORT)
+        check_outputs(outputs)
     with unit_of_work(s) as work:
-        return _build(s, work, request, record=True, mailing=mailing)
+        result = _build(
+            s, work, request, record=True, mailing=mailing or any(o.what != "letters" for o in outputs)
+        )
+        written: list[Path] = []
+        try:
+            for output in outputs:
+                data = {
+                    "letters": result.pdf,
+                    "mail_list": result.mail_list_pdf,
+                    "mail_list_xlsx": result.mail_list_xlsx,
+                    "labels": result.labels_pdf,
+                }[output.what]
+                write_file(
+                    work, output.path, data, what=output.what, batch_id=result.batch_id, password=password
+                )
+                written.append(output.path)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+        return result
 
 
 def preview_letters(s: VaultSession, request: BatchRequest, *, mailing: bool = False) -> BatchResult:

@@ -9,15 +9,73 @@ atomically. Printing from the preview needs no file at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.protected_files import check_password, method_name, protect
 from saiken.fsutil import atomic_write_bytes
-from saiken.services.context import VaultSession, unit_of_work
+from saiken.services.context import VaultSession, Work, unit_of_work
 
 WHAT = {"letters": "pdf", "mail_list": "pdf", "mail_list_xlsx": "xlsx", "labels": "pdf"}
+
+
+@dataclass(frozen=True)
+class BatchOutput:
+    """A file a batch is to be saved to, written in the batch's own transaction: letters, mail_list (PDF),
+    mail_list_xlsx or labels."""
+
+    path: Path
+    what: str
+
+
+def _prepare(path: Path | str, data: bytes, what: str, password: str | None) -> tuple[Path, bytes, str]:
+    if what not in WHAT:
+        raise ValidationError(f"保存できる種類は {', '.join(WHAT)} です。")
+    if not data:
+        raise ValidationError("保存する内容がありません。先に文書を作成してください。")
+    path = Path(path)
+    file_type = WHAT[what]
+    if path.suffix.lower() != f".{file_type}":
+        raise ValidationError(f"ファイル名の拡張子は .{file_type} にしてください（{path.name}）。")
+    if not path.parent.is_dir():
+        raise ValidationError(
+            f"保存先のフォルダ「{path.parent.name or path.parent}」がありません。フォルダを確かめてください。"
+        )
+    if password is not None:
+        check_password(password, file_type)  # type: ignore[arg-type]
+        data = protect(data, password, file_type)  # type: ignore[arg-type]
+    return path, data, file_type
+
+
+def check_outputs(outputs: Sequence[BatchOutput]) -> None:
+    """Refuse bad file names and missing folders before anything is made."""
+    for output in outputs:
+        _prepare(output.path, b"-", output.what, None)
+
+
+def write_file(
+    work: Work, path: Path | str, data: bytes, *, what: str, batch_id: int | None, password: str | None
+) -> int:
+    """Protect (when asked), write atomically and audit `letters.saved`, inside `work`."""
+    target, data, file_type = _prepare(path, data, what, password)
+    try:
+        atomic_write_bytes(target, data)
+    except OSError:
+        raise ValidationError(
+            f"ファイル「{target.name}」を保存できませんでした。書き込めるフォルダか、空き容量があるかを確かめてください。"
+        ) from None
+    work.audit(
+        "letters.saved",
+        target_type="letter_batch",
+        target_id=batch_id,
+        what=what,
+        size=len(data),
+        protection=method_name(file_type) if password is not None else "none",  # type: ignore[arg-type]
+    )
+    return len(data)
 
 
 def save_letters_file(
@@ -29,39 +87,10 @@ def save_letters_file(
     batch_id: int | None = None,
     password: str | None = None,
 ) -> int:
-    """Write `data` (letters, mail_list, mail_list_xlsx or labels) to `path`; the bytes written."""
+    """Write `data` (letters, mail_list, mail_list_xlsx or labels) to `path`; the bytes written. EXPORT."""
     s.require(Capability.EXPORT)
-    if what not in WHAT:
-        raise ValidationError(f"保存できる種類は {', '.join(WHAT)} です。")
-    if not data:
-        raise ValidationError("保存する内容がありません。先に文書を作成してください。")
-    path = Path(path)
-    file_type = WHAT[what]
-    if path.suffix.lower() != f".{file_type}":
-        raise ValidationError(f"ファイル名の拡張子は .{file_type} にしてください（{path.name}）。")
-    if password is not None:
-        check_password(password, file_type)  # type: ignore[arg-type]
-        data = protect(data, password, file_type)  # type: ignore[arg-type]
-    if not path.parent.is_dir():
-        raise ValidationError(
-            f"保存先のフォルダ「{path.parent.name or path.parent}」がありません。フォルダを確かめてください。"
-        )
     with unit_of_work(s) as work:
-        try:
-            atomic_write_bytes(path, data)
-        except OSError:
-            raise ValidationError(
-                f"ファイル「{path.name}」を保存できませんでした。書き込めるフォルダか、空き容量があるかを確かめてください。"
-            ) from None
-        work.audit(
-            "letters.saved",
-            target_type="letter_batch",
-            target_id=batch_id,
-            what=what,
-            size=len(data),
-            protection=method_name(file_type) if password is not None else "none",  # type: ignore[arg-type]
-        )
-    return len(data)
+        return write_file(work, path, data, what=what, batch_id=batch_id, password=password)
 
 
 def record_letters_saved(s: VaultSession, *, what: str, size: int, batch_id: int | None = None) -> None:
