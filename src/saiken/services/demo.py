@@ -63,6 +63,7 @@ def create_demo_vault(
         try:
             with unit_of_work(session) as work:
                 populate(work, seed)
+                importlib.import_module("saiken.services.letters.demo").populate(work, seed)
                 work.audit("demo.populate", target_type="vault", seed=seed)
         finally:
             session.close()

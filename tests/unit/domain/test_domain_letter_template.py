@@ -210,3 +210,9 @@ def test_kinds_states_document_numbers_and_limitation_events():
     assert fiscal_year_of(dt.date(2026, 3, 31)) == 2025 and fiscal_year_of(dt.date(2026, 4, 1)) == 2026
     assert format_document_number(2025, "架産債", 12) == "7架産債第12号"
     assert format_document_number(2019, "債", 1) == "1債第1号"  # 令和元年度
+
+
+def test_the_field_table_in_docs_letters_md_is_the_field_list():
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "letters.md").read_text(encoding="utf-8")
+    for group, name, description, example in field_table():
+        assert f"| {group} | `{name}` | {description} | {example} |" in docs, name

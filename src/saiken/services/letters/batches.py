@@ -335,6 +335,11 @@ def _build(s: VaultSession, work: Work, request: BatchRequest, *, record: bool, 
     )
 
 
+def build_in(work: Work, request: BatchRequest) -> BatchResult:
+    """Make and record a batch inside `work` (the demo's transaction); the caller has checked the rights."""
+    return _build(work.vault, work, request, record=True, mailing=False)
+
+
 def make_letters(
     s: VaultSession,
     request: BatchRequest,

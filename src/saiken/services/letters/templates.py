@@ -262,32 +262,37 @@ def _retire(work: Work, versions: Iterable[TemplateVersion]) -> tuple[int, ...]:
     return tuple(retired)
 
 
+def approve_in(work: Work, version_id: int) -> TemplateChange:
+    """Approve inside `work` (the caller has checked the right): draft → approved, previous one retired."""
+    version = _version_or_404(work.session, version_id)
+    check_transition(version.state, TemplateState.APPROVED)
+    check_template_text(work.session, version.text)  # debtors imported since it was saved
+    previous = work.session.scalars(
+        select(TemplateVersion).where(
+            TemplateVersion.template_id == version.template_id,
+            TemplateVersion.state == TemplateState.APPROVED.value,
+        )
+    )
+    retired = _retire(work, previous)
+    version.state = TemplateState.APPROVED.value
+    version.approved_by = work.vault.user.name
+    version.approved_at = work.vault.clock.now()
+    work.session.flush()
+    work.audit(
+        "template.approve",
+        target_type="letter_template",
+        target_id=version.template_id,
+        version_id=version.id,
+        retired=list(retired),
+    )
+    return TemplateChange(version.template_id, version.id, version.version, version.state, retired)
+
+
 def approve_version(s: VaultSession, version_id: int) -> TemplateChange:
     """draft → approved (a supervisor); the template's previously approved version is retired."""
     _require_supervisor(s, "承認")
     with unit_of_work(s) as work:
-        version = _version_or_404(work.session, version_id)
-        check_transition(version.state, TemplateState.APPROVED)
-        check_template_text(work.session, version.text)  # debtors imported since it was saved
-        previous = work.session.scalars(
-            select(TemplateVersion).where(
-                TemplateVersion.template_id == version.template_id,
-                TemplateVersion.state == TemplateState.APPROVED.value,
-            )
-        )
-        retired = _retire(work, previous)
-        version.state = TemplateState.APPROVED.value
-        version.approved_by = s.user.name
-        version.approved_at = s.clock.now()
-        work.session.flush()
-        work.audit(
-            "template.approve",
-            target_type="letter_template",
-            target_id=version.template_id,
-            version_id=version.id,
-            retired=list(retired),
-        )
-        return TemplateChange(version.template_id, version.id, version.version, version.state, retired)
+        return approve_in(work, version_id)
 
 
 def retire_version(s: VaultSession, version_id: int) -> TemplateChange:
