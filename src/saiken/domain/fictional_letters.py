@@ -11,7 +11,7 @@ import datetime as dt
 
 from saiken.domain.charges import Payment, compute_charges
 from saiken.domain.fictional import FictionalDebtor, generate_debtors
-from saiken.domain.instalments import add_months, monthly_schedule
+from saiken.domain.instalments import Instalment, add_months, monthly_schedule
 from saiken.domain.letter_kinds import LetterKind, fiscal_year_of, format_document_number
 from saiken.domain.letter_values import Amounts, Letterhead, LetterInputs
 from saiken.domain.limitation import ClaimNature
@@ -77,7 +77,7 @@ def fictional_letter_inputs(
     if debtor is None:
         debtor = generate_debtors(index + 1, seed=seed)[index]
     amounts = amounts_of(debtor, letter_date)
-    plan = ()
+    plan: tuple[Instalment, ...] = ()
     if kind.needs_plan and amounts.total:
         first = add_months(letter_date.replace(day=1), 1, 31)
         plan = monthly_schedule(amounts.total, min(12, amounts.total), first, 31)

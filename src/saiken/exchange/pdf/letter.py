@@ -93,7 +93,7 @@ class RenderedLetters:
         return sum(self.pages)
 
 
-class _LetterStart(Flowable):
+class _LetterStart(Flowable):  # type: ignore[misc]
     """Zero-size marker at the top of a letter's first page: draws the fixed-position head of the letter
     (address block, numbers, date, sender, fold marks) and tells the canvas which letter this page is."""
 

@@ -16,6 +16,7 @@ The window (DESIGN §7: "address block placed for a 長形3号 window envelope")
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -68,7 +69,7 @@ class Recipient:
 class Breakdown:
     """The charge breakdown as of the letter date, from the charges engine (whole yen)."""
 
-    as_of: object  # dt.date; kept loose so the PDF layer needs no date logic of its own
+    as_of: dt.date
     principal: int
     paid: int
     principal_remaining: int
@@ -80,7 +81,7 @@ class Breakdown:
 @dataclass(frozen=True)
 class PlanLine:
     number: int
-    due: object  # dt.date
+    due: dt.date
     amount: int
 
 
@@ -235,7 +236,7 @@ def ideographic_spaces(markup: str, size: float) -> str:
     return markup.replace(SPACE, f'&nbsp;&nbsp;&nbsp;<font size="{rest:.3f}">&nbsp;</font>')
 
 
-class WholeParagraph(Paragraph):
+class WholeParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph that moves to the next page whole instead of being split (reportlab joins the lines of
     a split CJK paragraph with spaces, and the hanging indent would restart); only a paragraph taller than
     `LONGEST` is split. Its line breaking is done once per width, so one object can be laid out in many
@@ -243,8 +244,10 @@ class WholeParagraph(Paragraph):
 
     LONGEST = 150 * mm
 
+    _wrapped_width: float | None = None
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if getattr(self, "_wrapped_width", None) != available_width:
+        if self._wrapped_width != available_width:
             super().wrap(available_width, available_height)
             self._wrapped_width = available_width
         return self.width, self.height
@@ -282,7 +285,7 @@ def _indented(style: ParagraphStyle, characters: int) -> ParagraphStyle:
     return _INDENTED[key]
 
 
-class SharedParagraph(Flowable):
+class SharedParagraph(Flowable):  # type: ignore[misc]
     """A paragraph that reads the same in many letters of a batch, drawn once into a PDF form XObject and
     then placed on each page by reference: the words are in the file once (smaller, faster), and they
     print, render and extract as text exactly as a paragraph drawn on the page."""
@@ -343,7 +346,7 @@ def _p(text: str, style: str) -> Flowable:
     return jpara(text, letter_style(style))
 
 
-class SpacedTitle(Flowable):
+class SpacedTitle(Flowable):  # type: ignore[misc]
     """The document title, centred, with the letters spaced out as on a ward's 督促状 (督 促 状)."""
 
     def __init__(self, text: str, *, size: float = 18) -> None:
@@ -373,7 +376,7 @@ ITEM_LABEL_WIDTH = 36 * mm
 ITEM_ROW = 6.2 * mm
 
 
-class ItemList(Flowable):
+class ItemList(Flowable):  # type: ignore[misc]
     """The items of the 記 section (項目 and 内容 in two aligned columns, no rules), drawn directly."""
 
     def __init__(self, items: Sequence[tuple[str, str]], *, indent: float = 4 * mm) -> None:
@@ -420,7 +423,7 @@ def record_items(items: Sequence[tuple[str, str]], *, width: float = TEXT_WIDTH)
 BREAKDOWN_HEADINGS = ("元金", "納付済額", "元金残額", "加算金", "延滞金", "合計（未納額）")
 
 
-class BreakdownGrid(Flowable):
+class BreakdownGrid(Flowable):  # type: ignore[misc]
     """The charge breakdown: a caption with the as-of date over a ruled two-row grid (headings, amounts)."""
 
     caption_height = 5.2 * mm
@@ -450,7 +453,7 @@ class BreakdownGrid(Flowable):
         canvas.setFont(MINCHO, 9)
         canvas.drawString(
             0, top + 1.6 * mm, f"請求額の内訳（{wareki(b.as_of)}現在。加算金・延滞金は未納の額）"
-        )  # type: ignore[arg-type]
+        )
         canvas.setFillColor(SHADE)
         canvas.rect(left, middle, inner, self.header_height, stroke=0, fill=1)
         canvas.setFillColor(INK)
@@ -478,7 +481,7 @@ def breakdown_table(breakdown: Breakdown) -> list[Flowable]:
 def plan_table(lines: Sequence[PlanLine], *, width: float = TEXT_WIDTH) -> Table:
     """回・納付期限・納付額, in two column groups side by side when there are more than 12 instalments."""
     total = sum(line.amount for line in lines)
-    rows = [(f"第{line.number}回", wareki(line.due), yen(line.amount)) for line in lines]  # type: ignore[arg-type]
+    rows = [(f"第{line.number}回", wareki(line.due), yen(line.amount)) for line in lines]
     groups = 2 if len(rows) > 12 else 1
     per_group = -(-len(rows) // groups)
     header = ["回", "納付期限", "納付額"] * groups
@@ -512,7 +515,7 @@ def plan_table(lines: Sequence[PlanLine], *, width: float = TEXT_WIDTH) -> Table
     return table
 
 
-class SealMark(Flowable):
+class SealMark(Flowable):  # type: ignore[misc]
     """A dotted circle with 印 in it: where the debtor's seal goes."""
 
     def __init__(self, diameter: float = 14 * mm) -> None:
