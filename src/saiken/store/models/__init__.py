@@ -13,6 +13,7 @@ from saiken.store.models.documents import DocumentSent
 from saiken.store.models.engagements import Engagement
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
+from saiken.store.models.letters import DocumentSequence, LetterBatch, LetterTemplate, TemplateVersion
 from saiken.store.models.payments import Payment
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
@@ -36,11 +37,14 @@ __all__ = [
     "Dispatch",
     "DispatchNight",
     "DocumentSent",
+    "DocumentSequence",
     "Engagement",
     "FeeStandard",
     "Inquiry",
     "InstalmentPlan",
     "InstalmentRow",
+    "LetterBatch",
+    "LetterTemplate",
     "NegotiationRecord",
     "Payment",
     "ReceiptTranche",
@@ -49,5 +53,6 @@ __all__ = [
     "SeminarApplication",
     "Setting",
     "Tag",
+    "TemplateVersion",
     "User",
 ]
