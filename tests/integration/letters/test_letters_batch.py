@@ -9,6 +9,7 @@ import tempfile
 
 import pytest
 from pypdf import PdfReader
+from saiken.services.search import DebtorFilter, search_debtors
 from sqlalchemy import func, select
 
 from conftest import approve, as_role
@@ -19,7 +20,6 @@ from saiken.domain.roles import Role
 from saiken.services.context import read_session
 from saiken.services.debtors import get_card
 from saiken.services.letters import BatchRequest, list_templates, make_letters, preview_letters, save_template
-from saiken.services.search import DebtorFilter, search_debtors
 from saiken.store.models import (
     AuditEntry,
     Debtor,

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from saiken.services.search import DebtorFilter, save_condition, search_debtors
 from sqlalchemy import select
 
 from conftest import approve, as_role
@@ -34,7 +35,6 @@ from saiken.services.letters import (
     set_tracking_numbers,
     update_letterhead,
 )
-from saiken.services.search import DebtorFilter, save_condition, search_debtors
 from saiken.store.models import DocumentSent
 
 

@@ -3,7 +3,7 @@ what the documents-sent log records about a printed letter (batch, template vers
 pages, why a returned letter came back).
 
 Revision ID: 0006_letters
-Revises: 0003_search
+Revises: 0007_consultations
 """
 
 import sqlalchemy as sa
