@@ -4,11 +4,15 @@ from saiken.store.models.attachments import Attachment
 from saiken.store.models.audit import AuditEntry
 from saiken.store.models.claims import Claim, ReceiptTranche
 from saiken.store.models.conditions import SavedCondition
+from saiken.store.models.custody import LedgerEntry, Medium
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
 from saiken.store.models.documents import DocumentSent
 from saiken.store.models.engagements import Engagement
+from saiken.store.models.erasures import ErasureCertificate
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
+from saiken.store.models.organisations import Organisation
+from saiken.store.models.packages import HandoverPackage, SyncAcknowledged, SyncKey, SyncSent
 from saiken.store.models.payments import Payment
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
@@ -24,14 +28,22 @@ __all__ = [
     "DebtorTag",
     "DocumentSent",
     "Engagement",
+    "ErasureCertificate",
+    "HandoverPackage",
     "Inquiry",
     "InstalmentPlan",
     "InstalmentRow",
+    "LedgerEntry",
+    "Medium",
     "NegotiationRecord",
+    "Organisation",
     "Payment",
     "ReceiptTranche",
     "SavedCondition",
     "Setting",
+    "SyncAcknowledged",
+    "SyncKey",
+    "SyncSent",
     "Tag",
     "User",
 ]
