@@ -64,6 +64,15 @@ class SessionClosedError(VaultError):
     """The vault was locked or signed out while work for it was still waiting or running."""
 
 
+class VaultInUseError(VaultError):
+    """Another process (window, command, PC) holds the vault's lock. `holder` describes it when known
+    (a `saiken.store.vault_lock.LockHolder`)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, holder: object | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.holder = holder
+
+
 class CorruptFileError(SaikenError):
     """A file (key file, backup, package, workbook) is damaged or not what it claims to be."""
 
