@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
@@ -21,7 +22,7 @@ from saiken.domain import wareki
 from saiken.domain.errors import ValidationError
 from saiken.domain.money import format_yen
 from saiken.exchange.excel import xlsx_layout as layout
-from saiken.exchange.excel.xlsx_write import save_workbook
+from saiken.exchange.excel.xlsx_write import save_workbook, workbook_bytes
 
 HEADERS = [
     "管理番号",
@@ -91,6 +92,37 @@ def write_negotiation_report(
 ) -> int:
     """Write the report for `period_from`..`period_to` (both included) to `path`, atomically, protected
     with `password` when given (Office encryption); returns the bytes written."""
+    workbook = build_negotiation_report(
+        period_from=period_from,
+        period_to=period_to,
+        ward_name=ward_name,
+        contractor_name=contractor_name,
+        rows=rows,
+        created_on=created_on,
+    )
+    return save_workbook(workbook, path, title=TITLE, kind=KIND, password=password)
+
+
+TITLE = "交渉記録報告書"
+KIND = "negotiation-report"
+
+
+def negotiation_report_bytes(**fields: Any) -> bytes:
+    """The report as .xlsx bytes made in memory (the `report` package carries it); same fields as
+    `write_negotiation_report` without `path` and `password`."""
+    return workbook_bytes(build_negotiation_report(**fields), title=TITLE, kind=KIND)
+
+
+def build_negotiation_report(
+    *,
+    period_from: dt.date,
+    period_to: dt.date,
+    ward_name: str,
+    contractor_name: str,
+    rows: Iterable[NegotiationReportRow],
+    created_on: dt.date | None = None,
+) -> Workbook:
+    """The report's workbook for `period_from`..`period_to` (both included)."""
     records = sorted(rows, key=lambda row: (row.management_no, layout.excel_datetime(row.at)))
     _check(period_from, period_to, records)
     workbook = Workbook()
@@ -135,4 +167,4 @@ def write_negotiation_report(
     layout.set_widths(sheet, WIDTHS)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(HEADERS), last_row=row_number + 2)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row_number, HEADER_ROW)}"
-    return save_workbook(workbook, path, title="交渉記録報告書", kind="negotiation-report", password=password)
+    return workbook

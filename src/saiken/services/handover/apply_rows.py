@@ -87,7 +87,9 @@ class Applier:
         self._debtor_ids: dict[str, int] = dict(
             session.execute(
                 select(Debtor.management_no, Debtor.id).where(Debtor.engagement_id == engagement_id)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
         self._maps: dict[str, sync.KeyMap] = {}
 

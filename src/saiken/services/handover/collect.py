@@ -61,6 +61,7 @@ BATCH = 1000
 
 
 Lines = Iterator[tuple[str, bytes, str]]
+Scope = ColumnElement[bool] | None  # a condition on Debtor (e.g. a management-number range)
 
 
 def _numbers(session: Session, engagement_id: int) -> dict[int, str]:
@@ -82,19 +83,29 @@ def _batched[T](session: Session, model: type[T], *where: ColumnElement[bool]) -
         last = cast(int, chunk[-1].id)  # type: ignore[attr-defined]
 
 
-def _of_engagement(column: InstrumentedAttribute[int], engagement_id: int) -> ColumnElement[bool]:
-    return column.in_(select(Debtor.id).where(Debtor.engagement_id == engagement_id))
+def _debtors_of(engagement_id: int, scope: Scope) -> list[ColumnElement[bool]]:
+    return [Debtor.engagement_id == engagement_id, *([scope] if scope is not None else [])]
 
 
-def _debtor_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
-    for debtor in _batched(session, Debtor, Debtor.engagement_id == engagement_id):
+def _of_engagement(
+    column: InstrumentedAttribute[int], engagement_id: int, scope: Scope
+) -> ColumnElement[bool]:
+    return column.in_(select(Debtor.id).where(*_debtors_of(engagement_id, scope)))
+
+
+def _debtor_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
+    for debtor in _batched(session, Debtor, *_debtors_of(engagement_id, scope)):
         row = {"key": debtor.management_no} | {name: getattr(debtor, name) for name in DEBTOR_FIELDS}
         yield debtor.management_no, encode("debtors", row)
 
 
-def _claim_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _claim_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for claim in _batched(session, Claim, _of_engagement(Claim.debtor_id, engagement_id)):
+    for claim in _batched(session, Claim, _of_engagement(Claim.debtor_id, engagement_id, scope)):
         tranches = session.execute(
             select(ReceiptTranche.received_on, ReceiptTranche.amount)
             .where(ReceiptTranche.claim_id == claim.id)
@@ -117,9 +128,11 @@ def _claim_lines(session: Session, engagement_id: int, side: str) -> Iterator[tu
         yield key, encode("claims", row)
 
 
-def _payment_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _payment_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for payment in _batched(session, Payment, _of_engagement(Payment.debtor_id, engagement_id)):
+    for payment in _batched(session, Payment, _of_engagement(Payment.debtor_id, engagement_id, scope)):
         key = sync.own_key(side, payment.id)
         row = {
             "key": key,
@@ -138,7 +151,9 @@ def attachment_file(key: str) -> str:
     return f"attachment-{key}.bin"
 
 
-def _attachment_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _attachment_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
     rows = session.execute(
         select(
@@ -149,7 +164,7 @@ def _attachment_lines(session: Session, engagement_id: int, side: str) -> Iterat
             Attachment.size,
             Attachment.sha256,
         )
-        .where(_of_engagement(Attachment.debtor_id, engagement_id))
+        .where(_of_engagement(Attachment.debtor_id, engagement_id, scope))
         .order_by(Attachment.id)
     ).all()
     for attachment_id, debtor_id, filename, mime, size, sha256 in rows:
@@ -166,12 +181,16 @@ def _attachment_lines(session: Session, engagement_id: int, side: str) -> Iterat
         yield key, encode("attachments", row)
 
 
-def _answer_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _answer_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     """Answers the ward gave to inquiries that came from the contractor (keyed by the contractor's key)."""
     numbers = _numbers(session, engagement_id)
     by_local = sync.KeyMap(session, engagement_id, "inquiries", side).by_local()
     answered = Inquiry.answered_on.is_not(None)
-    for inquiry in _batched(session, Inquiry, _of_engagement(Inquiry.debtor_id, engagement_id), answered):
+    for inquiry in _batched(
+        session, Inquiry, _of_engagement(Inquiry.debtor_id, engagement_id, scope), answered
+    ):
         key = by_local.get(inquiry.id)
         if key is None or inquiry.answered_on is None:
             continue  # an inquiry the ward made itself: not the contractor's
@@ -184,13 +203,15 @@ def _answer_lines(session: Session, engagement_id: int, side: str) -> Iterator[t
         yield key, encode("answers", row)
 
 
-def _record_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _record_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
     handlers = {
         uid: (display or name)
         for uid, name, display in session.execute(select(User.id, User.name, User.display_name)).all()
     }
-    of_engagement = _of_engagement(NegotiationRecord.debtor_id, engagement_id)
+    of_engagement = _of_engagement(NegotiationRecord.debtor_id, engagement_id, scope)
     for record in _batched(session, NegotiationRecord, of_engagement):
         row = {
             "key": record.record_key,
@@ -212,9 +233,11 @@ def _record_lines(session: Session, engagement_id: int, side: str) -> Iterator[t
         yield f"{record.record_key}.{record.version}", encode("records", row)
 
 
-def _inquiry_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _inquiry_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for inquiry in _batched(session, Inquiry, _of_engagement(Inquiry.debtor_id, engagement_id)):
+    for inquiry in _batched(session, Inquiry, _of_engagement(Inquiry.debtor_id, engagement_id, scope)):
         key = sync.own_key(side, inquiry.id)
         row = {
             "key": key,
@@ -228,9 +251,11 @@ def _inquiry_lines(session: Session, engagement_id: int, side: str) -> Iterator[
         yield key, encode("inquiries", row)
 
 
-def _document_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _document_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for doc in _batched(session, DocumentSent, _of_engagement(DocumentSent.debtor_id, engagement_id)):
+    for doc in _batched(session, DocumentSent, _of_engagement(DocumentSent.debtor_id, engagement_id, scope)):
         key = sync.own_key(side, doc.id)
         row = {
             "key": key,
@@ -244,9 +269,11 @@ def _document_lines(session: Session, engagement_id: int, side: str) -> Iterator
         yield key, encode("documents", row)
 
 
-def _plan_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
+def _plan_lines(session: Session, engagement_id: int, side: str, scope: Scope) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for plan in _batched(session, InstalmentPlan, _of_engagement(InstalmentPlan.debtor_id, engagement_id)):
+    for plan in _batched(
+        session, InstalmentPlan, _of_engagement(InstalmentPlan.debtor_id, engagement_id, scope)
+    ):
         rows = session.execute(
             select(InstalmentRow.seq, InstalmentRow.due_on, InstalmentRow.amount)
             .where(InstalmentRow.plan_id == plan.id)
@@ -265,8 +292,10 @@ def _plan_lines(session: Session, engagement_id: int, side: str) -> Iterator[tup
         yield key, encode("plans", row)
 
 
-def _status_lines(session: Session, engagement_id: int, side: str) -> Iterator[tuple[str, bytes]]:
-    for debtor in _batched(session, Debtor, Debtor.engagement_id == engagement_id):
+def _status_lines(
+    session: Session, engagement_id: int, side: str, scope: Scope
+) -> Iterator[tuple[str, bytes]]:
+    for debtor in _batched(session, Debtor, *_debtors_of(engagement_id, scope)):
         yield debtor.management_no, encode("statuses", {"key": debtor.management_no, "status": debtor.status})
 
 
@@ -284,15 +313,18 @@ _LINES = {
 }
 
 
-def changes(session: Session, engagement_id: int, entity: str, side: str) -> Lines:
-    """(key, line, digest) of each record of `entity` that changed since the last acknowledged package."""
+def changes(session: Session, engagement_id: int, entity: str, side: str, scope: Scope = None) -> Lines:
+    """(key, line, digest) of each record of `entity` that changed since the last acknowledged package;
+    `scope` limits the debtors (a management-number range)."""
     baseline = sync.acknowledged_digests(session, engagement_id, entity)
-    return sync.changed(baseline, _LINES[entity](session, engagement_id, side))
+    return sync.changed(baseline, _LINES[entity](session, engagement_id, side, scope))
 
 
-def count_changes(session: Session, engagement_id: int, kind: str, side: str) -> dict[str, int]:
+def count_changes(
+    session: Session, engagement_id: int, kind: str, side: str, scope: Scope = None
+) -> dict[str, int]:
     """How many records of each entity the next package of `kind` would carry (nothing kept in memory)."""
     return {
-        entity: sum(1 for _ in changes(session, engagement_id, entity, side))
+        entity: sum(1 for _ in changes(session, engagement_id, entity, side, scope))
         for entity in KIND_ENTITIES[kind]
     }

@@ -77,7 +77,9 @@ def engagement_row(session: Session, engagement: Engagement) -> EngagementRow:
             select(HandoverPackage.direction, func.count())
             .where(HandoverPackage.engagement_id == engagement.id, HandoverPackage.voided_at.is_(None))
             .group_by(HandoverPackage.direction)
-        ).tuples()
+        )
+        .tuples()
+        .all()
     )
     open_media = session.scalar(
         select(func.count()).where(Medium.engagement_id == engagement.id, Medium.status.not_in(MEDIUM_CLOSED))
