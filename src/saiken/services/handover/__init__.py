@@ -30,9 +30,16 @@ from saiken.services.handover.export import (
     export_package,
     password_notice_pdf,
     preview_export,
+    record_notice_saved,
     verify_medium,
 )
-from saiken.services.handover.importing import ImportResult, IncomingPreview, import_package, inspect_package
+from saiken.services.handover.importing import (
+    ImportResult,
+    IncomingPreview,
+    import_package,
+    inspect_package,
+    record_report_saved,
+)
 from saiken.services.handover.keys import OrganisationIdentity, OrganisationSigner
 from saiken.services.handover.ledger import (
     LedgerRow,
@@ -89,6 +96,8 @@ __all__ = [
     "password_notice_pdf",
     "preview_export",
     "record_event",
+    "record_notice_saved",
+    "record_report_saved",
     "save_engagement",
     "verify_ledger",
     "verify_medium",

@@ -525,3 +525,10 @@ def verify_medium(s: VaultSession, package_id: str, path: Path | str) -> MediumC
             )
         work.audit("package.verify_medium", target_type="package", target_id=package_id, ok=ok)
         return MediumCheck(ok, package_id, package.sha256, actual, path)
+
+
+def record_notice_saved(s: VaultSession, package_id: str) -> None:
+    """After the caller saved the password notice PDF to a file (the CLI): audit it, without the password."""
+    s.require(Capability.EXPORT)
+    with unit_of_work(s) as work:
+        work.audit("package.notice_saved", target_type="package", target_id=package_id)

@@ -377,3 +377,10 @@ def import_package(
         checked = _Checked(m, checked.sender, engagement)
         preview = _preview(package, checked, counts, identity)
     return ImportResult(preview, entry.seq, acknowledged, label, report)
+
+
+def record_report_saved(s: VaultSession, package_id: str, size: int) -> None:
+    """After the caller saved the 交渉記録報告書 a `report` package carried: audit it (personal data left)."""
+    s.require(Capability.EXPORT)
+    with unit_of_work(s) as work:
+        work.audit("export.negotiation_report", target_type="package", target_id=package_id, size=size)
