@@ -13,8 +13,8 @@ package is written).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import cast
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -71,7 +71,7 @@ def _numbers(session: Session, engagement_id: int) -> dict[int, str]:
     return {debtor_id: number for debtor_id, number in rows}
 
 
-def _batched[T](session: Session, model: type[T], *where: ColumnElement[bool]) -> Iterator[T]:
+def _chunks[T](session: Session, model: type[T], *where: ColumnElement[bool]) -> Iterator[Sequence[T]]:
     """Rows of `model` matching `where`, in id order, BATCH at a time (never all in memory)."""
     ident = cast(InstrumentedAttribute[int], model.id)  # type: ignore[attr-defined]
     last = 0
@@ -79,8 +79,23 @@ def _batched[T](session: Session, model: type[T], *where: ColumnElement[bool]) -
         chunk = session.scalars(select(model).where(*where, ident > last).order_by(ident).limit(BATCH)).all()
         if not chunk:
             return
-        yield from chunk
+        yield chunk
         last = cast(int, chunk[-1].id)  # type: ignore[attr-defined]
+
+
+def _batched[T](session: Session, model: type[T], *where: ColumnElement[bool]) -> Iterator[T]:
+    for chunk in _chunks(session, model, *where):
+        yield from chunk
+
+
+def _children(
+    session: Session, columns: tuple[Any, ...], parent: Any, ids: list[int], order: tuple[Any, ...]
+) -> dict[int, list[tuple[Any, ...]]]:
+    """Child rows (e.g. tranches of claims) of many parents in one query, by parent id."""
+    found: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
+    for row in session.execute(select(parent, *columns).where(parent.in_(ids)).order_by(parent, *order)):
+        found[row[0]].append(tuple(row[1:]))
+    return found
 
 
 def _debtors_of(engagement_id: int, scope: Scope) -> list[ColumnElement[bool]]:
@@ -105,27 +120,35 @@ def _claim_lines(
     session: Session, engagement_id: int, side: str, scope: Scope
 ) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for claim in _batched(session, Claim, _of_engagement(Claim.debtor_id, engagement_id, scope)):
-        tranches = session.execute(
-            select(ReceiptTranche.received_on, ReceiptTranche.amount)
-            .where(ReceiptTranche.claim_id == claim.id)
-            .order_by(ReceiptTranche.received_on, ReceiptTranche.id)
-        ).all()
-        key = sync.own_key(side, claim.id)
-        row = {
-            "key": key,
-            "debtor": numbers[claim.debtor_id],
-            "programme": claim.programme,
-            "fiscal_year": claim.fiscal_year,
-            "decision_date": claim.decision_date,
-            "grant_amount": claim.grant_amount,
-            "order_date": claim.order_date,
-            "due_date": claim.due_date,
-            "principal": claim.principal,
-            "nature": claim.nature,
-            "tranches": [(day, amount) for day, amount in tranches],
-        }
-        yield key, encode("claims", row)
+    for chunk in _chunks(session, Claim, _of_engagement(Claim.debtor_id, engagement_id, scope)):
+        tranches_of = _children(
+            session,
+            (ReceiptTranche.received_on, ReceiptTranche.amount),
+            ReceiptTranche.claim_id,
+            [claim.id for claim in chunk],
+            (ReceiptTranche.received_on, ReceiptTranche.id),
+        )
+        yield from (_claim_line(claim, numbers, side, tranches_of[claim.id]) for claim in chunk)
+
+
+def _claim_line(
+    claim: Claim, numbers: dict[int, str], side: str, tranches: list[tuple[Any, ...]]
+) -> tuple[str, bytes]:
+    key = sync.own_key(side, claim.id)
+    row = {
+        "key": key,
+        "debtor": numbers[claim.debtor_id],
+        "programme": claim.programme,
+        "fiscal_year": claim.fiscal_year,
+        "decision_date": claim.decision_date,
+        "grant_amount": claim.grant_amount,
+        "order_date": claim.order_date,
+        "due_date": claim.due_date,
+        "principal": claim.principal,
+        "nature": claim.nature,
+        "tranches": [(day, amount) for day, amount in tranches],
+    }
+    return key, encode("claims", row)
 
 
 def _payment_lines(
@@ -271,25 +294,33 @@ def _document_lines(
 
 def _plan_lines(session: Session, engagement_id: int, side: str, scope: Scope) -> Iterator[tuple[str, bytes]]:
     numbers = _numbers(session, engagement_id)
-    for plan in _batched(
+    for chunk in _chunks(
         session, InstalmentPlan, _of_engagement(InstalmentPlan.debtor_id, engagement_id, scope)
     ):
-        rows = session.execute(
-            select(InstalmentRow.seq, InstalmentRow.due_on, InstalmentRow.amount)
-            .where(InstalmentRow.plan_id == plan.id)
-            .order_by(InstalmentRow.seq)
-        ).all()
-        key = sync.own_key(side, plan.id)
-        row = {
-            "key": key,
-            "debtor": numbers[plan.debtor_id],
-            "total": plan.total,
-            "status": plan.status,
-            "agreed_on": plan.agreed_on,
-            "accelerated_on": plan.accelerated_on,
-            "rows": [(seq, due, amount) for seq, due, amount in rows],
-        }
-        yield key, encode("plans", row)
+        rows_of = _children(
+            session,
+            (InstalmentRow.seq, InstalmentRow.due_on, InstalmentRow.amount),
+            InstalmentRow.plan_id,
+            [plan.id for plan in chunk],
+            (InstalmentRow.seq,),
+        )
+        yield from (_plan_line(plan, numbers, side, rows_of[plan.id]) for plan in chunk)
+
+
+def _plan_line(
+    plan: InstalmentPlan, numbers: dict[int, str], side: str, rows: list[tuple[Any, ...]]
+) -> tuple[str, bytes]:
+    key = sync.own_key(side, plan.id)
+    row = {
+        "key": key,
+        "debtor": numbers[plan.debtor_id],
+        "total": plan.total,
+        "status": plan.status,
+        "agreed_on": plan.agreed_on,
+        "accelerated_on": plan.accelerated_on,
+        "rows": [(seq, due, amount) for seq, due, amount in rows],
+    }
+    return key, encode("plans", row)
 
 
 def _status_lines(

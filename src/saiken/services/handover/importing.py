@@ -296,7 +296,6 @@ def import_package(
                 f"媒体番号が違います（このパッケージは媒体「{m.media_id}」のものです）。",
                 hint="媒体のラベルを確かめてください。",
             )
-        package.verify_contents()
         report = (
             package.read_bytes("交渉記録報告書.xlsx")
             if m.kind == "report" and "交渉記録報告書.xlsx" in m.names()
@@ -309,6 +308,7 @@ def import_package(
             erasure_import.apply_erasure(work, package, engagement, checked.sender)
         else:
             engagement, counts = _apply(s, session, package, checked)
+        package.verify_contents(skip_verified=True)  # every byte of every file, before anything commits
         acknowledged = (
             sync.acknowledge(session, engagement.id, m.acknowledged_package_id, s.clock.now())
             if m.acknowledged_package_id

@@ -13,9 +13,11 @@ from the baseline. A package that was lost is therefore covered by the next one.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from saiken.exchange.package.contents import digest
@@ -33,20 +35,28 @@ def own_key(side: str, local_id: int) -> str:
     return f"{side}{local_id}"
 
 
+def _load(value: str | None) -> dict[str, Any]:
+    loaded = json.loads(value) if value else {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _dump(value: dict[str, Any]) -> str:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+
 class KeyMap:
-    """Keys of one entity of one engagement ↔ local ids, loaded once per import."""
+    """Keys of one entity of one engagement ↔ local ids, loaded once per import and saved by `save`."""
 
     def __init__(self, session: Session, engagement_id: int, entity: str, own_side: str) -> None:
         self._session = session
         self._engagement_id = engagement_id
         self._entity = entity
         self._own = own_side
-        rows = session.execute(
-            select(SyncKey.key, SyncKey.local_id).where(
-                SyncKey.engagement_id == engagement_id, SyncKey.entity == entity
-            )
-        ).all()
-        self._ids: dict[str, int] = {key: local for key, local in rows}
+        self._row = session.get(SyncKey, (engagement_id, entity))
+        self._ids: dict[str, int] = {
+            k: int(v) for k, v in _load(self._row.keys if self._row else None).items()
+        }
+        self._dirty = False
 
     def local(self, key: str | None) -> int | None:
         if key is None:
@@ -60,20 +70,23 @@ class KeyMap:
         return {local: key for key, local in self._ids.items()}
 
     def remember(self, key: str, local_id: int) -> None:
-        if key not in self._ids:
-            self._session.add(
-                SyncKey(engagement_id=self._engagement_id, entity=self._entity, key=key, local_id=local_id)
-            )
+        if self._ids.get(key) != local_id:
             self._ids[key] = local_id
+            self._dirty = True
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        if self._row is None:
+            self._row = SyncKey(engagement_id=self._engagement_id, entity=self._entity, keys="{}")
+            self._session.add(self._row)
+        self._row.keys = _dump(dict(self._ids))
+        self._dirty = False
 
 
 def acknowledged_digests(session: Session, engagement_id: int, entity: str) -> dict[str, str]:
-    rows = session.execute(
-        select(SyncAcknowledged.key, SyncAcknowledged.digest).where(
-            SyncAcknowledged.engagement_id == engagement_id, SyncAcknowledged.entity == entity
-        )
-    ).all()
-    return {key: value for key, value in rows}
+    row = session.get(SyncAcknowledged, (engagement_id, entity))
+    return {k: str(v) for k, v in _load(row.digests if row else None).items()}
 
 
 def changed(baseline: dict[str, str], lines: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes, str]]:
@@ -87,20 +100,11 @@ def changed(baseline: dict[str, str], lines: Iterable[tuple[str, bytes]]) -> Ite
 def record_sent(
     session: Session, package_id: str, engagement_id: int, entity: str, items: list[tuple[str, str]]
 ) -> None:
-    for start in range(0, len(items), 2000):
-        session.execute(
-            insert(SyncSent),
-            [
-                {
-                    "package_id": package_id,
-                    "entity": entity,
-                    "key": key,
-                    "engagement_id": engagement_id,
-                    "digest": d,
-                }
-                for key, d in items[start : start + 2000]
-            ],
+    session.add(
+        SyncSent(
+            package_id=package_id, entity=entity, engagement_id=engagement_id, digests=_dump(dict(items))
         )
+    )
 
 
 def acknowledge(session: Session, engagement_id: int, package_id: str, now: dt.datetime) -> int:
@@ -126,13 +130,13 @@ def acknowledge(session: Session, engagement_id: int, package_id: str, now: dt.d
         )
         .order_by(HandoverPackage.sequence)
     ).all()
+    baselines: dict[str, dict[str, str]] = {}
     for package in pending:
-        sent = session.execute(
-            select(SyncSent.entity, SyncSent.key, SyncSent.digest).where(
-                SyncSent.package_id == package.package_id
-            )
-        ).all()
-        for entity, key, value in sent:
-            session.merge(SyncAcknowledged(engagement_id=engagement_id, entity=entity, key=key, digest=value))
+        for sent in session.scalars(select(SyncSent).where(SyncSent.package_id == package.package_id)):
+            if sent.entity not in baselines:
+                baselines[sent.entity] = acknowledged_digests(session, engagement_id, sent.entity)
+            baselines[sent.entity].update(_load(sent.digests))
         package.acknowledged_at = now
+    for entity, digests in baselines.items():
+        session.merge(SyncAcknowledged(engagement_id=engagement_id, entity=entity, digests=_dump(digests)))
     return len(pending)

@@ -48,35 +48,33 @@ class HandoverPackage(Base):
 
 
 class SyncKey(Base):
-    """Which local row a record of the counterpart (its key in packages) became."""
+    """Which local row each record of the counterpart (its key in packages) became: one JSON object
+    {key: local id} per engagement and entity, read and written whole by an import."""
 
     __tablename__ = "sync_keys"
-    __table_args__ = (Index("ix_sync_keys_local", "engagement_id", "entity", "local_id"),)
 
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id"), primary_key=True)
     entity: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    local_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    keys: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
 
 
 class SyncSent(Base):
-    """The digest of each record an outgoing package carried."""
+    """The digests of the records an outgoing package carried: {key: digest} per entity."""
 
     __tablename__ = "sync_sent"
 
     package_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     entity: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id"), nullable=False)
-    digest: Mapped[str] = mapped_column(String(64), nullable=False)
+    digests: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
 
 
 class SyncAcknowledged(Base):
-    """The digest of each record as the counterpart last acknowledged it (the baseline of the next package)."""
+    """The digest of each record as the counterpart last acknowledged it (the baseline of the next
+    package): {key: digest} per engagement and entity."""
 
     __tablename__ = "sync_acknowledged"
 
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id"), primary_key=True)
     entity: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    digest: Mapped[str] = mapped_column(String(64), nullable=False)
+    digests: Mapped[str] = mapped_column(Text, nullable=False, default="{}")

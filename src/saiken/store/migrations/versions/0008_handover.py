@@ -92,29 +92,25 @@ def upgrade() -> None:
         "sync_keys",
         sa.Column("engagement_id", sa.Integer, nullable=False),
         sa.Column("entity", sa.String(16), nullable=False),
-        sa.Column("key", sa.String(64), nullable=False),
-        sa.Column("local_id", sa.Integer, nullable=False),
-        sa.PrimaryKeyConstraint("engagement_id", "entity", "key", name="pk_sync_keys"),
+        sa.Column("keys", sa.Text, nullable=False, server_default="{}"),
+        sa.PrimaryKeyConstraint("engagement_id", "entity", name="pk_sync_keys"),
         _fk("engagement_id", "engagements.id", "sync_keys"),
     )
-    op.create_index("ix_sync_keys_local", "sync_keys", ["engagement_id", "entity", "local_id"])
     op.create_table(
         "sync_sent",
         sa.Column("package_id", sa.String(32), nullable=False),
         sa.Column("entity", sa.String(16), nullable=False),
-        sa.Column("key", sa.String(64), nullable=False),
         sa.Column("engagement_id", sa.Integer, nullable=False),
-        sa.Column("digest", sa.String(64), nullable=False),
-        sa.PrimaryKeyConstraint("package_id", "entity", "key", name="pk_sync_sent"),
+        sa.Column("digests", sa.Text, nullable=False, server_default="{}"),
+        sa.PrimaryKeyConstraint("package_id", "entity", name="pk_sync_sent"),
         _fk("engagement_id", "engagements.id", "sync_sent"),
     )
     op.create_table(
         "sync_acknowledged",
         sa.Column("engagement_id", sa.Integer, nullable=False),
         sa.Column("entity", sa.String(16), nullable=False),
-        sa.Column("key", sa.String(64), nullable=False),
-        sa.Column("digest", sa.String(64), nullable=False),
-        sa.PrimaryKeyConstraint("engagement_id", "entity", "key", name="pk_sync_acknowledged"),
+        sa.Column("digests", sa.Text, nullable=False, server_default="{}"),
+        sa.PrimaryKeyConstraint("engagement_id", "entity", name="pk_sync_acknowledged"),
         _fk("engagement_id", "engagements.id", "sync_acknowledged"),
     )
 
@@ -197,7 +193,6 @@ def downgrade() -> None:
     op.drop_table("media")
     op.drop_table("sync_acknowledged")
     op.drop_table("sync_sent")
-    op.drop_index("ix_sync_keys_local", table_name="sync_keys")
     op.drop_table("sync_keys")
     op.drop_index("ix_handover_packages_engagement", table_name="handover_packages")
     op.drop_table("handover_packages")
