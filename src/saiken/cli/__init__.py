@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from saiken.domain.errors import SaikenError
+from saiken.domain.errors import CorruptFileError, SaikenError
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -56,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("中断しました。", file=sys.stderr)
         return 130
     except Exception as error:  # a bug: say so without details that could hold personal data
+        from saiken.store.engine import is_damage
+
+        if is_damage(error):
+            print(
+                "エラー: 金庫のデータベースに読めないページがあります（ファイルの破損）。"
+                "saiken vault check --vault DIR で検査し、バックアップから復元してください。",
+                file=sys.stderr,
+            )
+            return CorruptFileError.exit_code
         print(
             f"内部エラーが発生しました（{type(error).__name__}）。データは変更されていません。"
             "管理者に連絡してください。",

@@ -34,6 +34,10 @@ class WrongPasswordError(SaikenError):
     exit_code = 3
 
 
+class PasswordRequiredError(WrongPasswordError):
+    """The file is protected with a password and none was given: ask for it, then try again."""
+
+
 class LockedOutError(SaikenError):
     """Too many failed sign-ins: wait before the next try. Nothing is destroyed."""
 
@@ -58,6 +62,15 @@ class VaultError(SaikenError):
 
 class SessionClosedError(VaultError):
     """The vault was locked or signed out while work for it was still waiting or running."""
+
+
+class VaultInUseError(VaultError):
+    """Another process (window, command, PC) holds the vault's lock. `holder` describes it when known
+    (a `saiken.store.vault_lock.LockHolder`)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, holder: object | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.holder = holder
 
 
 class CorruptFileError(SaikenError):

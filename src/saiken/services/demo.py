@@ -1,6 +1,6 @@
 """The demo vault (`saiken demo`, `saiken-desk --demo`): fictional data only, clearly marked DEMO.
 
-User `demo`, password `demo-password-2025` (documented; the demo holds nothing real). The vault is made
+User `demo`, password `demo-fictional-2025` (documented; the demo holds nothing real). The vault is made
 without device binding (it never touches the OS credential store) and carries `demo=1` in its settings and
 in keys.json. An existing demo vault in the folder is replaced; any other vault there is left alone.
 Debtors come from `saiken.services.debtors.demo.populate(work, seed)` when that module exists.
@@ -19,7 +19,7 @@ from saiken.services.context import unit_of_work
 from saiken.services.vault import create_vault, open_vault, read_vault_info, remove_vault_files, vault_exists
 
 DEMO_USER = "demo"
-DEMO_PASSWORD = "demo-password-2025"
+DEMO_PASSWORD = "demo-fictional-2025"
 DEMO_ORG = {"contractor": "デモ法律事務所（架空）", "ward": "デモ区 産業振興課（架空）"}
 _HOOK = "saiken.services.debtors.demo"
 

@@ -13,6 +13,7 @@ from typing import Any
 import sqlcipher3
 
 from saiken.domain.errors import CorruptFileError, VaultError
+from saiken.fsutil import create_private_file
 from saiken.store.engine import _key_pragma, connect_raw
 
 DatabaseError = sqlcipher3.DatabaseError  # what a damaged file raises while being read
@@ -23,24 +24,30 @@ def export_copy(db_path: Path, key: bytes, target: Path) -> None:
     target = Path(target)
     if target.exists():
         raise VaultError("コピー先のファイルがすでにあります。別の場所を指定してください。")
-    connection = connect_raw(Path(db_path), key)
+    create_private_file(target)  # 0600 from the start: SQLCipher would create it with the umask's mode
     try:
-        # ATTACH without a KEY clause uses the main database's key.
-        connection.execute("ATTACH DATABASE ? AS copy", (str(target),))
+        connection = connect_raw(Path(db_path), key)
         try:
-            connection.execute("BEGIN")  # one read snapshot for the whole export
-            connection.execute("SELECT sqlcipher_export('copy')").fetchall()
-            connection.execute("COMMIT")
+            # ATTACH without a KEY clause uses the main database's key.
+            connection.execute("ATTACH DATABASE ? AS copy", (str(target),))
+            try:
+                connection.execute("BEGIN")  # one read snapshot for the whole export
+                connection.execute("SELECT sqlcipher_export('copy')").fetchall()
+                connection.execute("COMMIT")
+            finally:
+                connection.execute("DETACH DATABASE copy")
         finally:
-            connection.execute("DETACH DATABASE copy")
-    finally:
-        connection.close()
+            connection.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 @dataclass
 class CopyCheck:
     ok: bool
     problems: list[str] = field(default_factory=list)
+    damaged_pages: list[int] = field(default_factory=list)
 
 
 def open_read_only(path: Path, key: bytes) -> Any:
@@ -65,20 +72,35 @@ def open_read_only(path: Path, key: bytes) -> Any:
 
 
 def check_database(connection: Any) -> CopyCheck:
-    """PRAGMA integrity_check and cipher_integrity_check on an open keyed connection."""
+    """PRAGMA integrity_check and cipher_integrity_check on an open keyed connection, each on its own (a
+    damaged page stops the first one, the second still names every page whose HMAC fails)."""
     problems: list[str] = []
+    damaged_pages: list[int] = []
     try:
         rows = connection.execute("PRAGMA integrity_check").fetchall()
         if [tuple(r) for r in rows] != [("ok",)]:
             problems.append(f"integrity_check で {len(rows)} 件の問題が見つかりました。")
-        cipher_rows = connection.execute("PRAGMA cipher_integrity_check").fetchall()
-        if cipher_rows:
-            problems.append(
-                f"cipher_integrity_check で {len(cipher_rows)} 件の問題が見つかりました（ページの改変・破損）。"
-            )
     except sqlcipher3.DatabaseError:
-        problems.append("データベースの検査が途中で失敗しました（ファイルの破損）。")
-    return CopyCheck(ok=not problems, problems=problems)
+        problems.append("integrity_check が途中で止まりました（読めないページがあります）。")
+    try:
+        cipher_rows = connection.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher3.DatabaseError:
+        problems.append("cipher_integrity_check が途中で止まりました（ファイルの破損）。")
+    else:
+        for row in cipher_rows:
+            digits = "".join(ch if ch.isdigit() else " " for ch in str(row[0])).split()
+            if digits:
+                damaged_pages.append(int(digits[-1]))
+        if cipher_rows:
+            pages = "、".join(str(p) for p in damaged_pages[:10]) + (
+                " ほか" if len(damaged_pages) > 10 else ""
+            )
+            problems.append(
+                f"cipher_integrity_check で {len(cipher_rows)} 件の問題が見つかりました（ページの改変・破損"
+                + (f": ページ {pages}" if damaged_pages else "")
+                + "）。"
+            )
+    return CopyCheck(ok=not problems, problems=problems, damaged_pages=damaged_pages)
 
 
 def rekey_database(db_path: Path, old_key: bytes, new_key: bytes) -> None:

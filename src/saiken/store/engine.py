@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from saiken.domain.errors import VaultError, WrongPasswordError
+from saiken.fsutil import create_private_file, tighten_tree
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_MS = 10_000
@@ -52,7 +53,14 @@ def pragmas(memory_security: bool) -> list[str]:
 
 
 def connect_raw(db_path: Path, key: bytes) -> Any:
-    """A keyed DB-API connection (sqlcipher3), checked to decrypt. Used by the engine and by backups."""
+    """A keyed DB-API connection (sqlcipher3), checked to decrypt. Used by the engine and by backups.
+
+    File modes (DESIGN §5): a new database file is made 0600 before SQLCipher opens it (SQLite gives its
+    -wal and -shm the database's mode), and the vault folder, its files and backups are tightened to
+    0700/0600 if anything made them looser."""
+    if not db_path.exists():
+        create_private_file(db_path)
+    tighten_tree(db_path.parent)
     connection = sqlcipher3.connect(
         str(db_path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )
@@ -109,3 +117,14 @@ def engine_key(engine: Engine) -> bytes:
         return _ENGINE_KEYS[engine]
     except KeyError as error:
         raise VaultError("金庫の鍵が見つかりません。もう一度サインインしてください。") from error
+
+
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(error: BaseException) -> bool:
+    """True when `error` (sqlcipher3's, or SQLAlchemy's wrapping of it) says the file is damaged."""
+    for candidate in (error, getattr(error, "orig", None)):
+        if getattr(candidate, "sqlite_errorcode", None) in _DAMAGE_CODES:
+            return True
+    return False

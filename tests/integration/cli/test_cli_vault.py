@@ -244,7 +244,7 @@ def test_rekey_prints_new_recovery_key_and_temporary_passwords(vault_dir, env, c
 
 def test_demo_command(tmp_path, env, capsys):
     code, out, _ = run(capsys, "demo", "--vault", tmp_path / "demo", "--json")
-    assert code == 0 and '"password": "demo-password-2025"' in out
+    assert code == 0 and '"password": "demo-fictional-2025"' in out
     assert vault.read_vault_info(tmp_path / "demo").demo
 
 

@@ -24,9 +24,9 @@ from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
 from saiken.security.keyfile import KeyFile, load_keyfile, new_keyfile
 from saiken.security.recovery_key import ALPHABET, generate_recovery_key
-from saiken.services import _keyslots as ks
-from saiken.services.backup import BackupInfo, create_backup
 from saiken.services.context import VaultSession, read_session, unit_of_work
+from saiken.services.vault import slots as ks
+from saiken.services.vault.backup import BackupInfo, create_backup
 from saiken.store.copies import rekey_database
 from saiken.store.engine import make_engine
 from saiken.store.models import User

@@ -25,9 +25,9 @@ from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
 from saiken.security.keyfile import KeyFile, load_keyfile, open_slot
 from saiken.security.signin_failures import FailureLog
-from saiken.services import _keyslots as ks
-from saiken.services import vault
 from saiken.services.context import VaultSession, read_session, unit_of_work
+from saiken.services.vault import signin
+from saiken.services.vault import slots as ks
 from saiken.store.models import Setting
 
 _WRONG_CODE = "利用者名・パスワード・端末登録コードのどれかが違います。"
@@ -114,10 +114,10 @@ def enrol_device(
         ):  # an unbound slot opens without it; the vault's copy is stored below
             _check_code(keyfile, folder, user, password, secret, clock)
             devsec.store_device_secret(keyfile.vault_id, secret)
-        session = vault.open_vault(folder, user, password, clock=clock)
+        session = signin.open_vault(folder, user, password, clock=clock)
         method = "code"
     elif recovery_key:
-        session = vault.open_with_recovery_key(folder, recovery_key, clock=clock)
+        session = signin.open_with_recovery_key(folder, recovery_key, clock=clock)
         method = "recovery_key"
     else:
         raise ValidationError("端末の登録には、復旧キーか、管理者の端末登録コードが必要です。")

@@ -1,0 +1,71 @@
+"""`saiken vault check --vault DIR [--user U | --recovery] [--json]`: the integrity of the live vault.
+
+Checks the key file, `PRAGMA integrity_check` and `PRAGMA cipher_integrity_check` on vault.db, then signs
+in (audited `vault.check`). Exit 0 when all is well, 9 when something is wrong; a damaged vault says
+「金庫が壊れています。バックアップから復元してください」 and names the newest backup that is good.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from saiken.cli.common import add_sign_in_arguments, print_json, secret_from_env, user_name
+from saiken.domain.errors import IntegrityError
+from saiken.services import vault_check
+
+_LABELS = {
+    "keys": "鍵ファイル（keys.json）",
+    "database": "データベースを開く",
+    "integrity_check": "整合性（integrity_check）",
+    "cipher_integrity_check": "暗号ページ（cipher_integrity_check）",
+    "sign_in": "サインイン",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("vault", help="金庫そのものの検査")
+    sub = parser.add_subparsers(dest="vault_command", metavar="ACTION")
+    sub.required = True
+    check = sub.add_parser(
+        "check",
+        help="開いていない金庫を検査する（整合性・暗号ページ・鍵ファイル・サインイン）",
+        description="例: SAIKEN_PASSWORD=… saiken vault check --vault DIR --user kanri",
+    )
+    add_sign_in_arguments(check)
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(func=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.recovery:
+        report = vault_check.check_vault(
+            args.vault, recovery_key=secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
+        )
+    else:
+        name = user_name(args)
+        report = vault_check.check_vault(
+            args.vault, user=name, password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
+        )
+    status = 0 if report.ok else IntegrityError.exit_code
+    if args.json:
+        good = report.latest_good_backup
+        print_json(
+            {
+                "ok": report.ok,
+                "damaged": report.damaged,
+                "items": [item.__dict__ for item in report.items],
+                "problems": report.problems,
+                "damaged_pages": report.damaged_pages,
+                "latest_good_backup": good.name if good else None,
+                "message": report.message,
+            }
+        )
+        return status
+    for item in report.items:
+        print(
+            f"{_LABELS.get(item.name, item.name)}: {'OK' if item.ok else 'NG'}{'　' + item.detail if item.detail else ''}"
+        )
+    print(report.message)
+    if report.hint:
+        print(report.hint)
+    return status
