@@ -11,18 +11,24 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.errors import ValidationError
 from saiken.services.excel_import import FIELD_LABELS, ImportReport, import_ward_workbook
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("import-excel", help="区の抽出データ（Excel）を取り込む")
-    add_sign_in_arguments(parser)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "import-excel",
+        help="区の抽出データ（Excel）を取り込む（全件か、1件も取り込まないか）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken import-excel --vault DIR --user yamada 抽出データ.xlsx --dry-run",
+            "SAIKEN_PASSWORD=… saiken import-excel --vault DIR --user yamada 抽出データ.xlsx",
+        ],
+    )
     parser.add_argument("file", type=Path, metavar="FILE", help="区から受け取った .xlsx ファイル")
     parser.add_argument("--dry-run", action="store_true", help="取り込まずに結果だけを表示する")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:
@@ -68,11 +74,8 @@ def _print_text(report: ImportReport) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise ValidationError(f"ファイル「{args.file.name}」が見つかりません。パスを確かめてください。")
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         report = import_ward_workbook(session, args.file, dry_run=args.dry_run)
-    finally:
-        session.close()
     if args.json:
         print_json(report_json(report))
     else:
