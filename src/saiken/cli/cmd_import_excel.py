@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise ValidationError(f"ファイル「{args.file.name}」が見つかりません。パスを確かめてください。")
     with sign_in(args) as session:
-        report = import_ward_workbook(session, args.file, dry_run=args.dry_run)
+        report = import_ward_workbook(session, args.file, dry_run=args.dry_run).value
     if args.json:
         print_json(report_json(report))
     else:

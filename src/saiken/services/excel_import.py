@@ -26,6 +26,7 @@ from saiken.domain.debtor_status import NOT_STARTED, PAID_IN_FULL
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
+from saiken.services.changes import NOTHING, Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.common import default_engagement, refresh_totals
 from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
@@ -167,12 +168,15 @@ def _target_engagement(session: Session) -> int | None:
     return session.scalar(select(Engagement.id).order_by(Engagement.id.desc()).limit(1))
 
 
-def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = False) -> ImportReport:
-    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring."""
+def import_ward_workbook(
+    s: VaultSession, path: Path | str, *, dry_run: bool = False
+) -> Changed[ImportReport]:
+    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring. The
+    change names every debtor added or updated (nothing for a dry run or a refused workbook)."""
     s.require(Capability.EDIT)
     extraction = read_ward_workbook(path)
     if extraction.errors:
-        return ImportReport(
+        refused = ImportReport(
             0,
             0,
             0,
@@ -180,6 +184,7 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             dry_run=dry_run,
             skipped_rows=list(extraction.skipped_rows),
         )
+        return Changed(refused, NOTHING)
     if not extraction.rows:
         raise ValidationError(
             f"ファイル「{Path(path).name}」に取り込める債務者の行がありません。"
@@ -190,7 +195,7 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
         with read_session(s) as session:
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
-        return replace(report, skipped_rows=list(extraction.skipped_rows))
+        return Changed(replace(report, skipped_rows=list(extraction.skipped_rows)), NOTHING)
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
         existing = _load_existing(work.session, engagement.id, numbers)
@@ -211,7 +216,9 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             skipped=len(extraction.skipped_rows),
         )
         assert len(updated_ids) == report.updated
-    return replace(report, skipped_rows=list(extraction.skipped_rows))
+    touched = frozenset([*new_ids, *updated_ids])
+    changes = Changes(frozenset({Area.DEBTORS, Area.PAYMENTS}), touched) if touched else NOTHING
+    return Changed(replace(report, skipped_rows=list(extraction.skipped_rows)), changes)
 
 
 def _report(rows: list[DebtorRow], existing: dict[str, _Existing], *, dry_run: bool) -> ImportReport:
