@@ -148,10 +148,10 @@ def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         debtors.update((d.id, d) for d in session.scalars(select(Debtor).where(Debtor.id.in_(chunk))))
-        for claim in session.scalars(
+        for first in session.scalars(
             select(Claim).where(Claim.debtor_id.in_(chunk)).order_by(Claim.id.desc())
         ):
-            claims[claim.debtor_id] = claim  # the first claim wins
+            claims[first.debtor_id] = first  # the first claim wins
     result = []
     for row in listed:
         debtor, claim = debtors[row.id], claims.get(row.id)

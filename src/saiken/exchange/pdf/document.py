@@ -17,6 +17,7 @@ import functools
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -46,7 +47,7 @@ class Margins:
 
     @property
     def frame_width(self) -> float:
-        return PAGE_WIDTH - self.left - self.right
+        return float(PAGE_WIDTH - self.left - self.right)
 
 
 MARGINS = Margins()
@@ -133,13 +134,13 @@ class Footer:
     checkpoint_hash: str | None = None
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type information
     """Keeps each page until the end so that the footer can say `page / total`."""
 
-    def __init__(self, *args, footer: Footer, **kwargs) -> None:
+    def __init__(self, *args: Any, footer: Footer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))

@@ -267,7 +267,7 @@ class Operations(QObject):
         self,
         fn: Callable[..., VaultSession],
         *args: Any,
-        on_result: Callable[[SignedInUser], None] | None = None,
+        on_result: Callable[[Any], None] | None = None,  # the SignedInUser, or (user, extra)
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
         progress: str | None = None,
@@ -283,7 +283,7 @@ class Operations(QObject):
         sessions = self._sessions  # the worker runs `adopt`: it refers to the slot, not to this QObject
 
         def adopt() -> Any:
-            outcome = fn(*args, **kwargs)
+            outcome: Any = fn(*args, **kwargs)
             extra, session = outcome if with_extra else (None, outcome)
             previous = sessions.swap(session)
             if previous is not None and previous is not session:

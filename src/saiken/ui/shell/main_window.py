@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
     def _go_to_row(self, row: int) -> None:
         if self.context is not None and 0 <= row < self.navigation.count():
             self.navigation.setCurrentRow(row)
-            self.pages.currentWidget().setFocus()
+            if (page := self.pages.currentWidget()) is not None:
+                page.setFocus()
 
     def _navigate(self, row: int) -> None:
         if self.context is None or not 0 <= row < len(self._areas):

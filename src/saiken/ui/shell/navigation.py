@@ -12,11 +12,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from saiken.domain.roles import Capability
 from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 PageFactory = Callable[[PageContext], QWidget]
 
