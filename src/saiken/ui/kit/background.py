@@ -214,6 +214,7 @@ class Operations(QObject):
             "demo": s.demo,
             "folder": s.folder,
             "user": s.user,
+            "clock": s.clock,  # the session's clock: the pages count days by the same one as the services
         }
 
     def close_session(self, timeout: float = 5.0) -> bool:
