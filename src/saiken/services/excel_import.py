@@ -1,4 +1,4 @@
-"""Import of the ward's extraction workbook (区の抽出データの取込み, issue 3 item 4).
+"""Import of the ward's extraction workbook (区の抽出データの取込み).
 
 All or nothing: the workbook is read and checked first (`saiken.exchange.excel.read_ward_workbook`); with
 any bad row nothing is stored and the report lists every bad row. Otherwise ONE transaction creates the new

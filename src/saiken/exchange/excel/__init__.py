@@ -1,6 +1,6 @@
 """Excel import and export: the ward's extraction reader, the negotiation report and the debtor list."""
 
-from saiken.exchange.excel.debtor_list import DebtorListRow, write_debtor_list
+from saiken.exchange.excel.debtor_list import DebtorSheetRow, write_debtor_list
 from saiken.exchange.excel.negotiation_report import NegotiationReportRow, write_negotiation_report
 from saiken.exchange.excel.ward_model import DebtorRow, RowError, WardExtraction
 from saiken.exchange.excel.ward_reader import DEFAULT_MAX_ROWS, read_ward_workbook
@@ -11,8 +11,8 @@ from saiken.exchange.excel.xlsx_write import neutralise
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_ROWS",
-    "DebtorListRow",
     "DebtorRow",
+    "DebtorSheetRow",
     "NegotiationReportRow",
     "RowError",
     "WardExtraction",

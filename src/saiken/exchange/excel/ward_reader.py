@@ -5,7 +5,7 @@ a `RowError` naming the worksheet row as Excel shows it, the column header as wr
 value and the reason. It never stops at the first problem; whether to import anything is the caller's
 decision (the import service imports nothing while `errors` is not empty).
 
-Rules decided here (DESIGN §3, issue 3 item 4):
+Rules decided here (DESIGN §3):
 - The sheet read is the first (visible sheets before hidden ones) whose first 20 rows hold a header
   row (>= 3 known headers, one of them 管理番号 or 氏名/名称). Required columns: 管理番号, 氏名・名称,
   返還金額, and 返還命令日 or 納期限.

@@ -1,4 +1,4 @@
-"""Keeping the debtor search index in step with the debtors (DESIGN §8 text folding, issue 3 item 6).
+"""Keeping the debtor search index in step with the debtors (DESIGN §8 text folding).
 
 Every service that writes a debtor's searchable fields (name, readings, representative, addresses, phones,
 management number) calls `reindex_debtor(session, debtor_id)` in the same transaction. The import calls
