@@ -1724,14 +1724,6 @@
 <context>
     <name>Navigation</name>
     <message>
-        <source>Being built in issue 3 (debtor files).</source>
-        <translation>課題 3（債務者ファイル）で作成中です。</translation>
-    </message>
-    <message>
-        <source>Planned for a later issue (not filed yet).</source>
-        <translation>今後の課題で作成する予定です（課題はまだ起票されていません）。</translation>
-    </message>
-    <message>
         <source>Debtors</source>
         <translation>債務者</translation>
     </message>

@@ -74,10 +74,10 @@ class JapaneseHelpFormatter(argparse.RawDescriptionHelpFormatter):
 class JapaneseParser(argparse.ArgumentParser):
     """See the module docstring. Sub-parsers made by `add_subparsers` are JapaneseParsers too."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
         kwargs.setdefault("formatter_class", JapaneseHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(**kwargs, add_help=False)
         self._positionals.title = POSITIONALS
         self._optionals.title = OPTIONALS
         if add_help:

@@ -1,4 +1,4 @@
-"""Excel exports (issue 3 item 5): the negotiation report (交渉記録報告書) for a period and the debtor list.
+"""Excel exports: the negotiation report (交渉記録報告書) for a period and the debtor list.
 
 Both need Capability.EXPORT, are audited with counts only (`export.negotiation_report`,
 `export.debtor_list`) and are made in memory by the exchange layer (cells beginning with = + - @ are
@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
-from saiken.exchange.excel.debtor_list import DebtorListRow as SheetRow
-from saiken.exchange.excel.debtor_list import debtor_list_bytes
+from saiken.exchange.excel.debtor_list import DebtorSheetRow, debtor_list_bytes
 from saiken.exchange.excel.negotiation_report import NegotiationReportRow, negotiation_report_bytes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
@@ -155,7 +154,7 @@ def _list_rows(session: Session, flt: DebtorFilter, today: dt.date) -> list[Debt
             return rows
 
 
-def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]:
+def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[DebtorSheetRow]:
     """The listed debtors with every column of the ward's format (first claim) and the list's figures."""
     debtors: dict[int, Debtor] = {}
     claims: dict[int, Claim] = {}
@@ -163,15 +162,15 @@ def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         debtors.update((d.id, d) for d in session.scalars(select(Debtor).where(Debtor.id.in_(chunk))))
-        for claim in session.scalars(
+        for first in session.scalars(
             select(Claim).where(Claim.debtor_id.in_(chunk)).order_by(Claim.id.desc())
         ):
-            claims[claim.debtor_id] = claim  # the first claim wins
+            claims[first.debtor_id] = first  # the first claim wins
     result = []
     for row in listed:
         debtor, claim = debtors[row.id], claims.get(row.id)
         result.append(
-            SheetRow(
+            DebtorSheetRow(
                 management_no=row.management_no,
                 name=row.name,
                 principal=row.principal,

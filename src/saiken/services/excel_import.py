@@ -1,4 +1,4 @@
-"""Import of the ward's extraction workbook (区の抽出データの取込み, issue 3 item 4).
+"""Import of the ward's extraction workbook (区の抽出データの取込み).
 
 All or nothing: the workbook is read and checked first (`saiken.exchange.excel.read_ward_workbook`); with
 any bad row nothing is stored and the report lists every bad row. Otherwise ONE transaction creates the new
@@ -21,9 +21,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from saiken.domain.debtor_status import NOT_STARTED, PAID_IN_FULL
@@ -120,8 +120,8 @@ def _load_existing(session: Session, engagement_id: int | None, numbers: list[st
             continue
         ids = [debtor.id for debtor in debtors]
         claims: dict[int, Claim] = {}
-        for claim in session.scalars(select(Claim).where(Claim.debtor_id.in_(ids)).order_by(Claim.id.desc())):
-            claims[claim.debtor_id] = claim  # the first (lowest id) claim: the one the import made
+        for first in session.scalars(select(Claim).where(Claim.debtor_id.in_(ids)).order_by(Claim.id.desc())):
+            claims[first.debtor_id] = first  # the first (lowest id) claim: the one the import made
         tranches: dict[int, ReceiptTranche] = {}
         claim_ids = [claim.id for claim in claims.values()]
         for tranche in session.scalars(
@@ -264,7 +264,7 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
     debtor_ids = list(range(first_debtor, first_debtor + len(rows)))
     claim_ids = list(range(first_claim, first_claim + len(rows)))
     session.execute(
-        insert(Debtor.__table__),
+        insert(cast(Table, Debtor.__table__)),
         [
             {
                 **_debtor_values(row),
@@ -282,7 +282,7 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         ],
     )
     session.execute(
-        insert(Claim.__table__),
+        insert(cast(Table, Claim.__table__)),
         [
             {**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
             for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
@@ -294,14 +294,14 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         if row.received_date is not None
     ]
     if tranches:
-        session.execute(insert(ReceiptTranche.__table__), tranches)
+        session.execute(insert(cast(Table, ReceiptTranche.__table__)), tranches)
     payments = [
         _payment(debtor_id, claim_id, row.paid, IMPORT_SOURCE, today, now, user)
         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
         if row.paid
     ]
     if payments:
-        session.execute(insert(Payment.__table__), payments)
+        session.execute(insert(cast(Table, Payment.__table__)), payments)
     return debtor_ids
 
 

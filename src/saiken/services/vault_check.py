@@ -1,4 +1,4 @@
-"""`saiken vault check`: is the live vault whole? (issue 6 item 8; DESIGN §9)
+"""`saiken vault check`: is the live vault whole? (DESIGN §9)
 
 The check opens the member's slot (the brake counts a wrong password as at sign-in), then looks at the
 database itself before signing in, so a vault too damaged to sign in to is still diagnosed:

@@ -5,7 +5,7 @@ The columns and their headers are those of the ward's extraction (管理番号 �
 ignored, the 合計 row skipped). Dates are shown as the ward writes them (yyyy/mm/dd), amounts with
 thousands separators. An optional column is left out when no debtor has a value in it.
 
-`rows` are `DebtorListRow`s; any object with the same attribute names will do (a reader's `DebtorRow`,
+`rows` are `DebtorSheetRow`s; any object with the same attribute names will do (a reader's `DebtorRow`,
 a `FictionalDebtor`): missing optional attributes are left empty.
 """
 
@@ -29,7 +29,7 @@ _DATE = "yyyy/mm/dd"
 
 
 @dataclass(frozen=True, slots=True)
-class DebtorListRow:
+class DebtorSheetRow:
     """One debtor of the list. Only the first four fields are needed; a column appears in the workbook
     when at least one row has a value for it. `balance` defaults to principal − paid."""
 
@@ -106,7 +106,7 @@ def _value(row: object, attribute: str) -> object:
 
 def write_debtor_list(
     path: Path | str,
-    rows: Iterable[DebtorListRow],
+    rows: Iterable[DebtorSheetRow],
     *,
     title: str = "債務者一覧",
     created_on: dt.date | None = None,

@@ -1,4 +1,4 @@
-"""Search and lists of debtors (issue 3 item 6; contract: docs/services.md "Search and lists").
+"""Search and lists of debtors (contract: docs/services.md "Search and lists").
 
 `search_debtors` pages through the debtors that match a `DebtorFilter`, in 五十音 order of the reading
 (corporate forms left out), then by management number. Saved extraction conditions keep a filter by name.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 ACTIONS = {
     "vault.create": QT_TRANSLATE_NOOP("AuditLabels", "Vault created"),

@@ -214,7 +214,7 @@ class UsersPage(QWidget):
         row = self.selected()
         usable = row is not None and row.active
         self.password_button.setEnabled(usable)
-        self.remove_button.setEnabled(usable and row.name != self.context.user.name)
+        self.remove_button.setEnabled(usable and row is not None and row.name != self.context.user.name)
 
     def _done(self, message: str) -> None:
         self.refresh()

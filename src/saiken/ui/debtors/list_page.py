@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -214,7 +214,7 @@ class DebtorListPage(QWidget):
             self.open_requested.emit(debtor_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+        if watched is self.search and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self._debounce.stop()
                 self.table.setFocus()

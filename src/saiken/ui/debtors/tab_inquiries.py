@@ -210,7 +210,8 @@ class DocumentsTab(QWidget):
         for r, doc in enumerate(self.items):
             if doc.returned_on:
                 for c in range(self.table.columnCount()):
-                    self.table.item(r, c).setForeground(display.status_colour("督促中").darker(250))
+                    if (item := self.table.item(r, c)) is not None:
+                        item.setForeground(display.status_colour("督促中").darker(250))
         if not self.sent_on.text():
             self.sent_on.setText(display.day(self.context.clock.today()))
 

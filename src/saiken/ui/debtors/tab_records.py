@@ -93,6 +93,7 @@ class RecordForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         day = self.day.date(self.tr("Date"))
+        assert day is not None  # required: an empty date raises ValidationError
         time = self.time.time()
         at = dt.datetime(day.year, day.month, day.day, time.hour(), time.minute(), tzinfo=JST)
         summary = self.summary.toPlainText().strip()

@@ -214,6 +214,7 @@ class Operations(QObject):
             "demo": s.demo,
             "folder": s.folder,
             "user": s.user,
+            "clock": s.clock,  # the session's clock: the pages count days by the same one as the services
         }
 
     def close_session(self, timeout: float = 5.0) -> bool:
@@ -267,7 +268,7 @@ class Operations(QObject):
         self,
         fn: Callable[..., VaultSession],
         *args: Any,
-        on_result: Callable[[SignedInUser], None] | None = None,
+        on_result: Callable[[Any], None] | None = None,  # the SignedInUser, or (user, extra)
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
         progress: str | None = None,
@@ -283,7 +284,7 @@ class Operations(QObject):
         sessions = self._sessions  # the worker runs `adopt`: it refers to the slot, not to this QObject
 
         def adopt() -> Any:
-            outcome = fn(*args, **kwargs)
+            outcome: Any = fn(*args, **kwargs)
             extra, session = outcome if with_extra else (None, outcome)
             previous = sessions.swap(session)
             if previous is not None and previous is not session:

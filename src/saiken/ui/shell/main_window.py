@@ -1,6 +1,7 @@
 """The main window: left navigation, the pages of the areas, status bar, menu; lock and sign-out.
 
-Pages are built when first shown, from `ui.navigation.AREAS`, with a `PageContext` (never a session).
+Pages are built when first shown, from `ui.navigation.AREAS`, with a `PageContext` (never a session) whose
+clock is the signed-in session's: the window and the services count days (in Japan time) by one clock.
 Locking (Ctrl+L, the idle timer, or signing out) clears our clipboard text, destroys every page, closes the
 vault through `Operations.close_session` (drops the engine and the key material) and shows the lock screen;
 unlocking builds the pages again.
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saiken.domain.clock import Clock, system_clock
+from saiken.domain.clock import system_clock
 from saiken.services.changes import Area as ChangeArea
 from saiken.services.changes import Changes
 from saiken.services.context import SignedInUser
@@ -47,14 +48,12 @@ class MainWindow(QMainWindow):
         ops: Operations,
         folder: Path,
         *,
-        clock: Clock = system_clock,
         message_dialogs: Dialogs = dialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.folder = Path(folder)
-        self.clock = clock
         self.dialogs = message_dialogs
         self.clipboard = ClipboardGuard(self)
         self.idle = IdleWatcher(self)
@@ -148,7 +147,7 @@ class MainWindow(QMainWindow):
             ops=self.ops,
             dialogs=self.dialogs,
             clipboard=self.clipboard,
-            clock=self.clock,
+            clock=facts.get("clock") or system_clock,  # ONE clock: the session's (its services' too)
             user=user,
             org_name=facts.get("org_name", ""),
             org_role=facts.get("org_role", ""),
@@ -250,7 +249,8 @@ class MainWindow(QMainWindow):
     def _go_to_row(self, row: int) -> None:
         if self.context is not None and 0 <= row < self.navigation.count():
             self.navigation.setCurrentRow(row)
-            self.pages.currentWidget().setFocus()
+            if (page := self.pages.currentWidget()) is not None:
+                page.setFocus()
 
     def _navigate(self, row: int) -> None:
         if self.context is None or not 0 <= row < len(self._areas):
