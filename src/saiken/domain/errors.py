@@ -34,6 +34,10 @@ class WrongPasswordError(SaikenError):
     exit_code = 3
 
 
+class PasswordRequiredError(WrongPasswordError):
+    """The file is protected with a password and none was given: ask for it, then try again."""
+
+
 class LockedOutError(SaikenError):
     """Too many failed sign-ins: wait before the next try. Nothing is destroyed."""
 
