@@ -117,7 +117,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
-    session = sign_in(args)
+    session = sign_in(args, allow_temporary=True)
     try:
         target = args.name or session.user.name
         own = target == session.user.name
