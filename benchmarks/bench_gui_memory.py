@@ -59,9 +59,9 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
     from saiken.domain.roles import Role
     from saiken.services.context import SignedInUser, VaultSession
     from saiken.store.engine import make_engine
-    from saiken.ui.background import Operations
     from saiken.ui.debtors import gateway
     from saiken.ui.debtors.list_model import DebtorListModel
+    from saiken.ui.kit.background import Operations
 
     app = QApplication([])
     ops = Operations(progress_delay_ms=600_000)

@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> int:
-    from saiken.ui.main import run
+    from saiken.ui.shell.main import run
 
     return run(sys.argv[1:])
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -112,3 +115,27 @@ def tighten_tree(folder: Path | str, *, depth: int = 2) -> None:
             tighten_tree(entry.path, depth=depth - 1)
         elif entry.is_file():
             _tighten(Path(entry.path), PRIVATE_FILE_MODE)
+
+
+@contextmanager
+def atomic_file(path: Path | str, *, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A seekable binary file that becomes `path` only when the block ends without error (fsync, replace,
+    fsync the folder) — for files too large to build in memory (handover packages). On any error the temp
+    file is removed and `path` is untouched."""
+    path = Path(path)
+    folder = path.parent
+    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(folder)

@@ -46,7 +46,7 @@ def _qt_leftovers_released_on_the_gui_thread() -> Iterator[None]:
 
 @pytest.fixture
 def app(qapp):
-    from saiken.ui.appsetup import prepare_application
+    from saiken.ui.shell.appsetup import prepare_application
 
     prepare_application(qapp)
     return qapp
@@ -54,7 +54,7 @@ def app(qapp):
 
 @pytest.fixture
 def ops(app) -> Iterator:
-    from saiken.ui.background import Operations
+    from saiken.ui.kit.background import Operations
 
     operations = Operations(progress_delay_ms=60_000)
     yield operations
@@ -94,7 +94,7 @@ def signed_in(ops, vault_folder, qtbot, fixed_clock):
 
 @pytest.fixture
 def main_window(signed_in, vault_folder, qtbot, fixed_clock):
-    from saiken.ui.main_window import MainWindow
+    from saiken.ui.shell.main_window import MainWindow
 
     window = MainWindow(signed_in, vault_folder, clock=fixed_clock)
     qtbot.addWidget(window)
@@ -127,7 +127,7 @@ class DialogDriver:
 def _dialogs_never_block() -> Iterator[None]:
     """No test may hang on a modal box nobody answers: unanswered wrapped dialogs are rejected (and kept in
     `dialogs.history`, so a test that checks outcomes still fails on an unexpected error)."""
-    from saiken.ui.errors import dialogs
+    from saiken.ui.kit.errors import dialogs
 
     previous = dialogs.before_exec
     if previous is None:
@@ -138,7 +138,7 @@ def _dialogs_never_block() -> Iterator[None]:
 
 @pytest.fixture
 def driver(app, _dialogs_never_block) -> Iterator[DialogDriver]:
-    from saiken.ui.errors import dialogs
+    from saiken.ui.kit.errors import dialogs
 
     drive = DialogDriver()
     dialogs.before_exec = drive

@@ -141,6 +141,6 @@ def test_the_sign_in_window_bench_runs_the_real_start_against_a_bare_app(tmp_pat
     rows = rows_by_name(out)
     headline = rows["sign-in window cold start vs bare PySide6 app (process launch to first paint)"]
     assert headline["kind"] == "ratio" and headline["goal"] == 2.0 and headline["ratio"] > 0
-    assert "saiken.ui.main.run" in headline["note"]
+    assert "saiken.ui.shell.main.run" in headline["note"]
     info = rows["sign-in window vs bare window, in-process (from QApplication ready; information)"]
     assert info["kind"] == "ratio" and info["goal"] is None

@@ -2,7 +2,7 @@
 
 Makes a backup first, prints the NEW recovery key once and a one-time temporary password for every other
 user (they must change it at next sign-in). Old slots and the old recovery key stop working.
-See saiken.services._rekey for the design.
+See saiken.services.vault.rekey for the design.
 """
 
 from __future__ import annotations

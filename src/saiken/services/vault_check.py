@@ -29,7 +29,7 @@ from saiken.domain.errors import (
     WrongPasswordError,
 )
 from saiken.security.keyfile import load_keyfile
-from saiken.services import _keyslots as ks
+from saiken.services.vault import slots as ks
 from saiken.services.backup import BackupInfo, list_backups
 from saiken.services.context import unit_of_work
 from saiken.store import vault_lock

@@ -13,11 +13,11 @@ from saiken.services import debtors as debtor_services
 def page_context(qtbot, vault_session):
     from PySide6.QtWidgets import QApplication
 
-    from saiken.ui.appsetup import prepare_application
-    from saiken.ui.background import Operations
-    from saiken.ui.clipboard import ClipboardGuard
-    from saiken.ui.errors import Dialogs
-    from saiken.ui.page_context import PageContext
+    from saiken.ui.kit.background import Operations
+    from saiken.ui.kit.clipboard import ClipboardGuard
+    from saiken.ui.kit.errors import Dialogs
+    from saiken.ui.kit.page_context import PageContext
+    from saiken.ui.shell.appsetup import prepare_application
 
     prepare_application(QApplication.instance())  # font, Japanese translators, style — as the app has them
     ops = Operations(progress_delay_ms=60_000)

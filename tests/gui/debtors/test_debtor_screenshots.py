@@ -40,9 +40,9 @@ def test_screenshot_views_render_the_demo_vault(tmp_path, view, qapp):
 
 @pytest.mark.slow
 def test_the_debtor_view_shows_a_card_with_records(tmp_path, qapp):
-    from saiken.ui.background import Operations
     from saiken.ui.debtors import screenshot_views
-    from saiken.ui.screenshots import ScreenshotEnv
+    from saiken.ui.kit.background import Operations
+    from saiken.ui.shell.screenshots import ScreenshotEnv
 
     ops = Operations()
     env = ScreenshotEnv(ops, vault=tmp_path / "demo", demo=True, org_role="contractor")

@@ -1,4 +1,4 @@
-"""Rekey (the LUKS-like design in saiken.services._rekey): new master key, new recovery key, temporary
+"""Rekey (the LUKS-like design in saiken.services.vault.rekey): new master key, new recovery key, temporary
 passwords for the others; old slots and the old recovery key stop working; a backup comes first."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from data_factories import WARD_HEADER, unsafe_xml_workbook, write_sheet, write_ward_rows
-from saiken.domain.errors import CorruptFileError, ValidationError
+from saiken.domain.errors import CorruptFileError, PasswordRequiredError, ValidationError
 from saiken.domain.fictional import generate_debtors
 from saiken.exchange.excel import read_ward_workbook
 from saiken.exchange.excel.ward_writer import WardWorkbookVariant, write_ward_workbook
@@ -42,15 +42,16 @@ def test_a_text_file_is_not_a_workbook(tmp_path):
         read_ward_workbook(path)
 
 
-def test_an_encrypted_workbook_says_so(tmp_path):
+def test_an_encrypted_workbook_asks_for_its_password(tmp_path):
     ooxml = pytest.importorskip("msoffcrypto.format.ooxml")  # a real Office encryption
     plain = tmp_path / "plain.xlsx"
     write_ward_workbook(plain, generate_debtors(3))
     encrypted = tmp_path / "protected.xlsx"
     with plain.open("rb") as source, encrypted.open("wb") as target:
         ooxml.OOXMLFile(source).encrypt("Fictional-Pass-123", target)
-    with pytest.raises(CorruptFileError, match=r"「protected.xlsx」はパスワードで保護"):
+    with pytest.raises(PasswordRequiredError, match=r"「protected\.xlsx」はパスワードで保護されています"):
         read_ward_workbook(encrypted)
+    assert len(read_ward_workbook(encrypted, password="Fictional-Pass-123").rows) == 3
 
 
 def test_a_truncated_workbook_is_reported_as_damaged(tmp_path):

@@ -109,8 +109,10 @@ def write_debtor_list(
     *,
     title: str = "債務者一覧",
     created_on: dt.date | None = None,
-) -> None:
-    """Write the list to `path`, atomically. Optional columns appear only when some debtor has a value."""
+    password: str | None = None,
+) -> int:
+    """Write the list to `path`, atomically, protected with `password` when given (Office encryption);
+    returns the bytes written. Optional columns appear only when some debtor has a value."""
     items = list(rows)
     columns = [c for c in _COLUMNS if c[1] in _ALWAYS or any(getattr(row, c[1], None) for row in items)]
     widths = [c[2] for c in columns]
@@ -139,4 +141,4 @@ def write_debtor_list(
     layout.set_widths(sheet, widths)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(columns), last_row=row_number)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(columns))}{row_number - 1}"
-    save_workbook(workbook, path, title=title, kind="debtor-list")
+    return save_workbook(workbook, path, title=title, kind="debtor-list", password=password)

@@ -87,8 +87,10 @@ def write_negotiation_report(
     contractor_name: str,
     rows: Iterable[NegotiationReportRow],
     created_on: dt.date | None = None,
-) -> None:
-    """Write the report for `period_from`..`period_to` (both included) to `path`, atomically."""
+    password: str | None = None,
+) -> int:
+    """Write the report for `period_from`..`period_to` (both included) to `path`, atomically, protected
+    with `password` when given (Office encryption); returns the bytes written."""
     records = sorted(rows, key=lambda row: (row.management_no, layout.excel_datetime(row.at)))
     _check(period_from, period_to, records)
     workbook = Workbook()
@@ -133,4 +135,4 @@ def write_negotiation_report(
     layout.set_widths(sheet, WIDTHS)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(HEADERS), last_row=row_number + 2)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row_number, HEADER_ROW)}"
-    save_workbook(workbook, path, title="交渉記録報告書", kind="negotiation-report")
+    return save_workbook(workbook, path, title="交渉記録報告書", kind="negotiation-report", password=password)

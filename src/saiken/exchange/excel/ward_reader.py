@@ -21,12 +21,13 @@ Rules decided here (DESIGN §3, issue 3 item 4):
   a negative amount, 既納付額 > 返還金額, 納期限 before 返還命令日, a duplicate 管理番号, no 氏名, no 管理番号,
   no 返還金額, neither 返還命令日 nor 納期限, a formula whose result was never saved or is an error.
 - Structural problems raise one error naming the file: missing file, over the size limit (20 MB),
-  not an xlsx, encrypted, unsafe XML, damaged, no header row, required columns missing, no debtor row
+  not an xlsx, an old .xls, encrypted without the right password, unsafe XML, damaged, no header row, required columns missing, no debtor row
   at all, more data rows than the limit (50,000).
 """
 
 from __future__ import annotations
 
+import io
 import warnings
 import zipfile
 import zlib
@@ -46,8 +47,9 @@ from saiken.exchange.excel.xlsx_guard import (
     DEFAULT_MAX_BYTES,
     check_archive,
     check_defusedxml,
-    check_file,
     formulas_without_cached_value,
+    plain_workbook,
+    read_file,
 )
 
 DEFAULT_MAX_ROWS = 50_000
@@ -72,20 +74,31 @@ _DAMAGED = (
 
 
 def read_ward_workbook(
-    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_rows: int = DEFAULT_MAX_ROWS
+    path: Path | str,
+    *,
+    password: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
 ) -> WardExtraction:
     """Read the ward's extraction at `path`. Raises ValidationError / CorruptFileError for a file that
-    cannot be read at all; returns every row-level problem in `.errors`."""
+    cannot be read at all; returns every row-level problem in `.errors`.
+
+    An Office-encrypted workbook (Agile or Standard) needs `password`: PasswordRequiredError without one,
+    WrongPasswordError for a wrong one. It is decrypted in memory and read exactly as a plain workbook,
+    with every limit and check; nothing decrypted is written anywhere. The file is read into memory once
+    (at most `max_bytes`), so a plain one is read the same way."""
     path = Path(path)
     name = path.name
     check_defusedxml()
-    check_file(path, max_bytes)
+    data = plain_workbook(read_file(path, max_bytes), name, password=password, max_bytes=max_bytes)
     try:
-        with zipfile.ZipFile(path) as archive, warnings.catch_warnings():
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, warnings.catch_warnings():
             # openpyxl warns about parts it drops (data validation extensions …): nothing for the user to do
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             check_archive(archive, name, max_bytes)
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+            )
             try:
                 return _read(workbook, archive, name, max_rows)
             finally:

@@ -1,7 +1,8 @@
 """Checks made on a workbook file before and beside openpyxl: size, kind, packing, unsafe XML, formulas.
 
-- size over the limit, a file that is not a ZIP (an encrypted workbook or an old .xls is an OLE file),
-  a ZIP that unpacks to far more than its size (a "zip bomb") → one clear error naming the file;
+- size over the limit, a file that is not a ZIP (an old .xls, another OLE file), a ZIP that unpacks to far
+  more than its size (a "zip bomb") → one clear error naming the file; an Office-encrypted workbook is
+  decrypted in memory with the password given (saiken.exchange.protected_files) and then checked the same;
 - openpyxl must parse through defusedxml (entity expansion and external entities refused);
 - with `data_only=True` openpyxl shows a formula that has no cached value as an empty cell: the
   worksheet XML is scanned for such cells so that they are reported instead of read as blank.
@@ -17,12 +18,11 @@ from xml.sax.saxutils import unescape
 import openpyxl
 
 from saiken.domain.errors import CorruptFileError, SaikenError, ValidationError
+from saiken.exchange.protected_files import Kind, detect, unprotect_workbook
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 UNPACKED_FACTOR = 25  # unpacked XML may be this many times the file's size limit, no more
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
 _CELL_WINDOW = 64 * 1024  # a cell's XML is never this long; bounds every search to stay linear
 _FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _PREFIXED_CELL_RE = re.compile(rb"<[A-Za-z_][\w.-]*:c\s")
@@ -43,15 +43,18 @@ def check_defusedxml() -> None:
         )
 
 
-def check_file(path: Path, max_bytes: int) -> None:
-    """Exists, within the size limit, and is a ZIP (xlsx) rather than an encrypted or old workbook."""
+def read_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, after checking that it exists and is within the size limit (checked before
+    reading, and again on what was read, so a file that grows meanwhile is not read past the limit)."""
     name = path.name
     if not path.is_file():
         raise ValidationError(f"ファイル「{name}」が見つかりません。場所と名前を確かめてください。")
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        if size <= max_bytes:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+            size = max(size, len(data))
     except OSError:
         raise ValidationError(
             f"ファイル「{name}」を開けません。読み取りの権限があるか、ほかのアプリで使用中でないか確かめてください。"
@@ -61,15 +64,31 @@ def check_file(path: Path, max_bytes: int) -> None:
             f"ファイル「{name}」は {_megabytes(size)} あり、上限の {_megabytes(max_bytes)} を超えています。"
             "区の抽出を分けて、複数のファイルで取り込んでください。"
         )
-    if head == _OLE_MAGIC:
+    return data
+
+
+def plain_workbook(data: bytes, name: str, *, password: str | None, max_bytes: int) -> bytes:
+    """The bytes of a plain .xlsx: `data` itself, or an Office-encrypted workbook decrypted in memory with
+    `password` (saiken.exchange.protected_files). Anything else is refused with one clear line: an old
+    .xls, an OLE file that holds no workbook, a damaged one, a file that is not a workbook at all."""
+    found = detect(data)
+    if found.kind is Kind.ZIP:
+        return data
+    if found.kind in (Kind.ENCRYPTED_OFFICE, Kind.DAMAGED_OLE):
+        return unprotect_workbook(data, password, name=name, max_bytes=max_bytes)
+    if found.kind is Kind.XLS:
         raise CorruptFileError(
-            f"ファイル「{name}」はパスワードで保護されたブックか、古い形式（.xls）のブックです。"
-            "Excel で保護を解除し、「Excel ブック (*.xlsx)」として保存し直してから取り込んでください。"
+            f"ファイル「{name}」は古い形式（.xls）のブックです。"
+            "Excel で開き、「Excel ブック (*.xlsx)」として保存し直してから取り込んでください。"
         )
-    if not head.startswith(_ZIP_MAGIC):
+    if found.kind is Kind.OLE:
         raise CorruptFileError(
-            f"ファイル「{name}」は Excel ブック（.xlsx）ではありません。Excel で .xlsx として保存したファイルを選んでください。"
+            f"ファイル「{name}」は Excel ブックではありません（パスワード付きの Excel ブックでもありません）。"
+            "区から受け取った .xlsx ファイルを選んでください。"
         )
+    raise CorruptFileError(
+        f"ファイル「{name}」は Excel ブック（.xlsx）ではありません。Excel で .xlsx として保存したファイルを選んでください。"
+    )
 
 
 def check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:

@@ -9,7 +9,6 @@ Only the first bytes and, for an OLE file, its directory and the 8-byte head of 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -24,7 +23,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 
 class Kind(StrEnum):
-    ZIP = "zip"  # a ZIP: a plain .xlsx (or another Office Open XML package)
+    ZIP = "zip"  # starts like a ZIP: a plain .xlsx (or another Office Open XML package, or a damaged one)
     ENCRYPTED_OFFICE = "encrypted-office"  # an OLE container with EncryptionInfo + EncryptedPackage
     XLS = "xls"  # an Excel 97-2003 workbook (BIFF8 in OLE), with or without a password
     OLE = "ole"  # an OLE compound file that holds no Office workbook (.msg, .msi, Thumbs.db …)
@@ -74,7 +73,7 @@ def detect(data: bytes) -> Detected:
     if data.startswith(_OLE_MAGIC):
         return _ole_kind(data)
     if data.startswith(_ZIP_MAGIC):
-        return Detected(Kind.ZIP) if zipfile.is_zipfile(io.BytesIO(data)) else Detected(Kind.OTHER)
+        return Detected(Kind.ZIP)  # perhaps a damaged one: the ZIP reader will say so
     if is_pdf(data):
         try:
             return Detected(Kind.PDF, pdf_method(data))

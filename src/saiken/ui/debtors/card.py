@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saiken.ui.debtors import display, gateway
+from saiken.ui.debtors import gateway
 from saiken.ui.debtors.charge_statement import ChargeStatementDialog
 from saiken.ui.debtors.payment_dialog import PaymentDialog
 from saiken.ui.debtors.tab_attachments import AttachmentsTab
@@ -31,6 +31,7 @@ from saiken.ui.debtors.tab_inquiries import DocumentsTab, InquiriesTab
 from saiken.ui.debtors.tab_plan import PlanTab
 from saiken.ui.debtors.tab_records import RecordsTab
 from saiken.ui.debtors.tab_tags import TagsTab
+from saiken.ui.kit import display
 
 AMOUNT_KEYS = ("principal", "paid", "additional_charge", "late_charge", "total")
 

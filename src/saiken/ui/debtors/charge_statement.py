@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.money import format_exact_yen as exact_yen
 from saiken.domain.rule_profiles import format_percent as percent
-from saiken.ui.debtors import display
+from saiken.ui.kit import display
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

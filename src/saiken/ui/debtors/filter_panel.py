@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from saiken.domain.errors import ValidationError
 from saiken.domain.money import parse_yen
 from saiken.domain.wareki import parse_date
-from saiken.ui.debtors import display
+from saiken.ui.kit import display
 
 
 class FilterPanel(QWidget):

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from saiken.ui.debtors import display
+from saiken.ui.kit import display
 
 PAGE_SIZE = 100
 MAX_PAGES = 50  # rows kept in memory: 50 pages of 100

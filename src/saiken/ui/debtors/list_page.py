@@ -204,7 +204,7 @@ class DebtorListPage(QWidget):
             self._show_count(self.model.total)
 
     def _show_error(self, error: BaseException) -> None:
-        from saiken.ui.errors import show_error
+        from saiken.ui.kit.errors import show_error
 
         show_error(self, error)
 

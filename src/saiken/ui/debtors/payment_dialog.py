@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import AmountField, DateField, error_label, show_problem
+from saiken.ui.debtors import gateway
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
 
 SOURCES = ("納付書", "口座振込", "窓口", "現金書留", "その他")
 

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import ReadOnlyTable, error_label, show_problem
+from saiken.ui.debtors import gateway
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import error_label, show_problem
+from saiken.ui.kit.tables import ReadOnlyTable
 
 MIME_BY_SUFFIX = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 READ_LIMIT = 10 * 1024 * 1024 + 1

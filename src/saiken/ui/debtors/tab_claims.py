@@ -8,8 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from saiken.domain.wareki import format_fiscal_year
-from saiken.ui.debtors import display
-from saiken.ui.debtors.widgets import ReadOnlyTable
+from saiken.ui.kit import display
+from saiken.ui.kit.tables import ReadOnlyTable
 
 NATURES = {
     "public": QT_TRANSLATE_NOOP("ClaimsTab", "Public law"),

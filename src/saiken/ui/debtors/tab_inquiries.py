@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import DateField, ReadOnlyTable, error_label, show_problem
+from saiken.ui.debtors import gateway
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import DateField, error_label, show_problem
+from saiken.ui.kit.tables import ReadOnlyTable
 
 INQUIRY_KINDS = ("納付書再発行", "入金確認", "住所調査", "その他")
 DOCUMENT_KINDS = ("督促状", "催告書", "合意書", "納付書", "その他")

@@ -23,8 +23,10 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.instalments import monthly_schedule
 from saiken.domain.money import parse_yen
 from saiken.domain.wareki import parse_date
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import RIGHT, AmountField, DateField, ReadOnlyTable, error_label, show_problem
+from saiken.ui.debtors import gateway
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
+from saiken.ui.kit.tables import RIGHT, ReadOnlyTable
 
 
 class PlanTab(QWidget):

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import AmountField, DateField, ReadOnlyTable, error_label, show_problem
+from saiken.ui.debtors import gateway
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
+from saiken.ui.kit.tables import ReadOnlyTable
 
 CHANNELS = ("電話", "来所", "訪問", "書面", "メール")
 DIRECTIONS = ("発信", "受信")

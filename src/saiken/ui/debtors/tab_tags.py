@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.errors import ValidationError
 from saiken.services.debtors_rows import TagRow
-from saiken.ui.debtors import display, gateway
-from saiken.ui.debtors.widgets import DateField, ReadOnlyTable, error_label, show_problem
+from saiken.ui.debtors import gateway
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import DateField, error_label, show_problem
+from saiken.ui.kit.tables import ReadOnlyTable
 
 TAG_COLOURS = (
     (QT_TRANSLATE_NOOP("TagsTab", "Red"), "#E57373"),

@@ -1,0 +1,159 @@
+"""Reading a handover package (format v1): password, structure, manifest, signature, then the files.
+
+    with PackageReader.open_path(path, password) as package:       # structure + manifest + every header byte
+        who = package.manifest.sender.fingerprint              # pick the registered key of that sender
+        package.verify_signature(public_key_bytes)             # IntegrityError unless signed by that key
+        package.verify_contents()                              # every file: code, size, SHA-256
+        with package.open("debtors.jsonl") as stream: ...      # streamed, verified again at its end
+
+`open` refuses, with one Japanese line and before anything is decrypted beyond the manifest: a file that
+is not a package, is cut short, is too large, asks for ZIP64 or other media, holds an entry that is not
+AES-256 or whose name is not one of ours, duplicate or overlapping entries, declared sizes no deflate
+could give, and any header byte that differs from what the writer lays out for the same entries (so a
+flipped byte anywhere in the file is found: in a header by the layout check, in a salt or in the data by
+the entry's authentication code). A wrong password is told apart from a damaged first entry by the second
+entry's verifier. No data file can be opened until the signature has been verified.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+from typing import Self
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from saiken.domain.errors import IntegrityError, WrongPasswordError
+from saiken.exchange.package.aes_zip import DEFAULT_LIMITS, AesZipArchive, Entry, EntryStream, Limits
+from saiken.exchange.package.errors import not_a_package, tampered, wrong_password
+from saiken.exchange.package.manifest import (
+    MANIFEST_ENTRY,
+    SIGNATURE_ENTRY,
+    Manifest,
+    Signature,
+    parse_manifest,
+    parse_signature,
+)
+from saiken.exchange.package.writer import PACKAGE_COMMENT, WrittenEntry, entry_headers
+from saiken.exchange.package.zip_layout import dos_timestamp
+
+MAX_MANIFEST = 32 << 20
+MAX_SIGNATURE = 4096
+
+
+class PackageReader:
+    def __init__(self, archive: AesZipArchive) -> None:
+        self._archive = archive
+        self.label = archive.label
+        self.file_size = archive.file_size
+        if archive.end.comment != PACKAGE_COMMENT:
+            raise not_a_package(self.label, "債権デスクの受渡パッケージの印がありません")
+        names = {entry.name for entry in archive.entries}
+        if MANIFEST_ENTRY not in names or SIGNATURE_ENTRY not in names:
+            raise not_a_package(self.label, "目録か署名が入っていません")
+        self.manifest_bytes = self._read_control(MANIFEST_ENTRY, MAX_MANIFEST)
+        self.manifest: Manifest = parse_manifest(self.manifest_bytes, self.label)
+        self.signature: Signature = parse_signature(
+            self._read_control(SIGNATURE_ENTRY, MAX_SIGNATURE), self.label
+        )
+        self._check_files()
+        self._check_layout()
+        self.signature_verified = False
+
+    @classmethod
+    def open_path(cls, path: Path | str, password: str, *, limits: Limits = DEFAULT_LIMITS) -> PackageReader:
+        archive = AesZipArchive.open_path(path, password.encode("utf-8"), limits=limits)
+        try:
+            return cls(archive)
+        except BaseException:
+            archive.close()
+            raise
+
+    def close(self) -> None:
+        self._archive.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: object, tb: types.TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _read_control(self, name: str, max_size: int) -> bytes:
+        if not self._archive.password_matches(name):
+            other = SIGNATURE_ENTRY if name == MANIFEST_ENTRY else MANIFEST_ENTRY
+            raise tampered(self.label) if self._archive.password_matches(other) else wrong_password()
+        try:
+            return self._archive.read(name, max_size=max_size)
+        except IntegrityError:
+            raise tampered(self.label) from None
+
+    def _check_files(self) -> None:
+        data = {entry.name: entry for entry in self._archive.entries}
+        data.pop(MANIFEST_ENTRY)
+        data.pop(SIGNATURE_ENTRY)
+        listed = {item.entry: item for item in self.manifest.files}
+        if set(data) != set(listed):
+            raise not_a_package(self.label, "目録と中身のファイルが一致しません")
+        for name, item in listed.items():
+            if data[name].size != item.size:
+                raise tampered(self.label)
+
+    def _check_layout(self) -> None:
+        """Every header, the directory and the end record are byte for byte what the writer makes."""
+        archive = self._archive
+        dos = dos_timestamp(self.manifest.created_at)
+        in_directory = [entry.name for entry in archive.entries]
+        if in_directory != sorted(in_directory):
+            raise tampered(self.label)
+        control = [archive.entry(MANIFEST_ENTRY), archive.entry(SIGNATURE_ENTRY)]
+        physical: list[Entry] = [archive.entry(item.entry) for item in self.manifest.files] + control
+        position = 0
+        for entry in physical:
+            written = WrittenEntry(entry.name, entry.method, entry.info.compressed_size, entry.size, position)
+            local, central = entry_headers(written, dos)
+            if entry.info.offset != position or entry.local_header != local or entry.info.raw != central:
+                raise tampered(self.label)
+            position = entry.end
+        end = archive.end
+        if end.directory_offset != position or end.offset != end.directory_offset + end.directory_size:
+            raise tampered(self.label)
+
+    def verify_signature(self, public_key: bytes) -> None:
+        """Check the manifest's Ed25519 signature against `public_key` (32 raw bytes): IntegrityError unless
+        it was made with the matching private key over exactly these manifest bytes."""
+        try:
+            Ed25519PublicKey.from_public_bytes(public_key).verify(self.signature.value, self.manifest_bytes)
+        except (InvalidSignature, ValueError):
+            raise IntegrityError(
+                f"「{self.label}」の署名が、登録されている送り手の組織の鍵と一致しません。何も取り込んでいません。",
+                hint="送り手の組織と鍵の指紋を紙で確かめてください。偽造の疑いがあれば取扱責任者に報告してください。",
+            ) from None
+        self.signature_verified = True
+
+    def open(self, name: str) -> EntryStream:
+        """Stream the data file with this logical name; its size and SHA-256 are checked at its end."""
+        if not self.signature_verified:
+            raise RuntimeError("verify_signature first")
+        item = self.manifest.file(name)
+        try:
+            return self._archive.open_entry(item.entry, sha256=item.sha256)
+        except WrongPasswordError:  # the manifest's code proved the password: this entry was changed
+            raise tampered(self.label) from None
+
+    def read_bytes(self, name: str, *, max_size: int = 64 << 20) -> bytes:
+        item = self.manifest.file(name)
+        if item.size > max_size:
+            raise not_a_package(self.label, f"「{name}」が大きすぎます")
+        with self.open(name) as stream:
+            return stream.read()
+
+    def verify_contents(self) -> int:
+        """Read every data file to its end (authentication code, size, SHA-256); returns the bytes read."""
+        total = 0
+        for item in self.manifest.files:
+            with self.open(item.name) as stream:
+                total += stream.drain()
+        return total

@@ -1,0 +1,100 @@
+"""The vault's services (DESIGN §5; contract in docs/services.md): creating, signing in, key slots, members,
+device enrolment, rekey, backups and restore. Every public function is listed here, so callers write
+`from saiken.services import vault` and `vault.open_vault(...)`.
+
+Modules (each imports its siblings directly, never this package, so any one of them can be imported on its
+own; an import-linter contract keeps the siblings acyclic):
+  slots    unlocking a key slot with the failed sign-in brake, new slots, user-name rules
+  backup   consistent encrypted copies, their manifest and verification
+  create   create_vault, the recovery sheet's audit entry, removing the demo vault's files
+  signin   open_vault, open_with_recovery_key, lock, finishing an interrupted rekey
+  members  users and their slots: add, list, change password, remove, change role
+  device   device binding and enrolling another OS account
+  rekey    rotating the master key
+  restore  putting a backup back in place
+`saiken.services.vault_info` (what the sign-in screen needs before sign-in) stays a light module outside
+this package: importing anything in here loads SQLAlchemy, SQLCipher and cryptography.
+"""
+
+from saiken.security import device_secret as _devsec
+from saiken.security.keyfile import RECOVERY_SLOT
+from saiken.services.vault.backup import (
+    BackupInfo,
+    BackupReport,
+    backups_dir,
+    create_backup,
+    list_backups,
+    verify_backup,
+)
+from saiken.services.vault.create import (
+    ORG_ROLES,
+    VaultCreated,
+    create_vault,
+    record_recovery_sheet_saved,
+    remove_vault_files,
+)
+from saiken.services.vault.device import device_enrolment_code, enrol_device, set_device_binding
+from saiken.services.vault.members import (
+    ROLE_NAMES,
+    UserRow,
+    add_user,
+    change_password,
+    check_password_policy,
+    list_users,
+    remove_user,
+    set_role,
+)
+from saiken.services.vault.rekey import RekeyResult, rekey
+from saiken.services.vault.restore import RestoreInfo, restore_backup
+from saiken.services.vault.signin import lock, open_vault, open_with_recovery_key, password_change_required
+from saiken.services.vault_info import (
+    APP_NAME,
+    VaultInfo,
+    default_demo_dir,
+    default_vault_dir,
+    read_vault_info,
+    vault_exists,
+)
+
+keyring_available = _devsec.keyring_available
+
+__all__ = [
+    "APP_NAME",
+    "ORG_ROLES",
+    "RECOVERY_SLOT",
+    "ROLE_NAMES",
+    "BackupInfo",
+    "BackupReport",
+    "RekeyResult",
+    "RestoreInfo",
+    "UserRow",
+    "VaultCreated",
+    "VaultInfo",
+    "add_user",
+    "backups_dir",
+    "change_password",
+    "check_password_policy",
+    "create_backup",
+    "create_vault",
+    "default_demo_dir",
+    "default_vault_dir",
+    "device_enrolment_code",
+    "enrol_device",
+    "keyring_available",
+    "list_backups",
+    "list_users",
+    "lock",
+    "open_vault",
+    "open_with_recovery_key",
+    "password_change_required",
+    "read_vault_info",
+    "record_recovery_sheet_saved",
+    "rekey",
+    "remove_user",
+    "remove_vault_files",
+    "restore_backup",
+    "set_device_binding",
+    "set_role",
+    "vault_exists",
+    "verify_backup",
+]

@@ -1,0 +1,82 @@
+"""Restoring a backup: verify it, keep the replaced files, put the copy in place, and audit the restore by
+signing in to the restored vault with the same credentials (its keys.json came with it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from saiken.domain.clock import Clock, system_clock
+from saiken.domain.errors import CorruptFileError, VaultError
+from saiken.fsutil import atomic_write_bytes
+from saiken.services.context import unit_of_work
+from saiken.services.vault import slots as ks
+from saiken.services.vault.backup import REPLACED_PREFIX, new_backup_dir, verify_backup
+from saiken.services.vault.signin import open_vault, open_with_recovery_key
+
+
+@dataclass(frozen=True)
+class RestoreInfo:
+    restored_from: Path
+    replaced_copy: Path
+
+
+def restore_backup(
+    folder: Path,
+    backup: Path,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    recovery_key: str | None = None,
+    clock: Clock = system_clock,
+) -> RestoreInfo:
+    """Replace the (closed) vault with `backup` after verifying it. The replaced files are kept."""
+    folder, backup = Path(folder), Path(backup)
+    if not (backup / ks.KEYS_NAME).is_file():
+        raise CorruptFileError(f"バックアップ {backup.name} に keys.json がないため、戻せません。")
+    report = verify_backup(backup, user=user, password=password, recovery_key=recovery_key, clock=clock)
+    if not report.ok:
+        raise CorruptFileError(
+            "バックアップの検査で問題が見つかったため、戻しませんでした: " + " ".join(report.problems)
+        )
+    replaced = new_backup_dir(folder, clock, prefix=REPLACED_PREFIX)
+    for name in (ks.DB_NAME, f"{ks.DB_NAME}-wal", f"{ks.DB_NAME}-shm", ks.KEYS_NAME):
+        if (folder / name).exists():
+            os.replace(folder / name, replaced / name)
+    try:
+        tmp = folder / f".{ks.DB_NAME}.restore.tmp"
+        shutil.copyfile(backup / ks.DB_NAME, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, folder / ks.DB_NAME)
+        atomic_write_bytes(folder / ks.KEYS_NAME, (backup / ks.KEYS_NAME).read_bytes())
+    except OSError as error:
+        raise VaultError(f"戻す途中で失敗しました。元のファイルは {replaced} にあります。") from error
+    _audit_restore(
+        folder, backup, replaced, user=user, password=password, recovery_key=recovery_key, clock=clock
+    )
+    return RestoreInfo(restored_from=backup, replaced_copy=replaced)
+
+
+def _audit_restore(
+    folder: Path,
+    backup: Path,
+    replaced: Path,
+    *,
+    user: str | None,
+    password: str | None,
+    recovery_key: str | None,
+    clock: Clock,
+) -> None:
+    """Sign in to the restored vault (same credentials: its keys.json came with it) and record the restore."""
+    if recovery_key:
+        session = open_with_recovery_key(folder, recovery_key, clock=clock)
+    else:
+        session = open_vault(folder, user or "", password or "", clock=clock)
+    try:
+        with unit_of_work(session) as work:
+            work.audit("backup.restore", target_type="backup", target_id=backup.name, replaced=replaced.name)
+    finally:
+        session.close()

@@ -1,0 +1,1 @@
+"""Administration: users, the audit log, settings and the recovery sheet."""

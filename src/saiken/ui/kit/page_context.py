@@ -1,0 +1,32 @@
+"""What a page (an area of the main window) is given when it is built. Never a session.
+
+Pages call services through `context.ops.call(service_function, ...)` (see `ui.background`), show errors
+through `ui.errors`, copy text through `context.clipboard` and read the time from `context.clock`.
+When the vault locks, every page is destroyed; after unlocking, pages are built again with a new context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from saiken.domain.clock import Clock
+from saiken.domain.roles import Capability
+from saiken.services.context import SignedInUser
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.clipboard import ClipboardGuard
+from saiken.ui.kit.errors import Dialogs
+
+
+@dataclass(frozen=True)
+class PageContext:
+    ops: Operations
+    dialogs: Dialogs
+    clipboard: ClipboardGuard
+    clock: Clock
+    user: SignedInUser
+    org_name: str = ""
+    org_role: str = ""
+    demo: bool = False
+
+    def can(self, capability: Capability) -> bool:
+        return self.user.can(capability)

@@ -1,1 +1,0 @@
-"""The pages of the shell's own areas: users, audit log, settings."""

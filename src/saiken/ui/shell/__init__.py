@@ -1,0 +1,1 @@
+"""The application shell: windows, navigation, lock, sign-in, first-run wizard, start-up and screenshots."""

@@ -1,0 +1,337 @@
+"""The main window: left navigation, the pages of the areas, status bar, menu; lock and sign-out.
+
+Pages are built when first shown, from `ui.navigation.AREAS`, with a `PageContext` (never a session).
+Locking (Ctrl+L, the idle timer, or signing out) clears our clipboard text, destroys every page, closes the
+vault through `Operations.close_session` (drops the engine and the key material) and shows the lock screen;
+unlocking builds the pages again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saiken.domain.clock import Clock, system_clock
+from saiken.services.context import SignedInUser
+from saiken.ui.kit.background import Operations
+from saiken.ui.kit.clipboard import ClipboardGuard
+from saiken.ui.kit.errors import Dialogs, dialogs
+from saiken.ui.kit.page_context import PageContext
+from saiken.ui.shell.lock import IdleWatcher, LockScreen
+from saiken.ui.shell.navigation import Area, visible_areas
+from saiken.ui.shell.sign_in import org_role_label
+
+
+class MainWindow(QMainWindow):
+    lockedChanged = Signal(bool)
+
+    def __init__(
+        self,
+        ops: Operations,
+        folder: Path,
+        *,
+        clock: Clock = system_clock,
+        message_dialogs: Dialogs = dialogs,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.folder = Path(folder)
+        self.clock = clock
+        self.dialogs = message_dialogs
+        self.clipboard = ClipboardGuard(self)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self.context: PageContext | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._areas: list[Area] = []
+        self._lock_screen: LockScreen | None = None
+        self._last_user: str | None = None
+        self._demo = False
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("demoBanner")
+        banner_text = QLabel(
+            self.tr("DEMO — fictional data only: every person and business shown here is made up."),
+            self.banner,
+        )
+        banner_text.setObjectName("demoBannerText")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(16, 6, 16, 6)
+        banner_layout.addWidget(banner_text)
+        self.banner.hide()
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(188)
+        self.navigation.currentRowChanged.connect(self._navigate)
+        self.pages = QStackedWidget(self)
+        self.workspace = QWidget(self)
+        workspace_layout = QHBoxLayout(self.workspace)
+        workspace_layout.setContentsMargins(0, 0, 0, 0)
+        workspace_layout.setSpacing(0)
+        workspace_layout.addWidget(self.navigation)
+        workspace_layout.addWidget(self.pages, 1)
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(self.workspace)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
+
+        self.status_org = QLabel(self)
+        self.status_user = QLabel(self)
+        self.statusBar().addWidget(self.status_org)
+        self.statusBar().addWidget(self.status_user)
+        self._build_menu()
+        self.ops.dataChanged.connect(self._on_data_changed)
+        self.resize(1180, 760)
+        self.setWindowTitle(self.tr("Saiken Desk"))
+
+    # --- menu ------------------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("Lock now"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action.triggered.connect(lambda: self.change_own_password())
+        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        menu.addAction(self.lock_action)
+        menu.addAction(self.password_action)
+        menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self.addAction(self.lock_action)
+        for number in range(1, 10):  # Ctrl+1 … Ctrl+9: the areas in navigation order, from the keyboard
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self._go_to_row(row))
+            self.addAction(action)
+
+    # --- signed in ---------------------------------------------------------------------------------------
+    def enter(self) -> None:
+        """Build the workspace for the session `ops` now holds."""
+        facts: dict[str, Any] = self.ops.describe()
+        user: SignedInUser | None = facts.get("user")
+        if user is None:
+            self.show_lock_screen(None)
+            return
+        self._demo = bool(facts.get("demo"))
+        self._last_user = user.name
+        self.context = PageContext(
+            ops=self.ops,
+            dialogs=self.dialogs,
+            clipboard=self.clipboard,
+            clock=self.clock,
+            user=user,
+            org_name=facts.get("org_name", ""),
+            org_role=facts.get("org_role", ""),
+            demo=self._demo,
+        )
+        self._discard_lock_screen()
+        self.banner.setVisible(self._demo)
+        title = self.tr("Saiken Desk")
+        if facts.get("org_name"):
+            title = f"{title} — {facts['org_name']}"
+        if self._demo:
+            demo_mark = self.tr("DEMO (fictional data)")
+            title = f"{title} — {demo_mark}"
+        self.setWindowTitle(title)
+        self.status_org.setText(
+            self.tr("Organisation: {org} ({role})").format(
+                org=self.context.org_name, role=org_role_label(self.context.org_role)
+            )
+        )
+        self.status_user.setText(
+            self.tr("User: {name} ({role})").format(name=user.name, role=user.role_label)
+        )
+        self._areas = visible_areas(self.context)
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for area in self._areas:
+            item = QListWidgetItem(area.title)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.navigation.addItem(item)
+        self.navigation.blockSignals(False)
+        self.screens.setCurrentWidget(self.workspace)
+        for action in (self.lock_action, self.password_action, self.sign_out_action):
+            action.setEnabled(True)
+        self.navigation.setCurrentRow(0)
+        self.idle.start()
+        from saiken.services import settings, vault
+
+        self.ops.call(settings.get_settings, owner=self, on_result=self.apply_settings)
+        self.ops.call(vault.password_change_required, owner=self, on_result=self._password_change_required)
+        self.lockedChanged.emit(False)
+
+    # --- passwords -----------------------------------------------------------------------------------------
+    def _password_change_required(self, required: bool) -> None:
+        if required and self.context is not None:
+            reason = self.tr(
+                "Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now."
+            )
+            if not self.change_own_password(reason=reason):
+                self.sign_out()
+
+    def change_own_password(self, *, reason: str = "") -> bool:
+        """Ask for the current and a new password and change it; False if the user cancelled."""
+        if self.context is None:
+            return False
+        from saiken.services import users
+        from saiken.ui.admin.users_page import ChangePasswordDialog
+
+        name = self.context.user.name
+        dialog = ChangePasswordDialog(name, self, own=True, reason=reason)
+        if self.dialogs._run(dialog) != ChangePasswordDialog.DialogCode.Accepted:
+            return False
+        self.ops.call(
+            users.change_password,
+            name,
+            old_password=dialog.old_password(),
+            new_password=dialog.passwords.value(),
+            owner=self,
+            changes=True,
+            progress=self.tr("Changing the password…"),
+            on_result=lambda _r: self.statusBar().showMessage(self.tr("Your password was changed."), 8000),
+        )
+        dialog.clear()
+        return True
+
+    def apply_settings(self, values: Any) -> None:
+        self.idle.set_timeout_ms(int(values.idle_lock_minutes) * 60_000)
+        self.clipboard.set_clear_after_ms(int(values.clipboard_clear_seconds) * 1000)
+
+    def _on_data_changed(self, result: Any) -> None:
+        if hasattr(result, "idle_lock_minutes") and hasattr(result, "clipboard_clear_seconds"):
+            self.apply_settings(result)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.context is None
+
+    def area_keys(self) -> list[str]:
+        return [area.key for area in self._areas]
+
+    def show_area(self, key: str) -> QWidget:
+        self.navigation.setCurrentRow(self.area_keys().index(key))
+        return self._pages[key]
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def _go_to_row(self, row: int) -> None:
+        if self.context is not None and 0 <= row < self.navigation.count():
+            self.navigation.setCurrentRow(row)
+            self.pages.currentWidget().setFocus()
+
+    def _navigate(self, row: int) -> None:
+        if self.context is None or not 0 <= row < len(self._areas):
+            return
+        area = self._areas[row]
+        page = self._pages.get(area.key)
+        if page is None:
+            page = area.factory(self.context)
+            page.setObjectName(f"page_{area.key}")
+            self._pages[area.key] = page
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    # --- lock and sign-out ---------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Close the vault now (drops key material), destroy the pages, show the unlock screen."""
+        if self.context is None:
+            return
+        self._close(self._last_user)
+
+    def sign_out(self) -> None:
+        if self.context is None and self._lock_screen is not None:
+            return
+        self._close(None)
+
+    def _close(self, locked_user: str | None) -> None:
+        self.idle.stop()
+        self.clipboard.clear_now()
+        self._teardown()
+        self.ops.close_session()
+        self.show_lock_screen(locked_user)
+        self.lockedChanged.emit(True)
+
+    def _teardown(self) -> None:
+        self.context = None
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        self.navigation.blockSignals(False)
+        for page in self._pages.values():
+            self.pages.removeWidget(page)
+            page.hide()
+            page.setParent(None)
+            page.deleteLater()
+        self._pages.clear()
+        self._areas = []
+        self.status_user.setText(self.tr("Locked"))
+
+    def show_lock_screen(self, locked_user: str | None) -> None:
+        from saiken.services import vault
+
+        info = vault.read_vault_info(self.folder)
+        self._discard_lock_screen()
+        self._lock_screen = LockScreen(
+            self.ops,
+            self.folder,
+            org_name=info.org_name,
+            org_role=info.org_role,
+            user_names=list(info.user_names),
+            locked_user=locked_user,
+            parent=self,
+        )
+        self._lock_screen.unlocked.connect(self._unlocked)  # a bound method: no lambda holding the window
+        self._lock_screen.quitRequested.connect(self.close)
+        self.screens.addWidget(self._lock_screen)
+        self.screens.setCurrentWidget(self._lock_screen)
+        for action in (self.lock_action, self.password_action, self.sign_out_action):
+            action.setEnabled(False)
+        self._lock_screen.form.password.setFocus()
+
+    def _unlocked(self, _user: Any) -> None:
+        self.enter()
+
+    def _discard_lock_screen(self) -> None:
+        if self._lock_screen is not None and shiboken6.isValid(self._lock_screen):
+            self.screens.removeWidget(self._lock_screen)
+            self._lock_screen.deleteLater()
+        self._lock_screen = None
+
+    @property
+    def lock_screen(self) -> LockScreen | None:
+        return self._lock_screen
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.detach()
+        self.clipboard.clear_now()
+        self._teardown()
+        self.ops.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,132 @@
+"""The areas of the main window, in the order of the left navigation.
+
+Each area is (key, English source label, factory, who may see it). A factory takes a `PageContext` and
+returns the page widget; `lazy("module", "Class")` imports the page only when it is first shown. Areas not
+built yet use `empty_state(...)`: an honest page saying what will be there and which issue builds it.
+To deliver an area, replace ONLY its factory below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from saiken.domain.roles import Capability
+from saiken.ui.kit.page_context import PageContext
+
+PageFactory = Callable[[PageContext], QWidget]
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: str  # English source text, translated in the context "Navigation"
+    factory: PageFactory
+    capability: Capability | None = None  # None: every signed-in user sees it
+
+    @property
+    def title(self) -> str:
+        return QCoreApplication.translate("Navigation", self.label)
+
+
+def lazy(module: str, name: str) -> PageFactory:
+    def factory(context: PageContext) -> QWidget:
+        return getattr(importlib.import_module(module), name)(context)
+
+    return factory
+
+
+def empty_state(what: str, issue: str) -> PageFactory:
+    """A page for an area that is not built yet: `what` will be here, `issue` builds it (source texts)."""
+
+    def factory(context: PageContext) -> QWidget:
+        from saiken.ui.kit.empty_state import EmptyStatePage
+
+        return EmptyStatePage(what, issue)
+
+    return factory
+
+
+_ISSUE_3 = QT_TRANSLATE_NOOP("Navigation", "Being built in issue 3 (debtor files).")
+_LATER = QT_TRANSLATE_NOOP("Navigation", "Planned for a later issue (not filed yet).")
+
+AREAS: list[Area] = [
+    Area(
+        "debtors", QT_TRANSLATE_NOOP("Navigation", "Debtors"), lazy("saiken.ui.debtors.page", "DebtorsPage")
+    ),
+    Area(
+        "records",
+        QT_TRANSLATE_NOOP("Navigation", "Negotiation records"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation",
+                "Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.",
+            ),
+            _ISSUE_3,
+        ),
+    ),
+    Area(
+        "documents",
+        QT_TRANSLATE_NOOP("Navigation", "Documents"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation",
+                "Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.",
+            ),
+            _LATER,
+        ),
+    ),
+    Area(
+        "handover",
+        QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation",
+                "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
+            ),
+            _LATER,
+        ),
+    ),
+    Area(
+        "consultations",
+        QT_TRANSLATE_NOOP("Navigation", "Consultations"),
+        empty_state(
+            QT_TRANSLATE_NOOP(
+                "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
+            ),
+            _LATER,
+        ),
+    ),
+    Area(
+        "audit",
+        QT_TRANSLATE_NOOP("Navigation", "Audit log"),
+        lazy("saiken.ui.admin.audit_page", "AuditPage"),
+        Capability.READ_AUDIT,
+    ),
+    Area(
+        "settings",
+        QT_TRANSLATE_NOOP("Navigation", "Settings"),
+        lazy("saiken.ui.admin.settings_page", "SettingsPage"),
+    ),
+    Area(
+        "users",
+        QT_TRANSLATE_NOOP("Navigation", "Users"),
+        lazy("saiken.ui.admin.users_page", "UsersPage"),
+        Capability.MANAGE_USERS,
+    ),
+]
+
+
+def visible_areas(context: PageContext) -> list[Area]:
+    return [area for area in AREAS if area.capability is None or context.can(area.capability)]
+
+
+def area(key: str) -> Area:
+    for candidate in AREAS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
