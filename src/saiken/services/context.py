@@ -23,6 +23,7 @@ from saiken.domain.roles import ROLE_LABELS, Capability, Role, capabilities
 from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash
 from saiken.store.engine import READ_ONLY
 from saiken.store.models import AuditEntry, Setting
+from saiken.store.vault_lock import VaultLockHandle
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class VaultSession:
     org_name: str = ""
     org_role: str = ""  # "ward" or "contractor"
     demo: bool = False
+    vault_lock: VaultLockHandle | None = None  # this session's share of the vault's OS lock
 
     @property
     def closed(self) -> bool:
@@ -77,6 +79,9 @@ class VaultSession:
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
+        if self.vault_lock is not None:
+            self.vault_lock.release()  # after the database is closed: another process may open it now
+            self.vault_lock = None
 
 
 @dataclass

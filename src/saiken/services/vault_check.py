@@ -29,9 +29,9 @@ from saiken.domain.errors import (
     WrongPasswordError,
 )
 from saiken.security.keyfile import load_keyfile
-from saiken.services.vault import slots as ks
 from saiken.services.backup import BackupInfo, list_backups
 from saiken.services.context import unit_of_work
+from saiken.services.vault import slots as ks
 from saiken.store import vault_lock
 from saiken.store.copies import DatabaseError, check_database, open_read_only
 from saiken.store.engine import connect_raw
