@@ -75,13 +75,24 @@ def _settings(engine) -> dict[str, str]:
 
 
 def _flush_failures(work, folder: Path, keyfile: KeyFile, principal: str, names: list[str]) -> None:
+    """Failures this process saw, one entry each with the application's time; what the brake file says
+    beyond that, as one unverified count for the account signing in (saiken.security.signin_failures)."""
     by_hash = {principal_hash(keyfile.vault_id, n): n for n in [*names, ks.RECOVERY_PRINCIPAL]}
-    for failure in FailureLog(folder, keyfile.vault_id).record_success(principal):
+    settled = FailureLog(folder, keyfile.vault_id).settle(principal)
+    for failure in settled.seen:
         work.audit(
             "auth.sign_in_failed",
             actor=by_hash.get(failure.principal, "unknown"),
             target_type="user",
             at=failure.at.isoformat(timespec="seconds"),
+        )
+    if settled.elsewhere:
+        work.audit(
+            "auth.sign_in_failures_reported",
+            target_type="user",
+            count=settled.elsewhere,
+            source="signin_failures.json",
+            verified=False,
         )
 
 
