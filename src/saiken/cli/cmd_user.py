@@ -81,6 +81,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "enrolment-code", help="別の OS アカウントを登録するための端末登録コードを表示する（管理者）"
     )
     add_sign_in_arguments(code)
+    code.add_argument(
+        "--for", dest="for_user", default=None, metavar="USER", help="この利用者だけが使えるコードにする"
+    )
+    code.add_argument("--hours", type=int, default=8, help="有効時間（1〜72 時間、既定 8 時間）")
     code.set_defaults(func=run_enrolment_code)
 
 
@@ -173,9 +177,13 @@ def run_enrol(args: argparse.Namespace) -> int:
 def run_enrolment_code(args: argparse.Namespace) -> int:
     session = sign_in(args)
     try:
-        code = vault.device_enrolment_code(session)
+        code = vault.device_enrolment_code(session, for_user=args.for_user, hours=args.hours)
     finally:
         session.close()
-    print("端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います）:")
-    print(f"    {code}")
+    whom = f"利用者 {code.for_user} だけが" if code.for_user else "この金庫の利用者が"
+    print(
+        "端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います。"
+        f"{whom}一回だけ使えます。{code.expires_text} まで有効）:"
+    )
+    print(f"    {code.code}")
     return 0
