@@ -2,7 +2,7 @@
 
 User `demo`, password `demo-fictional-2025` (documented; the demo holds nothing real). The vault is made
 without device binding (it never touches the OS credential store) and carries `demo=1` in its settings and
-in keys.json. Debtors come from `saiken.services.demo_debtors.populate(work, seed)` when that module exists.
+in keys.json. Debtors come from `saiken.services.debtors.demo.populate(work, seed)` when that module exists.
 
 What may be replaced (issue 6 item 7): only the application's own demo folder (`default_demo_dir()`), and
 only a vault there that proves to be our demo — it opens with the demo password and its encrypted settings
@@ -27,6 +27,7 @@ import sqlalchemy.exc
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import SaikenError, VaultError
 from saiken.fsutil import private_dir
+from saiken.services.consultations import demo as consultations_demo
 from saiken.services.context import unit_of_work
 from saiken.services.vault import create_vault, default_demo_dir, open_vault, remove_vault_files, vault_exists
 from saiken.services.vault.hold import held
@@ -35,7 +36,7 @@ from saiken.store.copies import DatabaseError
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-fictional-2025"
 DEMO_ORG = {"contractor": "デモ法律事務所（架空）", "ward": "デモ区 産業振興課（架空）"}
-_HOOK = "saiken.services.demo_debtors"
+_HOOK = "saiken.services.debtors.demo"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,9 @@ def create_demo_vault(
             try:
                 with unit_of_work(session) as work:
                     populate(work, seed)
+                    consultations_demo.populate(work, seed)
+
+                    importlib.import_module("saiken.services.letters.demo").populate(work, seed)
                     work.audit("demo.populate", target_type="vault", seed=seed)
             finally:
                 session.close()
