@@ -11,7 +11,7 @@ import argparse
 
 from saiken.cli.common import add_sign_in_arguments, print_json, secret_from_env, user_name
 from saiken.domain.errors import IntegrityError
-from saiken.services import vault_check
+from saiken.services import vault
 
 _LABELS = {
     "keys": "鍵ファイル（keys.json）",
@@ -38,12 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_check(args: argparse.Namespace) -> int:
     if args.recovery:
-        report = vault_check.check_vault(
+        report = vault.check_vault(
             args.vault, recovery_key=secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
         )
     else:
         name = user_name(args)
-        report = vault_check.check_vault(
+        report = vault.check_vault(
             args.vault, user=name, password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
         )
     status = 0 if report.ok else IntegrityError.exit_code
