@@ -3,6 +3,11 @@
 `--json` prints a list of items with `id` (the management number), `name`, `kana`, `representative`,
 `address`, `phone`, `principal`, `paid`, `balance` (whole yen), and `status`, `handler`,
 `next_action_on`, `tags`. Order: 五十音 of the reading, then management number.
+
+A listing that leaves the application — `--json`, or output into a file or another program — is an export
+(DESIGN §5): it needs the export right (a supervisor) and is audited `export.debtor_listing`; shown on a
+terminal it needs only the read right and is audited `debtor.list`. Both record the filter (never the text
+searched for) and the count.
 """
 
 from __future__ import annotations
