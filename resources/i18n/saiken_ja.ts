@@ -2348,6 +2348,10 @@ by {day}</source>
 <context>
     <name>RecoverySheetDialog</name>
     <message>
+        <source>The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault itself is created: choose another place and save again, or print the sheet, or copy the recovery key shown on the screen by hand before you close it.</source>
+        <translation>復旧キーの用紙を {path} に保存できませんでした（{reason}）。何も保存していません。金庫は作成済みです。別の場所を選んでもう一度保存するか、用紙を印刷するか、閉じる前に画面の復旧キーを紙に書き写してください。</translation>
+    </message>
+    <message>
         <source>Recovery key sheet</source>
         <translation>復旧キー用紙</translation>
     </message>
