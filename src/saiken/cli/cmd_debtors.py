@@ -16,27 +16,39 @@ import argparse
 import sys
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
-from saiken.domain.debtor_status import check_status
+from saiken.cli.common import Commands, print_json, sign_in
+from saiken.domain.debtor_status import STATUSES, check_status
 from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.services import debtors
-from saiken.services.debtors.search import DebtorFilter, DebtorListRow
+from saiken.services.debtors import DebtorFilter, DebtorListRow
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("debtors", help="債務者の一覧・検索")
-    add_sign_in_arguments(parser)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "debtors",
+        help="債務者の一覧・検索（五十音順）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken debtors --vault ~/saiken-vault --user yamada --search たかはし",
+            "saiken debtors --vault ~/saiken-vault --status 交渉中 --status 分納中 --json",
+        ],
+    )
     parser.add_argument(
         "--search",
         default="",
         metavar="TEXT",
         help="名前・フリガナ・代表者・住所・電話番号・管理番号で検索（ひらがな・半角カナ・異体字も可）",
     )
-    parser.add_argument("--status", action="append", default=[], help="状況で絞り込む（複数指定可）")
-    parser.add_argument("--handler", default=None, help="担当者の利用者名で絞り込む")
-    parser.add_argument("--limit", type=int, default=None, help="表示する最大件数")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
+    parser.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="STATUS",
+        help=f"状況で絞り込む（繰り返し可: {'、'.join(STATUSES)}）",
+    )
+    parser.add_argument("--handler", default=None, metavar="NAME", help="担当者の利用者名で絞り込む")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="表示する最大件数")
 
 
 def item(row: DebtorListRow) -> dict[str, Any]:
@@ -69,8 +81,7 @@ def run(args: argparse.Namespace) -> int:
         check_status(status)
     flt = DebtorFilter(text=args.search, statuses=frozenset(args.status), handler=args.handler)
     export = _leaves_the_application(args)
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         try:
             listing = debtors.list_debtors(
                 session, flt, limit=args.limit, export=export, output="json" if args.json else "text"
@@ -83,8 +94,6 @@ def run(args: argparse.Namespace) -> int:
                 f"{error.message}",
                 hint="端末に表示するだけなら --json を付けず、出力先をリダイレクトせずに実行してください。",
             ) from None
-    finally:
-        session.close()
     rows = listing.rows
     if args.json:
         print_json([item(row) for row in rows])

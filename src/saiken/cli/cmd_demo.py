@@ -9,22 +9,33 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from saiken.cli.common import print_json
+from saiken.cli.common import Commands, print_json
 from saiken.services.demo import create_demo_vault
 from saiken.services.vault_info import default_demo_dir
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "demo",
-        help="架空のデータでデモ用の金庫を作る（既定はアプリのデモ用フォルダ。作り直せるのはそこだけ）",
+        help="架空のデータでデモ用の金庫を作る（DEMO と表示。作り直すのはアプリのデモ用フォルダの金庫だけ）",
+        run=run,
+        vault=None,
+        json=True,
+        example="saiken demo --role ward",
     )
     parser.add_argument(
-        "--vault", type=Path, default=None, metavar="DIR", help="金庫のないフォルダ（省略時はデモ用フォルダ）"
+        "--vault",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="金庫のないフォルダに作る（省略時はアプリのデモ用フォルダ。作り直せるのはそこだけ）",
     )
-    parser.add_argument("--role", default="contractor", choices=("ward", "contractor"))
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
+    parser.add_argument(
+        "--role",
+        default="contractor",
+        choices=("ward", "contractor"),
+        help="組織の役割: ward（区）または contractor（受託者、既定）",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

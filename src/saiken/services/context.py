@@ -112,6 +112,13 @@ class VaultSession:
             self.vault_lock.release()  # after the database is closed: another process may open it now
             self.vault_lock = None
 
+    def __enter__(self) -> VaultSession:
+        """`with vault.open_vault(...) as session:` closes the session however the block ends."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 @dataclass
 class Work:
@@ -119,7 +126,6 @@ class Work:
 
     session: Session
     vault: VaultSession
-    audited: list[str] = field(default_factory=list)
 
     def audit(
         self,

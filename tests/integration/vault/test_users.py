@@ -143,4 +143,6 @@ def test_a_password_made_of_the_new_members_display_name_is_refused(admin):
 
     with pytest.raises(Refused, match="名前"):
         users.add_user(admin, "yt01", role="viewer", password="山田太郎2025!!", display_name="山田 太郎")
-    users.add_user(admin, "yt01", role="viewer", password="山田さんの長い合言葉です", display_name="山田 太郎")
+    users.add_user(
+        admin, "yt01", role="viewer", password="山田さんの長い合言葉です", display_name="山田 太郎"
+    )
