@@ -148,6 +148,30 @@
         <translation>サインイン失敗</translation>
     </message>
     <message>
+        <source>Failed sign-ins reported by the brake file (not verified)</source>
+        <translation>ブレーキファイルが報告したサインイン失敗（未検証）</translation>
+    </message>
+    <message>
+        <source>Vault taken over after it was left open</source>
+        <translation>開いたまま終了した金庫の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Vault checked</source>
+        <translation>金庫の検査</translation>
+    </message>
+    <message>
+        <source>Debtor list shown</source>
+        <translation>債務者一覧の表示</translation>
+    </message>
+    <message>
+        <source>Debtor list taken out (JSON or file)</source>
+        <translation>債務者一覧の書出し（JSON・ファイル）</translation>
+    </message>
+    <message>
+        <source>Searches in the session (count only)</source>
+        <translation>セッション中の検索（件数のみ）</translation>
+    </message>
+    <message>
         <source>User added</source>
         <translation>利用者の追加</translation>
     </message>
@@ -2316,6 +2340,10 @@ by {day}</source>
 <context>
     <name>RecoverySheetDialog</name>
     <message>
+        <source>The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault itself is created: choose another place and save again, or print the sheet, or copy the recovery key shown on the screen by hand before you close it.</source>
+        <translation>復旧キーの用紙を {path} に保存できませんでした（{reason}）。何も保存していません。金庫は作成済みです。別の場所を選んでもう一度保存するか、用紙を印刷するか、閉じる前に画面の復旧キーを紙に書き写してください。</translation>
+    </message>
+    <message>
         <source>Recovery key sheet</source>
         <translation>復旧キー用紙</translation>
     </message>
@@ -2527,6 +2555,10 @@ by {day}</source>
         <translation>サインイン</translation>
     </message>
     <message>
+        <source>Check again</source>
+        <translation>もう一度確かめる</translation>
+    </message>
+    <message>
         <source>Use the recovery key…</source>
         <translation>復旧キーで開く…</translation>
     </message>
@@ -2537,6 +2569,18 @@ by {day}</source>
     <message>
         <source>Password</source>
         <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>someone whose details cannot be read</source>
+        <translation>（開いている人の情報は読めません）</translation>
+    </message>
+    <message>
+        <source>This vault is open elsewhere now: {where}. It can be open in one place at a time: ask them to sign out (or close the window there), then check again.</source>
+        <translation>この金庫はいま別の場所で開かれています: {where}。同時に開けるのは一か所だけです。そちらでサインアウトする（またはウィンドウを閉じる）よう頼んでから、もう一度確かめてください。</translation>
+    </message>
+    <message>
+        <source>Last time this vault was not closed properly ({where}; the window was ended, or the PC switched off). Signing in takes it over safely; everything saved before then is kept.</source>
+        <translation>前回、この金庫は正しく閉じられませんでした（{where}。ウィンドウが強制終了されたか、PC の電源が切れました）。サインインすると安全に引き継ぎます。それまでに保存した内容はそのまま残っています。</translation>
     </message>
     <message>
         <source>Enter your user name and password.</source>

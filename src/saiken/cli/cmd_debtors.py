@@ -3,19 +3,24 @@
 `--json` prints a list of items with `id` (the management number), `name`, `kana`, `representative`,
 `address`, `phone`, `principal`, `paid`, `balance` (whole yen), and `status`, `handler`,
 `next_action_on`, `tags`. Order: 五十音 of the reading, then management number.
+
+A listing that leaves the application — `--json`, or output into a file or another program — is an export
+(DESIGN §5): it needs the export right (a supervisor) and is audited `export.debtor_listing`; shown on a
+terminal it needs only the read right and is audited `debtor.list`. Both record the filter (never the text
+searched for) and the count.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import sys
 from typing import Any
 
 from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.debtor_status import STATUSES, check_status
-from saiken.domain.errors import ValidationError
-from saiken.services.context import VaultSession
-from saiken.services.debtors import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
+from saiken.domain.errors import PermissionDeniedError, ValidationError
+from saiken.services import debtors
+from saiken.services.debtors import DebtorFilter, DebtorListRow
 
 
 def register(commands: Commands) -> None:
@@ -46,19 +51,6 @@ def register(commands: Commands) -> None:
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="表示する最大件数")
 
 
-def _rows(session: VaultSession, flt: DebtorFilter, limit: int | None) -> Iterator[DebtorListRow]:
-    offset = 0
-    while True:
-        page = search_debtors(session, flt, offset=offset, limit=MAX_PAGE)
-        for row in page.rows:
-            if limit is not None and offset >= limit:
-                return
-            offset += 1
-            yield row
-        if not page.rows or offset >= page.total:
-            return
-
-
 def item(row: DebtorListRow) -> dict[str, Any]:
     return {
         "id": row.management_no,
@@ -77,14 +69,32 @@ def item(row: DebtorListRow) -> dict[str, Any]:
     }
 
 
+def _leaves_the_application(args: argparse.Namespace) -> bool:
+    """`--json`, or output into a file or another program (not a terminal), is an export (DESIGN §5)."""
+    return bool(args.json) or not sys.stdout.isatty()
+
+
 def run(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise ValidationError("--limit は 1 以上の整数で指定してください。")
     for status in args.status:
         check_status(status)
     flt = DebtorFilter(text=args.search, statuses=frozenset(args.status), handler=args.handler)
+    export = _leaves_the_application(args)
     with sign_in(args) as session:
-        rows = list(_rows(session, flt, args.limit))
+        try:
+            listing = debtors.list_debtors(
+                session, flt, limit=args.limit, export=export, output="json" if args.json else "text"
+            )
+        except PermissionDeniedError as error:
+            if not export:
+                raise
+            raise PermissionDeniedError(
+                "債務者の一覧を --json やファイル・他のプログラムへ出すのは書出し（取扱責任者の権限）です。"
+                f"{error.message}",
+                hint="端末に表示するだけなら --json を付けず、出力先をリダイレクトせずに実行してください。",
+            ) from None
+    rows = listing.rows
     if args.json:
         print_json([item(row) for row in rows])
         return 0

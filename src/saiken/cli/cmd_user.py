@@ -100,12 +100,16 @@ def register(commands: Commands) -> None:
         help="管理者の端末登録コード（$SAIKEN_ENROLMENT_CODE）と自分のパスワードで登録する",
     )
 
-    user.add(
+    code = user.add(
         "enrolment-code",
-        help="別の OS アカウントを登録するための端末登録コードを表示する（管理者）",
+        help="別の OS アカウントを登録するための一回限りの端末登録コードを表示する（管理者）",
         run=run_enrolment_code,
-        example="SAIKEN_PASSWORD=… saiken user enrolment-code --vault DIR --user kanri",
+        example="SAIKEN_PASSWORD=… saiken user enrolment-code --vault DIR --user kanri --for tanto",
     )
+    code.add_argument(
+        "--for", dest="for_user", default=None, metavar="USER", help="この利用者だけが使えるコードにする"
+    )
+    code.add_argument("--hours", type=int, default=8, help="有効時間（1〜72 時間、既定 8 時間）")
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -135,7 +139,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
-    with sign_in(args) as session:
+    with sign_in(args, allow_temporary=True) as session:
         target = args.name or session.user.name
         own = target == session.user.name
         old = secret_from_env("SAIKEN_PASSWORD", "今のパスワード: ") if own else None
@@ -181,7 +185,11 @@ def run_enrol(args: argparse.Namespace) -> int:
 
 def run_enrolment_code(args: argparse.Namespace) -> int:
     with sign_in(args) as session:
-        code = vault.device_enrolment_code(session)
-    print("端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います）:")
-    print(f"    {code}")
+        code = vault.device_enrolment_code(session, for_user=args.for_user, hours=args.hours)
+    whom = f"利用者 {code.for_user} だけが" if code.for_user else "この金庫の利用者が"
+    print(
+        "端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います。"
+        f"{whom}一回だけ使えます。{code.expires_text} まで有効）:"
+    )
+    print(f"    {code.code}")
     return 0

@@ -11,7 +11,7 @@ import argparse
 
 from saiken.cli.common import Commands, print_json, secret_from_env, user_name
 from saiken.domain.errors import IntegrityError
-from saiken.services import vault_check
+from saiken.services import vault
 
 _LABELS = {
     "keys": "鍵ファイル（keys.json）",
@@ -26,25 +26,25 @@ def register(commands: Commands) -> None:
     group = commands.group(
         "vault",
         help="金庫そのものの検査",
-        example="SAIKEN_PASSWORD=… saiken vault check --vault DIR --user kanri",
+        example="SAIKEN_PASSWORD=… saiken vault check --vault ~/saiken-vault --user kanri",
     )
     group.add(
         "check",
-        help="開いていない金庫を検査する（整合性・暗号ページ・鍵ファイル・サインイン。問題があれば終了コード 9）",
+        help="金庫を検査する（鍵ファイル・整合性・暗号ページ・サインイン）。壊れていれば正常なバックアップを示す",
         run=run_check,
         json=True,
-        example="SAIKEN_PASSWORD=… saiken vault check --vault DIR --user kanri",
+        example="SAIKEN_PASSWORD=… saiken vault check --vault ~/saiken-vault --user kanri",
     )
 
 
 def run_check(args: argparse.Namespace) -> int:
     if args.recovery:
-        report = vault_check.check_vault(
+        report = vault.check_vault(
             args.vault, recovery_key=secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
         )
     else:
         name = user_name(args)
-        report = vault_check.check_vault(
+        report = vault.check_vault(
             args.vault, user=name, password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
         )
     status = 0 if report.ok else IntegrityError.exit_code

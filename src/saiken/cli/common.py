@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from saiken.argparse_ja import example_text
-from saiken.domain.errors import ValidationError
+from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.services import vault
 from saiken.services.context import VaultSession
 
@@ -141,14 +141,39 @@ def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def sign_in(args: argparse.Namespace) -> VaultSession:
-    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key)."""
+TEMPORARY_PASSWORD = (
+    "仮のパスワードでサインインしました。ほかの操作の前に、自分のパスワードに変えてください: "
+    "SAIKEN_NEW_PASSWORD に新しいパスワードを設定して saiken user passwd --vault {vault} を実行します"
+    "（端末から実行すれば、その場で変えられます）。何も変更していません。"
+)
+
+
+def sign_in(args: argparse.Namespace, *, allow_temporary: bool = False) -> VaultSession:
+    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key).
+
+    A temporary password (set by an admin's reset) must be changed before anything else, as in the GUI:
+    at a terminal the new one is asked for here; otherwise the command stops with PermissionDeniedError
+    saying how (only `user passwd` passes `allow_temporary`)."""
     if getattr(args, "recovery", False):
         key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
         return vault.open_with_recovery_key(args.vault, key)
     name = user_name(args)
     password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
-    return vault.open_vault(args.vault, name, password)
+    session = vault.open_vault(args.vault, name, password)
+    if allow_temporary or not vault.password_change_required(session):
+        return session
+    try:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise PermissionDeniedError(TEMPORARY_PASSWORD.format(vault=args.vault))
+        from saiken.services import users
+
+        print("仮のパスワードです。続ける前に、自分のパスワードを決めてください。", file=sys.stderr)
+        users.change_password(session, name, old_password=password, new_password=new_password())
+        print("パスワードを変更しました。", file=sys.stderr)
+    except BaseException:
+        session.close()
+        raise
+    return session
 
 
 def new_password(prompt: str = "新しいパスワード: ") -> str:

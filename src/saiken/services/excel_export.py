@@ -23,6 +23,7 @@ from saiken.domain.roles import Capability
 from saiken.exchange.excel.debtor_list import DebtorSheetRow, debtor_list_bytes
 from saiken.exchange.excel.negotiation_report import NegotiationReportRow, negotiation_report_bytes
 from saiken.services.context import VaultSession, unit_of_work
+from saiken.services.debtors.listing import filter_summary
 from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
 from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 from saiken.store.models import Claim, Debtor, Engagement, NegotiationRecord, User
@@ -217,5 +218,11 @@ def export_debtor_list(
         rows = _sheet_rows(work.session, _list_rows(work.session, flt, s.clock.today()))
         data = debtor_list_bytes(rows, created_on=s.clock.today())
         saved = save_personal_file(s, target, data, title="債務者一覧", password=password)
-        work.audit("export.debtor_list", rows=len(rows), filtered=not flt.is_empty(), **saved.audit_details())
+        work.audit(
+            "export.debtor_list",
+            rows=len(rows),
+            filtered=not flt.is_empty(),
+            **filter_summary(flt),
+            **saved.audit_details(),
+        )
     return ExportResult(path=target, rows=len(rows), saved=saved)

@@ -120,7 +120,7 @@ def test_exports_need_the_export_right_and_are_audited_with_counts(filled, tmp_p
     }
     assert report == {"rows": 2, "period_from": "2025-09-01", "period_to": "2025-09-15", **plain}
     assert listing.pop("size") == (tmp_path / "l.xlsx").stat().st_size and len(listing.pop("sha256")) == 64
-    assert listing == {"rows": 58, "filtered": False, **plain}
+    assert listing == {"rows": 58, "filtered": False, "search_text": False, **plain}
     filled.user = SignedInUser(id=1, name="admin", role=Role.HANDLER)
     with pytest.raises(PermissionDeniedError):
         export_debtor_list(filled, tmp_path / "x.xlsx")

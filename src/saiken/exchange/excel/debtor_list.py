@@ -119,13 +119,13 @@ def write_debtor_list(
 
 
 def debtor_list_bytes(
-    rows: Iterable[DebtorListRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
+    rows: Iterable[DebtorSheetRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
 ) -> bytes:
     """The same workbook as `write_debtor_list`, as .xlsx bytes made in memory (nothing is written)."""
     return workbook_bytes(_workbook(list(rows), title, created_on), title=title, kind=KIND)
 
 
-def _workbook(items: list[DebtorListRow], title: str, created_on: dt.date | None) -> Workbook:
+def _workbook(items: list[DebtorSheetRow], title: str, created_on: dt.date | None) -> Workbook:
     columns = [c for c in _COLUMNS if c[1] in _ALWAYS or any(getattr(row, c[1], None) for row in items)]
     widths = [c[2] for c in columns]
     formats = {index: c[3] for index, c in enumerate(columns, start=1) if c[3]}

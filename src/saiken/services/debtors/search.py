@@ -118,7 +118,12 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
     if offset < 0 or not 1 <= limit <= MAX_PAGE:
         raise ValidationError(f"ページの指定が正しくありません（開始 0 以上、件数 1〜{MAX_PAGE}）。")
     with read_session(s) as session:
-        return query_page(session, flt, s.clock.today(), offset=offset, limit=limit)
+        page = query_page(session, flt, s.clock.today(), offset=offset, limit=limit)
+    if offset == 0:  # a new search (later pages of the same list are not counted again)
+        s.tally(
+            "search.summary", count=1, with_text=int(bool(flt.text.strip())), filtered=int(not flt.is_empty())
+        )
+    return page
 
 
 def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: int, limit: int) -> DebtorPage:
