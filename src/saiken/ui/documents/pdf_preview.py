@@ -24,6 +24,8 @@ class PdfPreview(QWidget):
         self._buffer = QBuffer(self)
         self.document = QPdfDocument(self)
         self.index = 0
+        self.printer: QPrinter | None = None  # a printer chosen already (no dialog), e.g. a PDF printer
+        self.printed = 0  # pages sent to a printer so far
         self.image = QLabel(self)
         self.image.setObjectName("pdfPage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -111,7 +113,10 @@ class PdfPreview(QWidget):
     def print_document(self) -> bool:
         if not self.page_count():
             return False
-        return print_pdf(self, self.document)
+        done = print_pdf(self, self.document, self.printer)
+        if done:
+            self.printed += self.page_count()
+        return done
 
 
 def print_pdf(parent: QWidget, document: QPdfDocument, printer: QPrinter | None = None) -> bool:
