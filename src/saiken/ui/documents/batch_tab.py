@@ -93,7 +93,7 @@ class BatchTab(QWidget):
         self.labels_button = QPushButton(self.tr("Save the labels…"), self)
         self.preview_button.clicked.connect(self.preview_batch)
         self.make_button.clicked.connect(self.make_batch)
-        self.print_button.clicked.connect(lambda: self.letters.print_document())
+        self.print_button.clicked.connect(self._print_again)
         self.save_button.clicked.connect(lambda: self.save("letters"))
         self.list_button.clicked.connect(lambda: self.save("mail_list_xlsx"))
         self.labels_button.clicked.connect(lambda: self.save("labels"))
@@ -130,6 +130,9 @@ class BatchTab(QWidget):
         self._source_changed()
         self._outputs()
         self.refresh()
+
+    def _print_again(self) -> None:
+        self.letters.print_document()
 
     def refresh(self) -> None:
         from saiken.services.search import list_conditions

@@ -161,8 +161,9 @@ class TemplatesTab(QWidget):
                     child.setSelected(True)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        if selected is None and self.tree.topLevelItemCount():
-            first = self.tree.topLevelItem(0).child(0)
+        top_item = self.tree.topLevelItem(0) if self.tree.topLevelItemCount() else None
+        if selected is None and top_item is not None:
+            first = top_item.child(0)
             if first is not None:
                 first.setSelected(True)
         self._enable()
