@@ -288,6 +288,18 @@
         <translation>Excel の出力</translation>
     </message>
     <message>
+        <source>Debtor list exported</source>
+        <translation>債務者一覧を書き出し</translation>
+    </message>
+    <message>
+        <source>Negotiation report exported</source>
+        <translation>交渉記録報告書を書き出し</translation>
+    </message>
+    <message>
+        <source>Password notice printed</source>
+        <translation>パスワード通知書を印刷</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>金庫</translation>
     </message>
@@ -412,6 +424,22 @@
         <translation>変更なし</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>パスワード保護</translation>
+    </message>
+    <message>
+        <source>protection</source>
+        <translation>保護の方式</translation>
+    </message>
+    <message>
+        <source>file check code</source>
+        <translation>ファイルの照合番号</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>ファイルの種類</translation>
+    </message>
+    <message>
         <source>password</source>
         <translation>パスワード</translation>
     </message>
@@ -450,6 +478,26 @@
     <message>
         <source>backups kept</source>
         <translation>残すバックアップ</translation>
+    </message>
+    <message>
+        <source>Office encryption (AES-256)</source>
+        <translation>Office の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>PDF encryption (AES-256)</source>
+        <translation>PDF の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Agile)</source>
+        <translation>Office の暗号化（Agile）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Standard)</source>
+        <translation>Office の暗号化（Standard）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1247,6 +1295,33 @@
     </message>
 </context>
 <context>
+    <name>FilePasswordDialog</name>
+    <message>
+        <source>Password-protected file</source>
+        <translation>パスワードで保護されたファイル</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is protected with a password. Enter the password to open it.</source>
+        <translation>ファイル「{name}」はパスワードで保護されています。開くためのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>パスワードを表示する</translation>
+    </message>
+    <message>
+        <source>It is usually on a password notice handed over separately from the file. Capitals and lower case are different; a generated password may be typed with or without its hyphens.</source>
+        <translation>パスワードは、ふつうファイルとは別に渡されたパスワード通知書に書かれています。英字の大文字と小文字は区別されます（自動で作られたパスワードは、ハイフンを省いて入力しても構いません）。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Status</source>
@@ -1346,6 +1421,105 @@
     <message>
         <source>Preparing the sheet…</source>
         <translation>用紙を準備しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import the ward's workbook</source>
+        <translation>区の抽出データの取込み</translation>
+    </message>
+    <message>
+        <source>The .xlsx file received from the ward</source>
+        <translation>区から受け取った .xlsx ファイル</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>Nothing is stored until you press Import. A workbook with any bad row imports nothing. A workbook protected with a password is opened in memory, never copied to disk.</source>
+        <translation>「取り込む」を押すまで何も保存しません。1 行でも誤りのあるブックは何も取り込みません。パスワード付きのブックはメモリ上で開き、ディスクに複製しません。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Problem or change</source>
+        <translation>問題・変更内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>ブック</translation>
+    </message>
+    <message>
+        <source>Choose the ward's workbook</source>
+        <translation>区の抽出データを選ぶ</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the workbook first.</source>
+        <translation>先にブックを選んでください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>ブックを確認しています…</translation>
+    </message>
+    <message>
+        <source>Not opened: the workbook needs its password. Nothing was imported.</source>
+        <translation>パスワードが必要なため開いていません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be read. Nothing was imported.</source>
+        <translation>ブックを読めませんでした。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source> (password-protected workbook, opened in memory)</source>
+        <translation>（パスワード付きのブックをメモリ上で開きました）</translation>
+    </message>
+    <message>
+        <source>Cannot import: {n} problem(s). Correct the workbook and check again. Nothing was stored.</source>
+        <translation>取り込めません: {n} 件の問題があります。ブックを直してから、もう一度確認してください。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Ready to import: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込めます: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込みました: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1846,65 @@
     </message>
 </context>
 <context>
+    <name>PasswordOnceDialog</name>
+    <message>
+        <source>The file's password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” with a password.</source>
+        <translation>「{name}」をパスワード付きで保存しました。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown, hyphens included; the letters are all capitals.</source>
+        <translation>ハイフン（-）も含めて、表示どおりに入力します。英字はすべて大文字です。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown.</source>
+        <translation>表示どおりに入力します。</translation>
+    </message>
+    <message>
+        <source>This is the only time it is shown: Saiken Desk does not keep it. Hand it over separately from the file (print the password notice), never in the same envelope or e-mail.</source>
+        <translation>パスワードが表示されるのはこの一度だけで、債権デスクには保存されません。パスワード通知書を印刷するなどして、ファイルとは別の機会に渡してください（同じ封筒やメールには入れないでください）。</translation>
+    </message>
+    <message>
+        <source>File check code: {code}</source>
+        <translation>ファイルの照合番号: {code}</translation>
+    </message>
+    <message>
+        <source>Print the password notice…</source>
+        <translation>パスワード通知書を印刷…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Copied. It is cleared from the clipboard shortly.</source>
+        <translation>コピーしました。しばらくするとクリップボードから消えます。</translation>
+    </message>
+    <message>
+        <source>Password notice</source>
+        <translation>パスワード通知書</translation>
+    </message>
+    <message>
+        <source>Print the notice and hand it over separately from the file.</source>
+        <translation>通知書を印刷し、ファイルとは別の機会に渡してください。</translation>
+    </message>
+    <message>
+        <source>The password notice was printed.</source>
+        <translation>パスワード通知書を印刷しました。</translation>
+    </message>
+    <message>
+        <source>The password will not be shown again. Have you written it down or printed the notice?</source>
+        <translation>このパスワードは二度と表示されません。控えるか、パスワード通知書を印刷しましたか？</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record a payment</source>
@@ -1719,6 +1952,21 @@
     <message>
         <source>Print</source>
         <translation>印刷</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>{n} ページをプリンターに送りました。</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2078,68 @@
     <message>
         <source>The whole unpaid balance of this plan falls due today. Continue?</source>
         <translation>この分納計画の未納残額全額が本日を期限として一括請求の対象になります。続けますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSave</name>
+    <message>
+        <source>Saved “{name}” without a password.</source>
+        <translation>「{name}」をパスワードを付けずに保存しました。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSaveDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>Protect the file with a password</source>
+        <translation>パスワードを付ける</translation>
+    </message>
+    <message>
+        <source>Make a password for me (recommended)</source>
+        <translation>パスワードを自動で作る（おすすめ）</translation>
+    </message>
+    <message>
+        <source>Use a password I type</source>
+        <translation>自分で決めたパスワードを使う</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Excel will ask for the password when the file is opened (Office encryption).</source>
+        <translation>Excel でファイルを開くときにパスワードを求められます（Office の暗号化）。</translation>
+    </message>
+    <message>
+        <source>Acrobat Reader, Edge and Chrome will ask for the password when the file is opened (AES-256).</source>
+        <translation>Acrobat Reader や Edge・Chrome でファイルを開くときにパスワードを求められます（AES-256）。</translation>
+    </message>
+    <message>
+        <source>The password is shown once after saving and is not kept anywhere: write it down or print the password notice, and hand it over separately from the file.</source>
+        <translation>パスワードは保存のあとに一度だけ表示され、どこにも保存されません。控えるかパスワード通知書を印刷して、ファイルとは別に渡してください。</translation>
+    </message>
+    <message>
+        <source>This file holds personal data. Without a password, anyone who gets hold of the file can read it.</source>
+        <translation>このファイルには個人情報が含まれます。パスワードを付けずに保存すると、ファイルを手に入れた人はだれでも中身を読めます。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>

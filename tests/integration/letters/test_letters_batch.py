@@ -18,8 +18,8 @@ from saiken.domain.letter_template import TemplateError
 from saiken.domain.roles import Role
 from saiken.services.context import read_session
 from saiken.services.debtors import get_card
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.letters import BatchRequest, list_templates, make_letters, preview_letters, save_template
-from saiken.services.search import DebtorFilter, search_debtors
 from saiken.store.models import (
     AuditEntry,
     Debtor,

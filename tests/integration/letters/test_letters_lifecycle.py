@@ -17,6 +17,7 @@ from saiken.domain.roles import Role
 from saiken.services.audit import list_entries
 from saiken.services.context import read_session
 from saiken.services.debtors import create_instalment_plan, get_card, set_status
+from saiken.services.debtors.search import DebtorFilter, save_condition, search_debtors
 from saiken.services.letters import (
     BatchOutput,
     BatchRequest,
@@ -34,7 +35,6 @@ from saiken.services.letters import (
     set_tracking_numbers,
     update_letterhead,
 )
-from saiken.services.search import DebtorFilter, save_condition, search_debtors
 from saiken.store.models import DocumentSent
 
 

@@ -9,7 +9,7 @@ letters out, and write ONE audit entry (`letters.batch`). If anything fails noth
 document number is used. The PDF stays in memory: printing and saving are the caller's.
 
 A sent 督促状 or 催告書 is the limitation event the rules give it (statutory demand, demand) through its
-documents-sent entry; a returned one counts for nothing (`saiken.services.debtors_card.limitation_of`).
+documents-sent entry; a returned one counts for nothing (`saiken.services.debtors.card.limitation_of`).
 `preview_letters` does the same without writing anything (numbers shown as 「作成時に付番」).
 """
 
@@ -41,13 +41,13 @@ from saiken.exchange.pdf.letter import LetterDocument, render_letters
 from saiken.exchange.pdf.letter_compose import compose_letter
 from saiken.exchange.pdf.letter_parts import WindowOffset
 from saiken.services.context import VaultSession, Work, unit_of_work
+from saiken.services.debtors.search import MAX_PAGE, list_conditions, query_page
 from saiken.services.letters.facts import DebtorFacts, debtor_facts, display_name
 from saiken.services.letters.files import BatchOutput, check_outputs, write_file
 from saiken.services.letters.letterhead import letterhead_of, load_letterhead
 from saiken.services.letters.mailing_lists import mail_entry, mailing_documents
 from saiken.services.letters.rows import BatchRequest, BatchResult, LetterMade, SkippedDebtor
 from saiken.services.letters.templates import ensure_default_templates
-from saiken.services.search import MAX_PAGE, list_conditions, query_page
 from saiken.store.models import (
     Debtor,
     DocumentSent,

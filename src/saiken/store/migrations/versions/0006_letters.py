@@ -3,14 +3,14 @@ what the documents-sent log records about a printed letter (batch, template vers
 pages, why a returned letter came back).
 
 Revision ID: 0006_letters
-Revises: 0003_search
+Revises: 0007_consultations
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_letters"
-down_revision = "0003_search"
+down_revision = "0007_consultations"
 branch_labels = None
 depends_on = None
 
