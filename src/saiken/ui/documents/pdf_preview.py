@@ -7,7 +7,7 @@ QtPdf at the printer's resolution and paints it: no temp file, no external viewe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -75,6 +75,11 @@ class PdfPreview(QWidget):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.show_page(0)
+        QTimer.singleShot(0, self._refit)  # again once the layout has given the view its width
+
+    def _refit(self) -> None:
+        if self.page_count():
+            self.show_page(self.index)
 
     def clear(self, message: str = "") -> None:
         self.document.close()
