@@ -18,6 +18,6 @@ def ward_vault(vault_session: VaultSession, tmp_path: Path) -> VaultSession:
     """The sample imported into a fresh vault; no template approved yet."""
     copy = tmp_path / "sample.xlsx"
     shutil.copyfile(SAMPLE, copy)
-    report = import_ward_workbook(vault_session, copy)
+    report = import_ward_workbook(vault_session, copy).value
     assert report.imported == 58
     return vault_session

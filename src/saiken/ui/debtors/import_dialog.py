@@ -169,7 +169,8 @@ class ImportDialog(QDialog):
         self.table.set_rows([])
         show_error(self, error)
 
-    def _checked(self, target: Path, report: Any) -> None:
+    def _checked(self, target: Path, changed: Any) -> None:
+        report = changed.value
         self._busy(False)
         protected = self.tr(" (password-protected workbook, opened in memory)") if report.protected else ""
         if report.errors:
@@ -215,7 +216,8 @@ class ImportDialog(QDialog):
             changes=True,
         )
 
-    def _imported(self, report: Any) -> None:
+    def _imported(self, changed: Any) -> None:
+        report = changed.value  # the list refreshes from the change record Operations emits
         self._busy(False)
         self._checked_path = None
         self.summary.setObjectName("okText")
