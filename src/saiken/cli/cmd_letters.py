@@ -20,7 +20,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.cli.file_password import add_protect_argument, file_password, report_file_password
 from saiken.domain.errors import ValidationError
 from saiken.domain.letter_kinds import MAIL_METHODS, letter_kind
@@ -29,16 +29,15 @@ from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, search_debtor
 from saiken.services.letters import BatchOutput, BatchRequest, make_letters
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "letters",
         help="督促状・催告書・合意書などをまとめて作る",
-        description=(
-            "承認済みのひな形から文書をまとめて作り、1つのPDFに保存します。"
-            "例: saiken letters --vault DIR --kind demand --condition 督促対象 --out 督促状.pdf --mail-list 差出票.xlsx"
-        ),
+        description="承認済みのひな形から文書をまとめて作り、1つのPDFに保存します（保存は取扱責任者）。",
+        example="saiken letters --vault DIR --kind demand --condition 督促対象 --out 督促状.pdf --mail-list 差出票.xlsx",
+        run=run,
+        json=True,
     )
-    add_sign_in_arguments(parser)
     parser.add_argument(
         "--kind", required=True, help="demand（督促状）, notice（催告書）, agreement, pledge, reissue"
     )
@@ -70,8 +69,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--include-returned", dest="include_returned", action="store_true", help="前回返戻の債務者も含める"
     )
     add_protect_argument(parser)
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def _check_output(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:

@@ -188,7 +188,6 @@ class BatchTab(QWidget):
         self.context.ops.call(
             run,
             owner=self,
-            changes=record,
             on_result=lambda result: self._show(result, record),
             progress=self.tr("Making the letters…") if record else self.tr("Preparing the preview…"),
         )

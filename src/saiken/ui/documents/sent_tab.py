@@ -166,7 +166,6 @@ class SentTab(QWidget):
             self.batch_id,
             numbers,
             owner=self,
-            changes=True,
             on_result=lambda _: self.reload_letters(),
         )
 
@@ -203,7 +202,6 @@ class SentTab(QWidget):
             on=on,
             reason=self.reason.currentText(),
             owner=self,
-            changes=True,
             on_result=self._returned,
         )
 

@@ -259,7 +259,6 @@ class TemplatesTab(QWidget):
             self.editor.toPlainText(),
             template_id=self.template_id,
             owner=self,
-            changes=True,
             on_result=self._saved,
             progress=self.tr("Saving the template…"),
         )
@@ -286,7 +285,7 @@ class TemplatesTab(QWidget):
         from saiken.services import letters
 
         self.context.ops.call(
-            letters.approve_version, version_id, owner=self, changes=True, on_result=lambda _: self.refresh()
+            letters.approve_version, version_id, owner=self, on_result=lambda _: self.refresh()
         )
 
     def retire_selected(self) -> None:
@@ -303,7 +302,7 @@ class TemplatesTab(QWidget):
         from saiken.services import letters
 
         self.context.ops.call(
-            letters.retire_version, version_id, owner=self, changes=True, on_result=lambda _: self.refresh()
+            letters.retire_version, version_id, owner=self, on_result=lambda _: self.refresh()
         )
 
     # --- state --------------------------------------------------------------------------------
