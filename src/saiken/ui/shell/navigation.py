@@ -94,12 +94,7 @@ AREAS: list[Area] = [
     Area(
         "consultations",
         QT_TRANSLATE_NOOP("Navigation", "Consultations"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
-            ),
-            _LATER,
-        ),
+        lazy("saiken.ui.consultations.page", "ConsultationsPage"),
     ),
     Area(
         "audit",
