@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
@@ -64,12 +64,12 @@ def save_file(
     password: str | None = None
     if personal and context.dialogs.confirm(
         parent,
-        parent.tr("Protect the file"),
-        parent.tr(
-            "This file holds personal data. Protect it with a password? (Recommended: the password is shown "
-            "once and is not stored.)"
+        QCoreApplication.translate("SaveFile", "Protect the file"),
+        QCoreApplication.translate(
+            "SaveFile",
+            "This file holds personal data. Protect it with a password? (Recommended: the password is shown once and is not stored.)",
         ),
-        parent.tr("Protect with a password"),
+        QCoreApplication.translate("SaveFile", "Protect with a password"),
     ):
         password = generate()
 
@@ -77,10 +77,10 @@ def save_file(
         if password is not None:
             context.dialogs.info(
                 parent,
-                parent.tr("File password"),
-                parent.tr(
-                    "Saved {name}, protected. Its password, shown only now:\n\n{password}\n\nNote it down and hand "
-                    "it over separately from the file (type it as shown, hyphens included)."
+                QCoreApplication.translate("SaveFile", "File password"),
+                QCoreApplication.translate(
+                    "SaveFile",
+                    "Saved {name}, protected. Its password, shown only now:\n\n{password}\n\nNote it down and hand it over separately from the file (type it as shown, hyphens included).",
                 ).format(name=path.name, password=password),
             )
         if on_saved is not None:
