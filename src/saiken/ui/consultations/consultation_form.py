@@ -1,8 +1,8 @@
 """The consultation form, made for fast entry from the keyboard.
 
 Tab walks the fields in the order they are said at the desk: date, time, consultant, form, categories,
-contents, loan mediation, follow-up. The form is chosen with Alt+1…4 (窓口, 派遣, オンライン, 電話) and each
-category with its Alt+letter (shown in its label); Ctrl+Enter saves (`saveRequested`). After a save the
+contents, loan mediation, follow-up. The form is chosen with Alt+1…4 (窓口, 派遣, オンライン, 電話, its
+number shown in its label) and each category toggled with its Alt+letter (S H J O I N X, shown too); Ctrl+Enter saves (`saveRequested`). After a save the
 contents clear and the date, consultant and form stay, ready for the next record.
 """
 
@@ -52,8 +52,9 @@ class ConsultationForm(QWidget):
         self.forms = QButtonGroup(self)
         form_row = QHBoxLayout()
         for index, form in enumerate(FORMS, start=1):
-            button = QRadioButton(f"{form}(&{index})")
+            button = QRadioButton(f"{form}({index})")
             button.setObjectName(f"form_{index}")
+            button.setToolTip(f"Alt+{index}")
             self.forms.addButton(button, index - 1)
             form_row.addWidget(button)
         self.forms.button(0).setChecked(True)
@@ -61,8 +62,9 @@ class ConsultationForm(QWidget):
         self.categories: dict[str, QCheckBox] = {}
         category_row = QHBoxLayout()
         for category in CATEGORIES:
-            box = QCheckBox(f"{category}(&{CATEGORY_KEYS[category]})")
+            box = QCheckBox(f"{category}({CATEGORY_KEYS[category]})")
             box.setObjectName(f"category_{CATEGORY_KEYS[category]}")
+            box.setToolTip(f"Alt+{CATEGORY_KEYS[category]}")
             self.categories[category] = box
             category_row.addWidget(box)
         category_row.addStretch(1)
@@ -104,6 +106,11 @@ class ConsultationForm(QWidget):
         grid.addWidget(QLabel(self.tr("Follow-up")), 3, 4)
         grid.addWidget(self.follow_up, 3, 5)
         grid.setColumnStretch(5, 1)
+        # explicit shortcuts, not label mnemonics: the same on every platform (some themes turn mnemonics off)
+        for index, button in enumerate(self.forms.buttons(), start=1):
+            QShortcut(QKeySequence(f"Alt+{index}"), self, button.click)
+        for category, box in self.categories.items():
+            QShortcut(QKeySequence(f"Alt+{CATEGORY_KEYS[category]}"), self, box.toggle)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.saveRequested.emit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.saveRequested.emit)
 
