@@ -265,7 +265,6 @@ class DebtorListPage(QWidget):
             flt,
             on_result=lambda _r: self.load_conditions(),
             owner=self,
-            changes=True,
         )
 
     def delete_condition(self) -> None:
@@ -284,5 +283,4 @@ class DebtorListPage(QWidget):
             name,
             on_result=lambda _r: self.load_conditions(),
             owner=self,
-            changes=True,
         )
