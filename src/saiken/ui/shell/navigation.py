@@ -84,11 +84,7 @@ AREAS: list[Area] = [
     Area(
         "consultations",
         QT_TRANSLATE_NOOP("Navigation", "Consultations"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
-            ),
-        ),
+        lazy("saiken.ui.consultations.page", "ConsultationsPage"),
     ),
     Area(
         "audit",
