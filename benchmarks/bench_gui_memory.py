@@ -58,8 +58,8 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
     from saiken.domain.clock import FixedClock
     from saiken.domain.roles import Role
     from saiken.services.context import SignedInUser, VaultSession
+    from saiken.services.debtors import DebtorFilter, search_debtors
     from saiken.store.engine import make_engine
-    from saiken.ui.debtors import gateway
     from saiken.ui.debtors.list_model import DebtorListModel
     from saiken.ui.kit.background import Operations
 
@@ -78,12 +78,12 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
     view.setModel(model)
     view.resize(1100, 700)
     view.show()
-    ops.call(gateway.search, gateway.make_filter(), 0, 1)  # warm the engine and the imports
+    ops.call(search_debtors, DebtorFilter(), limit=1)  # warm the engine and the imports
     ops.wait_idle(600_000)
     _settle(app)
     before = _rss_mib()
     started = time.perf_counter()
-    model.set_filter(gateway.make_filter())
+    model.set_filter(DebtorFilter())
     ops.wait_idle(600_000)
     while model.canFetchMore():  # the user keeps scrolling to the bottom
         view.scrollToBottom()

@@ -34,8 +34,8 @@ from saiken.domain.clock import FixedClock
 from saiken.domain.fictional import FictionalDebtor, generate_contacts, generate_debtors
 from saiken.domain.roles import Role
 from saiken.services.context import SignedInUser, VaultSession
-from saiken.services.search import DebtorFilter, search_debtors
-from saiken.services.search_index import optimize_search_index, search_keys
+from saiken.services.debtors.search import DebtorFilter, search_debtors
+from saiken.services.debtors.search_index import optimize_search_index, search_keys
 from saiken.store import migrate
 from saiken.store.engine import connect_raw, make_engine
 

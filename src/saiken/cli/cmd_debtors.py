@@ -15,7 +15,7 @@ from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
 from saiken.domain.debtor_status import check_status
 from saiken.domain.errors import ValidationError
 from saiken.services.context import VaultSession
-from saiken.services.search import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
+from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

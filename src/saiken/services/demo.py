@@ -3,7 +3,7 @@
 User `demo`, password `demo-fictional-2025` (documented; the demo holds nothing real). The vault is made
 without device binding (it never touches the OS credential store) and carries `demo=1` in its settings and
 in keys.json. An existing demo vault in the folder is replaced; any other vault there is left alone.
-Debtors come from `saiken.services.demo_debtors.populate(work, seed)` when that module exists.
+Debtors come from `saiken.services.debtors.demo.populate(work, seed)` when that module exists.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from pathlib import Path
 
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import SaikenError, VaultError
+from saiken.services.consultations import demo as consultations_demo
 from saiken.services.context import unit_of_work
 from saiken.services.vault import create_vault, open_vault, read_vault_info, remove_vault_files, vault_exists
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-fictional-2025"
 DEMO_ORG = {"contractor": "デモ法律事務所（架空）", "ward": "デモ区 産業振興課（架空）"}
-_HOOK = "saiken.services.demo_debtors"
+_HOOK = "saiken.services.debtors.demo"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ def create_demo_vault(
         try:
             with unit_of_work(session) as work:
                 populate(work, seed)
+                consultations_demo.populate(work, seed)
+
+                importlib.import_module("saiken.services.letters.demo").populate(work, seed)
                 work.audit("demo.populate", target_type="vault", seed=seed)
         finally:
             session.close()

@@ -6,6 +6,10 @@ debtors (debtor, claim, receipt tranche, and the workbook's 既納付額 as one 
 dated the import day), updates the debtors already in the vault by management number (reporting each
 changed field, old → new) and never duplicates one. `dry_run` computes the same report and stores nothing.
 
+An Office-encrypted workbook (the ward's extraction with Excel's own password) is opened with the password
+the caller passes, decrypted in memory (saiken.exchange.protected_files) and then read with every limit and
+check of a plain one; nothing decrypted is ever written to a file.
+
 On re-import the contractor's own work is kept: status, handler, tags, notes, records and the payments
 the contractor entered are not touched; a changed 既納付額 is booked as one more ward-confirmed payment of
 the difference (`IMPORT_ADJUST_SOURCE`), so the paid total again equals the workbook's figure.
@@ -27,8 +31,8 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.debtors_common import default_engagement, refresh_totals
-from saiken.services.search_index import clear_fold_cache, keys_of, search_keys, write_keys
+from saiken.services.debtors.common import default_engagement, refresh_totals
+from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
 from saiken.store.models import Claim, Debtor, Engagement, Payment, ReceiptTranche
 
 IMPORT_SOURCE = "区抽出データ（既納付額）"
@@ -79,6 +83,7 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
     skipped_rows: list[int] = field(default_factory=list)
+    protected: bool = False  # the workbook was Office-encrypted (opened with its password, in memory)
 
     @property
     def ok(self) -> bool:
@@ -167,10 +172,17 @@ def _target_engagement(session: Session) -> int | None:
     return session.scalar(select(Engagement.id).order_by(Engagement.id.desc()).limit(1))
 
 
-def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = False) -> ImportReport:
-    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring."""
+def import_ward_workbook(
+    s: VaultSession, path: Path | str, *, dry_run: bool = False, password: str | None = None
+) -> ImportReport:
+    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring.
+
+    An Office-encrypted workbook needs `password`: PasswordRequiredError without one, WrongPasswordError
+    for a wrong one (nothing is stored either way). It is decrypted in memory only and then read exactly
+    as a plain workbook; the report's `protected` says so and the audit entry records it."""
     s.require(Capability.EDIT)
-    extraction = read_ward_workbook(path)
+    extraction = read_ward_workbook(path, password=password)
+    protected = extraction.protection is not None
     if extraction.errors:
         return ImportReport(
             0,
@@ -179,6 +191,7 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             errors=list(extraction.errors),
             dry_run=dry_run,
             skipped_rows=list(extraction.skipped_rows),
+            protected=protected,
         )
     if not extraction.rows:
         raise ValidationError(
@@ -190,7 +203,7 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
         with read_session(s) as session:
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
-        return replace(report, skipped_rows=list(extraction.skipped_rows))
+        return replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected)
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
         existing = _load_existing(work.session, engagement.id, numbers)
@@ -209,9 +222,11 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             updated=report.updated,
             unchanged=report.unchanged,
             skipped=len(extraction.skipped_rows),
+            protected=protected,
+            protection=extraction.protection or "none",
         )
         assert len(updated_ids) == report.updated
-    return replace(report, skipped_rows=list(extraction.skipped_rows))
+    return replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected)
 
 
 def _report(rows: list[DebtorRow], existing: dict[str, _Existing], *, dry_run: bool) -> ImportReport:

@@ -44,7 +44,7 @@ def test_model_fetches_more_pages_as_the_user_scrolls(qtbot, page_context, vault
             name_kana=f"カクウショウテン{i:03d}",
             claims=[make_claim(10_000 + i)],
         )
-    from saiken.ui.debtors import gateway
+    from saiken.services.debtors import DebtorFilter
 
     model = DebtorListModel(page_context.ops, page_size=20)
     view = QTableView()
@@ -52,7 +52,7 @@ def test_model_fetches_more_pages_as_the_user_scrolls(qtbot, page_context, vault
     view.resize(900, 300)
     view.setModel(model)
     view.show()
-    model.set_filter(gateway.make_filter())
+    model.set_filter(DebtorFilter())
     qtbot.waitUntil(lambda: model.rowCount() == 20 and not model.loading, timeout=5000)
     assert model.total == 45 and model.canFetchMore()
     # the user scrolls to the end: the view asks for more, one page at a time, until all 45 are in
@@ -73,7 +73,7 @@ def test_the_page_cache_keeps_few_rows_and_fetches_evicted_pages_again(qtbot, pa
             name_kana=f"カクウショウカイ{i:03d}",
             claims=[make_claim(10_000 + i)],
         )
-    from saiken.ui.debtors import gateway
+    from saiken.services.debtors import DebtorFilter
 
     model = DebtorListModel(page_context.ops, page_size=10, max_pages=2)
     view = QTableView()
@@ -81,7 +81,7 @@ def test_the_page_cache_keeps_few_rows_and_fetches_evicted_pages_again(qtbot, pa
     view.resize(900, 200)
     view.setModel(model)
     view.show()
-    model.set_filter(gateway.make_filter())
+    model.set_filter(DebtorFilter())
     while model.canFetchMore() or model.loading:
         view.scrollToBottom()
         qtbot.wait(10)

@@ -123,3 +123,25 @@ def test_unknown_screenshot_view_is_one_clear_line(tmp_path, app):
 
     assert render(tmp_path / "x.png", "no-such-view") == 2
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_message_box_while_rendering_fails_the_screenshot_instead_of_waiting(
+    tmp_path, app, capsys, monkeypatch
+):
+    """Nobody clicks OK in `--screenshot`: an error shown while a view is built closes at once and the
+    render exits 1 with the message, instead of hanging on the box."""
+    from PySide6.QtWidgets import QLabel
+
+    from saiken.domain.errors import ValidationError
+    from saiken.ui.shell import screenshots
+
+    def refuse() -> None:
+        raise ValidationError("日付を確かめてください。")
+
+    def failing_view(env):
+        env.ops.call_unbound(refuse)
+        return QLabel("view")
+
+    monkeypatch.setitem(screenshots.VIEWS, "failing", failing_view)
+    assert screenshots.render(tmp_path / "x.png", "failing") == 1
+    assert "日付を確かめてください。" in capsys.readouterr().err

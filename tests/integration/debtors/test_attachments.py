@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
-from saiken.services.debtors_attachments import MAX_ATTACHMENT_BYTES
+from saiken.services.debtors.attachments import MAX_ATTACHMENT_BYTES
 
 MARKER = "KAKUU-SHINSEISHO-0001"  # a string that must not be readable in the database file
 

@@ -9,7 +9,7 @@ from debtors_testkit import audit_rows
 
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
-from saiken.services.search import DebtorFilter, search_debtors
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 
 
 def test_new_phone_and_address_are_searchable_at_once(vault_session, debtor_id):

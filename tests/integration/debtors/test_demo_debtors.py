@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from saiken.domain.debtor_status import STATUSES
-from saiken.services import debtors, demo_debtors
+from saiken.services import debtors
 from saiken.services.context import read_session, unit_of_work
+from saiken.services.debtors import demo as demo_debtors
 from saiken.store.models import Debtor, DocumentSent, Inquiry, NegotiationRecord, Payment
 from saiken.store.models.search import DebtorSearch
 

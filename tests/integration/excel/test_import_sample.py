@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from saiken.domain.errors import PermissionDeniedError
 from saiken.domain.roles import Role
 from saiken.services.context import SignedInUser, read_session
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.excel_import import IMPORT_SOURCE, import_ward_workbook
-from saiken.services.search import DebtorFilter, search_debtors
 from saiken.store.models import AuditEntry, Claim, Debtor, Payment
 
 
@@ -67,7 +67,15 @@ def test_import_is_audited_with_counts_only(vault_session, sample):
     with read_session(vault_session) as session:
         text = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "import.excel")).one()
     details = json.loads(text)
-    assert details == {"rows": 58, "imported": 58, "updated": 0, "unchanged": 0, "skipped": 0}
+    assert details == {
+        "rows": 58,
+        "imported": 58,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 0,
+        "protected": False,
+        "protection": "none",
+    }
     workbook = load_workbook(sample, read_only=True)
     names = [row[2] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
     workbook.close()

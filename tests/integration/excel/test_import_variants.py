@@ -7,8 +7,8 @@ import pytest
 
 from saiken.domain.fictional import generate_debtors
 from saiken.exchange.excel.ward_writer import WardWorkbookVariant, write_ward_workbook
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.excel_import import import_ward_workbook
-from saiken.services.search import DebtorFilter, search_debtors
 
 VARIANTS = {
     "messy": "messy",

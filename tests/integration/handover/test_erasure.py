@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from handover_kit import FIRM, SAMPLE, WARD, export, import_, make_party, paired
 from pdf_like import pdf_text
+from saiken.services.search import DebtorFilter, search_debtors
 from sqlalchemy import func, select, text
 
 from saiken.domain.errors import NotFoundError, PermissionDeniedError
@@ -21,7 +22,6 @@ from saiken.services import handover
 from saiken.services.context import SignedInUser, read_session
 from saiken.services.debtors import add_record, get_card
 from saiken.services.handover.keys import verify
-from saiken.services.search import DebtorFilter, search_debtors
 from saiken.services.vault import create_backup, list_backups, verify_backup
 from saiken.store.engine import engine_key, make_engine
 from saiken.store.models import Debtor, ErasureCertificate

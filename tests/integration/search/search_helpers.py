@@ -1,5 +1,5 @@
 """Storing debtors for the search tests: the project's fictional generator, stored with the real models and indexed
-by the real index writer (saiken.services.search_index) in one transaction, as the services do."""
+by the real index writer (saiken.services.debtors.search_index) in one transaction, as the services do."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 
 from saiken.domain.fictional import FictionalDebtor
 from saiken.services.context import VaultSession, unit_of_work
-from saiken.services.search_index import index_debtors
+from saiken.services.debtors.search_index import index_debtors
 from saiken.store.models import Claim, Debtor, Engagement, Payment
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.fictional import generate_debtors
 from saiken.services.context import read_session, unit_of_work
-from saiken.services.search import (
+from saiken.services.debtors.search import (
     UNASSIGNED,
     DebtorFilter,
     delete_condition,

@@ -7,8 +7,8 @@ import pytest
 from saiken.domain.fictional import FictionalDebtor
 from saiken.domain.textfold import digits_only, fold
 from saiken.services.context import unit_of_work
-from saiken.services.search import DebtorFilter, search_debtors
-from saiken.services.search_index import reindex_debtor
+from saiken.services.debtors.search import DebtorFilter, search_debtors
+from saiken.services.debtors.search_index import reindex_debtor
 from saiken.store.models import Debtor
 
 
@@ -179,7 +179,7 @@ def test_editing_a_debtor_and_reindexing_moves_it_in_search(stocked):
 def test_in_order_scan_for_many_matches_gives_the_same_pages(stocked, monkeypatch, flt):
     """Large result sets walk the reading index testing the stored keys instead of fetching ids from FTS5
     and sorting them; both ways give the same pages and totals."""
-    import saiken.services.search as search
+    import saiken.services.debtors.search as search
 
     vault, _ = stocked
     sorted_pages = [search_debtors(vault, flt, offset=o, limit=6) for o in (0, 6, 30)]

@@ -20,7 +20,7 @@ def test_demo_vault_is_marked_and_recreated(tmp_path, fixed_clock, memory_keyrin
     session = vault.open_vault(folder, credentials.user, credentials.password, clock=fixed_clock)
     assert session.demo and settings.get_settings(session).demo and vault.read_vault_info(folder).demo
     populated = "demo.populate" in audit.actions(session)
-    assert populated == (importlib.util.find_spec("saiken.services.demo_debtors") is not None)
+    assert populated == (importlib.util.find_spec("saiken.services.debtors.demo") is not None)
     with pytest.raises(PermissionDeniedError):
         vault.rekey(session, DEMO_PASSWORD)
     session.close()

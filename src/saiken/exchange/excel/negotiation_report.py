@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
@@ -37,6 +36,8 @@ HEADERS = [
 ]
 WIDTHS = [11.0, 24.0, 21.0, 11.0, 11.0, 11.0, 56.0, 22.0, 17.0]
 HEADER_ROW = 6
+TITLE = "交渉記録報告書"
+KIND = "negotiation-report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,28 +93,11 @@ def write_negotiation_report(
 ) -> int:
     """Write the report for `period_from`..`period_to` (both included) to `path`, atomically, protected
     with `password` when given (Office encryption); returns the bytes written."""
-    workbook = build_negotiation_report(
-        period_from=period_from,
-        period_to=period_to,
-        ward_name=ward_name,
-        contractor_name=contractor_name,
-        rows=rows,
-        created_on=created_on,
-    )
+    workbook = _workbook(period_from, period_to, ward_name, contractor_name, rows, created_on)
     return save_workbook(workbook, path, title=TITLE, kind=KIND, password=password)
 
 
-TITLE = "交渉記録報告書"
-KIND = "negotiation-report"
-
-
-def negotiation_report_bytes(**fields: Any) -> bytes:
-    """The report as .xlsx bytes made in memory (the `report` package carries it); same fields as
-    `write_negotiation_report` without `path` and `password`."""
-    return workbook_bytes(build_negotiation_report(**fields), title=TITLE, kind=KIND)
-
-
-def build_negotiation_report(
+def negotiation_report_bytes(
     *,
     period_from: dt.date,
     period_to: dt.date,
@@ -121,8 +105,20 @@ def build_negotiation_report(
     contractor_name: str,
     rows: Iterable[NegotiationReportRow],
     created_on: dt.date | None = None,
+) -> bytes:
+    """The same workbook as `write_negotiation_report`, as .xlsx bytes made in memory."""
+    workbook = _workbook(period_from, period_to, ward_name, contractor_name, rows, created_on)
+    return workbook_bytes(workbook, title=TITLE, kind=KIND)
+
+
+def _workbook(
+    period_from: dt.date,
+    period_to: dt.date,
+    ward_name: str,
+    contractor_name: str,
+    rows: Iterable[NegotiationReportRow],
+    created_on: dt.date | None,
 ) -> Workbook:
-    """The report's workbook for `period_from`..`period_to` (both included)."""
     records = sorted(rows, key=lambda row: (row.management_no, layout.excel_datetime(row.at)))
     _check(period_from, period_to, records)
     workbook = Workbook()

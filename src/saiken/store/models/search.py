@@ -12,9 +12,9 @@ Two FTS5 virtual tables (made by migration 0003_search, not by the ORM):
   every bigram and each field's last character, written as ASCII tokens (eight hex digits per character,
   its UTF-32 code) so that no tokenizer rule can split or fold them. A two-character term is one token; a
   one-character term is the prefix query `token*`, answered by the `prefix='8'` index. Maintained by
-  `saiken.services.search_index.reindex_debtor`.
+  `saiken.services.debtors.search_index.reindex_debtor`.
 
-Both are written by `saiken.services.search_index.write_keys`; deleting a `debtor_search` row (a debtor
+Both are written by `saiken.services.debtors.search_index.write_keys`; deleting a `debtor_search` row (a debtor
 deleted, by cascade) removes its entries from both through the delete trigger.
 """
 

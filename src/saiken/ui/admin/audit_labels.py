@@ -49,6 +49,9 @@ ACTIONS = {
     "search.condition_delete": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition deleted"),
     "import.excel": QT_TRANSLATE_NOOP("AuditLabels", "Workbook imported"),
     "export.excel": QT_TRANSLATE_NOOP("AuditLabels", "Workbook exported"),
+    "export.debtor_list": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list exported"),
+    "export.negotiation_report": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation report exported"),
+    "file.password_notice": QT_TRANSLATE_NOOP("AuditLabels", "Password notice printed"),
 }
 
 TARGETS = {
@@ -101,6 +104,10 @@ DETAIL_KEYS = {
     "imported": QT_TRANSLATE_NOOP("AuditLabels", "imported"),
     "updated": QT_TRANSLATE_NOOP("AuditLabels", "updated"),
     "unchanged": QT_TRANSLATE_NOOP("AuditLabels", "unchanged"),
+    "protected": QT_TRANSLATE_NOOP("AuditLabels", "password-protected"),
+    "protection": QT_TRANSLATE_NOOP("AuditLabels", "protection"),
+    "check_code": QT_TRANSLATE_NOOP("AuditLabels", "file check code"),
+    "file_type": QT_TRANSLATE_NOOP("AuditLabels", "file type"),
 }
 
 DETAIL_VALUES = {
@@ -115,6 +122,11 @@ DETAIL_VALUES = {
     "idle_lock_minutes": QT_TRANSLATE_NOOP("AuditLabels", "idle lock"),
     "clipboard_clear_seconds": QT_TRANSLATE_NOOP("AuditLabels", "clipboard clearing"),
     "backup_generations": QT_TRANSLATE_NOOP("AuditLabels", "backups kept"),
+    "office-agile-aes256": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (AES-256)"),
+    "pdf-aes256": QT_TRANSLATE_NOOP("AuditLabels", "PDF encryption (AES-256)"),
+    "agile": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (Agile)"),
+    "standard": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (Standard)"),
+    "none": QT_TRANSLATE_NOOP("AuditLabels", "none"),
 }
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.debtors.charge_statement import ChargeStatementDialog
 from saiken.ui.debtors.payment_dialog import PaymentDialog
 from saiken.ui.debtors.tab_attachments import AttachmentsTab
@@ -198,7 +198,7 @@ class DebtorCardPage(QWidget):
     def reload(self) -> None:
         if self.debtor_id is None:
             return
-        self.context.ops.call(gateway.card, self.debtor_id, on_result=self.show_card, owner=self)
+        self.context.ops.call(debtors.get_card, self.debtor_id, on_result=self.show_card, owner=self)
 
     def changed(self, _result: Any = None) -> None:
         """A change made from the card succeeded: show the fresh state."""
@@ -276,7 +276,7 @@ class DebtorCardPage(QWidget):
         if self.card is None:
             return
         self.context.ops.call(
-            gateway.charge_statement, self.card.id, on_result=self._show_statement, owner=self
+            debtors.charge_statement, self.card.id, on_result=self._show_statement, owner=self
         )
 
     def _show_statement(self, result: Any) -> None:

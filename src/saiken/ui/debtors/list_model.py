@@ -77,7 +77,7 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
 )
 _MONEY = {"principal", "paid", "balance"}
 
-FetchPage = Callable[[Any, Any, int, int], Any]  # (session, filter, offset, limit) -> DebtorPage(rows, total)
+FetchPage = Callable[..., Any]  # (session, filter, *, offset, limit) -> DebtorPage(rows, total)
 
 
 class DebtorListModel(QAbstractTableModel):
@@ -100,7 +100,7 @@ class DebtorListModel(QAbstractTableModel):
     ):
         super().__init__(parent)
         if fetch_page is None:
-            from saiken.ui.debtors.gateway import search as fetch_page
+            from saiken.services.debtors import search_debtors as fetch_page
         self._fetch_page = fetch_page
         self._operations = operations
         self._page_size = page_size
@@ -212,8 +212,8 @@ class DebtorListModel(QAbstractTableModel):
         self._operations.call(
             self._fetch_page,
             flt,
-            page * limit,
-            limit,
+            offset=page * limit,
+            limit=limit,
             on_result=lambda result: self._arrived(generation, page, result),
             on_error=lambda error: self._fetch_failed(generation, page, error),
             owner=self,

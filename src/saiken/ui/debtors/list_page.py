@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.debtors.filter_panel import FilterPanel
 from saiken.ui.debtors.list_model import DebtorListModel
 
@@ -163,7 +163,7 @@ class DebtorListPage(QWidget):
         # audit log, so a handler without it simply sees their own name.
         self.filters.set_handlers([context.user.name])
         context.ops.call(
-            gateway.handler_names,
+            debtors.handler_names,
             on_result=lambda names: self.filters.set_handlers(sorted({*names, context.user.name})),
             on_error=lambda _error: None,
             owner=self,
@@ -184,7 +184,7 @@ class DebtorListPage(QWidget):
         return {"text": self.search.text().strip(), **self._filter_fields}
 
     def apply(self) -> None:
-        self.model.set_filter(gateway.make_filter(**self.current_fields()))
+        self.model.set_filter(debtors.DebtorFilter(**self.current_fields()))
 
     def _filters_applied(self, fields: dict[str, Any]) -> None:
         self._filter_fields = fields
@@ -225,7 +225,7 @@ class DebtorListPage(QWidget):
 
     # --- saved conditions ---------------------------------------------------------------------------------
     def load_conditions(self) -> None:
-        self.context.ops.call(gateway.list_conditions, on_result=self._show_conditions, owner=self)
+        self.context.ops.call(debtors.list_conditions, on_result=self._show_conditions, owner=self)
 
     def _show_conditions(self, conditions: list[tuple[str, Any]]) -> None:
         self._conditions = dict(conditions)
@@ -258,9 +258,9 @@ class DebtorListPage(QWidget):
             )
             if not ok or not name.strip():
                 return
-        flt = gateway.make_filter(**self.current_fields())
+        flt = debtors.DebtorFilter(**self.current_fields())
         self.context.ops.call(
-            gateway.save_condition,
+            debtors.save_condition,
             name.strip(),
             flt,
             on_result=lambda _r: self.load_conditions(),
@@ -280,7 +280,7 @@ class DebtorListPage(QWidget):
         ):
             return
         self.context.ops.call(
-            gateway.delete_condition,
+            debtors.delete_condition,
             name,
             on_result=lambda _r: self.load_conditions(),
             owner=self,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
 
@@ -97,7 +97,7 @@ class PaymentDialog(QDialog):
         self.error.hide()
         self.buttons.setEnabled(False)
         self.context.ops.call(
-            gateway.add_payment,
+            debtors.add_payment,
             self.debtor_id,
             **values,
             on_result=self._done,

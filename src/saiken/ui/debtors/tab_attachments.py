@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -182,7 +182,7 @@ class AttachmentsTab(QWidget):
         self.error.hide()
         mime = MIME_BY_SUFFIX.get(path.suffix.lower())
         self.context.ops.call(
-            gateway.add_attachment,
+            debtors.add_attachment,
             self.card_page.debtor_id,
             filename=path.name,
             data=data,
@@ -199,7 +199,7 @@ class AttachmentsTab(QWidget):
         if item is None:
             return
         self.context.ops.call(
-            gateway.read_attachment,
+            debtors.read_attachment,
             item.id,
             on_result=lambda data: self.preview.show_bytes(data, item.mime),
             on_error=lambda e: show_problem(self.error, e),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import DateField, error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -109,7 +109,7 @@ class InquiriesTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.add_inquiry,
+            debtors.add_inquiry,
             self.card_page.debtor_id,
             kind=self.kind.currentText(),
             question=question,
@@ -133,7 +133,7 @@ class InquiriesTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.answer_inquiry,
+            debtors.answer_inquiry,
             inquiry_id,
             answer=answer,
             answered_on=answered_on,
@@ -225,7 +225,7 @@ class DocumentsTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.log_document,
+            debtors.log_document_sent,
             self.card_page.debtor_id,
             kind=self.kind.currentText().strip(),
             sent_on=sent_on,
@@ -248,7 +248,7 @@ class DocumentsTab(QWidget):
             return
         self.error.hide()
         self.context.ops.call(
-            gateway.mark_returned,
+            debtors.mark_document_returned,
             doc_id,
             on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),

@@ -23,7 +23,7 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.instalments import monthly_schedule
 from saiken.domain.money import parse_yen
 from saiken.domain.wareki import parse_date
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
 from saiken.ui.kit.tables import RIGHT, ReadOnlyTable
@@ -239,7 +239,7 @@ class PlanTab(QWidget):
         else:
             kwargs = {"schedule": rows}
         self.context.ops.call(
-            gateway.create_plan,
+            debtors.create_instalment_plan,
             self.card_page.debtor_id,
             total=total,
             agreed_on=self.context.clock.today(),
@@ -266,5 +266,5 @@ class PlanTab(QWidget):
         ):
             return
         self.context.ops.call(
-            gateway.accelerate_plan, self.plan.id, on_result=self.card_page.changed, owner=self, changes=True
+            debtors.accelerate_plan, self.plan.id, on_result=self.card_page.changed, owner=self, changes=True
         )

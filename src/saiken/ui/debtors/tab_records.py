@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -242,7 +242,7 @@ class RecordsTab(QWidget):
         self.error.hide()
         self.add_button.setEnabled(False)
         self.context.ops.call(
-            gateway.add_record,
+            debtors.add_record,
             self.card_page.debtor_id,
             **values,
             on_result=self._added,
@@ -276,7 +276,7 @@ class RecordsTab(QWidget):
     def open_history(self) -> None:
         record = self.selected()
         if record is not None:
-            self.context.ops.call(gateway.record_history, record.id, on_result=self._show_history, owner=self)
+            self.context.ops.call(debtors.record_history, record.id, on_result=self._show_history, owner=self)
 
     def _show_history(self, versions: list[Any]) -> None:
         dialog = QDialog(self)
@@ -352,7 +352,7 @@ class CorrectionDialog(QDialog):
             self.reject()
             return
         self.context.ops.call(
-            gateway.correct_record,
+            debtors.correct_record,
             self.record.id,
             **changes,
             on_result=self._done,

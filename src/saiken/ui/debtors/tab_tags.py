@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.errors import ValidationError
-from saiken.services.debtors_rows import TagRow
-from saiken.ui.debtors import gateway
+from saiken.services import debtors
+from saiken.services.debtors.rows import TagRow
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import DateField, error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -119,7 +119,7 @@ class TagsTab(QWidget):
         self.handler_button.clicked.connect(self.change_handler)
         self._handlers([self.context.user.name])
         self.context.ops.call(
-            gateway.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self
+            debtors.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self
         )
 
     def _handlers(self, names: list[str]) -> None:
@@ -143,7 +143,7 @@ class TagsTab(QWidget):
 
     def _save_tags(self, tags: list[Any]) -> None:
         self.context.ops.call(
-            gateway.set_tags,
+            debtors.set_tags,
             self.card_page.debtor_id,
             tags,
             on_result=self.card_page.changed,
@@ -176,7 +176,7 @@ class TagsTab(QWidget):
 
     def save_notes(self) -> None:
         self.context.ops.call(
-            gateway.update_notes,
+            debtors.update_notes,
             self.card_page.debtor_id,
             self.notes.toPlainText(),
             on_result=self.card_page.changed,
@@ -187,7 +187,7 @@ class TagsTab(QWidget):
 
     def change_status(self) -> None:
         self.context.ops.call(
-            gateway.set_status,
+            debtors.set_status,
             self.card_page.debtor_id,
             self.status.currentText(),
             on_result=self.card_page.changed,
@@ -198,7 +198,7 @@ class TagsTab(QWidget):
 
     def change_handler(self) -> None:
         self.context.ops.call(
-            gateway.assign_handler,
+            debtors.assign_handler,
             self.card_page.debtor_id,
             self.handler.currentData() or None,
             on_result=self.card_page.changed,

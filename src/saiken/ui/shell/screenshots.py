@@ -17,11 +17,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from saiken.domain.errors import SaikenError
 from saiken.ui.kit.background import Operations
+from saiken.ui.kit.errors import dialogs
 
 SIZE = (1180, 760)
 
@@ -166,6 +167,10 @@ def render(
         return 2
     ops = Operations()
     env = ScreenshotEnv(ops, vault=vault, demo=demo, org_role=org_role)
+    # Nobody is there to close a message box: one that opens (an error while building the view) is closed
+    # at once, and the screenshot fails with its text instead of waiting forever.
+    shown_before = len(dialogs.history)
+    dialogs.before_exec = lambda dialog: QTimer.singleShot(0, dialog.reject)
     try:
         widget = table[view](env)
         env.keep.append(widget)
@@ -173,9 +178,15 @@ def render(
             widget.resize(*SIZE)
         grab(widget, Path(path), env)
         widget.close()
+        messages = dialogs.history[shown_before:]
+        if messages:
+            for title, text in messages:
+                print(f"エラー: {title}: {text}", file=sys.stderr)
+            return 1
         return 0
     except SaikenError as error:
         print(f"エラー: {error}", file=sys.stderr)
         return error.exit_code
     finally:
+        dialogs.before_exec = None
         ops.shutdown()

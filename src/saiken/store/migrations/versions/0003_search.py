@@ -39,7 +39,7 @@ def upgrade() -> None:
     for statement in FTS_DDL:
         op.execute(statement)
     # Debtors stored before this revision (none in a released vault) are indexed by
-    # saiken.services.search_index.rebuild_search_index, which the vault service may call after upgrading.
+    # saiken.services.debtors.search_index.rebuild_search_index, which the vault service may call after upgrading.
 
 
 def downgrade() -> None:

@@ -3,7 +3,7 @@ and received, what each package carried and what the counterpart acknowledged, m
 (管理簿) and erasure certificates.
 
 Revision ID: 0008_handover
-Revises: 0003_search
+Revises: 0006_letters
 """
 
 import uuid
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_handover"
-down_revision = "0003_search"
+down_revision = "0006_letters"
 branch_labels = None
 depends_on = None
 
