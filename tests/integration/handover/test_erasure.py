@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from handover_kit import FIRM, SAMPLE, WARD, export, import_, make_party, paired
 from pdf_like import pdf_text
-from saiken.services.search import DebtorFilter, search_debtors
 from sqlalchemy import func, select, text
 
 from saiken.domain.errors import NotFoundError, PermissionDeniedError
@@ -21,6 +20,7 @@ from saiken.exchange.erasure_statement import parse_statement, signed_bytes
 from saiken.services import handover
 from saiken.services.context import SignedInUser, read_session
 from saiken.services.debtors import add_record, get_card
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.handover.keys import verify
 from saiken.services.vault import create_backup, list_backups, verify_backup
 from saiken.store.engine import engine_key, make_engine

@@ -8,14 +8,13 @@ import datetime as dt
 
 import pytest
 from handover_kit import export, import_, make_party, paired, register, snapshot
-from saiken.services.debtors_inquiries import add_inquiry
 from sqlalchemy import select
 
 from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.domain.roles import Role
 from saiken.services import handover
 from saiken.services.context import SignedInUser, read_session
-from saiken.services.debtors import add_payment, answer_inquiry
+from saiken.services.debtors import add_inquiry, add_payment, answer_inquiry
 from saiken.services.handover.export import SplitNeededError
 from saiken.store.models import Debtor, Inquiry, Payment
 

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 from saiken.domain.debtor_status import NOT_STARTED, STATUSES
 from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.exchange.package.contents import Row
+from saiken.services.debtors.search_index import index_debtors
 from saiken.services.handover import sync
 from saiken.services.handover.collect import DEBTOR_FIELDS
-from saiken.services.search_index import index_debtors
 from saiken.store.models import (
     Attachment,
     Claim,

@@ -45,9 +45,9 @@ from saiken.exchange.pdf.erasure_certificate import render_erasure_certificate
 from saiken.fsutil import atomic_write_bytes
 from saiken.security import device_secret
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
+from saiken.services.debtors.search_index import rebuild_search_index
 from saiken.services.handover import keys, ledger
 from saiken.services.handover.engagements import engagement_or_404
-from saiken.services.search_index import rebuild_search_index
 from saiken.services.vault.backup import backups_dir, create_backup
 from saiken.store.models import (
     Attachment,
