@@ -24,8 +24,8 @@ from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
 from saiken.domain.errors import ValidationError
 from saiken.domain.letter_kinds import MAIL_METHODS, letter_kind
 from saiken.domain.wareki import parse_date
+from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, search_debtors
 from saiken.services.letters import BatchOutput, BatchRequest, make_letters
-from saiken.services.search import MAX_PAGE, DebtorFilter, search_debtors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,6 @@ import tempfile
 
 import pytest
 from pypdf import PdfReader
-from saiken.services.search import DebtorFilter, search_debtors
 from sqlalchemy import func, select
 
 from conftest import approve, as_role
@@ -19,6 +18,7 @@ from saiken.domain.letter_template import TemplateError
 from saiken.domain.roles import Role
 from saiken.services.context import read_session
 from saiken.services.debtors import get_card
+from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.letters import BatchRequest, list_templates, make_letters, preview_letters, save_template
 from saiken.store.models import (
     AuditEntry,

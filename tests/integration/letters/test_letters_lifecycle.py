@@ -8,7 +8,6 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from saiken.services.search import DebtorFilter, save_condition, search_debtors
 from sqlalchemy import select
 
 from conftest import approve, as_role
@@ -18,6 +17,7 @@ from saiken.domain.roles import Role
 from saiken.services.audit import list_entries
 from saiken.services.context import read_session
 from saiken.services.debtors import create_instalment_plan, get_card, set_status
+from saiken.services.debtors.search import DebtorFilter, save_condition, search_debtors
 from saiken.services.letters import (
     BatchOutput,
     BatchRequest,

@@ -41,13 +41,13 @@ from saiken.exchange.pdf.letter import LetterDocument, render_letters
 from saiken.exchange.pdf.letter_compose import compose_letter
 from saiken.exchange.pdf.letter_parts import WindowOffset
 from saiken.services.context import VaultSession, Work, unit_of_work
+from saiken.services.debtors.search import MAX_PAGE, list_conditions, query_page
 from saiken.services.letters.facts import DebtorFacts, debtor_facts, display_name
 from saiken.services.letters.files import BatchOutput, check_outputs, write_file
 from saiken.services.letters.letterhead import letterhead_of, load_letterhead
 from saiken.services.letters.mailing_lists import mail_entry, mailing_documents
 from saiken.services.letters.rows import BatchRequest, BatchResult, LetterMade, SkippedDebtor
 from saiken.services.letters.templates import ensure_default_templates
-from saiken.services.search import MAX_PAGE, list_conditions, query_page
 from saiken.store.models import (
     Debtor,
     DocumentSent,

@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from saiken.domain.allocation import main_claim
+from saiken.domain.card_totals import compute_totals
 from saiken.domain.instalments import Instalment
 from saiken.domain.letter_kinds import LetterKind
 from saiken.domain.letter_rules import DebtorStanding
 from saiken.domain.letter_values import Amounts, Letterhead, LetterInputs
 from saiken.domain.limitation import ClaimNature
-from saiken.services.debtors_card import load_claims
-from saiken.services.debtors_common import debtor_or_404
-from saiken.services.debtors_payments import list_payments
-from saiken.services.debtors_plans import plans_of
-from saiken.services.debtors_totals import compute_totals, main_claim, profile_named
+from saiken.services.debtors.card import load_claims, profile_named
+from saiken.services.debtors.common import debtor_or_404
+from saiken.services.debtors.payments import list_payments
+from saiken.services.debtors.plans import plans_of
 from saiken.store.models import DocumentSent, Engagement, User
 from saiken.store.models.instalments import PLAN_ACTIVE, PLAN_CANCELLED
 

@@ -132,7 +132,7 @@ class BatchTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from saiken.services.search import list_conditions
+        from saiken.services.debtors.search import list_conditions
 
         self.context.ops.call(list_conditions, owner=self, on_result=self._conditions)
 
@@ -178,7 +178,7 @@ class BatchTab(QWidget):
             if source == ALL:
                 from dataclasses import replace
 
-                from saiken.services.search import MAX_PAGE, DebtorFilter, search_debtors
+                from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, search_debtors
 
                 ids = tuple(row.id for row in search_debtors(session, DebtorFilter(), limit=MAX_PAGE).rows)
                 return function(session, replace(request, debtor_ids=ids), mailing=True)

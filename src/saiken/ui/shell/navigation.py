@@ -77,13 +77,7 @@ AREAS: list[Area] = [
     Area(
         "handover",
         QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
-            ),
-            _LATER,
-        ),
+        lazy("saiken.ui.handover.page", "HandoverPage"),
     ),
     Area(
         "consultations",
