@@ -9,7 +9,7 @@ letters out, and write ONE audit entry (`letters.batch`). If anything fails noth
 document number is used. The PDF stays in memory: printing and saving are the caller's.
 
 A sent 督促状 or 催告書 is the limitation event the rules give it (statutory demand, demand) through its
-documents-sent entry; a returned one counts for nothing (`saiken.services.debtors_card.limitation_of`).
+documents-sent entry; a returned one counts for nothing (`saiken.services.debtors.card.limitation_of`).
 `preview_letters` does the same without writing anything (numbers shown as 「作成時に付番」).
 """
 
