@@ -2291,6 +2291,25 @@
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Handover &amp; ledger</source>
+        <translation>受渡・管理簿</translation>
+    </message>
+    <message>
+        <source>Signed, encrypted packages between the ward and the contractor, and the custody ledger of every medium and password notice.</source>
+        <translation>区と受託者の間の暗号化・署名された受渡パッケージと、すべての媒体・パスワード通知書の受け渡しを記録する管理簿です。</translation>
+    </message>
+    <message>
+        <source>Custody ledger</source>
+        <translation>管理簿</translation>
+    </message>
+    <message>
+        <source>Engagements and counterparts</source>
+        <translation>業務と相手方</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import the ward's workbook</source>
@@ -2465,6 +2484,105 @@
     </message>
 </context>
 <context>
+    <name>LedgerTab</name>
+    <message>
+        <source>No.</source>
+        <translation>通番</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>取扱者</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Sent or received</source>
+        <translation>送付・受領</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Days out</source>
+        <translation>経過日数</translation>
+    </message>
+    <message>
+        <source>Check the ledger</source>
+        <translation>管理簿を検証</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF で保存…</translation>
+    </message>
+    <message>
+        <source>Person on the other side</source>
+        <translation>相手方の担当者</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <source>Media not yet returned, destroyed or erased</source>
+        <translation>返却・廃棄・消去が済んでいない媒体</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>The ledger's chain is intact: %1 entries.</source>
+        <translation>管理簿の連鎖と署名を確認しました（%1件）。</translation>
+    </message>
+    <message>
+        <source>The ledger has entries that do not check out:</source>
+        <translation>確認できない記載があります:</translation>
+    </message>
+    <message>
+        <source>Choose a medium first.</source>
+        <translation>先に媒体を選んでください。</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>管理簿を保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>LetterheadTab</name>
     <message>
         <source>Days to the pay-by date</source>
@@ -2611,10 +2729,6 @@
         <translation>受渡・管理簿</translation>
     </message>
     <message>
-        <source>Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.</source>
-        <translation>区と受託者の間で受け渡す暗号化・署名付きのパッケージと、媒体の送付・受領・返却・消去を記録する管理簿がここに入ります。</translation>
-    </message>
-    <message>
         <source>Consultations</source>
         <translation>相談</translation>
     </message>
@@ -2675,6 +2789,89 @@
     <message>
         <source>Organisation name</source>
         <translation>団体名</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTab</name>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>Packages sent</source>
+        <translation>送付</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>受領</translation>
+    </message>
+    <message>
+        <source>Media out</source>
+        <translation>未返却の媒体</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>鍵の指紋</translation>
+    </message>
+    <message>
+        <source>Compared on paper</source>
+        <translation>紙で照合</translation>
+    </message>
+    <message>
+        <source>What would the next package carry?</source>
+        <translation>次のパッケージの内容（件数）を確かめる</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>相手方の組織</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>済み</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未照合</translation>
+    </message>
+    <message>
+        <source>Choose an engagement first.</source>
+        <translation>先に業務を選んでください。</translation>
+    </message>
+    <message>
+        <source>Package %1 to %2: %3</source>
+        <translation>%2 への %1 回目のパッケージ: %3</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,7 @@ def create_demo_vault(
                     consultations_demo.populate(work, seed)
 
                     importlib.import_module("saiken.services.letters.demo").populate(work, seed)
+                    importlib.import_module("saiken.services.handover.demo").populate(work, seed)
                     work.audit("demo.populate", target_type="vault", seed=seed)
             finally:
                 session.close()

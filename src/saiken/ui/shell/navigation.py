@@ -74,12 +74,7 @@ AREAS: list[Area] = [
     Area(
         "handover",
         QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
-            ),
-        ),
+        lazy("saiken.ui.handover.page", "HandoverPage"),
     ),
     Area(
         "consultations",
