@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -80,6 +80,9 @@ class ProtectedSaveDialog(QDialog):
         self._dialogs = dialogs
         self._personal = personal_data
         self.file_type: FileType = file_type_of(suggested)
+        if not Path(suggested).is_absolute():  # a bare name goes to the user's documents folder
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            suggested = Path(documents or Path.home()) / suggested
         heading = QLabel(title, self)
         heading.setObjectName("pageTitle")
         self.path = QLineEdit(str(suggested), self)
