@@ -31,7 +31,9 @@ import io
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
@@ -141,7 +143,7 @@ def _find_header(head: list[tuple[object, ...]]) -> tuple[int, dict[str, int]] |
     return best
 
 
-def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardExtraction:
+def _read(workbook: Any, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardExtraction:
     # visible sheets first: a hidden sheet is often an old copy or a lookup table
     for sheet in sorted(workbook.worksheets, key=lambda sheet: sheet.sheet_state != "visible"):
         sheet.reset_dimensions()  # never trust the stored dimension: read to the real last row
@@ -197,6 +199,6 @@ def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardE
     )
 
 
-def _chain(first, rest):
+def _chain(first: Iterable[Any], rest: Iterable[Any]) -> Iterator[Any]:
     yield from first
     yield from rest
