@@ -2,7 +2,7 @@
 
 Every screen that saves such a file (a workbook, a letter, a report …) calls `save_with_password`:
 
-    save_with_password(context, self, title=self.tr("Export the debtor list"), suggested="債務者一覧.xlsx",
+    save_with_password(context, self, title=self.tr("Export the debtor list to Excel"), suggested="債務者一覧.xlsx",
                        save=gateway.export_list, save_args=(flt,))
 
 1. `ProtectedSaveDialog` asks where to save and offers 「パスワードを付ける」 — on by default for personal
