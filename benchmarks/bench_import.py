@@ -151,7 +151,7 @@ def run(report: Report) -> None:
                 base.append(_timed(lambda: openpyxl_pass(path)))
                 gc.collect()
                 start = time.perf_counter()
-                result = import_ward_workbook(vault, path)
+                result = import_ward_workbook(vault, path).value
                 ours.append(time.perf_counter() - start)
                 if result.imported != rows or result.errors:
                     raise RuntimeError(f"import stored {result.imported} of {rows} rows")

@@ -596,6 +596,125 @@
     </message>
 </context>
 <context>
+    <name>BatchTab</name>
+    <message>
+        <source>Every debtor</source>
+        <translation>すべての債務者</translation>
+    </message>
+    <message>
+        <source>A saved extraction condition</source>
+        <translation>保存した抽出条件</translation>
+    </message>
+    <message>
+        <source>Management numbers</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>One management number a line, e.g. R7-0001</source>
+        <translation>管理番号を1行に1つ（例: R7-0001）</translation>
+    </message>
+    <message>
+        <source>Include debtors marked as hard to collect</source>
+        <translation>回収困難の債務者も含める</translation>
+    </message>
+    <message>
+        <source>Include debtors whose last letter came back</source>
+        <translation>前回の文書が返戻された債務者も含める</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>抽出条件</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>文書日付</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>納付期限</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>郵送方法</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Make and print</source>
+        <translation>作成して印刷</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>もう一度印刷</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>Save the mail list…</source>
+        <translation>差出票を保存…</translation>
+    </message>
+    <message>
+        <source>Save the labels…</source>
+        <translation>宛名ラベルを保存…</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>Making the letters…</source>
+        <translation>文書を作成しています…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>プレビューを準備しています…</translation>
+    </message>
+    <message>
+        <source>Make the letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>The letters get their document numbers and are recorded as sent today. Make them and print?</source>
+        <translation>文書番号を付けて、発送済みとして記録します。作成して印刷しますか。</translation>
+    </message>
+    <message>
+        <source>%1 letters, %2 pages, recorded as sent (numbers %3 to %4).</source>
+        <translation>%1通（%2ページ）を作成し、発送済みとして記録しました（文書番号 %3 〜 %4）。</translation>
+    </message>
+    <message>
+        <source>Preview: %1 letters, %2 pages. Nothing is recorded yet.</source>
+        <translation>プレビュー: %1通（%2ページ）。まだ何も記録していません。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>パスワードで保護</translation>
+    </message>
+    <message>
+        <source>The file holds personal data. Password to protect it (leave empty to save it unprotected):</source>
+        <translation>このファイルには個人情報が含まれます。保護するパスワード（空欄にすると保護せずに保存します）:</translation>
+    </message>
+    <message>
+        <source>Saved (%1 bytes).</source>
+        <translation>保存しました（%1バイト）。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change the password of {name}</source>
@@ -1072,6 +1191,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Demand letters, notices and agreements from templates approved by a supervisor, previewed and printed from memory.</source>
+        <translation>取扱責任者が承認したひな形から督促状・催告書・合意書を作り、ファイルに書き出さずにプレビュー・印刷します。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>Make letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>発送記録</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>差出人情報</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Sent</source>
@@ -1468,6 +1614,33 @@
     </message>
 </context>
 <context>
+    <name>LetterheadTab</name>
+    <message>
+        <source>Days to the pay-by date</source>
+        <translation>納付期限までの日数</translation>
+    </message>
+    <message>
+        <source>Move the address right</source>
+        <translation>宛名を右へ</translation>
+    </message>
+    <message>
+        <source>Move the address down</source>
+        <translation>宛名を下へ</translation>
+    </message>
+    <message>
+        <source>Save the letterhead</source>
+        <translation>差出人情報を保存</translation>
+    </message>
+    <message>
+        <source>What every letter prints as its sender and how to pay. No personal data belongs here.</source>
+        <translation>すべての文書に印刷する差出人と納付の方法です。ここには個人情報を入れません。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1589,10 +1762,6 @@
     <message>
         <source>Documents</source>
         <translation>文書</translation>
-    </message>
-    <message>
-        <source>Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.</source>
-        <translation>取扱責任者が承認したひな形から作る督促状・通知書・和解契約書を、ファイルに書き出さずにプレビューして印刷します。</translation>
     </message>
     <message>
         <source>Handover &amp; ledger</source>
@@ -1784,6 +1953,21 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>表示する文書はまだありません。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
     </message>
 </context>
 <context>
@@ -2200,6 +2384,77 @@ by {day}</source>
     </message>
 </context>
 <context>
+    <name>SentTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>通数</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>返戻</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Management no.</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称・氏名</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>郵送方法</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>引受番号</translation>
+    </message>
+    <message>
+        <source>Save tracking numbers</source>
+        <translation>引受番号を保存</translation>
+    </message>
+    <message>
+        <source>Record as returned</source>
+        <translation>返戻として記録</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Returned letter</source>
+        <translation>返戻</translation>
+    </message>
+    <message>
+        <source>Choose the one letter that came back.</source>
+        <translation>返戻された文書を1通選んでください。</translation>
+    </message>
+    <message>
+        <source>Date it came back (e.g. R7.10.3):</source>
+        <translation>返戻された日（例: 令和7年10月3日、R7.10.3）:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -2444,6 +2699,109 @@ by {day}</source>
     <message>
         <source>Select the tag to remove first.</source>
         <translation>先に削除するタグを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <source>Edit as a new version</source>
+        <translation>新しい版として編集</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新しいひな形</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>廃止</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>下書きとして保存</translation>
+    </message>
+    <message>
+        <source>Fields (double-click to insert)</source>
+        <translation>差し込み項目（ダブルクリックで挿入）</translation>
+    </message>
+    <message>
+        <source>Public-law claim</source>
+        <translation>公法上の債権</translation>
+    </message>
+    <message>
+        <source>Private-law claim</source>
+        <translation>私法上の債権</translation>
+    </message>
+    <message>
+        <source>Preview with a fictional debtor</source>
+        <translation>架空の債務者でのプレビュー</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Approved text is never changed: edit it as a new version.</source>
+        <translation>%1　第%2版（%3）。承認済みの本文は変更できません。直すときは新しい版として編集してください。</translation>
+    </message>
+    <message>
+        <source>Editing a new version of %1.</source>
+        <translation>%1 の新しい版を編集しています。</translation>
+    </message>
+    <message>
+        <source>A new template: write its kind, name and title, then the text.</source>
+        <translation>新しいひな形: 種類・名称・表題を書き、続けて本文を書いてください。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…ほか%1件</translation>
+    </message>
+    <message>
+        <source>Saving the template…</source>
+        <translation>ひな形を保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation>第%1版の下書きとして保存しました。</translation>
+    </message>
+    <message>
+        <source>Approve the template</source>
+        <translation>ひな形の承認</translation>
+    </message>
+    <message>
+        <source>Approve this version? Letters will be printed from it, and the version approved before is retired.</source>
+        <translation>この版を承認しますか。以後この版から文書を印刷し、それまで承認されていた版は廃止されます。</translation>
+    </message>
+    <message>
+        <source>Retire the template</source>
+        <translation>ひな形の廃止</translation>
+    </message>
+    <message>
+        <source>Retire this version? It can no longer be printed.</source>
+        <translation>この版を廃止しますか。以後この版からは印刷できません。</translation>
+    </message>
+    <message>
+        <source>You can read the templates; drafting needs a handler, approving a supervisor.</source>
+        <translation>ひな形を閲覧できます。下書きは取扱者、承認は取扱責任者が行います。</translation>
+    </message>
+    <message>
+        <source>You can draft new versions; a supervisor approves them.</source>
+        <translation>新しい版の下書きを作れます。承認は取扱責任者が行います。</translation>
     </message>
 </context>
 <context>

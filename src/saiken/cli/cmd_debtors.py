@@ -11,27 +11,39 @@ import argparse
 from collections.abc import Iterator
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
-from saiken.domain.debtor_status import check_status
+from saiken.cli.common import Commands, print_json, sign_in
+from saiken.domain.debtor_status import STATUSES, check_status
 from saiken.domain.errors import ValidationError
 from saiken.services.context import VaultSession
-from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
+from saiken.services.debtors import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("debtors", help="債務者の一覧・検索")
-    add_sign_in_arguments(parser)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "debtors",
+        help="債務者の一覧・検索（五十音順）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken debtors --vault ~/saiken-vault --user yamada --search たかはし",
+            "saiken debtors --vault ~/saiken-vault --status 交渉中 --status 分納中 --json",
+        ],
+    )
     parser.add_argument(
         "--search",
         default="",
         metavar="TEXT",
         help="名前・フリガナ・代表者・住所・電話番号・管理番号で検索（ひらがな・半角カナ・異体字も可）",
     )
-    parser.add_argument("--status", action="append", default=[], help="状況で絞り込む（複数指定可）")
-    parser.add_argument("--handler", default=None, help="担当者の利用者名で絞り込む")
-    parser.add_argument("--limit", type=int, default=None, help="表示する最大件数")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
+    parser.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="STATUS",
+        help=f"状況で絞り込む（繰り返し可: {'、'.join(STATUSES)}）",
+    )
+    parser.add_argument("--handler", default=None, metavar="NAME", help="担当者の利用者名で絞り込む")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="表示する最大件数")
 
 
 def _rows(session: VaultSession, flt: DebtorFilter, limit: int | None) -> Iterator[DebtorListRow]:
@@ -71,11 +83,8 @@ def run(args: argparse.Namespace) -> int:
     for status in args.status:
         check_status(status)
     flt = DebtorFilter(text=args.search, statuses=frozenset(args.status), handler=args.handler)
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         rows = list(_rows(session, flt, args.limit))
-    finally:
-        session.close()
     if args.json:
         print_json([item(row) for row in rows])
         return 0

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.common import add_vault_argument, print_json
+from saiken.cli.common import FOLDER, Commands, print_json
 from saiken.services.demo import create_demo_vault
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("demo", help="架空のデータでデモ用の金庫を作る")
-    add_vault_argument(parser)
-    parser.add_argument("--role", default="contractor", choices=("ward", "contractor"))
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "demo",
+        help="架空のデータでデモ用の金庫を作る（DEMO と表示されます。前のデモの金庫は作り直します）",
+        run=run,
+        vault=FOLDER,
+        json=True,
+        example="saiken demo --vault /tmp/saiken-demo --role ward",
+    )
+    parser.add_argument(
+        "--role",
+        default="contractor",
+        choices=("ward", "contractor"),
+        help="組織の役割: ward（区）または contractor（受託者、既定）",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from saiken.cli.common import add_vault_argument, new_password, print_json
+from saiken.cli.common import FOLDER, Commands, new_password, print_json
 from saiken.fsutil import atomic_write_bytes
 from saiken.services import vault
 
@@ -20,14 +20,23 @@ NO_KEYRING_NOTE = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("init", help="新しい金庫を作る（復旧キーを一度だけ表示）")
-    add_vault_argument(parser)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "init",
+        help="新しい金庫を作る（復旧キーを一度だけ表示。管理者のパスワード: $SAIKEN_NEW_PASSWORD）",
+        run=run,
+        vault=FOLDER,
+        json=True,
+        example=[
+            "SAIKEN_NEW_PASSWORD=… saiken init --vault ~/saiken-vault --role contractor "
+            "--org 架空法律事務所 --admin yamada --recovery-sheet 復旧キー.pdf",
+        ],
+    )
     parser.add_argument(
         "--role", required=True, choices=vault.ORG_ROLES, help="ward（区）または contractor（受託者）"
     )
-    parser.add_argument("--org", required=True, help="組織名")
-    parser.add_argument("--admin", required=True, help="最初の管理者の利用者名")
+    parser.add_argument("--org", required=True, metavar="NAME", help="組織名")
+    parser.add_argument("--admin", required=True, metavar="USER", help="最初の管理者の利用者名")
     parser.add_argument(
         "--no-device-binding",
         dest="binding",
@@ -42,8 +51,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         metavar="FILE.pdf",
         help="復旧キーの用紙（A4 PDF）を保存する",
     )
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def _password() -> str:

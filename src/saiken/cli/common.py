@@ -1,4 +1,22 @@
-"""Helpers shared by the CLI commands: passwords from the environment or a prompt, JSON output."""
+"""What every CLI command shares: declaring a subcommand (`Commands`), signing in, passwords from the
+environment or a prompt, confirmations, JSON output.
+
+A command module `saiken.cli.cmd_<name>` has `register(commands: Commands)` and declares each subcommand
+with ONE call that also gives its sign-in arguments, `--json` and an example for its help:
+
+    def register(commands: Commands) -> None:
+        commands.add("debtors", help="債務者の一覧・検索", run=run, json=True,
+                     example="SAIKEN_PASSWORD=… saiken debtors --vault DIR --user yamada --search たかはし")
+
+    def run(args: argparse.Namespace) -> int:
+        with sign_in(args) as session:      # VaultSession is a context manager: closed however it ends
+            rows = search_debtors(session, ...)
+        ...
+
+`vault=SIGN_IN` (the default) adds --vault DIR, --user NAME and --recovery; `vault=FOLDER` only --vault DIR;
+`vault=None` nothing. A command group (`saiken user add|list …`) is `commands.group(...)`, which returns
+the `Commands` of its actions.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +26,71 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from saiken.argparse_ja import example_text
 from saiken.domain.errors import ValidationError
 from saiken.services import vault
 from saiken.services.context import VaultSession
 
+SIGN_IN: Literal["sign-in"] = "sign-in"
+FOLDER: Literal["folder"] = "folder"
+Run = Callable[[argparse.Namespace], int]
+
+
+class Commands:
+    """Where a command module declares its subcommands (holds argparse's sub-parser action)."""
+
+    def __init__(self, action: Any) -> None:
+        self._action = action
+
+    def add(
+        self,
+        name: str,
+        *,
+        help: str,
+        run: Run,
+        example: str | Sequence[str],
+        vault: Literal["sign-in", "folder"] | None = SIGN_IN,
+        json: bool = False,
+        description: str = "",
+    ) -> argparse.ArgumentParser:
+        """A subcommand `name` with its help (Japanese), an example, the vault/sign-in arguments and
+        `--json`; `run(args)` returns the exit status. Returns the parser for the command's own arguments."""
+        parser: argparse.ArgumentParser = self._action.add_parser(
+            name, help=help, description=description or help, epilog=example_text(example)
+        )
+        if vault == SIGN_IN:
+            add_sign_in_arguments(parser)
+        elif vault == FOLDER:
+            add_vault_argument(parser)
+        if json:
+            parser.add_argument("--json", action="store_true", help="結果を JSON で出力する（機械向け）")
+        parser.set_defaults(func=run)
+        return parser
+
+    def group(self, name: str, *, help: str, example: str | Sequence[str], description: str = "") -> Commands:
+        """A command with actions of its own (`saiken user add|list …`); returns where to add them."""
+        parser = self._action.add_parser(
+            name, help=help, description=description or help, epilog=example_text(example)
+        )
+        actions = parser.add_subparsers(dest=f"{name}_action", metavar="操作", help="次のどれか")
+        actions.required = True
+        return Commands(actions)
+
 
 def add_vault_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--vault", required=True, type=Path, metavar="DIR", help="vault folder")
+    parser.add_argument("--vault", required=True, type=Path, metavar="DIR", help="金庫のフォルダ")
 
 
 def add_user_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", default=None, help="user name (default: $SAIKEN_USER)")
+    parser.add_argument(
+        "--user", default=None, metavar="NAME", help="サインインする利用者名（省略時は $SAIKEN_USER）"
+    )
 
 
 def secret_from_env(variable: str, prompt: str) -> str:

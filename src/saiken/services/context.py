@@ -78,6 +78,13 @@ class VaultSession:
             self.engine.dispose()
             self.engine = None
 
+    def __enter__(self) -> VaultSession:
+        """`with vault.open_vault(...) as session:` closes the session however the block ends."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 @dataclass
 class Work:
@@ -85,7 +92,6 @@ class Work:
 
     session: Session
     vault: VaultSession
-    audited: list[str] = field(default_factory=list)
 
     def audit(
         self,

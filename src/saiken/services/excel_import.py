@@ -30,6 +30,7 @@ from saiken.domain.debtor_status import NOT_STARTED, PAID_IN_FULL
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
+from saiken.services.changes import NOTHING, Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.common import default_engagement, refresh_totals
 from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
@@ -174,8 +175,9 @@ def _target_engagement(session: Session) -> int | None:
 
 def import_ward_workbook(
     s: VaultSession, path: Path | str, *, dry_run: bool = False, password: str | None = None
-) -> ImportReport:
-    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring.
+) -> Changed[ImportReport]:
+    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring. The
+    change names every debtor added or updated (nothing for a dry run or a refused workbook).
 
     An Office-encrypted workbook needs `password`: PasswordRequiredError without one, WrongPasswordError
     for a wrong one (nothing is stored either way). It is decrypted in memory only and then read exactly
@@ -184,7 +186,7 @@ def import_ward_workbook(
     extraction = read_ward_workbook(path, password=password)
     protected = extraction.protection is not None
     if extraction.errors:
-        return ImportReport(
+        refused = ImportReport(
             0,
             0,
             0,
@@ -193,6 +195,7 @@ def import_ward_workbook(
             skipped_rows=list(extraction.skipped_rows),
             protected=protected,
         )
+        return Changed(refused, NOTHING)
     if not extraction.rows:
         raise ValidationError(
             f"ファイル「{Path(path).name}」に取り込める債務者の行がありません。"
@@ -203,7 +206,9 @@ def import_ward_workbook(
         with read_session(s) as session:
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
-        return replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected)
+        return Changed(
+            replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected), NOTHING
+        )
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
         existing = _load_existing(work.session, engagement.id, numbers)
@@ -226,7 +231,9 @@ def import_ward_workbook(
             protection=extraction.protection or "none",
         )
         assert len(updated_ids) == report.updated
-    return replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected)
+    touched = frozenset([*new_ids, *updated_ids])
+    changes = Changes(frozenset({Area.DEBTORS, Area.PAYMENTS}), touched) if touched else NOTHING
+    return Changed(replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected), changes)
 
 
 def _report(rows: list[DebtorRow], existing: dict[str, _Existing], *, dry_run: bool) -> ImportReport:

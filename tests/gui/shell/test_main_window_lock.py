@@ -79,7 +79,8 @@ def test_settings_drive_the_idle_timer(qtbot, main_window):
     page.clipboard_seconds.setValue(45)
     page.save_button.click()
     qtbot.waitUntil(lambda: page.saved.text() == "保存しました。", timeout=5000)
-    assert main_window.idle.timeout_ms == 3 * 60_000
+    # the change record says the settings changed; the window reads them again and applies them
+    qtbot.waitUntil(lambda: main_window.idle.timeout_ms == 3 * 60_000, timeout=5000)
     assert main_window.clipboard.clear_after_ms == 45_000
     from saiken.services import settings
 

@@ -48,7 +48,7 @@ def filled(vault_session):
         direction="受信",
         person="代表者",
         summary='=HYPERLINK("http://example.jp")',
-    )
+    ).value
     correct_record(vault_session, wrong.id, summary="=SUM(A1:A2) 来所、分割の相談。")
     add_record(
         vault_session,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.search_query import (
     UNASSIGNED,
@@ -294,8 +295,8 @@ def _condition_name(name: str) -> str:
     return cleaned
 
 
-def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> None:
-    """Save `flt` under `name` (replacing a condition of the same name)."""
+def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> Changed[str]:
+    """Save `flt` under `name` (replacing a condition of the same name); the value is the name saved."""
     s.require(Capability.READ)
     check_filter(flt)
     cleaned = _condition_name(name)
@@ -310,6 +311,7 @@ def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> None:
             found.updated_at = now
         work.session.flush()
         work.audit("search.condition_save", target_type="saved_condition", target_id=found.id)
+    return Changed(cleaned, Changes.of(Area.CONDITIONS))
 
 
 def list_conditions(s: VaultSession) -> list[tuple[str, DebtorFilter]]:
@@ -321,7 +323,7 @@ def list_conditions(s: VaultSession) -> list[tuple[str, DebtorFilter]]:
         return [(name, filter_from_json(payload)) for name, payload in saved]
 
 
-def delete_condition(s: VaultSession, name: str) -> None:
+def delete_condition(s: VaultSession, name: str) -> Changed[str]:
     s.require(Capability.READ)
     cleaned = _condition_name(name)
     with unit_of_work(s) as work:
@@ -330,3 +332,4 @@ def delete_condition(s: VaultSession, name: str) -> None:
             raise NotFoundError(f"抽出条件「{cleaned}」はありません。一覧から選び直してください。")
         work.audit("search.condition_delete", target_type="saved_condition", target_id=found.id)
         work.session.delete(found)
+    return Changed(cleaned, Changes.of(Area.CONDITIONS))

@@ -299,7 +299,6 @@ class DebtorListPage(QWidget):
             flt,
             on_result=lambda _r: self.load_conditions(),
             owner=self,
-            changes=True,
         )
 
     def delete_condition(self) -> None:
@@ -318,7 +317,6 @@ class DebtorListPage(QWidget):
             name,
             on_result=lambda _r: self.load_conditions(),
             owner=self,
-            changes=True,
         )
 
 

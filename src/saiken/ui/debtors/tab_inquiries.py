@@ -116,7 +116,6 @@ class InquiriesTab(QWidget):
             on_result=self._done(self.question),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def record_answer(self) -> None:
@@ -140,13 +139,11 @@ class InquiriesTab(QWidget):
             on_result=self._done(self.answer),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _done(self, field: QLineEdit) -> Any:
         def done(_row: Any) -> None:
             field.clear()
-            self.card_page.changed()
 
         return done
 
@@ -234,12 +231,10 @@ class DocumentsTab(QWidget):
             on_result=self._logged,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _logged(self, _row: Any) -> None:
         self.tracking.clear()
-        self.card_page.changed()
 
     def mark_returned(self) -> None:
         doc_id = self.table.current_key()
@@ -250,8 +245,6 @@ class DocumentsTab(QWidget):
         self.context.ops.call(
             debtors.mark_document_returned,
             doc_id,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )

@@ -247,13 +247,11 @@ class PlanTab(QWidget):
             on_result=self._created,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _created(self, _plan: Any) -> None:
         self.schedule.setRowCount(0)
         self._equal = None
-        self.card_page.changed()
 
     def accelerate(self) -> None:
         if self.plan is None:
@@ -265,6 +263,4 @@ class PlanTab(QWidget):
             self.tr("Accelerate"),
         ):
             return
-        self.context.ops.call(
-            debtors.accelerate_plan, self.plan.id, on_result=self.card_page.changed, owner=self, changes=True
-        )
+        self.context.ops.call(debtors.accelerate_plan, self.plan.id, owner=self)

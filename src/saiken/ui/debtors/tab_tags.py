@@ -146,10 +146,8 @@ class TagsTab(QWidget):
             debtors.set_tags,
             self.card_page.debtor_id,
             tags,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def add_tag(self) -> None:
@@ -179,10 +177,8 @@ class TagsTab(QWidget):
             debtors.update_notes,
             self.card_page.debtor_id,
             self.notes.toPlainText(),
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def change_status(self) -> None:
@@ -190,10 +186,8 @@ class TagsTab(QWidget):
             debtors.set_status,
             self.card_page.debtor_id,
             self.status.currentText(),
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def change_handler(self) -> None:
@@ -201,8 +195,6 @@ class TagsTab(QWidget):
             debtors.assign_handler,
             self.card_page.debtor_id,
             self.handler.currentData() or None,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.clock import Clock, system_clock
+from saiken.services.changes import Area as ChangeArea
+from saiken.services.changes import Changes
 from saiken.services.context import SignedInUser
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.clipboard import ClipboardGuard
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_org)
         self.statusBar().addWidget(self.status_user)
         self._build_menu()
-        self.ops.dataChanged.connect(self._on_data_changed)
+        self.ops.changed.connect(self._on_changed)
         self.resize(1180, 760)
         self.setWindowTitle(self.tr("Saiken Desk"))
 
@@ -214,7 +216,6 @@ class MainWindow(QMainWindow):
             old_password=dialog.old_password(),
             new_password=dialog.passwords.value(),
             owner=self,
-            changes=True,
             progress=self.tr("Changing the password…"),
             on_result=lambda _r: self.statusBar().showMessage(self.tr("Your password was changed."), 8000),
         )
@@ -225,9 +226,12 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout_ms(int(values.idle_lock_minutes) * 60_000)
         self.clipboard.set_clear_after_ms(int(values.clipboard_clear_seconds) * 1000)
 
-    def _on_data_changed(self, result: Any) -> None:
-        if hasattr(result, "idle_lock_minutes") and hasattr(result, "clipboard_clear_seconds"):
-            self.apply_settings(result)
+    def _on_changed(self, changes: Changes) -> None:
+        """The window itself shows the settings (idle lock, clipboard): read them again when they change."""
+        if changes.touches(ChangeArea.SETTINGS) and self.context is not None:
+            from saiken.services import settings
+
+            self.ops.call(settings.get_settings, owner=self, on_result=self.apply_settings)
 
     @property
     def is_locked(self) -> bool:
