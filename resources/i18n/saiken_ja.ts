@@ -1740,6 +1740,14 @@
         <translation>絞り込み</translation>
     </message>
     <message>
+        <source>Import workbook…</source>
+        <translation>Excel 取込…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出す…</translation>
+    </message>
+    <message>
         <source>Saved conditions</source>
         <translation>保存した条件</translation>
     </message>
@@ -1758,6 +1766,14 @@
     <message>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Export the debtor list to Excel</source>
+        <translation>債務者一覧を Excel に書き出す</translation>
+    </message>
+    <message>
+        <source>Debtor list.xlsx</source>
+        <translation>債務者一覧.xlsx</translation>
     </message>
     <message>
         <source>(choose)</source>

@@ -128,7 +128,6 @@ def create_demo_vault(
                 with unit_of_work(session) as work:
                     populate(work, seed)
                     consultations_demo.populate(work, seed)
-
                     importlib.import_module("saiken.services.letters.demo").populate(work, seed)
                     importlib.import_module("saiken.services.handover.demo").populate(work, seed)
                     work.audit("demo.populate", target_type="vault", seed=seed)

@@ -39,6 +39,7 @@ def check_workbook(session: Any, path: Path, password: str | None) -> Any:
 
 
 def import_workbook(session: Any, path: Path, password: str | None) -> Any:
+    """The import's `Changed[ImportReport]`: the shell tells every screen which debtors changed."""
     from saiken.services.excel_import import import_ward_workbook
 
     return import_ward_workbook(session, path, password=password)
@@ -213,7 +214,6 @@ class ImportDialog(QDialog):
                 0, self, lambda: self._failed(target, error, retry=self.run_import)
             ),
             progress=self.tr("Importing…"),
-            changes=True,
         )
 
     def _imported(self, changed: Any) -> None:
