@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AccessReportPanel</name>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFで保存…</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作件数</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>サインイン失敗</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>記録・変更</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>書出し</translation>
+    </message>
+    <message>
+        <source>Outside office hours</source>
+        <translation>勤務時間外</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Actions per user</source>
+        <translation>利用者ごとの操作件数</translation>
+    </message>
+    <message>
+        <source>To look at: sign-ins outside office hours, bulk views, exports, failed sign-ins</source>
+        <translation>確認が必要な操作：勤務時間外のサインイン、短時間の大量閲覧、書出し、サインインの失敗</translation>
+    </message>
+    <message>
+        <source>Sign-in outside office hours</source>
+        <translation>勤務時間外のサインイン</translation>
+    </message>
+    <message>
+        <source>Bulk view</source>
+        <translation>短時間の大量閲覧</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n}件</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>サインインの失敗</translation>
+    </message>
+    <message>
+        <source>Save the access report</source>
+        <translation>アクセス状況報告書を保存</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -68,6 +147,41 @@
     <message>
         <source>{field} must be at least 1 yen.</source>
         <translation>{field}は1円以上で入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Application to {title}</source>
+        <translation>「{title}」への申込み</translation>
+    </message>
+    <message>
+        <source>Type part of the business name, reading or phone</source>
+        <translation>事業所名・フリガナ・電話番号の一部を入力</translation>
+    </message>
+    <message>
+        <source>Find business</source>
+        <translation>事業者を探す</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Attendee's reading</source>
+        <translation>参加者フリガナ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>申し込む</translation>
+    </message>
+    <message>
+        <source>Choose the business that applies.</source>
+        <translation>申し込む事業者を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -146,6 +260,30 @@
     <message>
         <source>Failed sign-in</source>
         <translation>サインイン失敗</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins reported by the brake file (not verified)</source>
+        <translation>ブレーキファイルが報告したサインイン失敗（未検証）</translation>
+    </message>
+    <message>
+        <source>Vault taken over after it was left open</source>
+        <translation>開いたまま終了した金庫の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Vault checked</source>
+        <translation>金庫の検査</translation>
+    </message>
+    <message>
+        <source>Debtor list shown</source>
+        <translation>債務者一覧の表示</translation>
+    </message>
+    <message>
+        <source>Debtor list taken out (JSON or file)</source>
+        <translation>債務者一覧の書出し（JSON・ファイル）</translation>
+    </message>
+    <message>
+        <source>Searches in the session (count only)</source>
+        <translation>セッション中の検索（件数のみ）</translation>
     </message>
     <message>
         <source>User added</source>
@@ -288,6 +426,18 @@
         <translation>Excel の出力</translation>
     </message>
     <message>
+        <source>Debtor list exported</source>
+        <translation>債務者一覧を書き出し</translation>
+    </message>
+    <message>
+        <source>Negotiation report exported</source>
+        <translation>交渉記録報告書を書き出し</translation>
+    </message>
+    <message>
+        <source>Password notice printed</source>
+        <translation>パスワード通知書を印刷</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>金庫</translation>
     </message>
@@ -412,6 +562,22 @@
         <translation>変更なし</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>パスワード保護</translation>
+    </message>
+    <message>
+        <source>protection</source>
+        <translation>保護の方式</translation>
+    </message>
+    <message>
+        <source>file check code</source>
+        <translation>ファイルの照合番号</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>ファイルの種類</translation>
+    </message>
+    <message>
         <source>password</source>
         <translation>パスワード</translation>
     </message>
@@ -450,6 +616,26 @@
     <message>
         <source>backups kept</source>
         <translation>残すバックアップ</translation>
+    </message>
+    <message>
+        <source>Office encryption (AES-256)</source>
+        <translation>Office の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>PDF encryption (AES-256)</source>
+        <translation>PDF の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Agile)</source>
+        <translation>Office の暗号化（Agile）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Standard)</source>
+        <translation>Office の暗号化（Standard）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
     </message>
     <message>
         <source>yes</source>
@@ -545,6 +731,503 @@
     <message>
         <source>Problems were found in the audit log:</source>
         <translation>監査ログに問題が見つかりました：</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTab</name>
+    <message>
+        <source>Every debtor</source>
+        <translation>すべての債務者</translation>
+    </message>
+    <message>
+        <source>A saved extraction condition</source>
+        <translation>保存した抽出条件</translation>
+    </message>
+    <message>
+        <source>Management numbers</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>One management number a line, e.g. R7-0001</source>
+        <translation>管理番号を1行に1つ（例: R7-0001）</translation>
+    </message>
+    <message>
+        <source>Include debtors marked as hard to collect</source>
+        <translation>回収困難の債務者も含める</translation>
+    </message>
+    <message>
+        <source>Include debtors whose last letter came back</source>
+        <translation>前回の文書が返戻された債務者も含める</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>抽出条件</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>文書日付</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>納付期限</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>郵送方法</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Make and print</source>
+        <translation>作成して印刷</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>もう一度印刷</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>Save the mail list…</source>
+        <translation>差出票を保存…</translation>
+    </message>
+    <message>
+        <source>Save the labels…</source>
+        <translation>宛名ラベルを保存…</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>Making the letters…</source>
+        <translation>文書を作成しています…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>プレビューを準備しています…</translation>
+    </message>
+    <message>
+        <source>Make the letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>The letters get their document numbers and are recorded as sent today. Make them and print?</source>
+        <translation>文書番号を付けて、発送済みとして記録します。作成して印刷しますか。</translation>
+    </message>
+    <message>
+        <source>%1 letters, %2 pages, recorded as sent (numbers %3 to %4).</source>
+        <translation>%1通（%2ページ）を作成し、発送済みとして記録しました（文書番号 %3 〜 %4）。</translation>
+    </message>
+    <message>
+        <source>Preview: %1 letters, %2 pages. Nothing is recorded yet.</source>
+        <translation>プレビュー: %1通（%2ページ）。まだ何も記録していません。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved (%1 bytes).</source>
+        <translation>保存しました（%1バイト）。</translation>
+    </message>
+</context>
+<context>
+    <name>BookingCalendar</name>
+    <message>
+        <source>← Previous week</source>
+        <translation>← 前の週</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Next week →</source>
+        <translation>次の週 →</translation>
+    </message>
+    <message>
+        <source>Show cancelled</source>
+        <translation>取消も表示</translation>
+    </message>
+    <message>
+        <source>Book… (Ctrl+B)</source>
+        <translation>予約する…（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Cancel booking (Del)</source>
+        <translation>予約を取り消す（Del）</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>Week of {first} to {last}</source>
+        <translation>{first}〜{last} の週</translation>
+    </message>
+    <message>
+        <source>Cancel a booking</source>
+        <translation>予約の取消</translation>
+    </message>
+    <message>
+        <source>Cancel the booking of {when} ({who}, {business})? It stays on record as cancelled.</source>
+        <translation>{when}の予約（{who}・{business}）を取り消しますか？ 取消として記録に残ります。</translation>
+    </message>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>予約を取り消す</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a consultation</source>
+        <translation>相談の予約</translation>
+    </message>
+    <message>
+        <source>Type part of the business name, reading or phone</source>
+        <translation>事業所名・フリガナ・電話番号の一部を入力</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Find business</source>
+        <translation>事業者を探す</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>相談の内容（予定）</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>予約する</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Choose the business and the consultant.</source>
+        <translation>事業者と相談員を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessCard</name>
+    <message>
+        <source>Consultation</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>予約</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>専門家派遣</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessCardPage</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← 一覧に戻る</translation>
+    </message>
+    <message>
+        <source>Correct the business…</source>
+        <translation>事業者情報を訂正…</translation>
+    </message>
+    <message>
+        <source>Kind / industry</source>
+        <translation>区分・業種</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>New consultation (Ctrl+Enter saves)</source>
+        <translation>新しい相談記録（Ctrl+Enter で保存）</translation>
+    </message>
+    <message>
+        <source>Save consultation</source>
+        <translation>相談記録を保存</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>訂正…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>履歴…</translation>
+    </message>
+    <message>
+        <source>Timeline (newest first)</source>
+        <translation>経過（新しい順）</translation>
+    </message>
+    <message>
+        <source>Unsaved consultation</source>
+        <translation>保存していない相談記録</translation>
+    </message>
+    <message>
+        <source>The consultation you were typing has not been saved. Leave it without saving?</source>
+        <translation>入力中の相談記録はまだ保存されていません。保存せずに移動しますか？</translation>
+    </message>
+    <message>
+        <source>Leave without saving</source>
+        <translation>保存せずに移動</translation>
+    </message>
+    <message>
+        <source>Versions of this consultation</source>
+        <translation>この相談記録の版</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>入力日時</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>入力者</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>Loan mediation</source>
+        <translation>融資あっせん</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>第{n}版</translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation>（現在）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessDialog</name>
+    <message>
+        <source>Correct the business</source>
+        <translation>事業者情報の訂正</translation>
+    </message>
+    <message>
+        <source>Register a business</source>
+        <translation>事業者の登録</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <source>Reading (kana)</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Representative's reading</source>
+        <translation>代表者フリガナ</translation>
+    </message>
+    <message>
+        <source>Representative's date of birth</source>
+        <translation>代表者生年月日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>従業員数</translation>
+    </message>
+    <message>
+        <source>e.g. 昭和50年3月2日 or S50.3.2</source>
+        <translation>例: 昭和50年3月2日、S50.3.2</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessListPage</name>
+    <message>
+        <source>Search business, reading, representative, phone or e-mail (Ctrl+F)</source>
+        <translation>事業所名・フリガナ・代表者・電話番号・メールで検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Register a business… (Ctrl+N)</source>
+        <translation>事業者を登録…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Last consulted</source>
+        <translation>最終相談日</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} businesses</source>
+        <translation>{total}件中 {shown}件を表示</translation>
+    </message>
+    <message>
+        <source>{total} businesses</source>
+        <translation>{total}件</translation>
     </message>
 </context>
 <context>
@@ -769,10 +1452,100 @@
     </message>
 </context>
 <context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>What was asked and advised</source>
+        <translation>相談された内容と助言した内容</translation>
+    </message>
+    <message>
+        <source>Bank (loan mediation)</source>
+        <translation>金融機関（融資あっせん）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>Loan mediation</source>
+        <translation>融資あっせん</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>次回フォロー日</translation>
+    </message>
+    <message>
+        <source>Choose the consultant (register one first if the list is empty).</source>
+        <translation>相談員を選んでください（一覧が空のときは先に登録してください）。</translation>
+    </message>
+    <message>
+        <source>Tick at least one category (Alt+letter).</source>
+        <translation>相談分類を1つ以上選んでください（Alt+英字）。</translation>
+    </message>
+    <message>
+        <source>Contents: write what was asked and advised (it cannot be empty).</source>
+        <translation>相談内容: 相談された内容と助言を入力してください（空にはできません）。</translation>
+    </message>
+    <message>
+        <source>Loan amount</source>
+        <translation>融資あっせん額</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>SME support: consultation records, bookings, seminars and advisor dispatches</source>
+        <translation>経営サポート事業：相談記録・予約・セミナー・専門家派遣</translation>
+    </message>
+    <message>
+        <source>Businesses</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>予約</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Advisor dispatches</source>
+        <translation>専門家派遣</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>集計</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct a negotiation record</source>
         <translation>交渉記録の訂正</translation>
+    </message>
+    <message>
+        <source>Correct a consultation</source>
+        <translation>相談記録の訂正</translation>
     </message>
     <message>
         <source>The correction is saved as a new version; the current text stays in the history.</source>
@@ -967,6 +1740,14 @@
         <translation>絞り込み</translation>
     </message>
     <message>
+        <source>Import workbook…</source>
+        <translation>Excel 取込…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出す…</translation>
+    </message>
+    <message>
         <source>Saved conditions</source>
         <translation>保存した条件</translation>
     </message>
@@ -987,6 +1768,14 @@
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <source>Export the debtor list to Excel</source>
+        <translation>債務者一覧を Excel に書き出す</translation>
+    </message>
+    <message>
+        <source>Debtor list.xlsx</source>
+        <translation>債務者一覧.xlsx</translation>
+    </message>
+    <message>
         <source>(choose)</source>
         <translation>（選択）</translation>
     </message>
@@ -1005,6 +1794,215 @@
     <message>
         <source>Delete the saved condition “{name}”?</source>
         <translation>保存した条件「{name}」を削除しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Record a dispatch</source>
+        <translation>専門家派遣の記録</translation>
+    </message>
+    <message>
+        <source>Type part of the business name, reading or phone</source>
+        <translation>事業所名・フリガナ・電話番号の一部を入力</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>each night's cost, e.g. 9800, 12000</source>
+        <translation>1泊ごとの金額（例: 9800, 12000）</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>専門家</translation>
+    </message>
+    <message>
+        <source>Find business</source>
+        <translation>事業者を探す</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>break</source>
+        <translation>休憩</translation>
+    </message>
+    <message>
+        <source>Face-to-face support</source>
+        <translation>対面での支援</translation>
+    </message>
+    <message>
+        <source>Private car (km, whole route)</source>
+        <translation>私有車（全行程の km）</translation>
+    </message>
+    <message>
+        <source>Public transport (yen as claimed)</source>
+        <translation>公共交通機関（請求どおりの円）</translation>
+    </message>
+    <message>
+        <source>Whole route (km, by public transport)</source>
+        <translation>全行程の距離（公共交通機関の km）</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊費</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Support given</source>
+        <translation>支援内容</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Choose the advisor and the business.</source>
+        <translation>専門家と事業者を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source>Record a dispatch…</source>
+        <translation>派遣を記録…</translation>
+    </message>
+    <message>
+        <source>Cancel the dispatch</source>
+        <translation>派遣を取り消す</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>専門家</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支援時間</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>Honorarium</source>
+        <translation>謝金</translation>
+    </message>
+    <message>
+        <source>Travel cost</source>
+        <translation>交通費</translation>
+    </message>
+    <message>
+        <source>Day allowance</source>
+        <translation>日当</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊費</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Dispatches</source>
+        <translation>派遣件数</translation>
+    </message>
+    <message>
+        <source>Preview statement</source>
+        <translation>明細をプレビュー</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFで保存…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Excelで保存…</translation>
+    </message>
+    <message>
+        <source>Monthly statements (the day's rounding and cap apply to the day)</source>
+        <translation>月ごとの支払明細（30分単位の切捨てと日額上限は日ごとに計算）</translation>
+    </message>
+    <message>
+        <source>car {km} km</source>
+        <translation>私有車 {km}km</translation>
+    </message>
+    <message>
+        <source>transport {yen}</source>
+        <translation>交通機関 {yen}</translation>
+    </message>
+    <message>
+        <source>{n} night(s)</source>
+        <translation>{n}泊</translation>
+    </message>
+    <message>
+        <source>Cancel a dispatch</source>
+        <translation>派遣の取消</translation>
+    </message>
+    <message>
+        <source>Cancel this dispatch? It stays on record and leaves the statement.</source>
+        <translation>この派遣を取り消しますか？ 記録には残り、支払明細からは外れます。</translation>
+    </message>
+    <message>
+        <source>Fee statement</source>
+        <translation>謝金・旅費 支払明細書</translation>
+    </message>
+    <message>
+        <source>Save the fee statement</source>
+        <translation>支払明細書を保存</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Demand letters, notices and agreements from templates approved by a supervisor, previewed and printed from memory.</source>
+        <translation>取扱責任者が承認したひな形から督促状・催告書・合意書を作り、ファイルに書き出さずにプレビュー・印刷します。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>Make letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>発送記録</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>差出人情報</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +2096,112 @@
     <message>
         <source>Please wait {n} minutes before trying again.</source>
         <translation>{n} 分待ってから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCalculator</name>
+    <message>
+        <source>Fee calculator</source>
+        <translation>謝金・旅費の計算</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>e.g. 123.7</source>
+        <translation>例: 123.7</translation>
+    </message>
+    <message>
+        <source>yen as claimed</source>
+        <translation>請求どおりの金額（円）</translation>
+    </message>
+    <message>
+        <source>km, for the day allowance</source>
+        <translation>日当の判定用（km）</translation>
+    </message>
+    <message>
+        <source>one night, yen</source>
+        <translation>1泊分（円）</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支援時間</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休憩</translation>
+    </message>
+    <message>
+        <source>Private car (km)</source>
+        <translation>私有車（km）</translation>
+    </message>
+    <message>
+        <source>Public transport</source>
+        <translation>公共交通機関</translation>
+    </message>
+    <message>
+        <source>Whole route (km)</source>
+        <translation>全行程（km）</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊費</translation>
+    </message>
+    <message>
+        <source>Honorarium</source>
+        <translation>謝金</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>Day allowance</source>
+        <translation>日当</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min face to face = {units} units</source>
+        <translation>対面 {h}時間{m}分 ＝ {units}単位</translation>
+    </message>
+    <message>
+        <source>capped at the daily maximum</source>
+        <translation>日額上限を適用</translation>
+    </message>
+    <message>
+        <source>{km} km by car</source>
+        <translation>私有車 {km}km</translation>
+    </message>
+</context>
+<context>
+    <name>FilePasswordDialog</name>
+    <message>
+        <source>Password-protected file</source>
+        <translation>パスワードで保護されたファイル</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is protected with a password. Enter the password to open it.</source>
+        <translation>ファイル「{name}」はパスワードで保護されています。開くためのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>パスワードを表示する</translation>
+    </message>
+    <message>
+        <source>It is usually on a password notice handed over separately from the file. Capitals and lower case are different; a generated password may be typed with or without its hyphens.</source>
+        <translation>パスワードは、ふつうファイルとは別に渡されたパスワード通知書に書かれています。英字の大文字と小文字は区別されます（自動で作られたパスワードは、ハイフンを省いて入力しても構いません）。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +2307,124 @@
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Handover &amp; ledger</source>
+        <translation>受渡・管理簿</translation>
+    </message>
+    <message>
+        <source>Signed, encrypted packages between the ward and the contractor, and the custody ledger of every medium and password notice.</source>
+        <translation>区と受託者の間の暗号化・署名された受渡パッケージと、すべての媒体・パスワード通知書の受け渡しを記録する管理簿です。</translation>
+    </message>
+    <message>
+        <source>Custody ledger</source>
+        <translation>管理簿</translation>
+    </message>
+    <message>
+        <source>Engagements and counterparts</source>
+        <translation>業務と相手方</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import the ward's workbook</source>
+        <translation>区の抽出データの取込み</translation>
+    </message>
+    <message>
+        <source>The .xlsx file received from the ward</source>
+        <translation>区から受け取った .xlsx ファイル</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>Nothing is stored until you press Import. A workbook with any bad row imports nothing. A workbook protected with a password is opened in memory, never copied to disk.</source>
+        <translation>「取り込む」を押すまで何も保存しません。1 行でも誤りのあるブックは何も取り込みません。パスワード付きのブックはメモリ上で開き、ディスクに複製しません。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Problem or change</source>
+        <translation>問題・変更内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>ブック</translation>
+    </message>
+    <message>
+        <source>Choose the ward's workbook</source>
+        <translation>区の抽出データを選ぶ</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the workbook first.</source>
+        <translation>先にブックを選んでください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>ブックを確認しています…</translation>
+    </message>
+    <message>
+        <source>Not opened: the workbook needs its password. Nothing was imported.</source>
+        <translation>パスワードが必要なため開いていません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be read. Nothing was imported.</source>
+        <translation>ブックを読めませんでした。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source> (password-protected workbook, opened in memory)</source>
+        <translation>（パスワード付きのブックをメモリ上で開きました）</translation>
+    </message>
+    <message>
+        <source>Cannot import: {n} problem(s). Correct the workbook and check again. Nothing was stored.</source>
+        <translation>取り込めません: {n} 件の問題があります。ブックを直してから、もう一度確認してください。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Ready to import: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込めます: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込みました: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesTab</name>
     <message>
         <source>Asked</source>
@@ -1275,6 +2497,132 @@
     <message>
         <source>Answer date</source>
         <translation>回答日</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>No.</source>
+        <translation>通番</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>取扱者</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Sent or received</source>
+        <translation>送付・受領</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Days out</source>
+        <translation>経過日数</translation>
+    </message>
+    <message>
+        <source>Check the ledger</source>
+        <translation>管理簿を検証</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF で保存…</translation>
+    </message>
+    <message>
+        <source>Person on the other side</source>
+        <translation>相手方の担当者</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <source>Media not yet returned, destroyed or erased</source>
+        <translation>返却・廃棄・消去が済んでいない媒体</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>The ledger's chain is intact: %1 entries.</source>
+        <translation>管理簿の連鎖と署名を確認しました（%1件）。</translation>
+    </message>
+    <message>
+        <source>The ledger has entries that do not check out:</source>
+        <translation>確認できない記載があります:</translation>
+    </message>
+    <message>
+        <source>Choose a medium first.</source>
+        <translation>先に媒体を選んでください。</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>管理簿を保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadTab</name>
+    <message>
+        <source>Days to the pay-by date</source>
+        <translation>納付期限までの日数</translation>
+    </message>
+    <message>
+        <source>Move the address right</source>
+        <translation>宛名を右へ</translation>
+    </message>
+    <message>
+        <source>Move the address down</source>
+        <translation>宛名を下へ</translation>
+    </message>
+    <message>
+        <source>Save the letterhead</source>
+        <translation>差出人情報を保存</translation>
+    </message>
+    <message>
+        <source>What every letter prints as its sender and how to pay. No personal data belongs here.</source>
+        <translation>すべての文書に印刷する差出人と納付の方法です。ここには個人情報を入れません。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
     </message>
 </context>
 <context>
@@ -1385,14 +2733,6 @@
 <context>
     <name>Navigation</name>
     <message>
-        <source>Being built in issue 3 (debtor files).</source>
-        <translation>課題 3（債務者ファイル）で作成中です。</translation>
-    </message>
-    <message>
-        <source>Planned for a later issue (not filed yet).</source>
-        <translation>今後の課題で作成する予定です（課題はまだ起票されていません）。</translation>
-    </message>
-    <message>
         <source>Debtors</source>
         <translation>債務者</translation>
     </message>
@@ -1409,24 +2749,12 @@
         <translation>文書</translation>
     </message>
     <message>
-        <source>Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.</source>
-        <translation>取扱責任者が承認したひな形から作る督促状・通知書・和解契約書を、ファイルに書き出さずにプレビューして印刷します。</translation>
-    </message>
-    <message>
         <source>Handover &amp; ledger</source>
         <translation>受渡・管理簿</translation>
     </message>
     <message>
-        <source>Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.</source>
-        <translation>区と受託者の間で受け渡す暗号化・署名付きのパッケージと、媒体の送付・受領・返却・消去を記録する管理簿がここに入ります。</translation>
-    </message>
-    <message>
         <source>Consultations</source>
         <translation>相談</translation>
-    </message>
-    <message>
-        <source>SME consultation records, bookings, seminars and advisor dispatches.</source>
-        <translation>中小企業の経営相談の記録、予約、セミナー、専門家派遣がここに入ります。</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -1488,6 +2816,89 @@
     </message>
 </context>
 <context>
+    <name>PartiesTab</name>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>Packages sent</source>
+        <translation>送付</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>受領</translation>
+    </message>
+    <message>
+        <source>Media out</source>
+        <translation>未返却の媒体</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>鍵の指紋</translation>
+    </message>
+    <message>
+        <source>Compared on paper</source>
+        <translation>紙で照合</translation>
+    </message>
+    <message>
+        <source>What would the next package carry?</source>
+        <translation>次のパッケージの内容（件数）を確かめる</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>相手方の組織</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>済み</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未照合</translation>
+    </message>
+    <message>
+        <source>Choose an engagement first.</source>
+        <translation>先に業務を選んでください。</translation>
+    </message>
+    <message>
+        <source>Package %1 to %2: %3</source>
+        <translation>%2 への %1 回目のパッケージ: %3</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFields</name>
     <message>
         <source>At least 10 characters. No rules about symbols or digits: a long phrase you can remember is best. Common passwords and your user name are refused.</source>
@@ -1508,6 +2919,65 @@
     <message>
         <source>This password can be used.</source>
         <translation>このパスワードは使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordOnceDialog</name>
+    <message>
+        <source>The file's password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” with a password.</source>
+        <translation>「{name}」をパスワード付きで保存しました。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown, hyphens included; the letters are all capitals.</source>
+        <translation>ハイフン（-）も含めて、表示どおりに入力します。英字はすべて大文字です。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown.</source>
+        <translation>表示どおりに入力します。</translation>
+    </message>
+    <message>
+        <source>This is the only time it is shown: Saiken Desk does not keep it. Hand it over separately from the file (print the password notice), never in the same envelope or e-mail.</source>
+        <translation>パスワードが表示されるのはこの一度だけで、債権デスクには保存されません。パスワード通知書を印刷するなどして、ファイルとは別の機会に渡してください（同じ封筒やメールには入れないでください）。</translation>
+    </message>
+    <message>
+        <source>File check code: {code}</source>
+        <translation>ファイルの照合番号: {code}</translation>
+    </message>
+    <message>
+        <source>Print the password notice…</source>
+        <translation>パスワード通知書を印刷…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Copied. It is cleared from the clipboard shortly.</source>
+        <translation>コピーしました。しばらくするとクリップボードから消えます。</translation>
+    </message>
+    <message>
+        <source>Password notice</source>
+        <translation>パスワード通知書</translation>
+    </message>
+    <message>
+        <source>Print the notice and hand it over separately from the file.</source>
+        <translation>通知書を印刷し、ファイルとは別の機会に渡してください。</translation>
+    </message>
+    <message>
+        <source>The password notice was printed.</source>
+        <translation>パスワード通知書を印刷しました。</translation>
+    </message>
+    <message>
+        <source>The password will not be shown again. Have you written it down or printed the notice?</source>
+        <translation>このパスワードは二度と表示されません。控えるか、パスワード通知書を印刷しましたか？</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +3013,40 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>表示する文書はまだありません。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>{n} ページをプリンターに送りました。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +3158,68 @@
     <message>
         <source>The whole unpaid balance of this plan falls due today. Continue?</source>
         <translation>この分納計画の未納残額全額が本日を期限として一括請求の対象になります。続けますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSave</name>
+    <message>
+        <source>Saved “{name}” without a password.</source>
+        <translation>「{name}」をパスワードを付けずに保存しました。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSaveDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>Protect the file with a password</source>
+        <translation>パスワードを付ける</translation>
+    </message>
+    <message>
+        <source>Make a password for me (recommended)</source>
+        <translation>パスワードを自動で作る（おすすめ）</translation>
+    </message>
+    <message>
+        <source>Use a password I type</source>
+        <translation>自分で決めたパスワードを使う</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Excel will ask for the password when the file is opened (Office encryption).</source>
+        <translation>Excel でファイルを開くときにパスワードを求められます（Office の暗号化）。</translation>
+    </message>
+    <message>
+        <source>Acrobat Reader, Edge and Chrome will ask for the password when the file is opened (AES-256).</source>
+        <translation>Acrobat Reader や Edge・Chrome でファイルを開くときにパスワードを求められます（AES-256）。</translation>
+    </message>
+    <message>
+        <source>The password is shown once after saving and is not kept anywhere: write it down or print the password notice, and hand it over separately from the file.</source>
+        <translation>パスワードは保存のあとに一度だけ表示され、どこにも保存されません。控えるかパスワード通知書を印刷して、ファイルとは別に渡してください。</translation>
+    </message>
+    <message>
+        <source>This file holds personal data. Without a password, anyone who gets hold of the file can read it.</source>
+        <translation>このファイルには個人情報が含まれます。パスワードを付けずに保存すると、ファイルを手に入れた人はだれでも中身を読めます。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +3404,10 @@ by {day}</source>
 <context>
     <name>RecoverySheetDialog</name>
     <message>
+        <source>The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault itself is created: choose another place and save again, or print the sheet, or copy the recovery key shown on the screen by hand before you close it.</source>
+        <translation>復旧キーの用紙を {path} に保存できませんでした（{reason}）。何も保存していません。金庫は作成済みです。別の場所を選んでもう一度保存するか、用紙を印刷するか、閉じる前に画面の復旧キーを紙に書き写してください。</translation>
+    </message>
+    <message>
         <source>Recovery key sheet</source>
         <translation>復旧キー用紙</translation>
     </message>
@@ -1875,10 +3445,384 @@ by {day}</source>
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>PDFで保存…</translation>
+    </message>
+    <message>
+        <source>Report as Excel…</source>
+        <translation>Excelで保存…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Consultations by category</source>
+        <translation>相談分類別の件数</translation>
+    </message>
+    <message>
+        <source>Consultations by month</source>
+        <translation>月別の相談件数</translation>
+    </message>
+    <message>
+        <source>Consultations by form</source>
+        <translation>相談形態別の件数</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>当月</translation>
+    </message>
+    <message>
+        <source>Fiscal year to date</source>
+        <translation>年度累計</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>参加確定</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出席率</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>キャンセル待ち</translation>
+    </message>
+    <message>
+        <source>Seminars this fiscal year</source>
+        <translation>今年度のセミナー</translation>
+    </message>
+    <message>
+        <source>Consultation report</source>
+        <translation>相談実績</translation>
+    </message>
+    <message>
+        <source>Access report (supervisor)</source>
+        <translation>アクセス状況（取扱責任者）</translation>
+    </message>
+    <message>
+        <source>{month}: {m} consultations ({mb} businesses); {fy} to date: {y} ({yb} businesses)</source>
+        <translation>{month}：相談 {m}件（{mb}事業者）　{fy}累計：{y}件（{yb}事業者）</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>Save the consultation report</source>
+        <translation>相談実績報告書を保存</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFile</name>
+    <message>
+        <source>Protect the file</source>
+        <translation>ファイルの保護</translation>
+    </message>
+    <message>
+        <source>This file holds personal data. Protect it with a password? (Recommended: the password is shown once and is not stored.)</source>
+        <translation>このファイルには個人情報が含まれます。パスワードを付けて保存しますか？（推奨。パスワードは一度だけ表示され、どこにも保存されません。）</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>パスワードを付けて保存</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Saved {name}, protected. Its password, shown only now:
+
+{password}
+
+Note it down and hand it over separately from the file (type it as shown, hyphens included).</source>
+        <translation>{name} をパスワード付きで保存しました。パスワードは今だけ表示されます:
+
+{password}
+
+控えて、ファイルとは別の機会に渡してください（ハイフンも含めて表示どおりに入力します）。</translation>
+    </message>
+</context>
+<context>
     <name>Screenshots</name>
     <message>
         <source>Fictional Law Office</source>
         <translation>架空法律事務所</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarDialog</name>
+    <message>
+        <source>New seminar</source>
+        <translation>セミナーの登録</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>セミナー名</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarRosterPage</name>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>参加確定</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>キャンセル待ち</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>New seminar…</source>
+        <translation>セミナーを登録…</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>申込み…</translation>
+    </message>
+    <message>
+        <source>Cancel application</source>
+        <translation>申込みを取り消す</translation>
+    </message>
+    <message>
+        <source>Mark present</source>
+        <translation>出席にする</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>欠席にする</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申込日時</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>順番</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Waiting list (the first moves up when a seat is given up)</source>
+        <translation>キャンセル待ち（取消が出ると先頭から繰り上がります）</translation>
+    </message>
+    <message>
+        <source>{title} — {day}, capacity {capacity}, {seats} seats left</source>
+        <translation>{title} — {day}　定員 {capacity}名・残り {seats}席</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>Put on the waiting list</source>
+        <translation>キャンセル待ちで受付</translation>
+    </message>
+    <message>
+        <source>The seminar is full: {name} is number {place} on the waiting list.</source>
+        <translation>定員に達しているため、{name}様はキャンセル待ちの {place}番目で受け付けました。</translation>
+    </message>
+    <message>
+        <source>Cancel an application</source>
+        <translation>申込みの取消</translation>
+    </message>
+    <message>
+        <source>Cancel this application? A seat given up goes to the first on the waiting list.</source>
+        <translation>この申込みを取り消しますか？ 空いた席はキャンセル待ちの先頭の方に繰り上がります。</translation>
+    </message>
+    <message>
+        <source>Cancel the application</source>
+        <translation>申込みを取り消す</translation>
+    </message>
+</context>
+<context>
+    <name>SentTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>通数</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>返戻</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Management no.</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称・氏名</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>郵送方法</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>引受番号</translation>
+    </message>
+    <message>
+        <source>Save tracking numbers</source>
+        <translation>引受番号を保存</translation>
+    </message>
+    <message>
+        <source>Record as returned</source>
+        <translation>返戻として記録</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Returned letter</source>
+        <translation>返戻</translation>
+    </message>
+    <message>
+        <source>Choose the one letter that came back.</source>
+        <translation>返戻された文書を1通選んでください。</translation>
+    </message>
+    <message>
+        <source>Date it came back (e.g. R7.10.3):</source>
+        <translation>返戻された日（例: 令和7年10月3日、R7.10.3）:</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +3922,10 @@ by {day}</source>
         <translation>サインイン</translation>
     </message>
     <message>
+        <source>Check again</source>
+        <translation>もう一度確かめる</translation>
+    </message>
+    <message>
         <source>Use the recovery key…</source>
         <translation>復旧キーで開く…</translation>
     </message>
@@ -1988,6 +3936,18 @@ by {day}</source>
     <message>
         <source>Password</source>
         <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>someone whose details cannot be read</source>
+        <translation>（開いている人の情報は読めません）</translation>
+    </message>
+    <message>
+        <source>This vault is open elsewhere now: {where}. It can be open in one place at a time: ask them to sign out (or close the window there), then check again.</source>
+        <translation>この金庫はいま別の場所で開かれています: {where}。同時に開けるのは一か所だけです。そちらでサインアウトする（またはウィンドウを閉じる）よう頼んでから、もう一度確かめてください。</translation>
+    </message>
+    <message>
+        <source>Last time this vault was not closed properly ({where}; the window was ended, or the PC switched off). Signing in takes it over safely; everything saved before then is kept.</source>
+        <translation>前回、この金庫は正しく閉じられませんでした（{where}。ウィンドウが強制終了されたか、PC の電源が切れました）。サインインすると安全に引き継ぎます。それまでに保存した内容はそのまま残っています。</translation>
     </message>
     <message>
         <source>Enter your user name and password.</source>
@@ -2138,6 +4098,109 @@ by {day}</source>
     <message>
         <source>Select the tag to remove first.</source>
         <translation>先に削除するタグを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <source>Edit as a new version</source>
+        <translation>新しい版として編集</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新しいひな形</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>廃止</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>下書きとして保存</translation>
+    </message>
+    <message>
+        <source>Fields (double-click to insert)</source>
+        <translation>差し込み項目（ダブルクリックで挿入）</translation>
+    </message>
+    <message>
+        <source>Public-law claim</source>
+        <translation>公法上の債権</translation>
+    </message>
+    <message>
+        <source>Private-law claim</source>
+        <translation>私法上の債権</translation>
+    </message>
+    <message>
+        <source>Preview with a fictional debtor</source>
+        <translation>架空の債務者でのプレビュー</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Approved text is never changed: edit it as a new version.</source>
+        <translation>%1　第%2版（%3）。承認済みの本文は変更できません。直すときは新しい版として編集してください。</translation>
+    </message>
+    <message>
+        <source>Editing a new version of %1.</source>
+        <translation>%1 の新しい版を編集しています。</translation>
+    </message>
+    <message>
+        <source>A new template: write its kind, name and title, then the text.</source>
+        <translation>新しいひな形: 種類・名称・表題を書き、続けて本文を書いてください。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…ほか%1件</translation>
+    </message>
+    <message>
+        <source>Saving the template…</source>
+        <translation>ひな形を保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation>第%1版の下書きとして保存しました。</translation>
+    </message>
+    <message>
+        <source>Approve the template</source>
+        <translation>ひな形の承認</translation>
+    </message>
+    <message>
+        <source>Approve this version? Letters will be printed from it, and the version approved before is retired.</source>
+        <translation>この版を承認しますか。以後この版から文書を印刷し、それまで承認されていた版は廃止されます。</translation>
+    </message>
+    <message>
+        <source>Retire the template</source>
+        <translation>ひな形の廃止</translation>
+    </message>
+    <message>
+        <source>Retire this version? It can no longer be printed.</source>
+        <translation>この版を廃止しますか。以後この版からは印刷できません。</translation>
+    </message>
+    <message>
+        <source>You can read the templates; drafting needs a handler, approving a supervisor.</source>
+        <translation>ひな形を閲覧できます。下書きは取扱者、承認は取扱責任者が行います。</translation>
+    </message>
+    <message>
+        <source>You can draft new versions; a supervisor approves them.</source>
+        <translation>新しい版の下書きを作れます。承認は取扱責任者が行います。</translation>
     </message>
 </context>
 <context>

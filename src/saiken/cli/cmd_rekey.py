@@ -12,24 +12,27 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.common import add_sign_in_arguments, confirm, print_json, secret_from_env, user_name
+from saiken.cli.common import Commands, confirm, print_json, secret_from_env, user_name
 from saiken.services import vault
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "rekey",
-        help="金庫の鍵を更新する（全員の鍵に新しい鍵を封入。パスワードは変わりません）",
-        description="例: SAIKEN_USER=kanri SAIKEN_PASSWORD=… saiken rekey --vault DIR --yes",
+        help="金庫の鍵を更新する（管理者。全員の鍵に新しい鍵を封入し、パスワードは変わりません）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken rekey --vault DIR --user kanri --yes",
+            "SAIKEN_PASSWORD=… saiken rekey --vault DIR --user kanri --new-recovery-key --yes",
+            "SAIKEN_RECOVERY_KEY=… saiken rekey --vault DIR --recovery --yes",
+        ],
     )
-    add_sign_in_arguments(parser)
     parser.add_argument("--new-recovery-key", action="store_true", help="復旧キーも作り直す（一度だけ表示）")
     parser.add_argument(
         "--new-org-key", action="store_true", help="組織の鍵も作り直す（相手方に新しい指紋を伝える）"
     )
     parser.add_argument("--yes", action="store_true", help="確認なしで実行する")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,13 +47,11 @@ def run(args: argparse.Namespace) -> int:
         name = user_name(args)
         secret = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
         session = vault.open_vault(args.vault, name, secret)
-    try:
+    with session:
         result = vault.rekey(
             session, secret, new_recovery_key=args.new_recovery_key, new_org_key=args.new_org_key
         )
         fingerprint = vault.org_fingerprint(session) if result.org_key_replaced else None
-    finally:
-        session.close()
     if args.json:
         print_json(
             {

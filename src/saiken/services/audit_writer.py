@@ -32,8 +32,11 @@ AUDIT_HEAD_KEY = "audit_head"
 
 @dataclass(frozen=True)
 class PendingEntry:
-    """An audit entry waiting for the end of its unit of work (then chained, signed and written)."""
+    """An audit entry waiting for the end of its unit of work (then chained, signed and written). Its
+    sequence number is fixed when it is added: the unit of work holds the write lock (BEGIN IMMEDIATE), so
+    nobody else appends in between."""
 
+    seq: int
     at: dt.datetime
     actor: str
     action: str
@@ -73,6 +76,7 @@ def _head_mismatch(work: Work, tail: tuple[int, str]) -> PendingEntry | None:
         return None
     expected_count, expected_hash = head if head is not None else (None, None)
     return PendingEntry(
+        seq=tail[0] + 1,
         at=work.vault.clock.now(),
         actor=work.vault.user.name,
         action="audit.head_mismatch",
@@ -87,6 +91,21 @@ def _head_mismatch(work: Work, tail: tuple[int, str]) -> PendingEntry | None:
     )
 
 
+def add_pending(work: Work, **entry: Any) -> PendingEntry:
+    """Queue one entry of `work` with its sequence number. Before the first, the chain's end is compared
+    with the stored head: a cut-off tail is recorded first (`audit.head_mismatch`)."""
+    if work.vault.signer is None:
+        raise VaultError("署名の鍵がないため、操作を記録できません。もう一度サインインしてください。")
+    if not work.pending:
+        work.tail = chain_tail(work.session)
+        mismatch = _head_mismatch(work, work.tail)
+        if mismatch is not None:
+            work.pending.append(mismatch)
+    pending = PendingEntry(seq=work.tail[0] + len(work.pending) + 1, **entry)
+    work.pending.append(pending)
+    return pending
+
+
 def write_pending(work: Work) -> None:
     """Chain, sign and insert every pending entry of `work` (called by unit_of_work before it commits)."""
     session = work.session
@@ -96,17 +115,16 @@ def write_pending(work: Work) -> None:
     signer = work.vault.signer
     if signer is None:
         raise VaultError("署名の鍵がないため、操作を記録できません。もう一度サインインしてください。")
-    tail = chain_tail(session)
     entries = list(work.pending)
-    mismatch = _head_mismatch(work, tail)
-    if mismatch is not None:
-        entries.insert(0, mismatch)
     work.pending.clear()
-    seq, prev = tail
+    seq, prev = work.tail
+    if chain_tail(session) != work.tail:  # cannot happen under the write lock; never chain onto a guess
+        raise VaultError("監査ログが操作の途中で変わりました。もう一度操作してください。")
     records = record_digests.records_digest(changed) if changed else None
     rows: list[dict[str, Any]] = []
     for index, pending in enumerate(entries):
         seq += 1
+        assert pending.seq == seq
         carries = records if index == len(entries) - 1 else None
         fields: dict[str, Any] = {
             "seq": seq,

@@ -11,6 +11,7 @@ the transaction changed (saiken.services.audit_writer). A session without a sign
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from saiken.services import audit_writer
 from saiken.services.audit_writer import AUDIT_HEAD_KEY as AUDIT_HEAD_KEY  # re-exported
 from saiken.services.audit_writer import PendingEntry
 from saiken.store.engine import READ_ONLY
+from saiken.store.vault_lock import VaultLockHandle
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ class Signer:
     keys: MemberKeys
 
 
+TALLY_KEY = "count"  # the counter every tallied action carries
+TALLY_FLUSH = 200
+
+
 @dataclass
 class VaultSession:
     """An open vault for one signed-in user. `close()` drops the engine and the key material.
@@ -78,6 +84,9 @@ class VaultSession:
     genesis: str = ""  # the founding statement pinned in the signed-in member's own slot
     notices: list[str] = field(default_factory=list)
     on_close: list[Callable[[VaultSession], object]] = field(default_factory=list)
+    vault_lock: VaultLockHandle | None = None  # this session's share of the vault's OS lock
+    # Actions audited as one summary per session (searches: how many, never the text), see `tally`.
+    tallies: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def closed(self) -> bool:
@@ -95,10 +104,32 @@ class VaultSession:
                 hint="取扱責任者または管理者に依頼してください。",
             )
 
+    def tally(self, action: str, **counts: int) -> None:
+        """Count an action that is audited as one summary entry per session (DESIGN §5: searches are
+        summarised — how many, never the text typed). Written when the session closes, or every
+        `TALLY_FLUSH` of them so a crash loses few."""
+        counter = self.tallies.setdefault(action, Counter())
+        counter.update(counts)
+        if counter[TALLY_KEY] >= TALLY_FLUSH:
+            self.flush_tallies()
+
+    def flush_tallies(self) -> None:
+        """Write the summaries counted so far (one audit entry per action) and start counting afresh."""
+        if self.engine is None or not self.tallies:
+            return
+        pending, self.tallies = self.tallies, {}
+        with unit_of_work(self) as work:
+            for action, counter in sorted(pending.items()):
+                work.audit(action, target_type="session", **dict(sorted(counter.items())))
+
     def close(self) -> None:
         if self.engine is not None:
+            try:
+                self.flush_tallies()
+            except Exception:  # closing must never fail (a damaged page, a full disk)
+                self.tallies = {}
             hooks, self.on_close = self.on_close, []
-            for hook in hooks:
+            for hook in hooks:  # the anchor: after the last entry, before the engine goes
                 try:
                     hook(self)
                 except SaikenError:
@@ -106,6 +137,16 @@ class VaultSession:
             self.engine.dispose()
             self.engine = None
         self.signer = None
+        if self.vault_lock is not None:
+            self.vault_lock.release()  # after the database is closed: another process may open it now
+            self.vault_lock = None
+
+    def __enter__(self) -> VaultSession:
+        """`with vault.open_vault(...) as session:` closes the session however the block ends."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 @dataclass
@@ -116,6 +157,7 @@ class Work:
     vault: VaultSession
     pending: list[PendingEntry] = field(default_factory=list)
     baseline: bool = False  # set after a migration or an upgrade: the last entry carries every record
+    tail: tuple[int, str] = (0, "")  # the chain's end when the first entry was added
 
     def audit(
         self,
@@ -125,18 +167,18 @@ class Work:
         target_id: str | int | None = None,
         actor: str | None = None,
         **details: Any,
-    ) -> None:
+    ) -> PendingEntry:
         """Record `action` in this transaction. `details` hold record ids and counts, never personal data.
-        The entry is chained and signed when the block ends (so its record digests see the final state)."""
-        self.pending.append(
-            PendingEntry(
-                at=self.vault.clock.now(),
-                actor=actor if actor is not None else self.vault.user.name,
-                action=action,
-                target_type=target_type,
-                target_id=None if target_id is None else str(target_id),
-                details=details,
-            )
+        The entry's sequence number is known at once (`.seq`); it is chained and signed when the block ends,
+        so that its record digests see the records' final state."""
+        return audit_writer.add_pending(
+            self,
+            at=self.vault.clock.now(),
+            actor=actor if actor is not None else self.vault.user.name,
+            action=action,
+            target_type=target_type,
+            target_id=None if target_id is None else str(target_id),
+            details=details,
         )
 
 

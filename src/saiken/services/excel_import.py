@@ -1,10 +1,14 @@
-"""Import of the ward's extraction workbook (区の抽出データの取込み, issue 3 item 4).
+"""Import of the ward's extraction workbook (区の抽出データの取込み).
 
 All or nothing: the workbook is read and checked first (`saiken.exchange.excel.read_ward_workbook`); with
 any bad row nothing is stored and the report lists every bad row. Otherwise ONE transaction creates the new
 debtors (debtor, claim, receipt tranche, and the workbook's 既納付額 as one payment confirmed by the ward,
 dated the import day), updates the debtors already in the vault by management number (reporting each
 changed field, old → new) and never duplicates one. `dry_run` computes the same report and stores nothing.
+
+An Office-encrypted workbook (the ward's extraction with Excel's own password) is opened with the password
+the caller passes, decrypted in memory (saiken.exchange.protected_files) and then read with every limit and
+check of a plain one; nothing decrypted is ever written to a file.
 
 On re-import the contractor's own work is kept: status, handler, tags, notes, records and the payments
 the contractor entered are not touched; a changed 既納付額 is booked as one more ward-confirmed payment of
@@ -17,15 +21,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from saiken.domain.debtor_status import NOT_STARTED, PAID_IN_FULL
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
+from saiken.services.changes import NOTHING, Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.common import default_engagement, refresh_totals
 from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
@@ -79,6 +84,7 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
     skipped_rows: list[int] = field(default_factory=list)
+    protected: bool = False  # the workbook was Office-encrypted (opened with its password, in memory)
 
     @property
     def ok(self) -> bool:
@@ -114,8 +120,8 @@ def _load_existing(session: Session, engagement_id: int | None, numbers: list[st
             continue
         ids = [debtor.id for debtor in debtors]
         claims: dict[int, Claim] = {}
-        for claim in session.scalars(select(Claim).where(Claim.debtor_id.in_(ids)).order_by(Claim.id.desc())):
-            claims[claim.debtor_id] = claim  # the first (lowest id) claim: the one the import made
+        for first in session.scalars(select(Claim).where(Claim.debtor_id.in_(ids)).order_by(Claim.id.desc())):
+            claims[first.debtor_id] = first  # the first (lowest id) claim: the one the import made
         tranches: dict[int, ReceiptTranche] = {}
         claim_ids = [claim.id for claim in claims.values()]
         for tranche in session.scalars(
@@ -167,19 +173,29 @@ def _target_engagement(session: Session) -> int | None:
     return session.scalar(select(Engagement.id).order_by(Engagement.id.desc()).limit(1))
 
 
-def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = False) -> ImportReport:
-    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring."""
+def import_ward_workbook(
+    s: VaultSession, path: Path | str, *, dry_run: bool = False, password: str | None = None
+) -> Changed[ImportReport]:
+    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring. The
+    change names every debtor added or updated (nothing for a dry run or a refused workbook).
+
+    An Office-encrypted workbook needs `password`: PasswordRequiredError without one, WrongPasswordError
+    for a wrong one (nothing is stored either way). It is decrypted in memory only and then read exactly
+    as a plain workbook; the report's `protected` says so and the audit entry records it."""
     s.require(Capability.EDIT)
-    extraction = read_ward_workbook(path)
+    extraction = read_ward_workbook(path, password=password)
+    protected = extraction.protection is not None
     if extraction.errors:
-        return ImportReport(
+        refused = ImportReport(
             0,
             0,
             0,
             errors=list(extraction.errors),
             dry_run=dry_run,
             skipped_rows=list(extraction.skipped_rows),
+            protected=protected,
         )
+        return Changed(refused, NOTHING)
     if not extraction.rows:
         raise ValidationError(
             f"ファイル「{Path(path).name}」に取り込める債務者の行がありません。"
@@ -190,7 +206,9 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
         with read_session(s) as session:
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
-        return replace(report, skipped_rows=list(extraction.skipped_rows))
+        return Changed(
+            replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected), NOTHING
+        )
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
         existing = _load_existing(work.session, engagement.id, numbers)
@@ -209,9 +227,13 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             updated=report.updated,
             unchanged=report.unchanged,
             skipped=len(extraction.skipped_rows),
+            protected=protected,
+            protection=extraction.protection or "none",
         )
         assert len(updated_ids) == report.updated
-    return replace(report, skipped_rows=list(extraction.skipped_rows))
+    touched = frozenset([*new_ids, *updated_ids])
+    changes = Changes(frozenset({Area.DEBTORS, Area.PAYMENTS}), touched) if touched else NOTHING
+    return Changed(replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected), changes)
 
 
 def _report(rows: list[DebtorRow], existing: dict[str, _Existing], *, dry_run: bool) -> ImportReport:
@@ -242,7 +264,7 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
     debtor_ids = list(range(first_debtor, first_debtor + len(rows)))
     claim_ids = list(range(first_claim, first_claim + len(rows)))
     session.execute(
-        insert(Debtor.__table__),
+        insert(cast(Table, Debtor.__table__)),
         [
             {
                 **_debtor_values(row),
@@ -260,7 +282,7 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         ],
     )
     session.execute(
-        insert(Claim.__table__),
+        insert(cast(Table, Claim.__table__)),
         [
             {**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
             for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
@@ -272,14 +294,14 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         if row.received_date is not None
     ]
     if tranches:
-        session.execute(insert(ReceiptTranche.__table__), tranches)
+        session.execute(insert(cast(Table, ReceiptTranche.__table__)), tranches)
     payments = [
         _payment(debtor_id, claim_id, row.paid, IMPORT_SOURCE, today, now, user)
         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
         if row.paid
     ]
     if payments:
-        session.execute(insert(Payment.__table__), payments)
+        session.execute(insert(cast(Table, Payment.__table__)), payments)
     return debtor_ids
 
 

@@ -21,7 +21,7 @@ from saiken.domain import wareki
 from saiken.domain.errors import ValidationError
 from saiken.domain.money import format_yen
 from saiken.exchange.excel import xlsx_layout as layout
-from saiken.exchange.excel.xlsx_write import save_workbook
+from saiken.exchange.excel.xlsx_write import save_workbook, workbook_bytes
 
 HEADERS = [
     "管理番号",
@@ -36,6 +36,8 @@ HEADERS = [
 ]
 WIDTHS = [11.0, 24.0, 21.0, 11.0, 11.0, 11.0, 56.0, 22.0, 17.0]
 HEADER_ROW = 6
+TITLE = "交渉記録報告書"
+KIND = "negotiation-report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,32 @@ def write_negotiation_report(
 ) -> int:
     """Write the report for `period_from`..`period_to` (both included) to `path`, atomically, protected
     with `password` when given (Office encryption); returns the bytes written."""
+    workbook = _workbook(period_from, period_to, ward_name, contractor_name, rows, created_on)
+    return save_workbook(workbook, path, title=TITLE, kind=KIND, password=password)
+
+
+def negotiation_report_bytes(
+    *,
+    period_from: dt.date,
+    period_to: dt.date,
+    ward_name: str,
+    contractor_name: str,
+    rows: Iterable[NegotiationReportRow],
+    created_on: dt.date | None = None,
+) -> bytes:
+    """The same workbook as `write_negotiation_report`, as .xlsx bytes made in memory."""
+    workbook = _workbook(period_from, period_to, ward_name, contractor_name, rows, created_on)
+    return workbook_bytes(workbook, title=TITLE, kind=KIND)
+
+
+def _workbook(
+    period_from: dt.date,
+    period_to: dt.date,
+    ward_name: str,
+    contractor_name: str,
+    rows: Iterable[NegotiationReportRow],
+    created_on: dt.date | None,
+) -> Workbook:
     records = sorted(rows, key=lambda row: (row.management_no, layout.excel_datetime(row.at)))
     _check(period_from, period_to, records)
     workbook = Workbook()
@@ -135,4 +163,4 @@ def write_negotiation_report(
     layout.set_widths(sheet, WIDTHS)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(HEADERS), last_row=row_number + 2)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row_number, HEADER_ROW)}"
-    return save_workbook(workbook, path, title="交渉記録報告書", kind="negotiation-report", password=password)
+    return workbook

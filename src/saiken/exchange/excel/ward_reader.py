@@ -5,7 +5,7 @@ a `RowError` naming the worksheet row as Excel shows it, the column header as wr
 value and the reason. It never stops at the first problem; whether to import anything is the caller's
 decision (the import service imports nothing while `errors` is not empty).
 
-Rules decided here (DESIGN §3, issue 3 item 4):
+Rules decided here (DESIGN §3):
 - The sheet read is the first (visible sheets before hidden ones) whose first 20 rows hold a header
   row (>= 3 known headers, one of them 管理番号 or 氏名/名称). Required columns: 管理番号, 氏名・名称,
   返還金額, and 返還命令日 or 納期限.
@@ -31,7 +31,9 @@ import io
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
@@ -90,7 +92,9 @@ def read_ward_workbook(
     path = Path(path)
     name = path.name
     check_defusedxml()
-    data = plain_workbook(read_file(path, max_bytes), name, password=password, max_bytes=max_bytes)
+    data, protection = plain_workbook(
+        read_file(path, max_bytes), name, password=password, max_bytes=max_bytes
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, warnings.catch_warnings():
             # openpyxl warns about parts it drops (data validation extensions …): nothing for the user to do
@@ -100,7 +104,9 @@ def read_ward_workbook(
                 io.BytesIO(data), read_only=True, data_only=True, keep_links=False
             )
             try:
-                return _read(workbook, archive, name, max_rows)
+                extraction = _read(workbook, archive, name, max_rows)
+                extraction.protection = protection
+                return extraction
             finally:
                 workbook.close()
     except SaikenError:
@@ -137,7 +143,7 @@ def _find_header(head: list[tuple[object, ...]]) -> tuple[int, dict[str, int]] |
     return best
 
 
-def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardExtraction:
+def _read(workbook: Any, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardExtraction:
     # visible sheets first: a hidden sheet is often an old copy or a lookup table
     for sheet in sorted(workbook.worksheets, key=lambda sheet: sheet.sheet_state != "visible"):
         sheet.reset_dimensions()  # never trust the stored dimension: read to the real last row
@@ -193,6 +199,6 @@ def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardE
     )
 
 
-def _chain(first, rest):
+def _chain[T](first: Iterable[T], rest: Iterable[T]) -> Iterator[T]:
     yield from first
     yield from rest

@@ -133,13 +133,13 @@ class Footer:
     checkpoint_hash: str | None = None
 
 
-class _NumberedCanvas(Canvas):
-    """Keeps each page until the end so that the footer can say `page / total`."""
+class PageKeepingCanvas(Canvas):
+    """Keeps each page until the end, so that every page can be decorated knowing the whole document
+    (`page / total`). Subclasses draw in `decorate(index, total)`; `index` is 0-based."""
 
-    def __init__(self, *args, footer: Footer, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._pages: list[dict] = []
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._pages: list[dict[str, object]] = []
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -147,11 +147,25 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
-        for state in self._pages:
+        for index, state in enumerate(self._pages):
             self.__dict__.update(state)
-            self._draw_footer(total)
+            self.decorate(index, total)
             super().showPage()
         super().save()
+
+    def decorate(self, index: int, total: int) -> None:
+        raise NotImplementedError
+
+
+class _NumberedCanvas(PageKeepingCanvas):
+    """The footer of every page: a rule, the footer text, the checkpoint and `page / total`."""
+
+    def __init__(self, *args: object, footer: Footer, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+
+    def decorate(self, index: int, total: int) -> None:
+        self._draw_footer(total)
 
     def _draw_footer(self, total: int) -> None:
         left, right = MARGINS.left, PAGE_WIDTH - MARGINS.right
@@ -173,6 +187,57 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
+def new_document(
+    buffer: io.BytesIO, *, title: str, subject: str = "", margins: Margins = MARGINS
+) -> BaseDocTemplate:
+    """An A4 document template with the metadata and print settings every Saiken Desk PDF carries.
+    The caller adds its page templates and builds it."""
+    register_fonts()
+    return BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=margins.left,
+        rightMargin=margins.right,
+        topMargin=margins.top,
+        bottomMargin=margins.bottom,
+        title=title,
+        subject=subject,
+        author=PRODUCER,
+        creator=PRODUCER,
+        lang="ja-JP",
+        displayDocTitle=True,
+        printScaling="None",  # print at 100 %: forms and window envelopes depend on real positions
+        initialFontName=MINCHO,
+    )
+
+
+def new_canvas(buffer: io.BytesIO, *, title: str, subject: str = "") -> Canvas:
+    """A bare A4 canvas with the same metadata, for sheets drawn at fixed positions (address labels)."""
+    register_fonts()
+    canvas = Canvas(buffer, pagesize=A4, initialFontName=MINCHO, lang="ja-JP")
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    canvas.setAuthor(PRODUCER)
+    canvas.setCreator(PRODUCER)
+    canvas.setViewerPreference("PrintScaling", "None")
+    return canvas
+
+
+def body_frame(top: float = MARGINS.top, *, frame_id: str = "body", bottom: float = MARGINS.bottom) -> Frame:
+    """The text frame between the margins, starting `top` below the top edge of the page."""
+    return Frame(
+        MARGINS.left,
+        bottom,
+        MARGINS.frame_width,
+        PAGE_HEIGHT - top - bottom,
+        id=frame_id,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
 def render(
     story: Iterable[Flowable],
     *,
@@ -183,36 +248,9 @@ def render(
 ) -> bytes:
     """Lay `story` out on A4 pages and return the PDF bytes. `title` goes into the PDF metadata;
     `footer_text` and `checkpoint_hash` into every page's footer. Nothing is written to disk."""
-    register_fonts()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGINS.left,
-        rightMargin=MARGINS.right,
-        topMargin=MARGINS.top,
-        bottomMargin=MARGINS.bottom,
-        title=title,
-        subject=subject,
-        author=PRODUCER,
-        creator=PRODUCER,
-        lang="ja-JP",
-        displayDocTitle=True,
-        printScaling="None",  # print at 100 %: forms and window envelopes depend on real positions
-        initialFontName=MINCHO,
-    )
-    frame = Frame(
-        MARGINS.left,
-        MARGINS.bottom,
-        MARGINS.frame_width,
-        PAGE_HEIGHT - MARGINS.top - MARGINS.bottom,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
+    doc = new_document(buffer, title=title, subject=subject)
+    doc.addPageTemplates([PageTemplate(id="a4", frames=[body_frame()])])
     footer = Footer(text=footer_text, checkpoint_hash=checkpoint_hash)
     doc.build(list(story), canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
     return buffer.getvalue()

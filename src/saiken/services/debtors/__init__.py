@@ -33,6 +33,7 @@ from saiken.services.debtors.inquiries import (
     log_document_sent,
     mark_document_returned,
 )
+from saiken.services.debtors.listing import Listing, filter_summary, list_debtors
 from saiken.services.debtors.payments import add_payment, correct_payment, reverse_payment
 from saiken.services.debtors.plans import accelerate_plan, create_instalment_plan
 from saiken.services.debtors.records import add_record, correct_record, record_history
@@ -81,6 +82,7 @@ __all__ = [
     "DocumentSentRow",
     "InquiryRow",
     "LimitationRow",
+    "Listing",
     "PaymentRow",
     "PlanItemRow",
     "PlanRow",
@@ -102,9 +104,11 @@ __all__ = [
     "correct_record",
     "create_instalment_plan",
     "delete_condition",
+    "filter_summary",
     "get_card",
     "handler_names",
     "list_conditions",
+    "list_debtors",
     "log_document_sent",
     "mark_document_returned",
     "read_attachment",

@@ -17,7 +17,7 @@ this package: importing anything in here loads SQLAlchemy, SQLCipher and cryptog
 """
 
 from saiken.security import device_secret as _devsec
-from saiken.security.keyfile_v1 import RECOVERY_SLOT
+from saiken.security.keyfile import RECOVERY_SLOT
 from saiken.services.vault.anchors import OlderThanAnchorError, record_anchor, signed_checkpoint
 from saiken.services.vault.backup import (
     BackupInfo,
@@ -27,6 +27,7 @@ from saiken.services.vault.backup import (
     list_backups,
     verify_backup,
 )
+from saiken.services.vault.check import CheckItem, VaultCheckReport, check_vault
 from saiken.services.vault.create import (
     ORG_ROLES,
     VaultCreated,
@@ -87,18 +88,21 @@ __all__ = [
     "BackupReport",
     "MemberSignature",
     "OlderThanAnchorError",
+    "CheckItem",
     "RekeyResult",
     "RepairResult",
     "RestoreInfo",
     "RosterRefusedError",
     "RotationResult",
     "UserRow",
+    "VaultCheckReport",
     "VaultCreated",
     "VaultInfo",
     "add_user",
     "backups_dir",
     "change_password",
     "check_password_policy",
+    "check_vault",
     "create_backup",
     "create_vault",
     "default_demo_dir",

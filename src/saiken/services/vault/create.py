@@ -24,6 +24,7 @@ from sqlalchemy import select
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import ValidationError, VaultError
 from saiken.domain.roles import Capability, Role
+from saiken.fsutil import private_dir
 from saiken.security import device_secret as devsec
 from saiken.security import org_signature
 from saiken.security.fingerprint import readable
@@ -37,7 +38,7 @@ from saiken.services.vault.anchors import record_anchor
 from saiken.services.vault.backup import DEFAULT_GENERATIONS
 from saiken.services.vault.founding import found
 from saiken.services.vault_info import vault_exists
-from saiken.store import migrate
+from saiken.store import migrate, vault_lock
 from saiken.store.engine import make_engine
 from saiken.store.models import Setting, User
 
@@ -108,7 +109,13 @@ def create_vault(
         raise VaultError(f"{folder} にはすでに金庫があります。別のフォルダを指定してください。")
     master, vault_id, recovery = secrets.token_bytes(32), uuid.uuid4().hex, generate_recovery_key()
     secret = _device_secret(vault_id, device_binding)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(folder)
+    handle = vault_lock.acquire(folder, now=clock.now())  # VaultInUseError: another process is here
+    if vault_exists(folder):  # made by another process while this one was getting ready
+        handle.release()
+        if secret is not None:
+            devsec.forget_device_secret(vault_id)
+        raise VaultError(f"{folder} にはすでに金庫があります。別のフォルダを指定してください。")
     founder_keys, recovery_keys = MemberKeys.generate(), MemberKeys.generate()
     engine = make_engine(folder / ks.DB_NAME, master)
     try:
@@ -202,8 +209,10 @@ def create_vault(
             devsec.forget_device_secret(vault_id)
         for name in (ks.KEYS_NAME, ks.DB_NAME, f"{ks.DB_NAME}-wal", f"{ks.DB_NAME}-shm"):
             (folder / name).unlink(missing_ok=True)
+        handle.release()
         raise
     engine.dispose()
+    handle.release()
     return VaultCreated(
         folder=folder,
         vault_id=vault_id,

@@ -33,7 +33,7 @@ from saiken.security.membership import Member, Membership, public_body
 from saiken.security.signin_failures import FailureLog, principal_hash
 from saiken.services.context import SignedInUser, Signer, VaultSession, unit_of_work
 from saiken.services.record_digests import check_records, raw_connection
-from saiken.services.vault import roster
+from saiken.services.vault import hold, roster
 from saiken.services.vault import slots as ks
 from saiken.services.vault.anchors import STORE, AnchorCheck, check_anchor, record_anchor, refuse
 from saiken.services.vault.backup import DEFAULT_GENERATIONS, write_backup
@@ -44,6 +44,7 @@ from saiken.services.vault.rotation import finish_interrupted
 from saiken.store import migrate
 from saiken.store.engine import make_engine
 from saiken.store.models import Setting
+from saiken.store.vault_lock import VaultLockHandle
 
 Unlock = Callable[[ks.AnyKeyFile], ks.Unlocked]
 NOT_IN_ROSTER = "あなたの鍵スロットは、署名された利用者名簿にあるものと違います（差し替えられた疑い）。"
@@ -90,13 +91,24 @@ def _settings(db: Session) -> dict[str, str]:
 
 
 def _flush_failures(work, folder: Path, keyfile: ks.AnyKeyFile, principal: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Failures this process saw, one entry each with the application's time; what the brake file says
+    beyond that, as one unverified count for the account signing in (saiken.security.signin_failures)."""
     by_hash = {principal_hash(keyfile.vault_id, n): n for n in [*names, ks.RECOVERY_PRINCIPAL]}
-    for failure in FailureLog(folder, keyfile.vault_id).record_success(principal):
+    settled = FailureLog(folder, keyfile.vault_id).settle(principal)
+    for failure in settled.seen:
         work.audit(
             "auth.sign_in_failed",
             actor=by_hash.get(failure.principal, "unknown"),
             target_type="user",
             at=failure.at.isoformat(timespec="seconds"),
+        )
+    if settled.elsewhere:
+        work.audit(
+            "auth.sign_in_failures_reported",
+            target_type="user",
+            count=settled.elsewhere,
+            source="signin_failures.json",
+            verified=False,
         )
 
 
@@ -151,7 +163,14 @@ def _anchor_decision(check: AnchorCheck, member: Member, accept: bool) -> bool:
 
 
 def _session(
-    folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock, *, secret_text: str, accept: bool
+    folder: Path,
+    keyfile: KeyFile,
+    unlocked: ks.Unlocked,
+    clock: Clock,
+    *,
+    secret_text: str,
+    accept: bool,
+    handle: VaultLockHandle | None = None,
 ) -> VaultSession:
     engine = open_engine(folder, unlocked.master_key)
     try:
@@ -201,6 +220,7 @@ def _session(
                     found_seq=check.found_seq,
                 )
             _flush_failures(work, folder, keyfile, member.name, names)
+            hold.audit_takeover(work, handle)
             method = "recovery_key" if is_recovery else "password"
             work.audit("auth.sign_in", target_type="user", target_id=member.user_id, method=method)
         if accepted:
@@ -294,20 +314,23 @@ def _open(
 ) -> VaultSession:
     folder = Path(folder)
     _require_vault(folder)
-    finish_interrupted(folder)
-    keyfile = ks.load_any_keyfile(folder)
-    unlocked = unlock(keyfile)
-    if isinstance(keyfile, keyfile_v1.KeyFile):
-        from saiken.services.vault.upgrade import upgrade_legacy
-
-        upgrade_legacy(folder, keyfile, unlocked, secret_text, clock)
-        keyfile = load_keyfile(folder)
+    with hold.held_for_session(folder, clock) as handle:  # VaultInUseError: open in another process
+        finish_interrupted(folder)
+        keyfile = ks.load_any_keyfile(folder)
         unlocked = unlock(keyfile)
-    assert isinstance(keyfile, KeyFile)
-    session = _session(folder, keyfile, unlocked, clock, secret_text=secret_text, accept=accept)
-    _maintain(session, unlocked, password)
-    session.notices[:] = sign_in_notices(session)
-    return session
+        if isinstance(keyfile, keyfile_v1.KeyFile):
+            from saiken.services.vault.upgrade import upgrade_legacy
+
+            upgrade_legacy(folder, keyfile, unlocked, secret_text, clock)
+            keyfile = load_keyfile(folder)
+            unlocked = unlock(keyfile)
+        assert isinstance(keyfile, KeyFile)
+        session = _session(
+            folder, keyfile, unlocked, clock, secret_text=secret_text, accept=accept, handle=handle
+        )
+        _maintain(session, unlocked, password)
+        session.notices[:] = sign_in_notices(session)
+        return hold.attach(session, handle)
 
 
 def open_vault(

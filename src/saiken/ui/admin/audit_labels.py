@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 ACTIONS = {
     "vault.create": QT_TRANSLATE_NOOP("AuditLabels", "Vault created"),
@@ -14,6 +16,14 @@ ACTIONS = {
     "device.enrol": QT_TRANSLATE_NOOP("AuditLabels", "Device enrolled"),
     "auth.sign_in": QT_TRANSLATE_NOOP("AuditLabels", "Signed in"),
     "auth.sign_in_failed": QT_TRANSLATE_NOOP("AuditLabels", "Failed sign-in"),
+    "auth.sign_in_failures_reported": QT_TRANSLATE_NOOP(
+        "AuditLabels", "Failed sign-ins reported by the brake file (not verified)"
+    ),
+    "vault.lock_recovered": QT_TRANSLATE_NOOP("AuditLabels", "Vault taken over after it was left open"),
+    "vault.check": QT_TRANSLATE_NOOP("AuditLabels", "Vault checked"),
+    "debtor.list": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list shown"),
+    "export.debtor_listing": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list taken out (JSON or file)"),
+    "search.summary": QT_TRANSLATE_NOOP("AuditLabels", "Searches in the session (count only)"),
     "user.add": QT_TRANSLATE_NOOP("AuditLabels", "User added"),
     "user.remove": QT_TRANSLATE_NOOP("AuditLabels", "User removed"),
     "user.password_change": QT_TRANSLATE_NOOP("AuditLabels", "Password changed"),
@@ -49,6 +59,9 @@ ACTIONS = {
     "search.condition_delete": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition deleted"),
     "import.excel": QT_TRANSLATE_NOOP("AuditLabels", "Workbook imported"),
     "export.excel": QT_TRANSLATE_NOOP("AuditLabels", "Workbook exported"),
+    "export.debtor_list": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list exported"),
+    "export.negotiation_report": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation report exported"),
+    "file.password_notice": QT_TRANSLATE_NOOP("AuditLabels", "Password notice printed"),
 }
 
 TARGETS = {
@@ -101,6 +114,10 @@ DETAIL_KEYS = {
     "imported": QT_TRANSLATE_NOOP("AuditLabels", "imported"),
     "updated": QT_TRANSLATE_NOOP("AuditLabels", "updated"),
     "unchanged": QT_TRANSLATE_NOOP("AuditLabels", "unchanged"),
+    "protected": QT_TRANSLATE_NOOP("AuditLabels", "password-protected"),
+    "protection": QT_TRANSLATE_NOOP("AuditLabels", "protection"),
+    "check_code": QT_TRANSLATE_NOOP("AuditLabels", "file check code"),
+    "file_type": QT_TRANSLATE_NOOP("AuditLabels", "file type"),
 }
 
 DETAIL_VALUES = {
@@ -115,6 +132,11 @@ DETAIL_VALUES = {
     "idle_lock_minutes": QT_TRANSLATE_NOOP("AuditLabels", "idle lock"),
     "clipboard_clear_seconds": QT_TRANSLATE_NOOP("AuditLabels", "clipboard clearing"),
     "backup_generations": QT_TRANSLATE_NOOP("AuditLabels", "backups kept"),
+    "office-agile-aes256": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (AES-256)"),
+    "pdf-aes256": QT_TRANSLATE_NOOP("AuditLabels", "PDF encryption (AES-256)"),
+    "agile": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (Agile)"),
+    "standard": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (Standard)"),
+    "none": QT_TRANSLATE_NOOP("AuditLabels", "none"),
 }
 
 

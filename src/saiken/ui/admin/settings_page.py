@@ -137,12 +137,11 @@ class SettingsPage(QWidget):
             clipboard_clear_seconds=self.clipboard_seconds.value(),
             backup_generations=self.generations.value(),
             owner=self,
-            changes=True,
             on_result=self._saved,
         )
 
-    def _saved(self, values: Any) -> None:
-        self._show(values)
+    def _saved(self, done: Any) -> None:
+        self._show(done.value)
         self.saved.setText(self.tr("Saved."))
 
     def back_up(self) -> None:
@@ -153,7 +152,6 @@ class SettingsPage(QWidget):
         self.context.ops.call(
             backup.create_backup,
             owner=self,
-            changes=True,
             on_result=self._backed_up,
             on_error=self._backup_failed,
             progress=self.tr("Making a backup…"),

@@ -95,7 +95,6 @@ class VaultKeysCard(QFrame):
         self.context.ops.call(
             vault.rekey,
             owner=self,
-            changes=True,
             progress=self.tr("Renewing the vault key and encrypting the backups again…"),
             on_result=self._renewed,
             on_error=self._failed,
@@ -122,7 +121,6 @@ class VaultKeysCard(QFrame):
         self.context.ops.call(
             _new_recovery_key,
             owner=self,
-            changes=True,
             progress=self.tr("Renewing the vault key and encrypting the backups again…"),
             on_result=lambda outcome: self._show_recovery_key(outcome[0].recovery_key, outcome[1]),
             on_error=self._failed,

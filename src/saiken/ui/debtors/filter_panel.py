@@ -139,7 +139,7 @@ class FilterPanel(QWidget):
     def _select_handler(self, name: str | None) -> None:
         index = self.handler.findData(name) if name else 0
         if index < 0:
-            self.handler.addItem(name, name)
+            self.handler.addItem(str(name), name)
             index = self.handler.count() - 1
         self.handler.setCurrentIndex(index)
 

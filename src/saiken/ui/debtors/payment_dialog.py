@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,8 +26,6 @@ SOURCES = ("納付書", "口座振込", "窓口", "現金書留", "その他")
 
 class PaymentDialog(QDialog):
     """Emits `saved(payment_row)` after the service stored the payment; stays open on a problem."""
-
-    saved = Signal(object)
 
     def __init__(
         self,
@@ -103,12 +100,10 @@ class PaymentDialog(QDialog):
             on_result=self._done,
             on_error=self._failed,
             owner=self,
-            changes=True,
         )
 
-    def _done(self, row: Any) -> None:
+    def _done(self, _done: Any) -> None:
         self.buttons.setEnabled(True)
-        self.saved.emit(row)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -187,10 +187,8 @@ class AttachmentsTab(QWidget):
             filename=path.name,
             data=data,
             mime=mime,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def preview_selected(self) -> None:

@@ -116,7 +116,6 @@ class InquiriesTab(QWidget):
             on_result=self._done(self.question),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def record_answer(self) -> None:
@@ -140,13 +139,11 @@ class InquiriesTab(QWidget):
             on_result=self._done(self.answer),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _done(self, field: QLineEdit) -> Any:
         def done(_row: Any) -> None:
             field.clear()
-            self.card_page.changed()
 
         return done
 
@@ -213,7 +210,8 @@ class DocumentsTab(QWidget):
         for r, doc in enumerate(self.items):
             if doc.returned_on:
                 for c in range(self.table.columnCount()):
-                    self.table.item(r, c).setForeground(display.status_colour("督促中").darker(250))
+                    if (item := self.table.item(r, c)) is not None:
+                        item.setForeground(display.status_colour("督促中").darker(250))
         if not self.sent_on.text():
             self.sent_on.setText(display.day(self.context.clock.today()))
 
@@ -234,12 +232,10 @@ class DocumentsTab(QWidget):
             on_result=self._logged,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _logged(self, _row: Any) -> None:
         self.tracking.clear()
-        self.card_page.changed()
 
     def mark_returned(self) -> None:
         doc_id = self.table.current_key()
@@ -250,8 +246,6 @@ class DocumentsTab(QWidget):
         self.context.ops.call(
             debtors.mark_document_returned,
             doc_id,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )

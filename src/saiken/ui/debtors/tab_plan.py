@@ -158,7 +158,8 @@ class PlanTab(QWidget):
         for r, row in enumerate(plan.rows):
             if row.seq in plan.missed:
                 for c in range(self.rows.columnCount()):
-                    self.rows.item(r, c).setForeground(QColor("#b42318"))
+                    if (item := self.rows.item(r, c)) is not None:
+                        item.setForeground(QColor("#b42318"))
         self.alert.setVisible(bool(plan.alert))
         self.alert.setText(plan.alert or "")
         self.accelerate_button.setEnabled(plan.status == "履行中")
@@ -168,6 +169,7 @@ class PlanTab(QWidget):
         try:
             total = self.total.amount(self.tr("Total"))
             first = self.first_due.date(self.tr("First due"))
+            assert total is not None and first is not None  # required: empty ones raise ValidationError
             schedule = monthly_schedule(total, self.count.value(), first, self.day_of_month.value() or None)
         except ValidationError as error:
             show_problem(self.error, error)
@@ -195,8 +197,9 @@ class PlanTab(QWidget):
     def _table_rows(self) -> list[tuple[Any, int]]:
         rows = []
         for r in range(self.schedule.rowCount()):
-            due_text = (self.schedule.item(r, 0).text() if self.schedule.item(r, 0) else "").strip()
-            amount_text = (self.schedule.item(r, 1).text() if self.schedule.item(r, 1) else "").strip()
+            due_item, amount_item = self.schedule.item(r, 0), self.schedule.item(r, 1)
+            due_text = (due_item.text() if due_item is not None else "").strip()
+            amount_text = (amount_item.text() if amount_item is not None else "").strip()
             try:
                 due = parse_date(due_text)
             except ValidationError as error:
@@ -247,13 +250,11 @@ class PlanTab(QWidget):
             on_result=self._created,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _created(self, _plan: Any) -> None:
         self.schedule.setRowCount(0)
         self._equal = None
-        self.card_page.changed()
 
     def accelerate(self) -> None:
         if self.plan is None:
@@ -265,6 +266,4 @@ class PlanTab(QWidget):
             self.tr("Accelerate"),
         ):
             return
-        self.context.ops.call(
-            debtors.accelerate_plan, self.plan.id, on_result=self.card_page.changed, owner=self, changes=True
-        )
+        self.context.ops.call(debtors.accelerate_plan, self.plan.id, owner=self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -93,6 +93,7 @@ class RecordForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         day = self.day.date(self.tr("Date"))
+        assert day is not None  # required: an empty date raises ValidationError
         time = self.time.time()
         at = dt.datetime(day.year, day.month, day.day, time.hour(), time.minute(), tzinfo=JST)
         summary = self.summary.toPlainText().strip()
@@ -248,13 +249,11 @@ class RecordsTab(QWidget):
             on_result=self._added,
             on_error=self._failed,
             owner=self,
-            changes=True,
         )
 
     def _added(self, _row: Any) -> None:
         self.add_button.setEnabled(True)
         self.form.clear(self.context.clock)
-        self.card_page.changed()
 
     def _failed(self, error: BaseException) -> None:
         self.add_button.setEnabled(True)
@@ -269,7 +268,6 @@ class RecordsTab(QWidget):
         if record is None:
             return None
         dialog = CorrectionDialog(self.context, record, self)
-        dialog.saved.connect(self.card_page.changed)
         dialog.open()
         return dialog
 
@@ -311,8 +309,6 @@ class RecordsTab(QWidget):
 
 class CorrectionDialog(QDialog):
     """Correct a record: the service stores a new version; the old one stays in the history."""
-
-    saved = Signal(object)
 
     def __init__(self, context: Any, record: Any, parent: QWidget | None = None):
         super().__init__(parent)
@@ -358,9 +354,7 @@ class CorrectionDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
-    def _done(self, row: Any) -> None:
-        self.saved.emit(row)
+    def _done(self, _done: Any) -> None:
         self.accept()

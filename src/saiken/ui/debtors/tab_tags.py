@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from saiken.services.debtors.rows import TagRow
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import DateField, error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 TAG_COLOURS = (
     (QT_TRANSLATE_NOOP("TagsTab", "Red"), "#E57373"),
@@ -134,7 +135,8 @@ class TagsTab(QWidget):
             keys=[t.name for t in self.tags],
         )
         for r, tag in enumerate(self.tags):
-            self.table.item(r, 1).setBackground(QColor(tag.colour))
+            if (item := self.table.item(r, 1)) is not None:
+                item.setBackground(QColor(tag.colour))
         self.notes.setPlainText(card.notes or "")
         self.status.setCurrentText(card.status)
         if card.handler and self.handler.findData(card.handler) < 0:
@@ -146,10 +148,8 @@ class TagsTab(QWidget):
             debtors.set_tags,
             self.card_page.debtor_id,
             tags,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def add_tag(self) -> None:
@@ -179,10 +179,8 @@ class TagsTab(QWidget):
             debtors.update_notes,
             self.card_page.debtor_id,
             self.notes.toPlainText(),
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def change_status(self) -> None:
@@ -190,10 +188,8 @@ class TagsTab(QWidget):
             debtors.set_status,
             self.card_page.debtor_id,
             self.status.currentText(),
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def change_handler(self) -> None:
@@ -201,8 +197,6 @@ class TagsTab(QWidget):
             debtors.assign_handler,
             self.card_page.debtor_id,
             self.handler.currentData() or None,
-            on_result=self.card_page.changed,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )

@@ -2,7 +2,7 @@
 
 Each area is (key, English source label, factory, who may see it). A factory takes a `PageContext` and
 returns the page widget; `lazy("module", "Class")` imports the page only when it is first shown. Areas not
-built yet use `empty_state(...)`: an honest page saying what will be there and which issue builds it.
+built yet use `empty_state(...)`: an honest page saying what the area will hold.
 To deliver an area, replace ONLY its factory below.
 """
 
@@ -12,11 +12,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from saiken.domain.roles import Capability
 from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 PageFactory = Callable[[PageContext], QWidget]
 
@@ -40,19 +41,16 @@ def lazy(module: str, name: str) -> PageFactory:
     return factory
 
 
-def empty_state(what: str, issue: str) -> PageFactory:
-    """A page for an area that is not built yet: `what` will be here, `issue` builds it (source texts)."""
+def empty_state(what: str) -> PageFactory:
+    """A page for an area that is not built yet: what it will hold (a source text)."""
 
     def factory(context: PageContext) -> QWidget:
         from saiken.ui.kit.empty_state import EmptyStatePage
 
-        return EmptyStatePage(what, issue)
+        return EmptyStatePage(what)
 
     return factory
 
-
-_ISSUE_3 = QT_TRANSLATE_NOOP("Navigation", "Being built in issue 3 (debtor files).")
-_LATER = QT_TRANSLATE_NOOP("Navigation", "Planned for a later issue (not filed yet).")
 
 AREAS: list[Area] = [
     Area(
@@ -66,40 +64,22 @@ AREAS: list[Area] = [
                 "Navigation",
                 "Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.",
             ),
-            _ISSUE_3,
         ),
     ),
     Area(
         "documents",
         QT_TRANSLATE_NOOP("Navigation", "Documents"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.",
-            ),
-            _LATER,
-        ),
+        lazy("saiken.ui.documents.page", "DocumentsPage"),
     ),
     Area(
         "handover",
         QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
-            ),
-            _LATER,
-        ),
+        lazy("saiken.ui.handover.page", "HandoverPage"),
     ),
     Area(
         "consultations",
         QT_TRANSLATE_NOOP("Navigation", "Consultations"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
-            ),
-            _LATER,
-        ),
+        lazy("saiken.ui.consultations.page", "ConsultationsPage"),
     ),
     Area(
         "audit",
