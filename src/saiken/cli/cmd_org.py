@@ -18,7 +18,6 @@ from saiken.cli.common import add_sign_in_arguments, confirm, print_json, sign_i
 from saiken.domain.errors import ValidationError
 from saiken.fsutil import atomic_write_bytes
 from saiken.services import handover
-from saiken.services.handover import keys
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

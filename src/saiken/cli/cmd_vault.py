@@ -45,7 +45,9 @@ def register(commands: Commands) -> None:
 
 def run_repair_members(args: argparse.Namespace) -> int:
     name = user_name(args)
-    result = vault.repair_members(args.vault, name, secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: "))
+    result = vault.repair_members(
+        args.vault, name, secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
+    )
     print(
         f"利用者の表を署名された名簿に合わせました（直した利用者 {len(result.changed)} 人、"
         f"名簿にない行の削除 {len(result.removed)} 件）。"

@@ -24,6 +24,15 @@ class Area(StrEnum):
     CONDITIONS = "conditions"  # saved search conditions
     SETTINGS = "settings"
     USERS = "users"
+    # the consultation area (saiken.services.consultations)
+    BUSINESSES = "businesses"
+    CONSULTATIONS = "consultations"
+    BOOKINGS = "bookings"
+    SEMINARS = "seminars"
+    DISPATCHES = "dispatches"
+    ADVISORS = "advisors"
+    CONSULTANTS = "consultants"
+    FEE_STANDARDS = "fee_standards"
 
 
 # Everything shown on a debtor's card.

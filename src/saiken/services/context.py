@@ -120,7 +120,8 @@ class VaultSession:
         pending, self.tallies = self.tallies, {}
         with unit_of_work(self) as work:
             for action, counter in sorted(pending.items()):
-                work.audit(action, target_type="session", **dict(sorted(counter.items())))
+                counts: dict[str, Any] = dict(sorted(counter.items()))  # only counts: never target/actor
+                work.audit(action, target_type="session", **counts)
 
     def close(self) -> None:
         if self.engine is not None:

@@ -18,8 +18,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from saiken.domain.errors import ValidationError
-from saiken.exchange.pdf.blocks import LABEL_WIDTH, SHADE, ConfidentialMark, label_table, seal_box
-from saiken.exchange.pdf.document import INK, MUTED, TEXT_WIDTH, para, render, wareki
+from saiken.exchange.pdf.blocks import LABEL_WIDTH, ConfidentialMark, label_table, seal_box
+from saiken.exchange.pdf.document import INK, MUTED, SHADE, TEXT_WIDTH, para, render, wareki
 from saiken.exchange.pdf.fonts import GOTHIC
 
 TITLE = "復旧キー"

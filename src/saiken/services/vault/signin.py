@@ -90,7 +90,7 @@ def _settings(db: Session) -> dict[str, str]:
     return {k: v for k, v in db.execute(select(Setting.key, Setting.value))}
 
 
-def _flush_failures(work, folder: Path, keyfile: ks.AnyKeyFile, principal: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _flush_failures(work, folder: Path, keyfile: ks.AnyKeyFile, principal: str, names: list[str]) -> None:
     """Failures this process saw, one entry each with the application's time; what the brake file says
     beyond that, as one unverified count for the account signing in (saiken.security.signin_failures)."""
     by_hash = {principal_hash(keyfile.vault_id, n): n for n in [*names, ks.RECOVERY_PRINCIPAL]}

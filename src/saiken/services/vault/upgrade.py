@@ -39,7 +39,7 @@ WAITING = (
 )
 
 
-def _legacy_engine(folder: Path, unlocked: ks.Unlocked):  # type: ignore[no-untyped-def]
+def _legacy_engine(folder: Path, unlocked: ks.Unlocked):
     """The format-1 vault's engine; a format-1 rekey interrupted after the database is finished first."""
     engine = make_engine(folder / ks.DB_NAME, unlocked.master_key)
     try:
@@ -91,7 +91,7 @@ def _pending(keyfile: keyfile_v1.KeyFile, rows: list[User], founder: User | None
 
 def _found(
     folder: Path,
-    engine,  # type: ignore[no-untyped-def]
+    engine,
     keyfile: keyfile_v1.KeyFile,
     unlocked: ks.Unlocked,
     secret_text: str,

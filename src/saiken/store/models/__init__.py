@@ -16,9 +16,9 @@ from saiken.store.models.erasures import ErasureCertificate
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
 from saiken.store.models.letters import DocumentSequence, LetterBatch, LetterTemplate, TemplateVersion
+from saiken.store.models.membership import MembershipStatement
 from saiken.store.models.organisations import Organisation
 from saiken.store.models.packages import HandoverPackage, SyncAcknowledged, SyncKey, SyncSent
-from saiken.store.models.membership import MembershipStatement
 from saiken.store.models.payments import Payment
 from saiken.store.models.record_digests import RecordDigest
 from saiken.store.models.records import NegotiationRecord

@@ -175,7 +175,7 @@ class SignInForm(QFrame):
 
         self._open(vault.open_vault, self._folder, name, password)
 
-    def _open(self, fn, *args, accept_older_state: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def _open(self, fn, *args, accept_older_state: bool = False) -> None:
         """Sign in on the worker. The arguments are kept only until the answer (an older vault may be
         accepted by an admin with the same credentials), then dropped."""
         self._attempt = (fn, args)
