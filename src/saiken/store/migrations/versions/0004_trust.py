@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_trust"
-down_revision = "0003_search"
+down_revision = "0008_handover"
 branch_labels = None
 depends_on = None
 
