@@ -189,7 +189,6 @@ class LedgerTab(QWidget):
             counterpart_person=self.person.text(),
             on_result=self._recorded,
             owner=self,
-            changes=True,
         )
 
     def _recorded(self, done: handover.RecordedEvent) -> None:

@@ -379,5 +379,4 @@ def save_with_password(
         on_result=lambda result: QTimer.singleShot(0, lambda: saved(result)),
         on_error=lambda error: show_error(parent, error),
         progress=QCoreApplication.translate("ProtectedSave", "Saving…"),
-        changes=True,
     )
