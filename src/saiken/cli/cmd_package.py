@@ -147,6 +147,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise ValidationError(
             "パスワード通知書を媒体の書き込み用フォルダに置くことはできません（別の機会に渡すものです）。"
         )
+    if args.password_file is not None and args.password_file.resolve().is_relative_to(args.out.resolve()):
+        raise ValidationError(
+            "パスワードのファイルを媒体の書き込み用フォルダに置くことはできません（別の機会に渡すものです）。"
+        )
     with sign_in(args) as session:
         org = _counterpart(session, args.to)
         engagement = _engagement(session, org, args.engagement)

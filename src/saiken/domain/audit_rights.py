@@ -39,6 +39,20 @@ EXACT: dict[str, Capability | None] = {
     "record.history": C.READ,
     "attachment.read": C.READ,
     "import.excel": C.EDIT,
+    "org.add": C.EXPORT,  # handover: organisations, engagements, packages, the ledger, erasure
+    "org.confirm": C.EXPORT,
+    "org.export_key": C.EXPORT,
+    "engagement.create": C.EXPORT,
+    "engagement.update": C.EXPORT,
+    "engagement.close": C.EXPORT,
+    "engagement.erase": C.ERASE,
+    "package.export": C.EXPORT,
+    "package.notice_saved": C.EXPORT,
+    "package.import": C.EDIT,
+    "package.verify_medium": C.EDIT,
+    "ledger.export": C.READ,
+    "erasure.certificate": C.ERASE,
+    "erasure.receive": C.EDIT,
 }
 # Actions only a holder of the organisation key (a supervisor or an admin) can perform.
 ORG_KEY_ACTIONS = frozenset({"org.sign", "org.key_rotated"})
@@ -57,6 +71,7 @@ BY_AREA: dict[str, Capability | None] = {
     "inquiry": C.EDIT,
     "document": C.EDIT,
     "attachment": C.EDIT,
+    "ledger": C.EDIT,  # handover: ledger.<event> recorded by hand
 }
 
 

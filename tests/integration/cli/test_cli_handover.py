@@ -1,7 +1,6 @@
 """The handover commands of the `saiken` CLI on a real ward vault (init, the sample imported): organisations,
 engagements, the ledger and its documents, `package verify`, and what a user sees where the organisation key
-is needed. (The ward → firm → ward round trip runs through the services in tests/integration/handover; the
-CLI one follows as soon as the vault holds its organisation key — branch trust.)"""
+is needed. (The ward → firm → ward round trip through the CLI is tests/integration/cli/test_cli_round_trip.py.)"""
 
 from __future__ import annotations
 
@@ -62,7 +61,7 @@ def test_pairing_engagements_and_the_ledger_from_the_command_line(ward, tmp_path
     code, out, _ = run(capsys, "org", "add", "--vault", ward, "--key", firm_key_file(tmp_path), "--json")
     assert code == 0
     org = json.loads(out)
-    assert org["role"] == "contractor" and len(org["fingerprint"].split("-")) == 8
+    assert org["role"] == "contractor" and len(org["fingerprint"].split()) == 8
     code, out, _ = run(capsys, "org", "list", "--vault", ward, "--json")
     assert json.loads(out) == [{**org, "confirmed": False}]
     code, _, err = run(capsys, "org", "confirm", "--vault", ward, str(org["id"]))
@@ -113,49 +112,60 @@ def test_pairing_engagements_and_the_ledger_from_the_command_line(ward, tmp_path
     assert code == 8 and "管理簿にありません" in err
 
 
-def test_commands_that_sign_say_the_organisation_key_is_not_there_yet(ward, tmp_path, capsys):
+def _export_args(ward, out_dir, *extra):
+    return (
+        "package", "export", "--vault", ward, "--kind", "debtors", "--to", "架空法律事務所",
+        "--media-id", "区-R7-001", "--out", out_dir, *extra,
+    )  # fmt: skip
+
+
+def test_package_export_prints_json_and_keeps_the_password_off_the_screen_and_the_medium(
+    ward, tmp_path, capsys, monkeypatch
+):
     out_dir = tmp_path / "burn"
     out_dir.mkdir()
     run(capsys, "org", "add", "--vault", ward, "--key", firm_key_file(tmp_path))
     run(capsys, "org", "confirm", "--vault", ward, "1", "--yes")
     run(capsys, "engagement", "set", "--vault", ward, "1", "--counterpart", "1")
-    code, _, err = run(
-        capsys,
-        "package",
-        "export",
-        "--vault",
-        ward,
-        "--kind",
-        "debtors",
-        "--to",
-        "架空法律事務所",
-        "--media-id",
-        "区-R7-001",
-        "--out",
-        out_dir,
-        "--notice",
-        tmp_path / "notice.pdf",
-    )
-    assert code == 6 and "まだ組織の鍵がありません" in err and len(err.strip().splitlines()) == 1, err
-    assert list(out_dir.iterdir()) == [] and not (tmp_path / "notice.pdf").exists()
-    code, _, err = run(
-        capsys,
-        "package",
-        "export",
-        "--vault",
-        ward,
-        "--kind",
-        "debtors",
-        "--to",
-        "架空法律事務所",
-        "--media-id",
-        "区-R7-001",
-        "--out",
-        out_dir,
-        "--notice",
-        out_dir / "notice.pdf",
-    )
+    # a handler may not sign as the organisation: one line, nothing written
+    new_user = ("user", "add", "--vault", ward, "tanto", "--role", "handler")
+    monkeypatch.setenv("SAIKEN_NEW_PASSWORD", "取扱者のとても長い合言葉")
+    assert run(capsys, *new_user)[0] == 0
+    monkeypatch.setenv("SAIKEN_USER", "tanto")
+    monkeypatch.setenv("SAIKEN_PASSWORD", "取扱者のとても長い合言葉")
+    code, _, err = run(capsys, *_export_args(ward, out_dir, "--notice", tmp_path / "n.pdf"))
+    assert code == 5 and "権限がありません" in err and len(err.strip().splitlines()) == 1, err
+    assert list(out_dir.iterdir()) == [] and not (tmp_path / "n.pdf").exists()
+    monkeypatch.setenv("SAIKEN_USER", "kanri")
+    monkeypatch.setenv("SAIKEN_PASSWORD", PW)
+    # the notice and the password file never go into the burning folder
+    code, _, err = run(capsys, *_export_args(ward, out_dir, "--notice", out_dir / "notice.pdf"))
     assert code == 2 and "別の機会" in err
+    code, _, err = run(capsys, *_export_args(ward, out_dir, "--password-file", out_dir / "pw.txt"))
+    assert code == 2 and "別の機会" in err
+    assert list(out_dir.iterdir()) == []
+
+    secret = tmp_path / "secret" / "password.txt"
+    secret.parent.mkdir()
+    notice = tmp_path / "notice.pdf"
+    code, out, err = run(
+        capsys, *_export_args(ward, out_dir, "--notice", notice, "--password-file", secret, "--json")
+    )
+    assert code == 0, err
+    printed = json.loads(out)
+    assert set(printed) == {"package", "sha256", "password_notice", "records", "media_id"}
+    package = Path(printed["package"])
+    assert package.parent == out_dir and list(out_dir.iterdir()) == [package]
+    assert printed["sha256"] == hashlib.sha256(package.read_bytes()).hexdigest()
+    assert printed["password_notice"] == str(notice) and notice.read_bytes().startswith(b"%PDF")
+    assert printed["records"]["debtors"] == 58 and printed["media_id"] == "区-R7-001"
+    assert secret.stat().st_mode & 0o777 == 0o600
+    password = secret.read_text(encoding="utf-8").strip()
+    assert len(password.replace("-", "")) >= 26 and password not in out + err
+    code, out, _ = run(capsys, "package", "verify", package, "--sha256", printed["sha256"])
+    assert code == 0 and "一致しました" in out
+    [entry] = json.loads(run(capsys, "ledger", "--vault", ward, "--json")[1])
+    assert entry["medium_id"] == "区-R7-001" and entry["event"] == "prepared"
 
 
 def test_package_verify_compares_the_burned_copy(tmp_path, capsys):

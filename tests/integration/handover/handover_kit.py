@@ -1,27 +1,29 @@
-"""Two real vaults — a ward and its contractor — paired as the product pairs them, with real Ed25519
-organisation keys, and the sample extraction imported on the ward side.
+"""Two real vaults — a ward and its contractor — made through the vault service (key slots, signed
+membership log, organisation key sealed to the admin), paired as the product pairs them, with the sample
+extraction imported on the ward side. Packages are signed with each vault's own organisation key.
 
-Until branch trust puts the organisation key in the vault, the services take the signer and the identity
-as arguments; these are made here from real keys (nothing of ours is replaced)."""
+Making a vault costs a key derivation; each (role, name) is made once per test process and copied for
+every party (a copy is the same vault: same id and organisation key)."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import importlib.util
-import json
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, inspect, select, text
 
-from saiken.services import handover
+from saiken.services import handover, vault
 from saiken.services.context import VaultSession, read_session
 from saiken.services.excel_import import import_ward_workbook
 from saiken.services.handover import keys
 from saiken.services.handover.organisations import key_document
+from saiken.services.vault.anchors import STORE as ANCHORS
 from saiken.store.models import Engagement
 
 REPO = Path(__file__).resolve().parents[3]
@@ -56,19 +58,42 @@ class Party:
         return self.signer.identity
 
 
+ADMIN, ADMIN_PW = "kanri", "ながい管理者の合言葉です"
+HANDLER, HANDLER_PW = "tanto", "取扱者のとても長い合言葉"
+_TEMPLATES: dict[tuple[str, str], tuple[Path, str]] = {}
+_ROOT = Path(tempfile.mkdtemp(prefix="saiken-handover-vaults-"))
+atexit.register(shutil.rmtree, _ROOT, ignore_errors=True)
+
+
+def _template(role: str, name: str, clock) -> tuple[Path, str]:
+    if (role, name) not in _TEMPLATES:
+        folder = _ROOT / f"{role}-{len(_TEMPLATES)}"
+        made = vault.create_vault(
+            folder,
+            org_role=role,
+            org_name=name,
+            admin_user=ADMIN,
+            admin_password=ADMIN_PW,
+            device_binding=False,
+            clock=clock,
+        )
+        _TEMPLATES[(role, name)] = (folder, made.vault_id)
+    return _TEMPLATES[(role, name)]
+
+
 def make_party(folder: Path, role: str, name: str, clock) -> Party:
-    session = make_raw_vault(folder, role=role, org_name=name, clock=clock)
-    key = Ed25519PrivateKey.generate()
-    public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    identity = keys.OrganisationIdentity(name, role, public)
+    """A real vault of organisation `name`, signed in as its admin (who holds the organisation key)."""
+    template, vault_id = _template(role, name, clock)
+    shutil.copytree(template, folder)
+    ANCHORS.forget(vault_id)  # another copy of the same vault in this test may have moved the anchor
+    session = vault.open_vault(folder, ADMIN, ADMIN_PW, clock=clock)
+    return Party(session, keys.organisation_signer(session), folder)
 
-    def checkpoint() -> dict[str, object]:
-        with read_session(session) as s:
-            head = s.execute(text("SELECT value FROM settings WHERE key = 'audit_head'")).scalar()
-        value = json.loads(head) if head else {"count": 0, "hash": ""}
-        return {"seq": value["count"], "hash": value["hash"]}
 
-    return Party(session, keys.OrganisationSigner(identity, key.sign, checkpoint), folder)
+def add_handler(party: Party) -> VaultSession:
+    """A handler (取扱者) in the party's vault, signed in: they may import, but not sign as the organisation."""
+    vault.add_user(party.session, HANDLER, role="handler", password=HANDLER_PW)
+    return vault.open_vault(party.folder, HANDLER, HANDLER_PW, clock=party.session.clock)
 
 
 def register(party: Party, other: Party, tmp: Path) -> int:

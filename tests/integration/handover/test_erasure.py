@@ -99,7 +99,7 @@ def test_after_an_engagement_erase_nothing_of_it_can_be_read_in_the_vault_or_its
     assert statement.record_counts["債務者"] == 58 and statement.record_counts["交渉記録"] == 1
     assert [m.medium_id for m in statement.media] == ["区-R7-001"]
     assert statement.recipient == WARD and statement.issuer == FIRM
-    assert statement.responsible == "山田 花子" and statement.operator == "admin"
+    assert statement.responsible == "山田 花子" and statement.operator == "kanri"
     assert statement.final_checkpoint and "SQLCipher" in statement.tool
     assert any("受け取った媒体" in c for c in statement.unreachable_copies)
     assert verify(firm.identity.public_key, result.signature, signed_bytes(statement.to_bytes()))

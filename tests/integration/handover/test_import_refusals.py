@@ -8,14 +8,20 @@ import dataclasses
 import shutil
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from handover_kit import FIRM, export, import_, make_party, paired, register, snapshot
+from handover_kit import FIRM, add_handler, export, import_, make_party, paired, register, snapshot
 
-from saiken.domain.errors import CorruptFileError, IntegrityError, ValidationError, WrongPasswordError
+from saiken.domain.errors import (
+    CorruptFileError,
+    IntegrityError,
+    PermissionDeniedError,
+    ValidationError,
+    WrongPasswordError,
+)
 from saiken.exchange.package import PackageReader, PackageWriter
+from saiken.exchange.package.aes_zip import AesZipArchive
 from saiken.exchange.package.manifest import Organisation
-from saiken.services import handover
+from saiken.services import handover, vault
+from saiken.services.handover import keys
 from saiken.services.handover.keys import fingerprint
 
 
@@ -36,14 +42,37 @@ def refused(party, path, password, error_type):
     return message
 
 
-def test_a_flipped_byte_is_refused_and_nothing_changes(sent, tmp_path):
+def _flip_positions(result) -> dict[str, int]:
+    """One byte in the middle of every entry's encrypted data (manifest, signature and every data file),
+    in its salt, its authentication code and its local header, in the directory and in the end record."""
+    with AesZipArchive.open_path(result.path, result.password.encode()) as archive:
+        positions: dict[str, int] = {}
+        for entry in archive.entries:
+            positions[f"{entry.name} data"] = (entry.start + 18 + entry.end - 10) // 2
+            positions[f"{entry.name} salt"] = entry.start + 3
+            positions[f"{entry.name} code"] = entry.end - 4
+            positions[f"{entry.name} header"] = entry.info.offset + 14
+        positions["directory"] = archive.end.directory_offset + 20
+        positions["end record"] = archive.file_size - 10
+    return positions
+
+
+def test_a_flipped_byte_anywhere_is_refused_before_anything_is_read_and_nothing_changes(sent, tmp_path):
     _, firm, _, result = sent
-    damaged = tmp_path / "damaged.zip"
-    data = bytearray(result.path.read_bytes())
-    data[len(data) // 3] ^= 0x01
-    damaged.write_bytes(bytes(data))
-    message = refused(firm, damaged, result.password, (CorruptFileError, IntegrityError))
-    assert "damaged.zip" in message and "何も取り込んでいません" in message
+    original = result.path.read_bytes()
+    positions = _flip_positions(result)
+    assert len(positions) > 20  # several data files, each hit in four places
+    for where, offset in positions.items():
+        damaged = tmp_path / "damaged.zip"
+        data = bytearray(original)
+        data[offset] ^= 0x01
+        damaged.write_bytes(bytes(data))
+        message = refused(
+            firm, damaged, result.password, (CorruptFileError, IntegrityError, WrongPasswordError)
+        )
+        if "パスワード" not in message:  # a flipped verifier of the first entries reads as a wrong password
+            assert "damaged.zip" in message and "何も取り込んでいません" in message, where
+        assert "行目" not in message and "読めません" not in message, (where, message)  # nothing was parsed
 
 
 def test_a_wrong_password_is_refused_and_nothing_changes(sent):
@@ -73,7 +102,7 @@ def test_an_unknown_signer_is_refused(sent, tmp_path, fixed_clock):
     set up again on a new PC: whatever the package says, its sender is not trusted."""
     _, firm, _, result = sent
     fresh = make_party(tmp_path / "fresh", "contractor", FIRM, fixed_clock)
-    fresh = dataclasses.replace(fresh, signer=dataclasses.replace(fresh.signer, identity=firm.identity))
+    assert fresh.identity.public_key == firm.identity.public_key
     message = refused(fresh, result.path, result.password, ValidationError)
     assert "登録されていない組織" in message and "紙で照合" in message
 
@@ -108,36 +137,51 @@ def test_a_package_out_of_order_is_refused(sent, tmp_path):
     import_(firm, third)
 
 
+def _repacked(result, manifest, files, path, sign, fingerprint_text):
+    with PackageWriter(path, result.password, created_at=manifest.created_at) as writer:
+        for name, data in files.items():
+            writer.add_bytes(name, data)
+        writer.finish(manifest, sign=sign, signer_fingerprint=fingerprint_text)
+    return path
+
+
 def test_a_package_signed_by_a_handlers_forged_key_is_refused(sent, tmp_path):
-    """A handler cannot sign as the organisation (the key is sealed to supervisors and admins). One who
-    re-signs a package with a key of their own, claiming the ward's fingerprint, is refused: the
-    signature is checked with the key the firm registered, never one the package brings."""
+    """A handler cannot sign as the organisation: the key is sealed to supervisors and admins, and the
+    vault refuses them. One who re-signs an altered package with their own member key, claiming the
+    ward's fingerprint, is refused (the signature is checked with the key the firm registered, never one
+    the package brings); claiming their own key's fingerprint, they are an unknown signer."""
     ward, firm, _, result = sent
-    handler_key = Ed25519PrivateKey.generate()
+    handler = add_handler(ward)
+    with pytest.raises(PermissionDeniedError):
+        vault.sign_as_organisation(handler, b"a manifest")
+    with pytest.raises(PermissionDeniedError):
+        keys.organisation_signer(handler)
+    with pytest.raises(PermissionDeniedError):
+        handover.export_package(
+            handler, engagement_id=1, kind="debtors", media_id="区-R7-009", out_dir=tmp_path
+        )
+    own_key = handler.signer.keys  # the handler's own private signing key, as they hold it
+    own_public = vault.member_public_key(handler, handler.signer.principal)
+    assert own_public is not None and own_public != ward.identity.public_key
     with PackageReader.open_path(result.path, result.password) as original:
         original.verify_signature(ward.identity.public_key)
+        original.verify_contents()
         manifest = original.manifest
         files = {item.name: original.read_bytes(item.name) for item in manifest.files}
-    tampered_rows = files["debtors.jsonl"].replace("架空".encode(), "偽装".encode())
-    files["debtors.jsonl"] = tampered_rows
-    forged = tmp_path / "forged.zip"
-    with PackageWriter(forged, result.password, created_at=manifest.created_at) as writer:
-        for name, data in files.items():
-            writer.add_bytes(name, data)
-        writer.finish(manifest, sign=handler_key.sign, signer_fingerprint=ward.identity.fingerprint)
+    files["debtors.jsonl"] = files["debtors.jsonl"].replace("架空".encode(), "偽装".encode())
+    forged = _repacked(
+        result, manifest, files, tmp_path / "forged.zip", own_key.sign, ward.identity.fingerprint
+    )
     message = refused(firm, forged, result.password, IntegrityError)
     assert "署名" in message and "一致しません" in message
-    # claiming the handler's own key instead: an unknown signer
-    public = handler_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    own = dataclasses.replace(
-        manifest, sender=Organisation(manifest.sender.name, "ward", fingerprint(public))
+    claimed = dataclasses.replace(
+        manifest, sender=Organisation(manifest.sender.name, "ward", fingerprint(own_public))
     )
-    forged2 = tmp_path / "forged2.zip"
-    with PackageWriter(forged2, result.password, created_at=manifest.created_at) as writer:
-        for name, data in files.items():
-            writer.add_bytes(name, data)
-        writer.finish(own, sign=handler_key.sign, signer_fingerprint=fingerprint(public))
+    forged2 = _repacked(
+        result, claimed, files, tmp_path / "forged2.zip", own_key.sign, fingerprint(own_public)
+    )
     assert "登録されていない組織" in refused(firm, forged2, result.password, ValidationError)
+    handler.close()
 
 
 def test_inspecting_changes_nothing_and_shows_what_would_change(sent):

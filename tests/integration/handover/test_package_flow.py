@@ -67,7 +67,7 @@ def test_a_later_package_carries_only_what_changed_since_the_acknowledged_one(tm
     imported = import_(firm, answers)
     assert imported.preview.counts["answers"].new == 1 and imported.preview.counts["payments"].new == 1
     with read_session(firm.session) as s:
-        inquiry = s.get(Inquiry, asked.id)
+        inquiry = s.get(Inquiry, asked.value.id)
         assert inquiry.answer == "9月18日に30,000円の入金を確認しました。"
         payment = s.scalars(select(Payment).where(Payment.amount == 30_000)).one()
         assert payment.confirmed_by_ward and payment.paid_on == dt.date(2025, 9, 18)

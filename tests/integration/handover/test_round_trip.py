@@ -80,7 +80,7 @@ def test_the_password_notice_has_the_password_and_no_debtor_data(tmp_path, fixed
     for group in sent.password.split("-"):
         assert group in text
     assert sent.password in text and "区-R7-001" in text and "パスワード通知書" in text
-    assert sent.package_id[:4] in text and ward.identity.fingerprint.split("-")[0] in text
+    assert sent.package_id[:4] in text and ward.identity.fingerprint.split()[0] in text
     with read_session(ward.session) as s:
         debtors = s.execute(select(Debtor.name, Debtor.management_no, Debtor.address, Debtor.phone)).all()
     assert len(debtors) == 58

@@ -12,7 +12,10 @@ AES-256 or whose name is not one of ours, duplicate or overlapping entries, decl
 could give, and any header byte that differs from what the writer lays out for the same entries (so a
 flipped byte anywhere in the file is found: in a header by the layout check, in a salt or in the data by
 the entry's authentication code). A wrong password is told apart from a damaged first entry by the second
-entry's verifier. No data file can be opened until the signature has been verified.
+entry's verifier. No data file can be opened until the signature has been verified and every data file
+has been read once to its end and found intact (`verify_contents`: its AE-2 authentication code, its size
+and the SHA-256 the signed manifest gives): so not one byte of a damaged or altered package is ever parsed
+or applied, wherever the damage is.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ class PackageReader:
         self._check_files()
         self._check_layout()
         self.signature_verified = False
+        self.contents_verified = False
         self.verified: set[str] = set()  # logical names of the data files read to their checked end
 
     @classmethod
@@ -135,7 +139,13 @@ class PackageReader:
         self.signature_verified = True
 
     def open(self, name: str) -> EntryStream:
-        """Stream the data file with this logical name; its size and SHA-256 are checked at its end."""
+        """Stream the data file with this logical name (after `verify_contents`); its code, size and SHA-256
+        are checked again at its end (the file could change between the two readings)."""
+        if not self.contents_verified:
+            raise RuntimeError("verify_contents first")
+        return self._stream(name)
+
+    def _stream(self, name: str) -> EntryStream:
         if not self.signature_verified:
             raise RuntimeError("verify_signature first")
         item = self.manifest.file(name)
@@ -153,13 +163,12 @@ class PackageReader:
         with self.open(name) as stream:
             return stream.read()
 
-    def verify_contents(self, *, skip_verified: bool = False) -> int:
-        """Read every data file to its end (authentication code, size, SHA-256); returns the bytes read.
-        `skip_verified`: leave out the files already read to their checked end through `open`."""
+    def verify_contents(self) -> int:
+        """Read every data file to its end (authentication code, size, SHA-256) before any of it is used;
+        returns the bytes read. IntegrityError (damaged or altered) names no content."""
         total = 0
         for item in self.manifest.files:
-            if skip_verified and item.name in self.verified:
-                continue
-            with self.open(item.name) as stream:
+            with self._stream(item.name) as stream:
                 total += stream.drain()
+        self.contents_verified = True
         return total

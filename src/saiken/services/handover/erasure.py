@@ -48,6 +48,7 @@ from saiken.services.context import VaultSession, Work, read_session, unit_of_wo
 from saiken.services.debtors.search_index import rebuild_search_index
 from saiken.services.handover import keys, ledger
 from saiken.services.handover.engagements import engagement_or_404
+from saiken.services.vault.anchors import STORE as ANCHORS
 from saiken.services.vault.backup import backups_dir, create_backup
 from saiken.store.models import (
     Attachment,
@@ -184,9 +185,9 @@ def _statement(
     responsible: str,
     signer: keys.OrganisationSigner,
     erased_at: dt.datetime,
+    work: Work,
 ) -> ErasureStatement:
-    checkpoint = signer.checkpoint()
-    final = f"{checkpoint.get('seq')}:{checkpoint.get('hash')}" if checkpoint.get("hash") else ""
+    final = keys.checkpoint_text(signer.checkpoint(work))
     recipient = engagement.ward if engagement is not None else ""
     if engagement is not None and engagement.counterpart_id:
         org = session.get(Organisation, engagement.counterpart_id)
@@ -345,9 +346,10 @@ def _certify(
             responsible=responsible,
             signer=signer,
             erased_at=now,
+            work=work,
         )
         body = statement.to_bytes()
-        signature = signer.sign(signed_bytes(body))
+        signature = signer.sign(signed_bytes(body), work)
         pdf = render_erasure_certificate(statement, signature=signature)
         session.add(
             ErasureCertificate(
@@ -439,7 +441,8 @@ def crypto_erase_vault(
 
 
 def destroy_vault_files(folder: Path, vault_id: str) -> None:
-    """Overwrite and remove the key slots, the database (with its WAL), the backups and the keyring entry."""
+    """Overwrite and remove the key slots, the database (with its WAL), the backups, the keyring entry and the
+    anchor this OS account keeps."""
     for name in (
         "keys.json",
         "keys.next.json",
@@ -455,6 +458,7 @@ def destroy_vault_files(folder: Path, vault_id: str) -> None:
             device_secret.forget_device_secret(vault_id)
         except Exception:
             pass
+        ANCHORS.forget(vault_id)  # the signed checkpoint the close just kept (audit seq and head)
     for leftover in ("vault.lock.json", "vault.lock"):
         (folder / leftover).unlink(missing_ok=True)
     if folder.is_dir() and not any(folder.iterdir()):

@@ -355,7 +355,7 @@ def _export(
             package_id=package_id,
         )
         ours = signer.identity
-        checkpoint = signer.checkpoint()
+        checkpoint = signer.checkpoint(work)
         draft = Manifest(
             package_id=package_id,
             kind=kind,
@@ -384,7 +384,9 @@ def _export(
             with PackageWriter(path, password, created_at=now, max_size=max_size) as writer:
                 counts, sent = write(work, writer, engagement)
                 draft = _with_records(draft, counts)
-                written = writer.finish(draft, sign=signer.sign, signer_fingerprint=ours.fingerprint)
+                written = writer.finish(
+                    draft, sign=lambda data: signer.sign(data, work), signer_fingerprint=ours.fingerprint
+                )
         except PackageTooLargeError as error:
             raise SplitNeededError(
                 error.size, error.limit, _split_ranges(session, engagement.id, max_size)
@@ -451,7 +453,7 @@ def _export(
         recipient_fingerprint=org.fingerprint,
         media_id=media_id,
         password=password,
-        checkpoint=_checkpoint_text(checkpoint),
+        checkpoint=keys.checkpoint_text(checkpoint) or None,
     )
     return ExportResult(
         package_id,
@@ -469,13 +471,6 @@ def _export(
 
 def _with_records(manifest: Manifest, counts: dict[str, int]) -> Manifest:
     return dataclasses.replace(manifest, records=dict(counts))
-
-
-def _checkpoint_text(checkpoint: Any) -> str | None:
-    if not checkpoint:
-        return None
-    seq, head = checkpoint.get("seq"), checkpoint.get("hash")
-    return f"{seq}:{head}" if seq is not None and head else None
 
 
 def password_notice_pdf(result: ExportResult) -> bytes:

@@ -87,6 +87,7 @@ class _Checked:
     manifest: Manifest
     sender: Organisation
     engagement: Engagement | None
+    checkpoint: str  # the sender's audit checkpoint ("SEQ:HASH"), signed with their organisation key
 
 
 def _refuse(reason: str, hint: str | None = None) -> ValidationError:
@@ -126,6 +127,13 @@ def _check(
             hint="照合してから取り込んでください。",
         )
     package.verify_signature(sender.public_key)  # IntegrityError: signed by another key (a forgery)
+    checkpoint = keys.checkpoint_text(m.checkpoint, sender.public_key)
+    if not checkpoint:
+        raise IntegrityError(
+            f"このパッケージの送り手の監査ログの控え（チェックポイント）に、「{sender.name}」の組織の鍵の署名がありません。"
+            "何も取り込んでいません。",
+            hint="送り手に作り直しを依頼してください。偽造の疑いがあれば取扱責任者に報告してください。",
+        )
     seen = session.scalar(select(HandoverPackage).where(HandoverPackage.package_id == m.package_id))
     if seen is not None:
         day = format_wareki(seen.handled_at.astimezone(JST).date())
@@ -163,7 +171,7 @@ def _check(
         raise IntegrityError(
             "このパッケージが前提とする前回のパッケージが、取り込み済みのものと一致しません。何も取り込んでいません。"
         )
-    return _Checked(m, sender, engagement)
+    return _Checked(m, sender, engagement, checkpoint)
 
 
 def _new_engagement(session: Session, m: Manifest, sender: Organisation, s: VaultSession) -> Engagement:
@@ -232,16 +240,10 @@ def _preview(
         records=dict(m.records),
         counts=counts,
         files=[(f.name, f.size) for f in m.files],
-        sender_checkpoint=checkpoint_text(m.checkpoint),
+        sender_checkpoint=checked.checkpoint,
         acknowledges=m.acknowledged_package_id,
         size=package.file_size,
     )
-
-
-def checkpoint_text(checkpoint: object) -> str:
-    if isinstance(checkpoint, dict) and checkpoint.get("seq") is not None and checkpoint.get("hash"):
-        return f"{checkpoint['seq']}:{checkpoint['hash']}"
-    return json.dumps(checkpoint, ensure_ascii=False, sort_keys=True) if checkpoint else ""
 
 
 def _open(path: Path | str, password: str) -> PackageReader:
@@ -266,7 +268,7 @@ def inspect_package(
     identity = identity or keys.organisation_identity(s)
     with _open(path, password) as package, _rolled_back(s) as session:
         checked = _check(s, session, package, identity)
-        package.verify_contents()
+        package.verify_contents()  # every byte of every file, before any of it is parsed
         if checked.manifest.kind == "erasure":
             return _preview(package, checked, {}, identity)
         _, counts = _apply(s, session, package, checked)
@@ -289,6 +291,7 @@ def import_package(
     with _open(path, password) as package, unit_of_work(s) as work:
         session = work.session
         checked = _check(s, session, package, identity)
+        package.verify_contents()  # every byte of every file, before any of it is parsed or applied
         m = checked.manifest
         label = custody.check_medium_id(media_id or m.media_id)
         if label != m.media_id:
@@ -308,7 +311,6 @@ def import_package(
             erasure_import.apply_erasure(work, package, engagement, checked.sender)
         else:
             engagement, counts = _apply(s, session, package, checked)
-        package.verify_contents(skip_verified=True)  # every byte of every file, before anything commits
         acknowledged = (
             sync.acknowledge(session, engagement.id, m.acknowledged_package_id, s.clock.now())
             if m.acknowledged_package_id
@@ -363,7 +365,7 @@ def import_package(
             counterpart_org=checked.sender.name,
             counterpart_person=" ".join(counterpart_person.split())[:128],
             fingerprint=checked.sender.fingerprint,
-            counterpart_checkpoint=checkpoint_text(m.checkpoint),
+            counterpart_checkpoint=checked.checkpoint,
         )
         work.audit(
             "package.import",
@@ -374,7 +376,7 @@ def import_package(
             records=sum(m.records.values()),
             ledger_seq=entry.seq,
         )
-        checked = _Checked(m, checked.sender, engagement)
+        checked = _Checked(m, checked.sender, engagement, checked.checkpoint)
         preview = _preview(package, checked, counts, identity)
     return ImportResult(preview, entry.seq, acknowledged, label, report)
 

@@ -154,11 +154,11 @@ def append_entry(
         counterpart_checkpoint=counterpart_checkpoint,
         note=note,
         same_occasion=same_occasion,
-        signer=work.vault.user.name,
+        signer=keys.signer_principal(work.vault),
         prev_hash=prev,
     )
     digest = ledger_hash(record)
-    signature = keys.sign_ledger_entry(work, digest)
+    _, signature = keys.sign_ledger_entry(work, digest)
     entry = LedgerEntry(**dataclasses.asdict(dataclasses.replace(record, hash=digest, signature=signature)))
     session.add(entry)
     session.merge(Setting(key=LEDGER_HEAD_KEY, value=json.dumps({"count": seq, "hash": digest})))
@@ -335,7 +335,7 @@ def verify(s: VaultSession) -> LedgerReport:
         head = session.get(Setting, LEDGER_HEAD_KEY)
         expected: dict[str, object] = json.loads(head.value) if head else {"count": 0, "hash": GENESIS}
         entries = [_record(e) for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq))]
-        checker = keys.ledger_signature_checker(session)
+        checker = keys.ledger_signature_checker(s)
         return verify_ledger(
             entries,
             signature_ok=checker,

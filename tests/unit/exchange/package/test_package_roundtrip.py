@@ -64,6 +64,7 @@ def test_each_entry_is_deflated_or_stored_by_what_its_first_bytes_show(tmp_path,
         assert archive.entry("0003.bin").method == METHOD_DEFLATED
         assert archive.entry("0004.bin").method == METHOD_STORED
         package.verify_signature(signer.public)
+        package.verify_contents()
         assert package.read_bytes("photo.jpg") == files["photo.jpg"]
 
 
@@ -76,6 +77,7 @@ def test_a_stream_reads_in_small_pieces_and_lines(tmp_path, signer):
         written = writer.finish(manifest(), sign=signer.sign, signer_fingerprint=signer.fingerprint)
     with PackageReader.open_path(written.path, PASSWORD) as package:
         package.verify_signature(signer.public)
+        package.verify_contents()
         with package.open("debtors.jsonl") as raw, io.BufferedReader(raw, 4096) as stream:
             assert list(stream) == lines
 
@@ -83,6 +85,16 @@ def test_a_stream_reads_in_small_pieces_and_lines(tmp_path, signer):
 def test_data_files_cannot_be_read_before_the_signature_is_verified(small_package):
     with PackageReader.open_path(small_package.path, PASSWORD) as package, pytest.raises(RuntimeError):
         package.open("debtors.jsonl")
+
+
+def test_data_files_cannot_be_read_before_every_file_was_found_intact(small_package, signer):
+    with PackageReader.open_path(small_package.path, PASSWORD) as package:
+        package.verify_signature(signer.public)
+        with pytest.raises(RuntimeError, match="verify_contents"):
+            package.open("debtors.jsonl")
+        package.verify_contents()
+        with package.open("debtors.jsonl") as stream:
+            assert stream.read()
 
 
 def test_a_signature_by_another_key_is_refused(small_package):
