@@ -4,27 +4,25 @@ certificate lists every field and is signed; the ward's ledger closes the medium
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from handover_kit import FIRM, SAMPLE, WARD, export, import_, make_party, paired
+from handover_kit import FIRM, SAMPLE, WARD, add_handler, export, import_, paired
 from pdf_like import pdf_text
 from sqlalchemy import func, select, text
 
 from saiken.domain.errors import NotFoundError, PermissionDeniedError
-from saiken.domain.roles import Role
 from saiken.exchange.erasure_statement import parse_statement, signed_bytes
 from saiken.services import handover
-from saiken.services.context import SignedInUser, read_session
+from saiken.services.context import read_session
 from saiken.services.debtors import add_record, get_card
 from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.handover.keys import verify
 from saiken.services.vault import create_backup, list_backups, verify_backup
 from saiken.store.engine import engine_key, make_engine
-from saiken.store.models import Debtor, ErasureCertificate
+from saiken.store.models import AuditEntry, Debtor, ErasureCertificate
 
 CANARY = "カナリア確認用架空商店"
 
@@ -103,17 +101,36 @@ def test_after_an_engagement_erase_nothing_of_it_can_be_read_in_the_vault_or_its
     assert statement.final_checkpoint and "SQLCipher" in statement.tool
     assert any("受け取った媒体" in c for c in statement.unreachable_copies)
     assert verify(firm.identity.public_key, result.signature, signed_bytes(statement.to_bytes()))
-    text_of_pdf = pdf_text(result.pdf)
-    for field in (
+    seq, head = statement.final_checkpoint.split(":")
+    with read_session(firm.session) as s:  # the final checkpoint is the firm's audit chain after the erase
+        assert s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == int(seq))) == head
+        erase_seq = s.scalar(select(AuditEntry.seq).where(AuditEntry.action == "engagement.erase"))
+        assert erase_seq is not None and int(seq) >= erase_seq
+    flat = "".join(pdf_text(result.pdf).split())
+    fields = [
         "個人情報消去証明書",
-        "ER-",
-        "区-R7-001",
-        "債務者 58件",
-        "secure_delete",
-        "山田 花子",
+        statement.certificate_no,
+        statement.recipient,
+        statement.issuer,
+        statement.issuer_fingerprint,
+        statement.engagement_title,
+        statement.period,
+        *statement.information_items,
+        *(m.medium_id for m in statement.media),
+        f"計{len(statement.media)}枚",
+        *(f"{label}{count:,}件" for label, count in statement.record_counts.items() if count),
+        f"合計{statement.total_records:,}件",
+        statement.method_label,
+        statement.tool,
+        statement.operator,
+        statement.responsible,
         "最終監査チェックポイント",
-    ):
-        assert field in text_of_pdf
+        statement.final_checkpoint,
+        *statement.unreachable_copies,
+        "署名値",
+    ]
+    for field in fields:  # every field of the statement, as printed
+        assert "".join(field.split()) in flat, field
     assert handover.open_media(firm.session) == []
 
     # the erasure package closes the ward's medium
@@ -144,10 +161,13 @@ def _dir(path: Path) -> Path:
 def test_only_a_supervisor_erases(tmp_path, fixed_clock):
     _, firm, _, debtor_id, _ = firm_with_work(tmp_path, fixed_clock)
 
-    handler = dataclasses.replace(firm.session, user=SignedInUser(id=5, name="suzuki", role=Role.HANDLER))
+    handler = add_handler(firm)
     with pytest.raises(PermissionDeniedError):
-        handover.erase_engagement(handler, 1, responsible="鈴木", signer=firm.signer)
+        handover.erase_engagement(handler, 1, responsible="鈴木")
+    with pytest.raises(PermissionDeniedError):
+        handover.erase_engagement(handler, 1, responsible="鈴木", signer=firm.signer)  # even with a signer
     assert get_card(firm.session, debtor_id).id == debtor_id
+    handler.close()
 
 
 def test_a_crypto_erase_leaves_no_canary_and_no_key_anywhere(tmp_path, fixed_clock, memory_keyring):
@@ -174,21 +194,21 @@ def test_a_crypto_erase_leaves_no_canary_and_no_key_anywhere(tmp_path, fixed_clo
         c.execute(text("UPDATE debtors SET notes = :n"), {"n": CANARY})
     create_backup(session, reason="before")
     master = engine_key(session.require_open())
-    party = make_party(tmp_path / "unused", "contractor", FIRM, fixed_clock)
+    public_key = keys.organisation_identity(session).public_key
     certificate = tmp_path / "消去証明書.pdf"
 
     result = handover.crypto_erase_vault(
-        session, responsible="山田 花子", certificate_out=certificate, signer=party.signer
-    )
+        session, responsible="山田 花子", certificate_out=certificate
+    )  # signed with this vault's own organisation key, before the key is destroyed
 
     assert session.closed and not folder.exists()
     assert memory_keyring.store == {}
-    leftovers = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_relative_to(tmp_path / "unused")]
+    leftovers = [p for p in tmp_path.rglob("*") if p.is_file()]
     for path in leftovers:
         data = path.read_bytes()
         assert CANARY.encode() not in data, path
         assert master not in data and master.hex().encode() not in data, path
     assert certificate.exists() and "暗号学的消去" in pdf_text(certificate.read_bytes())
     assert result.statement.method == "vault" and result.statement.record_counts["債務者"] == 58
-    assert keys.verify(party.identity.public_key, result.signature, signed_bytes(result.statement.to_bytes()))
+    assert keys.verify(public_key, result.signature, signed_bytes(result.statement.to_bytes()))
     assert json.loads(result.statement.to_bytes())["format"] == "saiken-desk/erasure-statement"
