@@ -35,15 +35,13 @@ from sqlalchemy import insert, select
 
 from benchmarks.harness import Report, measure_pair, rss_mib
 from saiken.domain.clock import FixedClock
-from saiken.domain.roles import Role
 from saiken.exchange.package import EngagementInfo, Manifest, Organisation, PackageReader, PackageWriter
-from saiken.services import handover
-from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+from saiken.services import handover, vault
+from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.handover import keys
 from saiken.services.handover.organisations import key_document
-from saiken.store import migrate
-from saiken.store.engine import make_engine
-from saiken.store.models import Attachment, Claim, Debtor, Engagement, Setting, User
+from saiken.services.vault.anchors import STORE as ANCHORS
+from saiken.store.models import Attachment, Claim, Debtor, Engagement
 
 CLOCK = FixedClock(dt.datetime(2025, 10, 1, 1, 0, tzinfo=dt.UTC))
 PASSWORD = "K7QM-XR4T-9WHZ-3NCF-P2VD-6JBL-8YRE"
@@ -155,6 +153,7 @@ def format_rows(report: Report, work: Path, binary: Path, total: int, repeat: in
         out_ours.mkdir()
         with PackageReader.open_path(ours_path, PASSWORD) as package:
             package.verify_signature(public)
+            package.verify_contents()  # every file authenticated before any is used (then read again)
             for item in package.manifest.files:
                 with package.open(item.name) as stream, (out_ours / item.entry).open("wb") as target:
                     shutil.copyfileobj(stream, target, 1 << 20)
@@ -179,36 +178,25 @@ def format_rows(report: Report, work: Path, binary: Path, total: int, repeat: in
 # -- the whole services --------------------------------------------------------------------------------
 
 
-def raw_vault(folder: Path, role: str, name: str) -> VaultSession:
-    folder.mkdir(parents=True)
-    engine = make_engine(folder / "vault.db", secrets.token_bytes(32))
-    migrate.upgrade(engine)
-    session = VaultSession(
-        folder=folder,
-        engine=engine,
-        clock=CLOCK,
-        user=SignedInUser(id=1, name="bench", role=Role.ADMIN, is_supervisor=True),
-        org_name=name,
+ADMIN, ADMIN_PW = "bench", "計測用のながい合言葉です"
+
+
+def real_vault(folder: Path, role: str, name: str) -> VaultSession:
+    """A vault made and opened through the vault service (key slots, organisation key), signed in as its
+    admin (who holds the organisation key)."""
+    vault.create_vault(
+        folder,
         org_role=role,
+        org_name=name,
+        admin_user=ADMIN,
+        admin_password=ADMIN_PW,
+        device_binding=False,
+        clock=CLOCK,
     )
-    with unit_of_work(session) as work:
-        work.session.add(
-            User(name="bench", display_name="計測", role="admin", is_supervisor=True, created_at=CLOCK.now())
-        )
-        work.session.add(Setting(key="org_name", value=name))
-        work.session.add(Setting(key="org_role", value=role))
-    return session
+    return vault.open_vault(folder, ADMIN, ADMIN_PW, clock=CLOCK)
 
 
-def signer_for(name: str, role: str) -> keys.OrganisationSigner:
-    key = Ed25519PrivateKey.generate()
-    public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return keys.OrganisationSigner(keys.OrganisationIdentity(name, role, public), key.sign)
-
-
-def pair(
-    a: VaultSession, a_signer: keys.OrganisationSigner, b_identity: keys.OrganisationIdentity, tmp: Path
-) -> int:
+def pair(a: VaultSession, b_identity: keys.OrganisationIdentity, tmp: Path) -> int:
     path = tmp / f"key-{secrets.token_hex(4)}.json"
     path.write_text(key_document(b_identity), encoding="utf-8")
     org = handover.add_counterpart(a, path)
@@ -224,6 +212,7 @@ def fill_ward(ward: VaultSession, total: int) -> None:
         engagement = Engagement(ward="架空区", contractor="架空法律事務所", created_at=now, title="計測")
         work.session.add(engagement)
         work.session.flush()
+        work.audit("demo.populate", target_type="engagement", target_id=engagement.id)
         work.session.execute(
             insert(Debtor.__table__),
             [
@@ -272,11 +261,16 @@ def fill_ward(ward: VaultSession, total: int) -> None:
 
 
 def service_rows(report: Report, work: Path, binary: Path, total: int, repeat: int) -> None:
-    ward = raw_vault(work / "ward", "ward", "架空区")
-    ward_signer = signer_for("架空区", "ward")
-    firm_signer = signer_for("架空法律事務所", "contractor")
+    ward = real_vault(work / "ward", "ward", "架空区")
+    firm_template = work / "firm-template"
+    real_vault(firm_template, "contractor", "架空法律事務所").close()
+    ward_identity = keys.organisation_identity(ward)
+    template = vault.open_vault(firm_template, ADMIN, ADMIN_PW, clock=CLOCK)
+    firm_identity = keys.organisation_identity(template)
+    pair(template, ward_identity, work)
+    template.close()
     fill_ward(ward, total)
-    firm_org = pair(ward, ward_signer, firm_signer.identity, work)
+    firm_org = pair(ward, firm_identity, work)
     handover.save_engagement(ward, 1, title="計測", counterpart_id=firm_org, period_from=None, period_to=None)
     exported: list[handover.ExportResult] = []
     count = iter(range(1000))
@@ -291,7 +285,6 @@ def service_rows(report: Report, work: Path, binary: Path, total: int, repeat: i
                 kind="debtors",
                 media_id=f"区-B-{len(exported)}",
                 out_dir=out,
-                signer=ward_signer,
             )
         )
 
@@ -302,7 +295,8 @@ def service_rows(report: Report, work: Path, binary: Path, total: int, repeat: i
         logical.mkdir()
         first = exported[0]
         with PackageReader.open_path(first.path, first.password) as package:
-            package.verify_signature(ward_signer.identity.public_key)
+            package.verify_signature(ward_identity.public_key)
+            package.verify_contents()
             for item in package.manifest.files:
                 with package.open(item.name) as stream, (logical / item.name).open("wb") as target:
                     shutil.copyfileobj(stream, target, 1 << 20)
@@ -332,17 +326,18 @@ def service_rows(report: Report, work: Path, binary: Path, total: int, repeat: i
 
     def import_ours() -> None:
         firm = firms.pop()
-        handover.import_package(firm, to_import.path, to_import.password, identity=firm_signer.identity)
+        handover.import_package(firm, to_import.path, to_import.password)
         firm.close()
 
     def import_7zip() -> None:
         shutil.rmtree(work / "svc-out", ignore_errors=True)
         run_7zip(binary, "x", "-y", f"-p{PASSWORD}", f"-o{work / 'svc-out'}", str(seven))
 
-    for index in range(repeat + 1):
-        firm = raw_vault(work / f"firm-{index}", "contractor", "架空法律事務所")
-        pair(firm, firm_signer, ward_signer.identity, work)
-        firms.append(firm)
+    for index in range(repeat + 1):  # copies of one paired firm vault: each import goes into a fresh one
+        folder = work / f"firm-{index}"
+        shutil.copytree(firm_template, folder)
+        ANCHORS.forget(firm_identity_vault_id(folder))
+        firms.append(vault.open_vault(folder, ADMIN, ADMIN_PW, clock=CLOCK))
     mine, base = measure_pair(import_ours, import_7zip, repeat=repeat)
     report.ratio(
         f"service import {size / MB:.0f} MB package vs 7-Zip x (same files)",
@@ -353,6 +348,10 @@ def service_rows(report: Report, work: Path, binary: Path, total: int, repeat: i
         note="every check, then all records and attachments stored in SQLCipher in one transaction",
     )
     ward.close()
+
+
+def firm_identity_vault_id(folder: Path) -> str:
+    return vault.read_vault_info(folder).vault_id
 
 
 def run(report: Report) -> None:

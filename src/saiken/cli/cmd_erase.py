@@ -1,5 +1,5 @@
 """`saiken erase --vault DIR --engagement ID --certificate FILE.pdf --responsible NAME --yes
-[--package-out DIR --to ORG --media-id ID]` or `saiken erase --vault DIR --all --certificate FILE.pdf
+[--package-out DIR --to ORG --media-id ID [--password-file PATH]]` or `saiken erase --vault DIR --all --certificate FILE.pdf
 --responsible NAME --yes`: erasure and its certificate (contractor side, supervisor).
 
 --engagement: every record of the engagement is erased (secure_delete, VACUUM, backups re-made), the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from saiken.cli.common import Commands, confirm, sign_in
 from saiken.domain.errors import ValidationError
-from saiken.fsutil import atomic_write_bytes
+from saiken.fsutil import atomic_write_bytes, atomic_write_text
 from saiken.services import handover
 
 
@@ -53,6 +53,13 @@ def register(commands: Commands) -> None:
         "--to", default=None, metavar="ORG", help="消去のパッケージを渡す相手方の組織名または番号"
     )
     parser.add_argument("--media-id", default=None, metavar="ID", help="消去のパッケージを書く媒体の番号")
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="消去のパッケージのパスワードを画面に出さず、このファイル（本人だけが読める）に書く",
+    )
     parser.add_argument("--yes", action="store_true", help="確認なしで実行する")
 
 
@@ -61,6 +68,14 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError("--certificate は .pdf のファイル名にしてください。")
     if args.package_out is not None and (args.media_id is None or args.all):
         raise ValidationError("消去のパッケージには --engagement と --media-id が必要です。")
+    if (
+        args.password_file is not None
+        and args.package_out is not None
+        and args.password_file.resolve().is_relative_to(args.package_out.resolve())
+    ):
+        raise ValidationError(
+            "パスワードのファイルを媒体の書き込み用フォルダに置くことはできません（別の機会に渡すものです）。"
+        )
     what = (
         "金庫全体を消去します（元に戻せません）"
         if args.all
@@ -89,6 +104,11 @@ def run(args: argparse.Namespace) -> int:
             )
     print(f"業務 {args.engagement} の記録を消去しました（{result.statement.total_records:,}件）。")
     print(f"消去証明書: {args.certificate}（{result.certificate_no}）")
-    if package is not None:
+    if package is not None and args.password_file is not None:
+        atomic_write_text(args.password_file, package.password + "\n", mode=0o600)
+        print(
+            f"消去のパッケージ: {package.path}（SHA-256 {package.sha256}）　パスワード: {args.password_file}"
+        )
+    elif package is not None:
         print(f"消去のパッケージ: {package.path}　パスワード（一度だけ表示します）: {package.password}")
     return 0

@@ -1,6 +1,8 @@
 """Must hold (issue 9): ward → firm → ward through the real `saiken` command, in processes of its own, on two
 fresh vaults made by `saiken init`: counts and totals are equal on both sides, the firm's negotiation
-records arrive at the ward, both ledgers name the media and `ledger verify` passes on both.
+records arrive at the ward, both ledgers name the media and `ledger verify` passes on both. At the end
+the firm erases the engagement (`saiken erase`) and the ward's import of the erasure package closes its
+medium.
 
 The extraction is the project's own fictional workbook (saiken.domain.fictional). Recording calls is done in
 the GUI's debtor card; here the firm's clerk records them through the same service between two commands."""
@@ -247,3 +249,27 @@ def test_ward_to_firm_to_ward_through_the_command_line(cli, tmp_path, fixed_cloc
     [arrived] = [e for e in ward_ledger if e["medium_id"] == "事-R7-001"]
     assert arrived["event"] == "received" and arrived["counterpart_org"] == FIRM
     assert arrived["counterpart_checkpoint"].count(":") == 1
+
+    # the end of the work: the firm erases the engagement; the erasure package closes the ward's medium
+    burn_erase, secret_erase = tmp_path / "burn-erase", tmp_path / "secret-erase.txt"
+    burn_erase.mkdir()
+    [firm_engagement] = json_of(run("engagements", "--vault", firm, "--json"))  # type: ignore[misc]
+    erased = run(
+        "erase", "--vault", firm, "--engagement", firm_engagement["id"], "--certificate", tmp_path / "消去証明書.pdf",
+        "--responsible", "架空花子", "--package-out", burn_erase, "--to", WARD, "--media-id", "事-R7-009",
+        "--password-file", secret_erase, "--yes",
+    )  # fmt: skip
+    assert "消去しました" in erased.stdout and secret_erase.stat().st_mode & 0o777 == 0o600
+    assert totals(run, firm)[0] == 0
+    [package] = list(burn_erase.iterdir())
+    closed = json_of(
+        run("package", "import", "--vault", ward, package, "--media-id", "事-R7-009", "--json",
+            password=secret_erase.read_text(encoding="utf-8").strip())
+    )  # fmt: skip
+    assert isinstance(closed, dict) and closed["kind"] == "erasure"
+    open_media = json_of(run("ledger", "media", "--vault", ward, "--json"))
+    assert isinstance(open_media, list) and "区-R7-001" not in {m["medium_id"] for m in open_media}
+    ward_ledger = json_of(run("ledger", "--vault", ward, "--json"))
+    assert isinstance(ward_ledger, list)
+    assert any(e["medium_id"] == "区-R7-001" and e["event"] == "erased" for e in ward_ledger)
+    run("ledger", "verify", "--vault", ward)
