@@ -204,8 +204,15 @@ def _apply(
     if engagement.counterpart_id is None:
         engagement.counterpart_id = checked.sender.id
     ensure_uid(engagement)
-    applier = Applier(session, engagement.id, sync.side_of(s.org_role), now=s.clock.now(), user=s.user.name)
     names = set(m.names())
+    applier = Applier(
+        session,
+        engagement.id,
+        sync.side_of(s.org_role),
+        now=s.clock.now(),
+        user=s.user.name,
+        verified_sha256=lambda name: m.file(name).sha256 if name in names else None,
+    )
     for entity in collect.KIND_ENTITIES[m.kind]:
         file_name = FILE_NAMES[entity]
         if file_name not in names:
