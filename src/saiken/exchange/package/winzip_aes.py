@@ -4,8 +4,8 @@ An encrypted entry's data is `salt (16) | password verifier (2) | ciphertext | a
 - PBKDF2-HMAC-SHA1 with 1000 iterations over the password and the entry's own random salt gives 66 bytes:
   the AES-256 key, the HMAC-SHA1 key and the 2-byte password verifier, in that order.
 - The (compressed) data is encrypted with AES in counter mode whose 128-bit counter is little-endian and
-  starts at 1. `cryptography` offers only big-endian counters, so the cipher is pycryptodomex's CTR mode,
-  which takes a little-endian counter natively.
+  starts at 1. `cryptography` offers only big-endian counters, so the key stream is made from OpenSSL's
+  AES-ECB over little-endian counter blocks (saiken.exchange.package.le_ctr).
 - The authentication code is HMAC-SHA1 over the ciphertext, truncated to 10 bytes.
 AE-2 (what we write) sets the entry's CRC-32 to zero and relies on the authentication code; AE-1 (which we
 also read) keeps the CRC-32 of the plaintext.
@@ -21,9 +21,7 @@ import hmac
 import secrets
 import struct
 
-from Cryptodome.Cipher import AES
-from Cryptodome.Cipher._mode_ctr import CtrMode
-from Cryptodome.Util import Counter
+from saiken.exchange.package.le_ctr import LittleEndianCtr
 
 EXTRA_ID = 0x9901
 VENDOR_ID = b"AE"
@@ -52,9 +50,9 @@ def aes_extra(version: int, actual_method: int) -> bytes:
     return struct.pack("<HHH2sBH", EXTRA_ID, 7, version, VENDOR_ID, STRENGTH_AES256, actual_method)
 
 
-def _ctr(key: bytes) -> CtrMode:
+def _ctr(key: bytes) -> LittleEndianCtr:
     """AES-256 in counter mode with WinZip's little-endian counter starting at 1."""
-    return AES.new(key, AES.MODE_CTR, counter=Counter.new(128, little_endian=True, initial_value=1))
+    return LittleEndianCtr(key, initial_value=1)
 
 
 class EntryEncryptor:
@@ -92,7 +90,7 @@ class EntryDecryptor:
 
     def decrypt(self, data: bytes) -> bytes:
         self._mac.update(data)
-        return bytes(self._cipher.decrypt(data))
+        return self._cipher.decrypt(data)
 
     def matches(self, code: bytes) -> bool:
         return hmac.compare_digest(self._mac.digest()[:MAC_SIZE], code)
