@@ -168,3 +168,15 @@ def test_any_cli_sign_in_tells_an_admin_of_a_deleted_recovery_slot_and_nobody_el
     assert "注意: 復旧キーの鍵スロットが鍵ファイルから消されています。" in err.splitlines()
     assert any("saiken rekey --new-recovery-key" in line for line in err.splitlines())
     assert ADMIN in out  # the command still did its work
+
+
+def test_a_dropped_membership_table_is_a_line_not_an_internal_error(team, fixed_clock, capsys, monkeypatch):
+    folder, master = team
+    _sql(folder, master, "DROP TABLE membership_log")
+    report = vault.check_vault(folder, user=ADMIN, password=ADMIN_PW, clock=fixed_clock)
+    membership = next(i for i in report.items if i.name == "membership")
+    assert membership.lines == (
+        "利用者名簿か利用者の表が読めません（データベースが直接書き換えられた疑い）。",
+    )
+    code, out, err = _check(capsys, folder, monkeypatch)
+    assert code == 9 and "内部エラー" not in err and "Traceback" not in out + err

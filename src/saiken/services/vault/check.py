@@ -163,13 +163,16 @@ def _trust_lines(folder: Path, key: bytes) -> tuple[list[str], list[str]] | None
         with Session(engine) as db:
             try:
                 state = roster.membership(db, keyfile.vault_id)
+                members: list[str] = []
+                if keyfile.genesis != state.genesis:
+                    members.append("鍵ファイルの創設の記録が、利用者名簿のものと違います（差し替えの疑い）。")
+                members += roster.users_mismatch(state, db.scalars(select(User).order_by(User.id)))
             except MembershipError as error:
                 return [error.message], []
-            members: list[str] = []
-            if keyfile.genesis != state.genesis:
-                members.append("鍵ファイルの創設の記録が、利用者名簿のものと違います（差し替えの疑い）。")
-            members += roster.users_mismatch(state, db.scalars(select(User).order_by(User.id)))
-            db.rollback()
+            except sqlalchemy.exc.DatabaseError:  # a table dropped or altered by hand
+                return ["利用者名簿か利用者の表が読めません（データベースが直接書き換えられた疑い）。"], []
+            finally:
+                db.rollback()
         return members, slot_lines(keyfile, state)
     finally:
         engine.dispose()
