@@ -57,11 +57,9 @@ def _install(session: Session) -> None:
     marker = ",".join(tables)
     if (
         info.get(_FLAG) == marker
-        and raw.execute(
-            "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'saiken_changed'"
-        ).fetchone()
+        and raw.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'saiken_changed'").fetchone()
     ):
-        return  # (a unit of work rolled back on a fresh connection takes the TEMP table and triggers with it)
+        return  # (a PRAGMA such as temp_store drops the temp schema: then it is made again)
     raw.execute(
         "CREATE TEMP TABLE IF NOT EXISTS saiken_changed (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, "
         "PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
