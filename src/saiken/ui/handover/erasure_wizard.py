@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -187,12 +187,14 @@ class CopiesPage(QWizardPage):
 def describe_destruction(method: MethodPage, context: PageContext) -> str:
     chosen = method.chosen()
     if method.whole_vault or chosen is None:
-        return method.tr(
-            "Destroyed: the whole vault of %1 — every debtor and record, the key slots, the key in this PC's credential store, the database and every backup. Nobody can open it again, not even with the recovery sheet."
+        return QCoreApplication.translate(
+            "ErasureWizard",
+            "Destroyed: the whole vault of %1 — every debtor and record, the key slots, the key in this PC's credential store, the database and every backup. Nobody can open it again, not even with the recovery sheet.",
         ).replace("%1", context.org_name)
     return (
-        method.tr(
-            "Destroyed: every record of the engagement 「%1」 — %2 debtors with their claims, payments, negotiation records, inquiries, documents and attachments — and every backup (one new backup without them is made). The engagement's name stays in the ledger as erased."
+        QCoreApplication.translate(
+            "ErasureWizard",
+            "Destroyed: every record of the engagement 「%1」 — %2 debtors with their claims, payments, negotiation records, inquiries, documents and attachments — and every backup (one new backup without them is made). The engagement's name stays in the ledger as erased.",
         )
         .replace("%1", chosen.name)
         .replace("%2", f"{chosen.debtors:,}")
