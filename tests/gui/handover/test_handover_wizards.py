@@ -59,7 +59,9 @@ def test_a_package_made_in_the_wizard_is_previewed_and_taken_in_by_the_contracto
     facts = {
         written.facts.itemAt(i, written.facts.ItemRole.LabelRole).widget().text(): written.facts.itemAt(
             i, written.facts.ItemRole.FieldRole
-        ).widget().text()
+        )
+        .widget()
+        .text()
         for i in range(written.facts.rowCount())
     }
     assert facts["SHA-256"] == hashlib.sha256(package.read_bytes()).hexdigest()
@@ -106,7 +108,10 @@ def test_a_package_made_in_the_wizard_is_previewed_and_taken_in_by_the_contracto
     importer.next()
     check = importer.check
     qtbot.waitUntil(lambda: not check.busy, timeout=30_000)
-    assert "パスワード" in check.status.text() and not importer.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert (
+        "パスワード" in check.status.text()
+        and not importer.button(QWizard.WizardButton.CommitButton).isEnabled()
+    )
     importer.back()
     typed = result.password.lower().replace("-", " ")  # as a person types it from the notice
     importer.password.password.setText(typed)
