@@ -15,13 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from handover_gui_data import FIRM, HANDLER, HANDLER_PASSWORD, SAMPLE, WARD, make_vault, open_vault
 from shell_gui_data import ADMIN, ADMIN_PASSWORD
-
-REPO = Path(__file__).resolve().parents[3]
-SAMPLE = REPO / "tests" / "data" / "ward_extraction_R7.xlsx"
-WARD = "架空区 産業振興課"
-FIRM = "架空お玉ヶ池法律事務所"
-HANDLER, HANDLER_PASSWORD = "tanaka", "架空の取扱者の合言葉です"
 
 
 def _trust_identity(s):
@@ -68,21 +63,6 @@ class Vaults:
     ward: Path
     firm: Path
     engagement_id: int  # on the ward's side
-
-
-def open_vault(folder: Path, clock, user: str = ADMIN, password: str = ADMIN_PASSWORD):
-    from saiken.services import vault
-
-    return vault.open_vault(folder, user, password, clock=clock)
-
-
-def make_vault(folder: Path, role: str, name: str, clock) -> Path:
-    from saiken.services import vault
-
-    vault.create_vault(
-        folder, org_role=role, org_name=name, admin_user=ADMIN, admin_password=ADMIN_PASSWORD, clock=clock
-    )
-    return folder
 
 
 def _register(folder: Path, other: Path, key_file: Path, clock) -> int:

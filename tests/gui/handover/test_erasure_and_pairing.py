@@ -5,7 +5,7 @@ Pairing: the counterpart's key registered from its file, the 照合用紙 printe
 
 from __future__ import annotations
 
-from conftest import FIRM, WARD, make_vault, open_vault
+from handover_gui_data import FIRM, WARD, make_vault, open_vault
 from handover_steps import ask, choose_file, debtor_count, pdf_text, print_to
 from PySide6.QtWidgets import QMessageBox, QWizard
 

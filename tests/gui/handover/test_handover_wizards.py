@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 
-from conftest import HANDLER, HANDLER_PASSWORD, WARD
+from handover_gui_data import HANDLER, HANDLER_PASSWORD, WARD
 from handover_steps import ask, choose_file, debtor_count, pdf_text, print_to
 from PySide6.QtWidgets import QWizard
 
