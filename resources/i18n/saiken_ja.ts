@@ -3392,6 +3392,10 @@
 <context>
     <name>PackageWrittenPage</name>
     <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
         <source>The package is written</source>
         <translation>パッケージを書き出しました</translation>
     </message>

@@ -55,3 +55,14 @@ def debtor_count(session) -> int:
 
     with read_session(session) as db:
         return int(db.scalar(select(func.count()).select_from(Debtor)) or 0)
+
+
+def form_texts(form) -> dict[str, str]:
+    """A wizard page's facts as the user reads them: label → value, only rows that are on screen."""
+    role = form.ItemRole
+    shown = {}
+    for row in range(form.rowCount()):
+        label, value = form.itemAt(row, role.LabelRole), form.itemAt(row, role.FieldRole)
+        if label and value and value.widget().isVisible():
+            shown[label.widget().text()] = value.widget().text()
+    return shown

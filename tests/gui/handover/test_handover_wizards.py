@@ -9,7 +9,7 @@ import hashlib
 import shutil
 
 from handover_gui_data import HANDLER, HANDLER_PASSWORD, WARD
-from handover_steps import ask, choose_file, debtor_count, pdf_text, print_to
+from handover_steps import ask, choose_file, debtor_count, form_texts, pdf_text, print_to
 from PySide6.QtWidgets import QWizard
 
 from saiken.services import handover
@@ -56,14 +56,8 @@ def test_a_package_made_in_the_wizard_is_previewed_and_taken_in_by_the_contracto
     result = written.result
     shown = written.password.text()
     assert shown.replace(" - ", "-") == result.password and len(shown.split(" - ")) == 7
-    facts = {
-        written.facts.itemAt(i, written.facts.ItemRole.LabelRole).widget().text(): written.facts.itemAt(
-            i, written.facts.ItemRole.FieldRole
-        )
-        .widget()
-        .text()
-        for i in range(written.facts.rowCount())
-    }
+    qtbot.waitUntil(lambda: len(form_texts(written.facts)) == 7, timeout=10_000)
+    facts = form_texts(written.facts)
     assert facts["SHA-256"] == hashlib.sha256(package.read_bytes()).hexdigest()
     assert facts["媒体"] == "区-R7-001" and facts["管理簿"].endswith("（作成）を記録しました")
     notice = pdf_text(handover.password_notice_pdf(result))
@@ -119,6 +113,12 @@ def test_a_package_made_in_the_wizard_is_previewed_and_taken_in_by_the_contracto
     importer.next()
     qtbot.waitUntil(lambda: check.preview is not None, timeout=60_000)
     assert check.status.text() == f"すべての検査に合格しました。{WARD} の署名があり、この金庫宛てです。"
+    qtbot.waitUntil(lambda: len(form_texts(check.facts)) == 9, timeout=10_000)
+    seen_facts = form_texts(check.facts)
+    assert seen_facts["送り手"] == WARD and seen_facts["種類"] == "債務者データ（区→受託者）"
+    assert seen_facts["媒体"] == "区-R7-001" and seen_facts["回数"] == "1"
+    assert seen_facts["作成者"] == "admin　令和7年9月16日 10:00"  # fixed_clock: 01:00 UTC, 10:00 in Japan
+    assert seen_facts["件数"].startswith(f"{sum(result.records.values()):,} 件")
     rows = {row[0]: row[1:] for row in check.table.texts()}
     assert rows["債務者"] == [f"{debtors:,}", "0", "0"]
     assert ask(qtbot, ops, debtor_count) == 0  # the preview was rolled back

@@ -70,7 +70,6 @@ class MethodPage(QWizardPage):
         self.setTitle(self.tr("What to erase"))
         self.allowed = context.can(Capability.ERASE) and context.org_role == "contractor"
         self.explanation = message_label(self, "hintText" if self.allowed else "errorText")
-        self.explanation.setObjectName("erasureRefusal")
         if not context.can(Capability.ERASE):
             self.explanation.setText(
                 self.tr(
@@ -154,9 +153,7 @@ class CopiesPage(QWizardPage):
         self.method = method
         self.setTitle(self.tr("What is destroyed, and what is not within reach"))
         self.destroys = message_label(self, "errorText")
-        self.destroys.setObjectName("erasureDestroys")
-        self.copies = message_label(self, "hintText")
-        self.copies.setObjectName("erasureCopies")
+        self.copies = message_label(self, "copiesList")
         layout = QVBoxLayout(self)
         layout.addWidget(self.destroys)
         layout.addSpacing(8)
@@ -214,7 +211,6 @@ class ConfirmPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Erase"))
         self.names = message_label(self, "errorText")
-        self.names.setObjectName("erasureConfirmText")
         self.responsible = QLineEdit(self)
         self.responsible.setObjectName("erasureResponsible")
         self.responsible.setPlaceholderText(self.tr("Full name of the supervisor responsible"))
@@ -235,7 +231,6 @@ class ConfirmPage(QWizardPage):
         self.typed_label.setWordWrap(True)
         self.form.addRow(self.typed_label, self.typed)
         self.message = message_label(self)
-        self.message.setObjectName("erasureMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.names)
         layout.addLayout(self.form)
@@ -334,7 +329,6 @@ class CertificatePage(QWizardPage):
         self.confirm = confirm
         self.setTitle(self.tr("The certificate of erasure"))
         self.summary = message_label(self, "okText")
-        self.summary.setObjectName("erasureDone")
         self.facts = facts_form(self, [])
         self.print_button = QPushButton(self.tr("Print the certificate…"), self)
         self.print_button.setObjectName("primary")
@@ -520,6 +514,7 @@ class ErasureWizard(QWizard):
         self.setWindowTitle(self.tr("Erasure and its certificate"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))

@@ -63,7 +63,6 @@ class ApprovalPage(QWizardPage):
             self.tr("Signed in as %1 (%2).").replace("%1", user.name).replace("%2", user.role_label), self
         )
         self.explanation = message_label(self, "hintText" if self.allowed else "errorText")
-        self.explanation.setObjectName("approvalText")
         self.approve = QCheckBox(
             self.tr("I approve this package as the supervisor responsible for it (%1).").replace(
                 "%1", user.name
@@ -178,6 +177,7 @@ class CountsPage(QWizardPage):
         self.table = ReadOnlyTable(
             [self.tr("Data"), self.tr("Records")], right=(1,), stretch=0, object_name="exportCounts"
         )
+        self.table.setMaximumWidth(560)
         self.total = QLabel(self)
         self.total.setObjectName("exportTotal")
         self.message = message_label(self)
@@ -286,7 +286,6 @@ class StagingPage(QWizardPage):
         form.addRow(self.tr("Medium"), self.medium_kind)
         form.addRow(self.part_label, self.part)
         self.message = message_label(self)
-        self.message.setObjectName("exportMessage")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -354,6 +353,7 @@ class ExportWizard(QWizard):
         self.setWindowTitle(self.tr("New package"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))

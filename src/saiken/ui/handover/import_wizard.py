@@ -5,6 +5,7 @@ entry. Every refusal is the service's own Japanese sentence, and nothing changes
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from saiken.domain.clock import JST
 from saiken.exchange.package.contents import ENTITY_LABELS
 from saiken.services import handover
 from saiken.services.changes import Area, Changes
 from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 from saiken.ui.handover.package_written import size_text
 from saiken.ui.handover.wizard_kit import facts_form, fill_form, message_label, refusal_text, set_tone
+from saiken.ui.kit.display import wareki
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.protected_save import save_with_password
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -41,6 +44,18 @@ def _save_report(
     saved = save_personal_file(s, path, data, title="交渉記録報告書", password=password)
     handover.record_report_saved(s, package_id, saved.size)
     return saved
+
+
+def made_at(text: str) -> str:
+    """The manifest's ISO time as 「令和7年9月16日 10:00」 (JST); the text as it is when it is not one."""
+    try:
+        at = dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        return str(text)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    local = at.astimezone(JST)
+    return f"{wareki(local)} {local:%H:%M}"
 
 
 class FilePage(QWizardPage):
@@ -118,7 +133,6 @@ class CheckPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Take the package in"))
         self.status = message_label(self)
-        self.status.setObjectName("importStatus")
         self.facts = facts_form(self, [])
         self.table = ReadOnlyTable(
             [self.tr("Data"), self.tr("New"), self.tr("Changed"), self.tr("Unchanged")],
@@ -141,6 +155,7 @@ class CheckPage(QWizardPage):
         self.status.setText(self.tr("Checking the package…"))
         fill_form(self.facts, self, [])
         self.table.set_rows([], [])
+        self.table.setVisible(False)
         self.context.ops.call(
             handover.inspect_package,
             self.file.path.text().strip(),
@@ -171,7 +186,7 @@ class CheckPage(QWizardPage):
                 (self.tr("Package no."), str(preview.sequence)),
                 (self.tr("Engagement"), engagement),
                 (self.tr("Medium"), preview.media_id),
-                (self.tr("Made by"), f"{preview.created_by}　{preview.created_at}"),
+                (self.tr("Made by"), f"{preview.created_by}　{made_at(preview.created_at)}"),
                 (
                     self.tr("Records"),
                     self.tr("%1 records, %2 files, %3")
@@ -195,6 +210,7 @@ class CheckPage(QWizardPage):
             ],
             keys,
         )
+        self.table.setVisible(bool(keys))
         self.completeChanged.emit()
 
     def _refused(self, error: BaseException) -> None:
@@ -240,7 +256,6 @@ class DonePage(QWizardPage):
         self.check = check
         self.setTitle(self.tr("The package is taken in"))
         self.summary = message_label(self, "okText")
-        self.summary.setObjectName("importDone")
         self.facts = facts_form(self, [])
         self.report_button = QPushButton(self.tr("Save the 交渉記録報告書…"), self)
         self.report_button.clicked.connect(self.save_report)
@@ -309,6 +324,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Take in a package"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from saiken.exchange.package.contents import ENTITY_LABELS
@@ -34,7 +34,9 @@ def _save_notice(s: Any, path: Path, result: handover.ExportResult) -> Path:
 
 
 def size_text(size: int) -> str:
-    return f"{size / (1 << 20):,.1f} MB" if size >= 1 << 20 else f"{size:,} bytes"
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):,.1f} MB"
+    return QCoreApplication.translate("PackageWrittenPage", "%1 bytes").replace("%1", f"{size:,}")
 
 
 class PackageWrittenPage(QWizardPage):

@@ -57,7 +57,6 @@ class PairingActions(QWidget):
             if not supervisor:
                 button.setToolTip(self.tr("Only a supervisor may register and confirm counterparts."))
         self.status = message_label(self, "hintText")
-        self.status.setObjectName("pairingStatus")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for button in (self.print_button, self.save_button, self.confirm_button):
