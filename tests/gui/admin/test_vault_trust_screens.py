@@ -109,7 +109,7 @@ def test_an_admin_is_told_what_sign_in_found(qtbot, vault_folder, ops, driver, f
         vault.open_vault, vault_folder, ADMIN, ADMIN_PASSWORD, clock=fixed_clock, on_result=done.append
     )
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
-    window = MainWindow(ops, vault_folder, clock=fixed_clock)
+    window = MainWindow(ops, vault_folder)  # its pages take the session's clock (fixed_clock)
     qtbot.addWidget(window)
     driver.then(lambda box: box.accept())
     window.enter()

@@ -32,7 +32,7 @@ def test_the_ledger_shows_entries_and_open_media_and_records_a_handover(
     _with_history(vault_folder, fixed_clock)
     from saiken.ui.shell.main_window import MainWindow
 
-    window = MainWindow(signed_in, vault_folder)  # its pages take the session's clock
+    window = MainWindow(signed_in, vault_folder)
     qtbot.addWidget(window)
     window.enter()
     window.show()
@@ -96,7 +96,7 @@ def test_engagements_and_counterparts_with_the_next_package_counted(
     _with_history(vault_folder, fixed_clock)
     from saiken.ui.shell.main_window import MainWindow
 
-    window = MainWindow(signed_in, vault_folder)  # its pages take the session's clock
+    window = MainWindow(signed_in, vault_folder)
     qtbot.addWidget(window)
     window.enter()
     window.show()

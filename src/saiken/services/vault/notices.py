@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from saiken.domain.errors import SaikenError
 from saiken.domain.roles import Capability
-from saiken.security.keyfile import Slot, load_keyfile
-from saiken.security.membership import RECOVERY_ID
+from saiken.security.keyfile import KeyFile, Slot, load_keyfile
+from saiken.security.membership import RECOVERY_ID, Membership
 from saiken.services.context import VaultSession
 from saiken.services.vault.org import org_key_id, state_of
 
@@ -19,6 +19,23 @@ _KINDS = {
 }
 
 
+def slot_lines(keyfile: KeyFile, state: Membership) -> list[str]:
+    """The slot list against the slots and the signed log, one sentence per problem (also `vault check`)."""
+    names = {m.id: ("復旧キー" if m.id == RECOVERY_ID else f"「{m.name}」") for m in state.members.values()}
+    problems = keyfile.slot_list_problems()
+    lines = [f"{names.get(p.slot_id, p.slot_id)}の鍵スロットが{_KINDS[p.kind]}。" for p in problems]
+    present = {slot.id: slot for slot in keyfile.slots()}
+    named = {p.slot_id for p in problems}
+    if RECOVERY_ID not in present and RECOVERY_ID not in named:
+        lines.append("復旧キーの鍵スロットがありません。")
+    for member in state.active_members():
+        if member.id in named or member.id == RECOVERY_ID or member.pending:
+            continue
+        if member.id not in present:
+            lines.append(f"「{member.name}」の鍵スロットがありません。パスワードを設定し直してください。")
+    return lines
+
+
 def sign_in_notices(s: VaultSession) -> list[str]:
     """Sentences for an admin (empty for everyone else, and when all is well)."""
     if not s.user.can(Capability.MANAGE_USERS):
@@ -28,15 +45,9 @@ def sign_in_notices(s: VaultSession) -> list[str]:
         state = state_of(s)
     except SaikenError:
         return []
-    names = {m.id: ("復旧キー" if m.id == RECOVERY_ID else f"「{m.name}」") for m in state.members.values()}
-    notices: list[str] = []
-    for problem in keyfile.slot_list_problems():
-        who = names.get(problem.slot_id, problem.slot_id)
-        notices.append(f"{who}の鍵スロットが{_KINDS[problem.kind]}。")
+    notices = slot_lines(keyfile, state)
     present = {slot.id: slot for slot in keyfile.slots()}
     recovery = present.get(RECOVERY_ID)
-    if recovery is None and not any(p.slot_id == RECOVERY_ID for p in keyfile.slot_list_problems()):
-        notices.append("復旧キーの鍵スロットがありません。")
     if recovery is None or not isinstance(recovery, Slot):
         notices.append(
             "復旧キーを作り直してください（saiken rekey --new-recovery-key）。新しい用紙には組織の鍵と創設の記録の"
@@ -55,6 +66,4 @@ def sign_in_notices(s: VaultSession) -> list[str]:
             notices.append(
                 f"「{member.name}」にはまだ組織の鍵が渡っていません（組織の鍵を持つ人のサインインで渡ります）。"
             )
-        elif slot is None:
-            notices.append(f"「{member.name}」の鍵スロットがありません。パスワードを設定し直してください。")
     return notices
