@@ -2848,6 +2848,14 @@
         <source>Engagements and counterparts</source>
         <translation>業務と相手方</translation>
     </message>
+    <message>
+        <source>The vault is erased</source>
+        <translation>金庫を消去しました</translation>
+    </message>
+    <message>
+        <source>The vault was crypto-erased: its keys, database and backups are gone. Saiken Desk closes now. Keep the certificate of erasure, and destroy any copies listed in the wizard.</source>
+        <translation>金庫を暗号消去しました。鍵・データベース・バックアップはもうありません。債権デスクを終了します。消去証明書を保管し、手順の中で示した写しを破棄してください。</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

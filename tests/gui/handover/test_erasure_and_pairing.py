@@ -161,3 +161,40 @@ def test_pairing_registers_the_key_prints_the_sheet_and_confirms(
     pairing.confirm_button.click()
     qtbot.waitUntil(lambda: parties.organisations.texts()[0][3] == "済み", timeout=20_000)
     assert pairing.status.text() == f"「{WARD}」を照合済みにしました。パッケージを受け渡しできます。"
+
+
+def test_crypto_erase_of_the_whole_vault_leaves_only_its_certificate(
+    qtbot, tmp_path, window_on, driver, fixed_clock
+):
+    firm = make_vault(tmp_path / "firm", "contractor", FIRM, fixed_clock)
+    page = window_on(firm)
+    window = page.window()
+    wizard = page.open_erasure_wizard()
+    wizard.method.vault_mode.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.copies.listed is not None, timeout=20_000)
+    assert wizard.copies.destroys.text().startswith(f"消去するもの: {FIRM} の金庫全体")
+    assert "回復シートを使っても" in wizard.copies.destroys.text()
+    wizard.next()
+    confirm = wizard.confirm
+    erase = wizard.button(QWizard.WizardButton.CommitButton)
+    out = tmp_path / "kept" / "消去証明書.pdf"
+    out.parent.mkdir()
+    driver.then(choose_file(out))
+    confirm.browse.click()
+    assert confirm.certificate_out.text() == str(out)
+    confirm.responsible.setText("架空 一郎")
+    confirm.typed.setText(FIRM)
+    assert erase.isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.certificate, timeout=120_000)
+    assert wizard.certificate.summary.text() == f"金庫を消去しました。消去証明書は「{out}」に保存しました。"
+    text = pdf_text(out.read_bytes())
+    assert "消去証明書" in text and confirm.result.certificate_no in text
+    assert not (firm / "keys.json").exists() and not (firm / "vault.db").exists()
+    assert wizard.certificate.save_button.isHidden()  # nothing left to save from: it was saved beforehand
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    driver.then(lambda box: box.accept())
+    wizard.accept()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)  # nothing left to lock or sign in to
+    assert "債権デスクを終了します" in driver.seen[-1].text()

@@ -79,8 +79,14 @@ class HandoverPage(QWidget):
         return wizard
 
     def _vault_erased(self) -> None:
-        """The vault no longer exists: leave it (the window signs out; this page is destroyed)."""
+        """The vault no longer exists: say so, then close the window (there is nothing to lock or sign in to;
+        the session was closed by the erasure)."""
         window = self.window()
-        sign_out = getattr(window, "sign_out", None)
-        if callable(sign_out):
-            QTimer.singleShot(0, window, sign_out)
+        self.context.dialogs.info(
+            window,
+            self.tr("The vault is erased"),
+            self.tr(
+                "The vault was crypto-erased: its keys, database and backups are gone. Saiken Desk closes now. Keep the certificate of erasure, and destroy any copies listed in the wizard."
+            ),
+        )
+        QTimer.singleShot(0, window, window.close)
