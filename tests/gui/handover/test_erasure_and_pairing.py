@@ -1,12 +1,12 @@
 """The contractor's erasure wizard over a real engagement taken in from the ward: what cannot be reached is
 listed, the confirmation names what is destroyed and waits for the name typed out, the engagement is
-erased, the signed 消去証明書 is printed and saved, and the erasure package for the ward is written.
+erased, the signed 消去証明書 is printed and saved, and the erasure package for the ward is written, and the ward's import wizard takes it in and closes the medium.
 Pairing: the counterpart's key registered from its file, the 照合用紙 printed and saved, then confirmed."""
 
 from __future__ import annotations
 
 from handover_gui_data import FIRM, WARD, make_vault, open_vault
-from handover_steps import ask, choose_file, debtor_count, pdf_text, print_to
+from handover_steps import ask, choose_file, debtor_count, form_texts, pdf_text, print_to
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from saiken.services import handover
@@ -107,7 +107,8 @@ def test_the_erasure_wizard_erases_the_engagement_and_certifies_it(
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.written, timeout=60_000)
     (written,) = burn.iterdir()
     assert written.name.startswith("SAIKEN-erasure-001-")
-    assert wizard.written.password.text()
+    password = wizard.written.result.password
+    assert wizard.written.password.text().replace(" - ", "-") == password
     driver.then(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     wizard.accept()  # the notice was neither printed nor saved: asked, and Cancel keeps the wizard open
     qtbot.waitUntil(lambda: len(driver.seen) >= 5, timeout=10_000)
@@ -117,6 +118,25 @@ def test_the_erasure_wizard_erases_the_engagement_and_certifies_it(
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=10_000)
     qtbot.waitUntil(lambda: page.parties.engagements.rowCount() == 1, timeout=20_000)
     qtbot.waitUntil(lambda: page.parties.engagements.texts()[0][2] == "消去済み", timeout=20_000)
+
+    # --- the ward takes the erasure package in: the certificate is recorded, its medium closed -----------
+    page = window_on(vaults.ward)
+    qtbot.waitUntil(lambda: page.ledger.media.rowCount() == 1, timeout=20_000)
+    assert page.ledger.media.texts()[0][0] == "区-R7-001"
+    importer = page.open_import_wizard()
+    importer.file.path.setText(str(written))
+    importer.next()
+    importer.password.password.setText(password)
+    importer.next()
+    qtbot.waitUntil(lambda: importer.check.preview is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: len(form_texts(importer.check.facts)) == 9, timeout=10_000)
+    assert form_texts(importer.check.facts)["種類"] == "消去の報告（受託者→区）"
+    assert importer.check.table.isHidden()  # an erasure report carries no records to count
+    importer.next()
+    qtbot.waitUntil(lambda: importer.currentPage() is importer.done_page, timeout=60_000)
+    importer.accept()
+    qtbot.waitUntil(lambda: "区-R7-001" not in [r[0] for r in page.ledger.media.texts()], timeout=20_000)
+    assert "消去" in [r[2] for r in page.ledger.entries.texts()]
 
 
 def test_pairing_registers_the_key_prints_the_sheet_and_confirms(
