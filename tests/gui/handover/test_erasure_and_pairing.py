@@ -1,6 +1,7 @@
 """The contractor's erasure wizard over a real engagement taken in from the ward: what cannot be reached is
 listed, the confirmation names what is destroyed and waits for the name typed out, the engagement is
-erased, the signed 消去証明書 is printed and saved, and the erasure package for the ward is written, and the ward's import wizard takes it in and closes the medium.
+erased, the signed 消去証明書 is printed and saved, the erasure package for the ward is written, and the
+ward's import wizard takes it in and closes the medium. A crypto-erase leaves only its certificate.
 Pairing: the counterpart's key registered from its file, the 照合用紙 printed and saved, then confirmed."""
 
 from __future__ import annotations
