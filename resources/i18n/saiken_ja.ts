@@ -1564,6 +1564,10 @@
         <translation>種類</translation>
     </message>
     <message>
+        <source>no counterpart</source>
+        <translation>相手方なし</translation>
+    </message>
+    <message>
         <source>There is no engagement in progress to make a package for. Add one under 業務と相手方.</source>
         <translation>パッケージを作れる進行中の業務がありません。「業務と相手方」で業務を登録してください。</translation>
     </message>
@@ -1890,7 +1894,7 @@
     </message>
     <message>
         <source>Acknowledges</source>
-        <translation>受領確認する相手のパッケージ</translation>
+        <translation>受領確認の対象</translation>
     </message>
     <message>
         <source>none yet</source>

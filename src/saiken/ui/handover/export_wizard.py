@@ -30,7 +30,7 @@ from saiken.exchange.package import KIND_LABELS
 from saiken.exchange.package.contents import ENTITY_LABELS
 from saiken.services import handover
 from saiken.ui.handover.package_written import PackageWrittenPage
-from saiken.ui.handover.wizard_kit import facts_form, fill_form, message_label, refusal_text
+from saiken.ui.handover.wizard_kit import facts_form, fill_form, fit_rows, message_label, refusal_text
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.tables import ReadOnlyTable
 
@@ -141,7 +141,8 @@ class ChoosePage(QWizardPage):
         for row in rows:
             if row.status != "active":
                 continue
-            label = f"{row.name}（{row.counterpart or self.tr('no counterpart')}）"
+            none = self.tr("no counterpart")
+            label = f"{row.name}（{row.counterpart or none}）"
             self.engagement.addItem(label, row.id)
         if not self.engagement.count():
             self.message.setText(
@@ -183,9 +184,10 @@ class CountsPage(QWizardPage):
         self.message = message_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.facts)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.total)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         self.preview: handover.ExportPreview | None = None
 
     def initializePage(self) -> None:
@@ -226,6 +228,7 @@ class CountsPage(QWizardPage):
         )
         keys = list(preview.counts)
         self.table.set_rows([[ENTITY_LABELS.get(e, e), f"{preview.counts[e]:,}"] for e in keys], keys)
+        fit_rows(self.table)
         self.total.setText(self.tr("%1 records in all").replace("%1", f"{preview.total:,}"))
         if not preview.total:
             self.message.setText(

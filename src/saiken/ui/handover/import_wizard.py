@@ -27,7 +27,14 @@ from saiken.services import handover
 from saiken.services.changes import Area, Changes
 from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 from saiken.ui.handover.package_written import size_text
-from saiken.ui.handover.wizard_kit import facts_form, fill_form, message_label, refusal_text, set_tone
+from saiken.ui.handover.wizard_kit import (
+    facts_form,
+    fill_form,
+    fit_rows,
+    message_label,
+    refusal_text,
+    set_tone,
+)
 from saiken.ui.kit.display import wareki
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.protected_save import save_with_password
@@ -143,7 +150,8 @@ class CheckPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(self.facts)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
         self.preview: handover.IncomingPreview | None = None
         self.result: handover.ImportResult | None = None
         self.busy = False
@@ -210,6 +218,7 @@ class CheckPage(QWizardPage):
             ],
             keys,
         )
+        fit_rows(self.table)
         self.table.setVisible(bool(keys))
         self.completeChanged.emit()
 

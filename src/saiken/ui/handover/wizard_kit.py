@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QWidget
 
 from saiken.domain.errors import SaikenError
 from saiken.ui.kit.errors import user_message
@@ -31,6 +31,14 @@ def set_tone(label: QLabel, *, ok: bool) -> None:
     label.setObjectName("okText" if ok else "errorText")
     label.style().unpolish(label)
     label.style().polish(label)
+
+
+def fit_rows(table: QTableWidget, *, at_most: int = 12) -> None:
+    """As tall as its rows (up to `at_most`), so that what follows sits right under the last one."""
+    rows = min(table.rowCount(), at_most)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+    height += sum(table.rowHeight(row) for row in range(rows))
+    table.setFixedHeight(height)
 
 
 def facts_form(parent: QWidget, rows: list[tuple[str, str]]) -> QFormLayout:
