@@ -46,11 +46,7 @@ def facts_form(parent: QWidget, rows: list[tuple[str, str]]) -> QFormLayout:
     form = QFormLayout()
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    for label, value in rows:
-        shown = QLabel(value, parent)
-        shown.setWordWrap(True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(QLabel(label, parent), shown)
+    fill_form(form, parent, rows)
     return form
 
 
