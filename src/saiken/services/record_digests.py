@@ -55,8 +55,11 @@ def _install(session: Session) -> None:
     raw = raw_connection(session)
     tables = tracked_tables(raw)
     marker = ",".join(tables)
-    if info.get(_FLAG) == marker:
-        return
+    if (
+        info.get(_FLAG) == marker
+        and raw.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'saiken_changed'").fetchone()
+    ):
+        return  # (a PRAGMA such as temp_store drops the temp schema: then it is made again)
     raw.execute(
         "CREATE TEMP TABLE IF NOT EXISTS saiken_changed (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, "
         "PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"

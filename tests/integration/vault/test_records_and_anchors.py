@@ -22,8 +22,8 @@ def _debtor(admin) -> tuple[int, int]:
         name="架空商事株式会社",
         claims=[{"principal": 500_000, "due_date": dt.date(2025, 3, 21), "received_on": dt.date(2024, 4, 1)}],
     )
-    payment = debtors.add_payment(admin, created.id, paid_on=dt.date(2025, 4, 1), amount=10_000)
-    return created.id, payment.id
+    payment = debtors.add_payment(admin, created.value.id, paid_on=dt.date(2025, 4, 1), amount=10_000)
+    return created.value.id, payment.value.id
 
 
 def _script(folder, key, statement, params=()):
@@ -37,7 +37,7 @@ def _script(folder, key, statement, params=()):
 def test_records_changed_added_or_deleted_outside_the_application_are_named(admin, made_vault):
     folder, key = made_vault.folder, engine_key(admin.engine)
     debtor_id, payment_id = _debtor(admin)
-    record = debtors.add_record(
+    record = debtors.add_record(  # Changed(value=the record)
         admin,
         debtor_id,
         at=dt.datetime(2025, 9, 16, 1, 0, tzinfo=dt.UTC),
@@ -56,13 +56,13 @@ def test_records_changed_added_or_deleted_outside_the_application_are_named(admi
         "created_at FROM payments WHERE id = ?",
         (payment_id,),
     )
-    _script(folder, key, "DELETE FROM negotiation_records WHERE id = ?", (record.id,))
+    _script(folder, key, "DELETE FROM negotiation_records WHERE id = ?", (record.value.id,))
     assert audit.verify(admin).ok  # the chain itself is intact: only --records sees it
     report = audit.verify(admin, records=True)
     assert not report.ok
     assert f"債務者 #{debtor_id}: アプリの外で変更されています。" in report.problems
     assert any(re.fullmatch(r"入金 #\d+: アプリの外で追加されています。", p) for p in report.problems)
-    assert f"交渉記録 #{record.id}: アプリの外で削除されています。" in report.problems
+    assert f"交渉記録 #{record.value.id}: アプリの外で削除されています。" in report.problems
 
 
 def test_blessing_a_change_by_editing_the_digests_is_found(admin, made_vault):

@@ -145,15 +145,13 @@ class SignInForm(QFrame):
             where = use.where or self.tr("someone whose details cannot be read")
             self.in_use.setText(
                 self.tr(
-                    "This vault is open elsewhere now: {where}. It can be open in one place at a time: "
-                    "ask them to sign out (or close the window there), then check again."
+                    "This vault is open elsewhere now: {where}. It can be open in one place at a time: ask them to sign out (or close the window there), then check again."
                 ).format(where=where)
             )
         elif use is not None and use.left_open:
             self.in_use.setText(
                 self.tr(
-                    "Last time this vault was not closed properly ({where}; the window was ended, or the PC "
-                    "switched off). Signing in takes it over safely; everything saved before then is kept."
+                    "Last time this vault was not closed properly ({where}; the window was ended, or the PC switched off). Signing in takes it over safely; everything saved before then is kept."
                 ).format(where=use.left_open)
             )
         self.in_use.setVisible(use is not None and bool(use.in_use or use.left_open))
