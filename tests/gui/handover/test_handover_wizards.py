@@ -12,7 +12,7 @@ from handover_gui_data import HANDLER, HANDLER_PASSWORD, WARD
 from handover_steps import ask, choose_file, debtor_count, form_texts, pdf_text, print_to
 from PySide6.QtWidgets import QWizard
 
-from saiken.services import handover
+from saiken.services import audit, handover
 
 
 def _export_through_the_wizard(qtbot, page, tmp_path, driver):
@@ -62,6 +62,23 @@ def test_a_package_made_in_the_wizard_is_previewed_and_taken_in_by_the_contracto
     assert facts["媒体"] == "区-R7-001" and facts["管理簿"].endswith("（作成）を記録しました")
     notice = pdf_text(handover.password_notice_pdf(result))
     assert result.password in notice and "区-R7-001" in notice
+
+    driver.then(choose_file(burn / "notice.pdf"))  # into the burning folder: refused, nothing written
+    written.save_button.click()
+    assert "書き込み用フォルダに保存しないでください" in written.status.text()
+    assert [p.name for p in burn.iterdir()] == [package.name] and not written.saved
+    kept = tmp_path / "kept" / "notice.pdf"
+    kept.parent.mkdir()
+    driver.then(choose_file(kept))
+    written.save_button.click()
+    qtbot.waitUntil(lambda: written.saved, timeout=20_000)
+    assert (
+        written.status.text()
+        == "パスワード通知書を「notice.pdf」として保存しました。媒体とは別に保管してください。"
+    )
+    assert result.password in pdf_text(kept.read_bytes())
+    (saved_entry,) = ask(qtbot, ops, lambda s: audit.list_entries(s, action="package.notice_saved"))
+    assert result.password not in repr(saved_entry)  # the save is audited, the password is not in it
 
     printed = tmp_path / "notice-printed.pdf"
     seen: dict = {}
