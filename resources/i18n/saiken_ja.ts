@@ -185,6 +185,29 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPage</name>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>取扱責任者の承認</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>%1（%2）としてサインインしています。</translation>
+    </message>
+    <message>
+        <source>I approve this package as the supervisor responsible for it (%1).</source>
+        <translation>取扱責任者として、このパッケージの作成を承認します（%1）。</translation>
+    </message>
+    <message>
+        <source>A package takes personal data out of this vault. It is signed with the organisation key, and the export, the medium and the password notice are written in the custody ledger under your name.</source>
+        <translation>パッケージは個人情報をこの金庫の外へ持ち出します。組織の鍵で署名され、書き出し・媒体・パスワード通知書はあなたの名前で管理簿に記録されます。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor (取扱責任者) may make a package: it takes personal data out of the vault and is signed with the organisation key, which only supervisors hold. Ask your supervisor to make it.</source>
+        <translation>パッケージを作れるのは取扱責任者だけです。パッケージは個人情報を金庫の外へ持ち出し、取扱責任者だけが持つ組織の鍵で署名されるためです。取扱責任者に作成を依頼してください。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsTab</name>
     <message>
         <source>File</source>
@@ -192,7 +215,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>種別</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Size</source>
@@ -666,11 +689,11 @@
     </message>
     <message>
         <source>From</source>
-        <translation>開始日</translation>
+        <translation>送り手</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>終了日</translation>
+        <translation>宛先</translation>
     </message>
     <message>
         <source>Filter</source>
@@ -1021,7 +1044,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>区分</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>What</source>
@@ -1085,7 +1108,7 @@
     </message>
     <message>
         <source>Contents</source>
-        <translation>相談内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Loan mediation</source>
@@ -1152,7 +1175,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>区分</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Industry</source>
@@ -1199,7 +1222,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>区分</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Industry</source>
@@ -1228,6 +1251,85 @@
     <message>
         <source>{total} businesses</source>
         <translation>{total}件</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePage</name>
+    <message>
+        <source>The certificate of erasure</source>
+        <translation>消去証明書</translation>
+    </message>
+    <message>
+        <source>Print the certificate…</source>
+        <translation>消去証明書を印刷…</translation>
+    </message>
+    <message>
+        <source>Save the certificate…</source>
+        <translation>消去証明書を保存…</translation>
+    </message>
+    <message>
+        <source>The vault is erased. The certificate was saved to “%1”.</source>
+        <translation>金庫を消去しました。消去証明書は「%1」に保存しました。</translation>
+    </message>
+    <message>
+        <source>The engagement is erased. Make the erasure package for the ward next (Next), and print the certificate for your records.</source>
+        <translation>業務を消去しました。次に区へ渡す消去のパッケージを作り（「次へ」）、控えとして消去証明書を印刷してください。</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>証明書番号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Records erased</source>
+        <translation>消去した記録</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <source>Final audit checkpoint</source>
+        <translation>監査ログの最終チェックポイント</translation>
+    </message>
+    <message>
+        <source>Backups re-made</source>
+        <translation>バックアップの作り直し</translation>
+    </message>
+    <message>
+        <source>%1 removed, one new</source>
+        <translation>%1 個を削除し、1 個を作り直し</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>destroyed with the vault</source>
+        <translation>金庫とともに消去</translation>
+    </message>
+    <message>
+        <source>Certificate of erasure</source>
+        <translation>消去証明書</translation>
+    </message>
+    <message>
+        <source>Signed with the organisation key. It holds no personal data.</source>
+        <translation>組織の鍵で署名されています。個人情報は含みません。</translation>
+    </message>
+    <message>
+        <source>The certificate was printed.</source>
+        <translation>消去証明書を印刷しました。</translation>
+    </message>
+    <message>
+        <source>Save the certificate of erasure</source>
+        <translation>消去証明書の保存</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>「%1」を保存しました。</translation>
     </message>
 </context>
 <context>
@@ -1265,15 +1367,15 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>種別</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>開始日</translation>
+        <translation>送り手</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>終了日</translation>
+        <translation>宛先</translation>
     </message>
     <message>
         <source>Days</source>
@@ -1346,6 +1448,132 @@
     <message>
         <source>Late charge (tier {tier})</source>
         <translation>延滞金（第{tier}段階）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Checks and preview</source>
+        <translation>検査と内容の確認</translation>
+    </message>
+    <message>
+        <source>The signature, the sender, the recipient and the order are checked, and the package is tried on the vault and rolled back: nothing is kept yet.</source>
+        <translation>署名・送り手・宛先・順番を検査し、パッケージを金庫に試しに適用して元に戻します。まだ何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>Take the package in</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>パッケージを検査しています…</translation>
+    </message>
+    <message>
+        <source>Every check passed: signed by %1, addressed to this vault.</source>
+        <translation>すべての検査に合格しました。%1 の署名があり、この金庫宛てです。</translation>
+    </message>
+    <message>
+        <source> (new here)</source>
+        <translation>（この金庫では新規）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>送り手</translation>
+    </message>
+    <message>
+        <source>Their key fingerprint</source>
+        <translation>相手方の鍵の指紋</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Package no.</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 files, %3</source>
+        <translation>%1 件・ファイル %2 個・%3</translation>
+    </message>
+    <message>
+        <source>Sender's checkpoint</source>
+        <translation>送り手のチェックポイント</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Taking the package in…</source>
+        <translation>パッケージを取り込んでいます…</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Engagement and kind</source>
+        <translation>業務と種類</translation>
+    </message>
+    <message>
+        <source>A package belongs to one engagement and goes to its counterpart.</source>
+        <translation>パッケージは 1 つの業務に属し、その業務の相手方に渡します。</translation>
+    </message>
+    <message>
+        <source>The erasure report is made by the erasure wizard after an engagement is erased. Template packages (no personal data) cannot be made yet.</source>
+        <translation>消去の報告は、業務を消去したあと「消去」の手続きで作ります。文書のひな形のパッケージ（個人情報なし）はまだ作れません。</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>no counterpart</source>
+        <translation>相手方なし</translation>
+    </message>
+    <message>
+        <source>There is no engagement in progress to make a package for. Add one under 業務と相手方.</source>
+        <translation>パッケージを作れる進行中の業務がありません。「業務と相手方」で業務を登録してください。</translation>
+    </message>
+    <message>
+        <source>This vault's side makes no packages of its own.</source>
+        <translation>この金庫の側が作るパッケージはありません。</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1680,49 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Confirm the erasure</source>
+        <translation>消去の確認</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>消去する</translation>
+    </message>
+    <message>
+        <source>Full name of the supervisor responsible</source>
+        <translation>責任者（取扱責任者）の氏名</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Certificate saved to</source>
+        <translation>消去証明書の保存先</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <source>Type 「%1」 to confirm</source>
+        <translation>確認のため「%1」と入力</translation>
+    </message>
+    <message>
+        <source>Where the certificate of erasure goes</source>
+        <translation>消去証明書の保存先</translation>
+    </message>
+    <message>
+        <source>Erasing the vault…</source>
+        <translation>金庫を消去しています…</translation>
+    </message>
+    <message>
+        <source>Erasing the engagement and re-making the backups…</source>
+        <translation>業務を消去し、バックアップを作り直しています…</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationForm</name>
     <message>
         <source>What was asked and advised</source>
@@ -1479,7 +1750,7 @@
     </message>
     <message>
         <source>Contents</source>
-        <translation>相談内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Loan mediation</source>
@@ -1538,6 +1809,21 @@
     </message>
 </context>
 <context>
+    <name>CopiesPage</name>
+    <message>
+        <source>What is destroyed, and what is not within reach</source>
+        <translation>消去するものと、手の届かない写し</translation>
+    </message>
+    <message>
+        <source>Copies Saiken Desk cannot erase (return or destroy them yourselves):</source>
+        <translation>債権デスクでは消去できない写し（返却または破棄してください）:</translation>
+    </message>
+    <message>
+        <source>Looking through the vault…</source>
+        <translation>金庫を調べています…</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct a negotiation record</source>
@@ -1558,6 +1844,69 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPage</name>
+    <message>
+        <source>What goes in</source>
+        <translation>パッケージに入るもの</translation>
+    </message>
+    <message>
+        <source>Counted from the vault now; nothing is written yet. A later package carries only what changed since the last one the counterpart acknowledged.</source>
+        <translation>いま金庫から数えた件数です。まだ何も書き出していません。2 回目以降のパッケージは、相手方が受領確認した前回から変わったものだけを運びます。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>数えています…</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Their key fingerprint</source>
+        <translation>相手方の鍵の指紋</translation>
+    </message>
+    <message>
+        <source>Package no.</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>%1 (the first)</source>
+        <translation>%1（初回）</translation>
+    </message>
+    <message>
+        <source>Acknowledges</source>
+        <translation>受領確認の対象</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <source>%1 records in all</source>
+        <translation>合計 %1 件</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the last package the counterpart acknowledged.</source>
+        <translation>相手方が受領確認した前回のパッケージから、変わったものはありません。</translation>
     </message>
 </context>
 <context>
@@ -2013,11 +2362,11 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>種別</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation>郵送方法</translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Tracking no.</source>
@@ -2053,6 +2402,53 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>The package is taken in</source>
+        <translation>パッケージを取り込みました</translation>
+    </message>
+    <message>
+        <source>Save the 交渉記録報告書…</source>
+        <translation>交渉記録報告書を保存…</translation>
+    </message>
+    <message>
+        <source>Took in package %1 from %2: %3 records.</source>
+        <translation>%2 の %1 回目のパッケージを取り込みました（%3 件）。</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>管理簿</translation>
+    </message>
+    <message>
+        <source>Entry %1 (received, medium %2) written</source>
+        <translation>No. %1（受領・媒体 %2）を記録しました</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>受領確認</translation>
+    </message>
+    <message>
+        <source>%1 of our packages</source>
+        <translation>当方のパッケージ %1 件</translation>
+    </message>
+    <message>
+        <source>The medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Keep it locked away and return or destroy it as the ledger says.</source>
+        <translation>施錠して保管し、管理簿のとおり返却または廃棄してください。</translation>
+    </message>
+    <message>
+        <source>Save the 交渉記録報告書</source>
+        <translation>交渉記録報告書の保存</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>「%1」を保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStatePage</name>
     <message>
         <source>Not available yet</source>
@@ -2061,6 +2457,80 @@
     <message>
         <source>Nothing on this page can be used yet, and nothing is stored for it.</source>
         <translation>この画面にはまだ操作できるものはなく、この画面のためのデータも保存されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePackagePage</name>
+    <message>
+        <source>The erasure package for the ward</source>
+        <translation>区へ渡す消去のパッケージ</translation>
+    </message>
+    <message>
+        <source>The ward's import records the certificate and closes the media in its ledger. Choose the burning folder and the disc's label.</source>
+        <translation>区が取り込むと、消去証明書が記録され、区の管理簿の媒体が閉じられます。書き込み用フォルダとディスクの媒体番号を選んでください。</translation>
+    </message>
+    <message>
+        <source>Write the package</source>
+        <translation>パッケージを書き出す</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>e.g. %1-R7-003</source>
+        <translation>例: %1-R7-003</translation>
+    </message>
+    <message>
+        <source>Burning folder</source>
+        <translation>書き込み用フォルダ</translation>
+    </message>
+    <message>
+        <source>Medium label</source>
+        <translation>媒体番号</translation>
+    </message>
+    <message>
+        <source>The burning folder</source>
+        <translation>書き込み用フォルダ</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>パッケージを書き出しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureWizard</name>
+    <message>
+        <source>Destroyed: the whole vault of %1 — every debtor and record, the key slots, the key in this PC's credential store, the database and every backup. Nobody can open it again, not even with the recovery sheet.</source>
+        <translation>消去するもの: %1 の金庫全体 — すべての債務者と記録、鍵スロット、この PC の資格情報ストアの鍵、データベース、すべてのバックアップ。回復シートを使っても、誰も二度と開けません。</translation>
+    </message>
+    <message>
+        <source>Destroyed: every record of the engagement 「%1」 — %2 debtors with their claims, payments, negotiation records, inquiries, documents and attachments — and every backup (one new backup without them is made). The engagement's name stays in the ledger as erased.</source>
+        <translation>消去するもの: 業務「%1」のすべての記録 — 債務者 %2 件とその債権・納付・交渉記録・照会・送付文書・添付書類 — と、すべてのバックアップ（それらを含まないバックアップを 1 つ作り直します）。業務の名称は消去済みとして管理簿に残ります。</translation>
+    </message>
+    <message>
+        <source>Erasure and its certificate</source>
+        <translation>消去と消去証明書</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>次へ &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 戻る</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The password will not be shown again and the package cannot be opened without it. Close without printing or saving the password notice?</source>
+        <translation>パスワードは二度と表示されず、パスワードがなければパッケージは開けません。パスワード通知書を印刷も保存もせずに閉じますか。</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2566,33 @@
     <message>
         <source>Please wait {n} minutes before trying again.</source>
         <translation>{n} 分待ってから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>New package</source>
+        <translation>パッケージの作成</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>次へ &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 戻る</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The password will not be shown again and the package cannot be opened without it. Close without printing or saving the password notice?</source>
+        <translation>パスワードは二度と表示されず、パスワードがなければパッケージは開けません。パスワード通知書を印刷も保存もせずに閉じますか。</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2672,25 @@
     <message>
         <source>{km} km by car</source>
         <translation>私有車 {km}km</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>The package file</source>
+        <translation>パッケージのファイル</translation>
+    </message>
+    <message>
+        <source>Choose the package file (SAIKEN-….zip) on the medium you received. It is only read.</source>
+        <translation>受け取った媒体にあるパッケージのファイル（SAIKEN-….zip）を選んでください。読み取るだけです。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Package (*.zip)</source>
+        <translation>パッケージ (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -2317,12 +2833,32 @@
         <translation>区と受託者の間の暗号化・署名された受渡パッケージと、すべての媒体・パスワード通知書の受け渡しを記録する管理簿です。</translation>
     </message>
     <message>
+        <source>New package…</source>
+        <translation>パッケージを作る…</translation>
+    </message>
+    <message>
+        <source>Take in a package…</source>
+        <translation>パッケージを取り込む…</translation>
+    </message>
+    <message>
+        <source>Erasure…</source>
+        <translation>消去…</translation>
+    </message>
+    <message>
         <source>Custody ledger</source>
         <translation>管理簿</translation>
     </message>
     <message>
         <source>Engagements and counterparts</source>
         <translation>業務と相手方</translation>
+    </message>
+    <message>
+        <source>The vault is erased</source>
+        <translation>金庫を消去しました</translation>
+    </message>
+    <message>
+        <source>The vault was crypto-erased: its keys, database and backups are gone. Saiken Desk closes now. Keep the certificate of erasure, and destroy any copies listed in the wizard.</source>
+        <translation>金庫を暗号消去しました。鍵・データベース・バックアップはもうありません。債権デスクを終了します。消去証明書を保管し、手順の中で示した写しを破棄してください。</translation>
     </message>
 </context>
 <context>
@@ -2425,6 +2961,29 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Take in a package</source>
+        <translation>パッケージの取り込み</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>次へ &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 戻る</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesTab</name>
     <message>
         <source>Asked</source>
@@ -2432,7 +2991,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>種別</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Question</source>
@@ -2731,6 +3290,33 @@
     </message>
 </context>
 <context>
+    <name>MethodPage</name>
+    <message>
+        <source>What to erase</source>
+        <translation>消去するもの</translation>
+    </message>
+    <message>
+        <source>Only a supervisor (取扱責任者) may erase data and sign the certificate of erasure. Ask your supervisor.</source>
+        <translation>データの消去と消去証明書への署名は、取扱責任者だけができます。取扱責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Engagements are erased in the contractor's vault. In the ward's vault the certificate of erasure arrives as an erasure package: take it in with 「Take in a package」.</source>
+        <translation>業務の消去は受託者の金庫で行います。区の金庫には消去証明書が消去のパッケージとして届きます。「パッケージを取り込む」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>At the end of the work (seed 000 ⑮) the contractor erases everything of the engagement and certifies it to the ward with a signed certificate of erasure.</source>
+        <translation>業務の終了時に、受託者は業務のすべてのデータを消去し、署名した消去証明書で区に報告します。</translation>
+    </message>
+    <message>
+        <source>Erase one engagement (its debtors and every record)</source>
+        <translation>1 つの業務を消去する（その債務者とすべての記録）</translation>
+    </message>
+    <message>
+        <source>Crypto-erase the whole vault (keys, database and backups; the vault is gone afterwards)</source>
+        <translation>金庫全体を暗号消去する（鍵・データベース・バックアップ。金庫はなくなります）</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Debtors</source>
@@ -2813,6 +3399,216 @@
     <message>
         <source>Organisation name</source>
         <translation>団体名</translation>
+    </message>
+</context>
+<context>
+    <name>PackageWrittenPage</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
+        <source>The package is written</source>
+        <translation>パッケージを書き出しました</translation>
+    </message>
+    <message>
+        <source>Burn the package file onto the medium, then read the burned copy back with 「Verify the medium」. Hand the password notice over separately from the medium, on another occasion.</source>
+        <translation>パッケージのファイルを媒体に書き込み、書き込んだものを「媒体を検証」で読み直してください。パスワード通知書は媒体とは別に、別の機会に渡してください。</translation>
+    </message>
+    <message>
+        <source>This is the only time the password is shown: Saiken Desk does not keep it. Print the password notice now; the letters are all capitals and the hyphens may be left out.</source>
+        <translation>パスワードが表示されるのはこの一度だけです。債権デスクには残りません。いまパスワード通知書を印刷してください。英字はすべて大文字で、ハイフンは省略できます。</translation>
+    </message>
+    <message>
+        <source>Print the password notice</source>
+        <translation>パスワード通知書を印刷</translation>
+    </message>
+    <message>
+        <source>Save the notice…</source>
+        <translation>通知書を保存…</translation>
+    </message>
+    <message>
+        <source>Verify the medium…</source>
+        <translation>媒体を検証…</translation>
+    </message>
+    <message>
+        <source>Password of the package</source>
+        <translation>パッケージのパスワード</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>パッケージのファイル</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Package no.</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>新しいものなし</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>管理簿</translation>
+    </message>
+    <message>
+        <source>Entry %1 (prepared) written</source>
+        <translation>No. %1（作成）を記録しました</translation>
+    </message>
+    <message>
+        <source>Password notice</source>
+        <translation>パスワード通知書</translation>
+    </message>
+    <message>
+        <source>The notice holds the password and no personal data. Hand it over separately from the medium.</source>
+        <translation>通知書にはパスワードが書かれ、個人情報は含みません。媒体とは別に渡してください。</translation>
+    </message>
+    <message>
+        <source>The password notice was printed.</source>
+        <translation>パスワード通知書を印刷しました。</translation>
+    </message>
+    <message>
+        <source>Save the password notice</source>
+        <translation>パスワード通知書の保存</translation>
+    </message>
+    <message>
+        <source>Do not save the notice into the burning folder: it would go onto the medium with the package. Choose another folder.</source>
+        <translation>通知書を書き込み用フォルダに保存しないでください。パッケージと一緒に媒体に入ってしまいます。別のフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>Saved the password notice as “%1”. Keep it apart from the medium.</source>
+        <translation>パスワード通知書を「%1」として保存しました。媒体とは別に保管してください。</translation>
+    </message>
+    <message>
+        <source>The package file on the burned medium</source>
+        <translation>書き込んだ媒体にあるパッケージのファイル</translation>
+    </message>
+    <message>
+        <source>Package (*.zip)</source>
+        <translation>パッケージ (*.zip)</translation>
+    </message>
+    <message>
+        <source>Reading the medium…</source>
+        <translation>媒体を読んでいます…</translation>
+    </message>
+    <message>
+        <source>The medium matches: SHA-256 %1. Written in the ledger.</source>
+        <translation>媒体は一致しました（SHA-256 %1）。管理簿に記録しました。</translation>
+    </message>
+    <message>
+        <source>The medium does NOT match the package: expected %1, read %2. Burn the package again onto a new medium.</source>
+        <translation>媒体はパッケージと一致しません（記録 %1、読み取り %2）。新しい媒体にもう一度書き込んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>PairingActions</name>
+    <message>
+        <source>Register their key…</source>
+        <translation>相手方の鍵を登録…</translation>
+    </message>
+    <message>
+        <source>Save our key…</source>
+        <translation>当方の鍵を保存…</translation>
+    </message>
+    <message>
+        <source>Print the pairing sheet…</source>
+        <translation>照合用紙を印刷…</translation>
+    </message>
+    <message>
+        <source>Save the pairing sheet…</source>
+        <translation>照合用紙を保存…</translation>
+    </message>
+    <message>
+        <source>The fingerprints match</source>
+        <translation>指紋が一致した</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may register and confirm counterparts.</source>
+        <translation>相手方の登録と照合は取扱責任者だけができます。</translation>
+    </message>
+    <message>
+        <source>The counterpart's key file</source>
+        <translation>相手方の鍵のファイル</translation>
+    </message>
+    <message>
+        <source>Key file (*.json *.key *.txt)</source>
+        <translation>鍵のファイル (*.json *.key *.txt)</translation>
+    </message>
+    <message>
+        <source>Registered 「%1」 (fingerprint %2). Print the pairing sheet, compare it with theirs, and only then press 「The fingerprints match」.</source>
+        <translation>「%1」を登録しました（鍵の指紋 %2）。照合用紙を印刷して相手方のものと見比べ、一致したときだけ「指紋が一致した」を押してください。</translation>
+    </message>
+    <message>
+        <source>Save our public key</source>
+        <translation>当方の公開鍵の保存</translation>
+    </message>
+    <message>
+        <source>Key file (*.json)</source>
+        <translation>鍵のファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved our public key (fingerprint %1). Give the file to the counterpart.</source>
+        <translation>当方の公開鍵を保存しました（鍵の指紋 %1）。このファイルを相手方に渡してください。</translation>
+    </message>
+    <message>
+        <source>Pairing sheet</source>
+        <translation>照合用紙</translation>
+    </message>
+    <message>
+        <source>Both organisations print this sheet and compare the fingerprints group by group, on paper or by telephone.</source>
+        <translation>双方の組織がこの用紙を印刷し、鍵の指紋を一組ずつ、紙の上または電話で読み合わせて照合します。</translation>
+    </message>
+    <message>
+        <source>The pairing sheet was printed.</source>
+        <translation>照合用紙を印刷しました。</translation>
+    </message>
+    <message>
+        <source>Save the pairing sheet</source>
+        <translation>照合用紙の保存</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>「%1」を保存しました。</translation>
+    </message>
+    <message>
+        <source>Choose a counterpart first.</source>
+        <translation>先に相手方を選んでください。</translation>
+    </message>
+    <message>
+        <source>This counterpart's fingerprint was already confirmed.</source>
+        <translation>この相手方の指紋は既に照合済みです。</translation>
+    </message>
+    <message>
+        <source>Confirm the pairing</source>
+        <translation>鍵の照合の確認</translation>
+    </message>
+    <message>
+        <source>Did you compare every group of 「%1」's fingerprint on both printed sheets, and are they the same? Packages will go to and come from this key.</source>
+        <translation>「%1」の鍵の指紋を、双方が印刷した照合用紙で一組ずつ見比べ、すべて同じでしたか。以後のパッケージはこの鍵で受け渡しされます。</translation>
+    </message>
+    <message>
+        <source>They match</source>
+        <translation>一致した</translation>
+    </message>
+    <message>
+        <source>「%1」 is confirmed: packages may now be exchanged.</source>
+        <translation>「%1」を照合済みにしました。パッケージを受け渡しできます。</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3774,29 @@
     <message>
         <source>The password will not be shown again. Have you written it down or printed the notice?</source>
         <translation>このパスワードは二度と表示されません。控えるか、パスワード通知書を印刷しましたか？</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPage</name>
+    <message>
+        <source>The package's password</source>
+        <translation>パッケージのパスワード</translation>
+    </message>
+    <message>
+        <source>Type the password from the password notice that came separately from the medium. Small letters, spaces and missing hyphens are forgiven.</source>
+        <translation>媒体とは別に届いたパスワード通知書のパスワードを入力してください。小文字・空白・ハイフンの抜けは問題ありません。</translation>
+    </message>
+    <message>
+        <source>e.g. 山田（架空区 産業振興課）</source>
+        <translation>例: 山田（架空区 産業振興課）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>渡した人</translation>
     </message>
 </context>
 <context>
@@ -3980,6 +4799,53 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
     <message>
         <source>You can try again now.</source>
         <translation>もう一度サインインできます。</translation>
+    </message>
+</context>
+<context>
+    <name>StagingPage</name>
+    <message>
+        <source>Staging folder and medium</source>
+        <translation>書き込み用フォルダと媒体</translation>
+    </message>
+    <message>
+        <source>Choose the folder your burning software writes to the CD-R from, and the label written on the disc. The password notice never goes into this folder.</source>
+        <translation>書き込みソフトが CD-R に書き込む元のフォルダと、ディスクに書く媒体番号を選んでください。パスワード通知書はこのフォルダには入れません。</translation>
+    </message>
+    <message>
+        <source>Write the package</source>
+        <translation>パッケージを書き出す</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>e.g. %1-R7-003</source>
+        <translation>例: %1-R7-003</translation>
+    </message>
+    <message>
+        <source>Part (management numbers)</source>
+        <translation>分割（管理番号の範囲）</translation>
+    </message>
+    <message>
+        <source>Burning folder</source>
+        <translation>書き込み用フォルダ</translation>
+    </message>
+    <message>
+        <source>Medium label</source>
+        <translation>媒体番号</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>The burning folder</source>
+        <translation>書き込み用フォルダ</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>パッケージを書き出しています…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from saiken.domain.roles import Capability
 from saiken.exchange.package import KIND_LABELS
 from saiken.services import handover
+from saiken.ui.handover.pairing import PairingActions
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.tables import ReadOnlyTable
 
@@ -45,6 +46,8 @@ class PartiesTab(QWidget):
             stretch=2,
             object_name="organisationTable",
         )
+        self.pairing = PairingActions(context, self.organisations, self)
+        self.pairing.pairingChanged.connect(self.refresh)
         self.kind = QComboBox(self)
         for kind in KINDS.get(context.org_role, ()):
             self.kind.addItem(KIND_LABELS[kind], kind)
@@ -63,6 +66,7 @@ class PartiesTab(QWidget):
         layout.addWidget(self.engagements, 2)
         layout.addWidget(QLabel(self.tr("Counterparts"), self))
         layout.addWidget(self.organisations, 1)
+        layout.addWidget(self.pairing)
         layout.addLayout(row)
         layout.addWidget(self.preview_text)
         self._engagement_ids: list[int] = []
@@ -94,6 +98,7 @@ class PartiesTab(QWidget):
             self.engagements.selectRow(0)
 
     def _show_organisations(self, rows: list[handover.OrganisationRow]) -> None:
+        self.pairing.show_rows(rows)
         self.organisations.set_rows(
             [
                 [r.name, r.role_label, r.fingerprint, self.tr("yes") if r.confirmed else self.tr("not yet")]

@@ -1,5 +1,6 @@
 """Screenshot views of the 受渡・管理簿 area in the demo vault: `ledger` (the 管理簿 with its open media) and
-`handover` (the engagements, the counterparts and what the next package would carry)."""
+`handover` (the export wizard on its page of counts: what the next package would carry, before anything is
+written)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,18 @@ def _ledger(env: Any) -> QWidget:
 
 def _handover(env: Any) -> QWidget:
     window, page = _page(env)
-    page.tabs.setCurrentWidget(page.parties)
-    return window
+    env.keep.append(window)
+    env.settle()
+    wizard = page.open_export_wizard()
+    wizard.approval.approve.setChecked(True)
+    wizard.next()
+    env.settle()
+    wizard.next()
+    env.settle()
+    assert wizard.currentPage() is wizard.counts and wizard.counts.preview is not None, (
+        wizard.counts.message.text() or "the counts page did not load"
+    )
+    return wizard
 
 
 def register(views: dict[str, Callable[[Any], QWidget]]) -> None:

@@ -1,0 +1,158 @@
+"""Fixtures for the handover wizards: a ward and a contractor vault (real vaults, real organisation keys
+from vault trust), the sample extraction imported on the ward's side, and the two paired as the product
+pairs them (key files exchanged, fingerprints confirmed).
+
+`services.handover.keys.organisation_signer/identity` are being wired to trust's organisation key on
+branch handover; until that lands they raise "not yet". `_organisation_key` then gives them the same
+wiring, over the vault's real organisation key (trust's `org_public_key`, the member's sealed org key slot,
+the signed checkpoint) — nothing is faked, and once the real wiring is there this fixture does nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from handover_gui_data import FIRM, HANDLER, HANDLER_PASSWORD, SAMPLE, WARD, make_vault, open_vault
+from shell_gui_data import ADMIN, ADMIN_PASSWORD
+
+
+def _trust_identity(s):
+    from saiken.services.handover import keys
+    from saiken.services.vault.org import org_public_key
+
+    return keys.OrganisationIdentity(s.org_name, s.org_role, org_public_key(s))
+
+
+def _trust_signer(s):
+    from saiken.domain.errors import PermissionDeniedError
+    from saiken.security import org_signature
+    from saiken.security.member_keys import signing_key_from_bytes
+    from saiken.services.handover import keys
+    from saiken.services.vault.anchors import signed_checkpoint
+    from saiken.services.vault.org import NOT_A_HOLDER, session_org_key
+
+    org = session_org_key(s)
+    if org is None:
+        raise PermissionDeniedError(NOT_A_HOLDER)
+    private = signing_key_from_bytes(org.private)
+
+    def checkpoint() -> dict[str, object]:
+        anchor = signed_checkpoint(s)
+        return {"seq": anchor.seq, "hash": anchor.head}
+
+    return keys.OrganisationSigner(
+        _trust_identity(s), lambda data: org_signature.sign(private, data), checkpoint
+    )
+
+
+@pytest.fixture(autouse=True)
+def _organisation_key(monkeypatch) -> Iterator[None]:
+    from saiken.services.handover import keys
+
+    if hasattr(keys, "_PENDING"):  # the wiring has not landed yet
+        monkeypatch.setattr(keys, "organisation_identity", _trust_identity)
+        monkeypatch.setattr(keys, "organisation_signer", _trust_signer)
+    yield
+
+
+@dataclass
+class Vaults:
+    ward: Path
+    firm: Path
+    engagement_id: int  # on the ward's side
+
+
+def _register(folder: Path, other: Path, key_file: Path, clock) -> int:
+    from saiken.services import handover
+
+    theirs = open_vault(other, clock)
+    try:
+        handover.export_key(theirs, key_file)
+    finally:
+        theirs.close()
+    ours = open_vault(folder, clock)
+    try:
+        row = handover.add_counterpart(ours, key_file)
+        handover.confirm_pairing(ours, row.id)
+        return row.id
+    finally:
+        ours.close()
+
+
+@pytest.fixture
+def vaults(tmp_path: Path, fixed_clock) -> Vaults:
+    """A ward vault with the sample imported and a contractor vault, paired both ways."""
+    from sqlalchemy import select
+
+    from saiken.services import handover, users
+    from saiken.services.context import read_session
+    from saiken.services.excel_import import import_ward_workbook
+    from saiken.store.models import Engagement
+
+    ward = make_vault(tmp_path / "ward", "ward", WARD, fixed_clock)
+    firm = make_vault(tmp_path / "firm", "contractor", FIRM, fixed_clock)
+    session = open_vault(ward, fixed_clock)
+    try:
+        copy = tmp_path / SAMPLE.name
+        copy.write_bytes(SAMPLE.read_bytes())
+        assert import_ward_workbook(session, copy).value.ok
+        users.add_user(session, HANDLER, role="handler", password=HANDLER_PASSWORD)
+    finally:
+        session.close()
+    firm_in_ward = _register(ward, firm, tmp_path / "firm-key.json", fixed_clock)
+    _register(firm, ward, tmp_path / "ward-key.json", fixed_clock)
+    session = open_vault(ward, fixed_clock)
+    try:
+        with read_session(session) as db:
+            engagement_id = db.scalar(select(Engagement.id))
+        handover.save_engagement(
+            session,
+            engagement_id,
+            title="経営力強化支援事業補助金返還金 督促等業務",
+            counterpart_id=firm_in_ward,
+            period_from=dt.date(2025, 9, 16),
+            period_to=dt.date(2026, 3, 31),
+        )
+    finally:
+        session.close()
+    return Vaults(ward, firm, engagement_id)
+
+
+@pytest.fixture
+def window_on(ops, qtbot, fixed_clock):
+    """`window_on(folder, user, password)`: sign `ops` into the vault and show its 受渡・管理簿 page."""
+    from saiken.services import vault
+    from saiken.ui.shell.main_window import MainWindow
+
+    made: list = []
+
+    def show(folder: Path, user: str = ADMIN, password: str = ADMIN_PASSWORD):
+        for window in made:  # signed out and hidden (closing the main window would stop the worker)
+            window.sign_out()
+            window.hide()
+        ops.close_session()
+        done: list = []
+        ops.open_session(
+            vault.open_vault,
+            folder,
+            user,
+            password,
+            clock=fixed_clock,
+            on_result=done.append,
+            on_error=done.append,
+        )
+        qtbot.waitUntil(lambda: bool(done), timeout=90_000)
+        assert not isinstance(done[0], BaseException), repr(done[0])
+        window = MainWindow(ops, folder)
+        qtbot.addWidget(window)
+        window.enter()
+        window.show()
+        made.append(window)
+        page = window.show_area("handover")
+        ops.wait_idle()
+        return page
+
+    return show
