@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from saiken.domain.clock import JST
 from saiken.domain.roles import Capability
 from saiken.security.audit_chain import ChainEntry, ChainReport, verify_chain
+from saiken.services.audit_subjects import Subject, resolve
 from saiken.services.context import AUDIT_HEAD_KEY, VaultSession, read_session
 from saiken.store.models import AuditEntry
 
@@ -32,6 +33,8 @@ class AuditRow:
     target_type: str | None
     target_id: str | None
     details: dict[str, Any]
+    # what the target and the id-bearing details name, for people (`services.audit_subjects`)
+    subjects: dict[str, tuple[Subject, ...]] = field(default_factory=dict)
 
 
 def _row(entry: AuditEntry) -> AuditRow:
@@ -77,7 +80,9 @@ def list_entries(
     if until is not None:
         query = query.where(AuditEntry.at < _day_start(until + dt.timedelta(days=1)))
     with read_session(s) as session:
-        return [_row(e) for e in session.scalars(query.limit(max(0, limit)).offset(max(0, offset)))]
+        rows = [_row(e) for e in session.scalars(query.limit(max(0, limit)).offset(max(0, offset)))]
+        named = resolve(session, rows)
+    return [replace(row, subjects=subjects) for row, subjects in zip(rows, named, strict=True)]
 
 
 def actions(s: VaultSession) -> list[str]:

@@ -136,9 +136,10 @@ class Footer:
 class _NumberedCanvas(Canvas):
     """Keeps each page until the end so that the footer can say `page / total`."""
 
-    def __init__(self, *args, footer: Footer, **kwargs) -> None:
+    def __init__(self, *args, footer: Footer, margins: Margins = MARGINS, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._margins = margins
         self._pages: list[dict] = []
 
     def showPage(self) -> None:
@@ -154,8 +155,9 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def _draw_footer(self, total: int) -> None:
-        left, right = MARGINS.left, PAGE_WIDTH - MARGINS.right
-        rule_y = MARGINS.bottom - 7 * mm
+        page_width = self._pagesize[0]
+        left, right = self._margins.left, page_width - self._margins.right
+        rule_y = self._margins.bottom - 7 * mm
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
@@ -173,6 +175,15 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
+def numbered_canvas(
+    buffer: io.BytesIO, *, pagesize: tuple[float, float], footer_text: str = "", margins: Margins = MARGINS
+) -> Canvas:
+    """A canvas whose pages get the standard footer (rule, text, `page / total`) when it is saved: for a
+    document drawn page by page rather than laid out from flowables."""
+    register_fonts()
+    return _NumberedCanvas(buffer, pagesize=pagesize, footer=Footer(text=footer_text), margins=margins)
+
+
 def render(
     story: Iterable[Flowable],
     *,
@@ -180,18 +191,22 @@ def render(
     footer_text: str = "",
     checkpoint_hash: str | None = None,
     subject: str = "",
+    landscape: bool = False,
+    margins: Margins = MARGINS,
 ) -> bytes:
-    """Lay `story` out on A4 pages and return the PDF bytes. `title` goes into the PDF metadata;
-    `footer_text` and `checkpoint_hash` into every page's footer. Nothing is written to disk."""
+    """Lay `story` out on A4 pages (portrait, or `landscape`) and return the PDF bytes. `title` goes into
+    the PDF metadata; `footer_text` and `checkpoint_hash` into every page's footer. Nothing is written
+    to disk."""
     register_fonts()
     buffer = io.BytesIO()
+    pagesize = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else A4
     doc = BaseDocTemplate(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGINS.left,
-        rightMargin=MARGINS.right,
-        topMargin=MARGINS.top,
-        bottomMargin=MARGINS.bottom,
+        pagesize=pagesize,
+        leftMargin=margins.left,
+        rightMargin=margins.right,
+        topMargin=margins.top,
+        bottomMargin=margins.bottom,
         title=title,
         subject=subject,
         author=PRODUCER,
@@ -202,10 +217,10 @@ def render(
         initialFontName=MINCHO,
     )
     frame = Frame(
-        MARGINS.left,
-        MARGINS.bottom,
-        MARGINS.frame_width,
-        PAGE_HEIGHT - MARGINS.top - MARGINS.bottom,
+        margins.left,
+        margins.bottom,
+        pagesize[0] - margins.left - margins.right,
+        pagesize[1] - margins.top - margins.bottom,
         id="body",
         leftPadding=0,
         rightPadding=0,
@@ -214,5 +229,5 @@ def render(
     )
     doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
     footer = Footer(text=footer_text, checkpoint_hash=checkpoint_hash)
-    doc.build(list(story), canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
+    doc.build(list(story), canvasmaker=functools.partial(_NumberedCanvas, footer=footer, margins=margins))
     return buffer.getvalue()

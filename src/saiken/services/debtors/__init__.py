@@ -14,6 +14,7 @@ payment allocation, the card totals, limitation events, instalments — are in `
 
 from saiken.services.debtors.attachments import MAX_ATTACHMENT_BYTES, add_attachment, read_attachment
 from saiken.services.debtors.card import charge_statement, get_card
+from saiken.services.debtors.consequences import LimitationChange, limitation_if_paid, limitation_if_pledged
 from saiken.services.debtors.edits import (
     KINDS,
     STATUSES,
@@ -42,6 +43,7 @@ from saiken.services.debtors.rows import (
     DebtorCard,
     DebtorCreated,
     DocumentSentRow,
+    HandlerChoice,
     InquiryRow,
     LimitationRow,
     PaymentRow,
@@ -79,7 +81,9 @@ __all__ = [
     "DebtorListRow",
     "DebtorPage",
     "DocumentSentRow",
+    "HandlerChoice",
     "InquiryRow",
+    "LimitationChange",
     "LimitationRow",
     "PaymentRow",
     "PlanItemRow",
@@ -104,6 +108,8 @@ __all__ = [
     "delete_condition",
     "get_card",
     "handler_names",
+    "limitation_if_paid",
+    "limitation_if_pledged",
     "list_conditions",
     "log_document_sent",
     "mark_document_returned",

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from saiken.domain import corporate_forms
 from saiken.domain.textfold import digits_only, fold
 from saiken.store.models.debtors import Debtor
 from saiken.store.models.search import FTS_TABLE, GRAM_HEX, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
@@ -25,38 +26,9 @@ _fold = lru_cache(maxsize=1 << 16)(fold)
 
 FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded query ever contains it
 
-# Readings of corporate forms, left out of the sort key so that 株式会社四谷美容室 sorts under ヨ (五十音順 of
-# the name itself, as a ward's ledger does). Longest first so that e.g. トクテイヒエイリカツドウホウジン wins.
-CORPORATE_READINGS: tuple[str, ...] = tuple(
-    sorted(
-        (
-            "カブシキガイシャ",
-            "カブシキカイシャ",
-            "ユウゲンガイシャ",
-            "ユウゲンカイシャ",
-            "ゴウドウガイシャ",
-            "ゴウドウカイシャ",
-            "ゴウシガイシャ",
-            "ゴウメイガイシャ",
-            "イッパンシャダンホウジン",
-            "イッパンザイダンホウジン",
-            "コウエキシャダンホウジン",
-            "コウエキザイダンホウジン",
-            "トクテイヒエイリカツドウホウジン",
-            "エヌピーオーホウジン",
-            "シャカイフクシホウジン",
-            "イリョウホウジン",
-            "ガッコウホウジン",
-            "シュウキョウホウジン",
-            "ノウジクミアイホウジン",
-            "キギョウクミアイ",
-            "キョウドウクミアイ",
-            "ショクギョウクミアイ",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+# Readings of corporate forms (`domain.corporate_forms`), left out of the sort key so that 株式会社四谷美容室
+# sorts under ヨ (五十音順 of the name itself, as a ward's ledger does); longest first.
+CORPORATE_READINGS: tuple[str, ...] = corporate_forms.READINGS
 
 
 @dataclass(frozen=True, slots=True)

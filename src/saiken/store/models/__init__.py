@@ -10,6 +10,7 @@ from saiken.store.models.engagements import Engagement
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
 from saiken.store.models.payments import Payment
+from saiken.store.models.preferences import UserPreference
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
 from saiken.store.models.settings import Setting
@@ -34,4 +35,5 @@ __all__ = [
     "Setting",
     "Tag",
     "User",
+    "UserPreference",
 ]

@@ -28,6 +28,8 @@ from saiken.domain.money import parse_yen
 from saiken.domain.wareki import parse_date
 from saiken.ui.kit import display
 
+UNASSIGNED_KEY = "\u0000unassigned"  # the picker's item for debtors with no handler
+
 
 class FilterPanel(QWidget):
     """Emits `applied(fields)` with the DebtorFilter fields (without `text`) when the user applies it."""
@@ -128,15 +130,19 @@ class FilterPanel(QWidget):
             self.apply_button,
         ]
 
-    def set_handlers(self, names: list[str]) -> None:
+    def set_handlers(self, choices: list[tuple[str, str]]) -> None:
+        """(account name, display name) of every handler; the display name is what the picker shows."""
         current = self.handler.currentData() or None
         self.handler.clear()
         self.handler.addItem(self.tr("Anyone"), "")
-        for name in names:
-            self.handler.addItem(name, name)
+        self.handler.addItem(self.tr("(no handler)"), UNASSIGNED_KEY)
+        for name, display_name in choices:
+            self.handler.addItem(display_name, name)
         self._select_handler(current)
 
     def _select_handler(self, name: str | None) -> None:
+        if name == "":
+            name = UNASSIGNED_KEY
         index = self.handler.findData(name) if name else 0
         if index < 0:
             self.handler.addItem(name, name)
@@ -148,7 +154,7 @@ class FilterPanel(QWidget):
         """The DebtorFilter fields as entered; raises ValidationError naming the first bad field."""
         result: dict[str, Any] = {
             "statuses": frozenset(s for s, check in self.status_checks.items() if check.isChecked()),
-            "handler": self.handler.currentData() or None,
+            "handler": self._handler_value(),
             "min_balance": self._amount(self.min_balance, self.tr("Balance (from)")),
             "max_balance": self._amount(self.max_balance, self.tr("Balance (to)")),
             "due_from": self._date(self.due_from, self.tr("Due date (from)")),
@@ -167,6 +173,12 @@ class FilterPanel(QWidget):
                     self.tr("{field}: the start is after the end. Swap the two values.").format(field=label)
                 )
         return result
+
+    def _handler_value(self) -> str | None:
+        data = self.handler.currentData()
+        if data == UNASSIGNED_KEY:
+            return ""  # debtors.UNASSIGNED: no handler
+        return data or None
 
     def _amount(self, edit: QLineEdit, label: str) -> int | None:
         text = edit.text().strip()

@@ -145,6 +145,14 @@ class AttachmentsTab(QWidget):
         self.add_button.clicked.connect(self.choose_file)
         self.table.itemSelectionChanged.connect(self.preview_selected)
 
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        if fresh:
+            self.error.hide()
+            self.preview.clear()
+
+    def has_unsaved_input(self) -> bool:
+        return False
+
     def show_card(self, card: Any) -> None:
         self.items = list(card.attachments)
         kinds = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
@@ -187,7 +195,7 @@ class AttachmentsTab(QWidget):
             filename=path.name,
             data=data,
             mime=mime,
-            on_result=self.card_page.changed,
+            on_result=lambda row: self._added(row),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
             changes=True,
@@ -198,10 +206,18 @@ class AttachmentsTab(QWidget):
         item = next((a for a in self.items if a.id == attachment_id), None)
         if item is None:
             return
+        debtor_id = self.card_page.debtor_id
         self.context.ops.call(
             debtors.read_attachment,
             item.id,
-            on_result=lambda data: self.preview.show_bytes(data, item.mime),
+            # an answer for a debtor the user has since left is dropped, never shown on another's card
+            on_result=lambda data: (
+                self.card_page.showing(debtor_id) and self.preview.show_bytes(data, item.mime)
+            ),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
+
+    def _added(self, row: Any) -> None:
+        self.context.notices.say(self.tr("Added the attachment {name}.").format(name=row.filename))
+        self.card_page.changed()

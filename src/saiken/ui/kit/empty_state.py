@@ -1,4 +1,4 @@
-"""The honest page of an area that is not built yet: what will be here and which issue builds it."""
+"""The honest page of an area that is not built yet: only what will be here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ _CARD_WIDTH = 640
 
 
 class EmptyStatePage(QWidget):
-    def __init__(self, what: str, issue: str, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyStatePage")
         outer = QVBoxLayout(self)
@@ -25,14 +25,11 @@ class EmptyStatePage(QWidget):
         body = QLabel(QCoreApplication.translate("Navigation", what), card)
         body.setObjectName("emptyBody")
         body.setWordWrap(True)
-        status = QLabel(QCoreApplication.translate("Navigation", issue), card)
-        status.setObjectName("hintText")
-        status.setWordWrap(True)
         note = QLabel(self.tr("Nothing on this page can be used yet, and nothing is stored for it."), card)
         note.setObjectName("hintText")
         note.setWordWrap(True)
         text_width = _CARD_WIDTH - 64
-        for label in (title, body, status, note):
+        for label in (title, body, note):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             label.setFixedWidth(text_width)
             if label.wordWrap():  # Japanese has no spaces: give wrapped text the height it needs
@@ -41,4 +38,3 @@ class EmptyStatePage(QWidget):
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         outer.addStretch(1)
         self.what = what
-        self.issue = issue

@@ -9,10 +9,10 @@ installed at start.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from saiken.resources import font_path, resources_dir
+from saiken.resources import font_path, icon_paths, resources_dir
 
 APP_NAME = "Saiken Desk"
 FALLBACK_FAMILY = "IPAexGothic"
@@ -59,6 +59,14 @@ def register_font() -> str:
     return families[0] if families else FALLBACK_FAMILY
 
 
+def application_icon() -> QIcon:
+    """The icon of every window and of the taskbar entry (all shipped sizes, so each place picks its own)."""
+    icon = QIcon()
+    for path in icon_paths():
+        icon.addFile(str(path))
+    return icon
+
+
 def install_translators(app: QCoreApplication, language: str = "ja") -> list[QTranslator]:
     """Install our translation and Qt's own for `language`; returns them (keep them alive)."""
     installed: list[QTranslator] = []
@@ -83,6 +91,8 @@ def prepare_application(app: QApplication, *, language: str = "ja") -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Saiken Desk")
     app.setStyle("Fusion")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("saiken-desk")
     family = register_font()
     font = QFont(family, BASE_POINT_SIZE)
     font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)

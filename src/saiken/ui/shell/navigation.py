@@ -2,8 +2,9 @@
 
 Each area is (key, English source label, factory, who may see it). A factory takes a `PageContext` and
 returns the page widget; `lazy("module", "Class")` imports the page only when it is first shown. Areas not
-built yet use `empty_state(...)`: an honest page saying what will be there and which issue builds it.
-To deliver an area, replace ONLY its factory below.
+built yet use `empty_state(...)`: an honest page saying only what will be there.
+To deliver an area, replace ONLY its factory below. An area never imports another area: when one shows
+another's screen (the 交渉記録 area opens a debtor's card), its factory here hands it that screen's factory.
 """
 
 from __future__ import annotations
@@ -40,35 +41,30 @@ def lazy(module: str, name: str) -> PageFactory:
     return factory
 
 
-def empty_state(what: str, issue: str) -> PageFactory:
-    """A page for an area that is not built yet: `what` will be here, `issue` builds it (source texts)."""
+def empty_state(what: str) -> PageFactory:
+    """A page for an area that is not built yet: what will be here (a source text)."""
 
     def factory(context: PageContext) -> QWidget:
         from saiken.ui.kit.empty_state import EmptyStatePage
 
-        return EmptyStatePage(what, issue)
+        return EmptyStatePage(what)
 
     return factory
 
 
-_ISSUE_3 = QT_TRANSLATE_NOOP("Navigation", "Being built in issue 3 (debtor files).")
-_LATER = QT_TRANSLATE_NOOP("Navigation", "Planned for a later issue (not filed yet).")
+def records_page(context: PageContext) -> QWidget:
+    """The 交渉記録 area, which opens a record's debtor card in place (the card is the debtors area's)."""
+    from saiken.ui.debtors.card import DebtorCardPage
+    from saiken.ui.records.page import RecordsPage
+
+    return RecordsPage(context, card_factory=DebtorCardPage)
+
 
 AREAS: list[Area] = [
     Area(
         "debtors", QT_TRANSLATE_NOOP("Navigation", "Debtors"), lazy("saiken.ui.debtors.page", "DebtorsPage")
     ),
-    Area(
-        "records",
-        QT_TRANSLATE_NOOP("Navigation", "Negotiation records"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.",
-            ),
-            _ISSUE_3,
-        ),
-    ),
+    Area("records", QT_TRANSLATE_NOOP("Navigation", "Negotiation records"), records_page),
     Area(
         "documents",
         QT_TRANSLATE_NOOP("Navigation", "Documents"),
@@ -77,7 +73,6 @@ AREAS: list[Area] = [
                 "Navigation",
                 "Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.",
             ),
-            _LATER,
         ),
     ),
     Area(
@@ -88,7 +83,6 @@ AREAS: list[Area] = [
                 "Navigation",
                 "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
             ),
-            _LATER,
         ),
     ),
     Area(
@@ -98,7 +92,6 @@ AREAS: list[Area] = [
             QT_TRANSLATE_NOOP(
                 "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
             ),
-            _LATER,
         ),
     ),
     Area(
