@@ -52,6 +52,27 @@ def ico_bytes(images: list[QImage]) -> bytes:
     return header + directory + payload
 
 
+ARROWS = {  # small arrows for the style sheet's combo boxes and spin boxes (drawn, 10 x 6 px at 2x)
+    "arrow-down.png": [(0, 0), (20, 0), (10, 12)],
+    "arrow-up.png": [(0, 12), (20, 12), (10, 0)],
+}
+
+
+def arrow(points: list[tuple[int, int]]) -> QImage:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QPolygonF
+
+    image = QImage(20, 12, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#52606d"))
+    painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    painter.end()
+    return image
+
+
 def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv)
     renderer = QSvgRenderer(str(ICONS / "saiken-desk.svg"))
@@ -62,6 +83,8 @@ def main() -> int:
     for size, image in zip(SIZES, images, strict=True):
         (ICONS / f"saiken-desk-{size}.png").write_bytes(png_bytes(image))
     (ICONS / "saiken-desk.ico").write_bytes(ico_bytes(images))
+    for name, points in ARROWS.items():
+        (ICONS / name).write_bytes(png_bytes(arrow(points)))
     del app
     return 0
 
