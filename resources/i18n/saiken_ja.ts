@@ -288,6 +288,18 @@
         <translation>Excel の出力</translation>
     </message>
     <message>
+        <source>Debtor list exported</source>
+        <translation>債務者一覧を書き出し</translation>
+    </message>
+    <message>
+        <source>Negotiation report exported</source>
+        <translation>交渉記録報告書を書き出し</translation>
+    </message>
+    <message>
+        <source>Password notice printed</source>
+        <translation>パスワード通知書を印刷</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>金庫</translation>
     </message>
@@ -412,6 +424,22 @@
         <translation>変更なし</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>パスワード保護</translation>
+    </message>
+    <message>
+        <source>protection</source>
+        <translation>保護の方式</translation>
+    </message>
+    <message>
+        <source>file check code</source>
+        <translation>ファイルの照合番号</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>ファイルの種類</translation>
+    </message>
+    <message>
         <source>password</source>
         <translation>パスワード</translation>
     </message>
@@ -450,6 +478,26 @@
     <message>
         <source>backups kept</source>
         <translation>残すバックアップ</translation>
+    </message>
+    <message>
+        <source>Office encryption (AES-256)</source>
+        <translation>Office の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>PDF encryption (AES-256)</source>
+        <translation>PDF の暗号化（AES-256）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Agile)</source>
+        <translation>Office の暗号化（Agile）</translation>
+    </message>
+    <message>
+        <source>Office encryption (Standard)</source>
+        <translation>Office の暗号化（Standard）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
     </message>
     <message>
         <source>yes</source>
@@ -548,6 +596,125 @@
     </message>
 </context>
 <context>
+    <name>BatchTab</name>
+    <message>
+        <source>Every debtor</source>
+        <translation>すべての債務者</translation>
+    </message>
+    <message>
+        <source>A saved extraction condition</source>
+        <translation>保存した抽出条件</translation>
+    </message>
+    <message>
+        <source>Management numbers</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>One management number a line, e.g. R7-0001</source>
+        <translation>管理番号を1行に1つ（例: R7-0001）</translation>
+    </message>
+    <message>
+        <source>Include debtors marked as hard to collect</source>
+        <translation>回収困難の債務者も含める</translation>
+    </message>
+    <message>
+        <source>Include debtors whose last letter came back</source>
+        <translation>前回の文書が返戻された債務者も含める</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>抽出条件</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>文書日付</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>納付期限</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>郵送方法</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Make and print</source>
+        <translation>作成して印刷</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>もう一度印刷</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>Save the mail list…</source>
+        <translation>差出票を保存…</translation>
+    </message>
+    <message>
+        <source>Save the labels…</source>
+        <translation>宛名ラベルを保存…</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>Making the letters…</source>
+        <translation>文書を作成しています…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>プレビューを準備しています…</translation>
+    </message>
+    <message>
+        <source>Make the letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>The letters get their document numbers and are recorded as sent today. Make them and print?</source>
+        <translation>文書番号を付けて、発送済みとして記録します。作成して印刷しますか。</translation>
+    </message>
+    <message>
+        <source>%1 letters, %2 pages, recorded as sent (numbers %3 to %4).</source>
+        <translation>%1通（%2ページ）を作成し、発送済みとして記録しました（文書番号 %3 〜 %4）。</translation>
+    </message>
+    <message>
+        <source>Preview: %1 letters, %2 pages. Nothing is recorded yet.</source>
+        <translation>プレビュー: %1通（%2ページ）。まだ何も記録していません。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>パスワードで保護</translation>
+    </message>
+    <message>
+        <source>The file holds personal data. Password to protect it (leave empty to save it unprotected):</source>
+        <translation>このファイルには個人情報が含まれます。保護するパスワード（空欄にすると保護せずに保存します）:</translation>
+    </message>
+    <message>
+        <source>Saved (%1 bytes).</source>
+        <translation>保存しました（%1バイト）。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change the password of {name}</source>
@@ -578,7 +745,7 @@
     </message>
     <message>
         <source>As of {as_of} (due date {due}); principal {principal}; rule: {profile}</source>
-        <translation>基準日 {as_of}（納期限 {due}）&#x3000;元金 {principal}&#x3000;計算規則: {profile}</translation>
+        <translation>基準日 {as_of}（納期限 {due}）　元金 {principal}　計算規則: {profile}</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1008,6 +1175,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Demand letters, notices and agreements from templates approved by a supervisor, previewed and printed from memory.</source>
+        <translation>取扱責任者が承認したひな形から督促状・催告書・合意書を作り、ファイルに書き出さずにプレビュー・印刷します。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>Make letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>発送記録</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>差出人情報</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Sent</source>
@@ -1098,6 +1292,33 @@
     <message>
         <source>Please wait {n} minutes before trying again.</source>
         <translation>{n} 分待ってから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePasswordDialog</name>
+    <message>
+        <source>Password-protected file</source>
+        <translation>パスワードで保護されたファイル</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is protected with a password. Enter the password to open it.</source>
+        <translation>ファイル「{name}」はパスワードで保護されています。開くためのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>パスワードを表示する</translation>
+    </message>
+    <message>
+        <source>It is usually on a password notice handed over separately from the file. Capitals and lower case are different; a generated password may be typed with or without its hyphens.</source>
+        <translation>パスワードは、ふつうファイルとは別に渡されたパスワード通知書に書かれています。英字の大文字と小文字は区別されます（自動で作られたパスワードは、ハイフンを省いて入力しても構いません）。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1424,105 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import the ward's workbook</source>
+        <translation>区の抽出データの取込み</translation>
+    </message>
+    <message>
+        <source>The .xlsx file received from the ward</source>
+        <translation>区から受け取った .xlsx ファイル</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>Nothing is stored until you press Import. A workbook with any bad row imports nothing. A workbook protected with a password is opened in memory, never copied to disk.</source>
+        <translation>「取り込む」を押すまで何も保存しません。1 行でも誤りのあるブックは何も取り込みません。パスワード付きのブックはメモリ上で開き、ディスクに複製しません。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Problem or change</source>
+        <translation>問題・変更内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>ブック</translation>
+    </message>
+    <message>
+        <source>Choose the ward's workbook</source>
+        <translation>区の抽出データを選ぶ</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the workbook first.</source>
+        <translation>先にブックを選んでください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>ブックを確認しています…</translation>
+    </message>
+    <message>
+        <source>Not opened: the workbook needs its password. Nothing was imported.</source>
+        <translation>パスワードが必要なため開いていません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The workbook could not be read. Nothing was imported.</source>
+        <translation>ブックを読めませんでした。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source> (password-protected workbook, opened in memory)</source>
+        <translation>（パスワード付きのブックをメモリ上で開きました）</translation>
+    </message>
+    <message>
+        <source>Cannot import: {n} problem(s). Correct the workbook and check again. Nothing was stored.</source>
+        <translation>取り込めません: {n} 件の問題があります。ブックを直してから、もう一度確認してください。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Ready to import: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込めます: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>取り込みました: 新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件。</translation>
+    </message>
+</context>
+<context>
     <name>InquiriesTab</name>
     <message>
         <source>Asked</source>
@@ -1269,12 +1589,39 @@
         <translation>先に表で照会を選んでください。</translation>
     </message>
     <message>
-        <source>Write the ward&apos;s answer first.</source>
+        <source>Write the ward's answer first.</source>
         <translation>先に区からの回答を入力してください。</translation>
     </message>
     <message>
         <source>Answer date</source>
         <translation>回答日</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadTab</name>
+    <message>
+        <source>Days to the pay-by date</source>
+        <translation>納付期限までの日数</translation>
+    </message>
+    <message>
+        <source>Move the address right</source>
+        <translation>宛名を右へ</translation>
+    </message>
+    <message>
+        <source>Move the address down</source>
+        <translation>宛名を下へ</translation>
+    </message>
+    <message>
+        <source>Save the letterhead</source>
+        <translation>差出人情報を保存</translation>
+    </message>
+    <message>
+        <source>What every letter prints as its sender and how to pay. No personal data belongs here.</source>
+        <translation>すべての文書に印刷する差出人と納付の方法です。ここには個人情報を入れません。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
     </message>
 </context>
 <context>
@@ -1343,7 +1690,7 @@
         <translation>利用者：{name}（{role}）</translation>
     </message>
     <message>
-        <source>Your password was set by an administrator (or the vault&apos;s key was renewed). Choose a new password of your own now.</source>
+        <source>Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.</source>
         <translation>今のパスワードは管理者が設定したものです（または金庫の鍵が更新されました）。ここで自分のパスワードを決めてください。</translation>
     </message>
     <message>
@@ -1399,10 +1746,6 @@
     <message>
         <source>Documents</source>
         <translation>文書</translation>
-    </message>
-    <message>
-        <source>Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.</source>
-        <translation>取扱責任者が承認したひな形から作る督促状・通知書・和解契約書を、ファイルに書き出さずにプレビューして印刷します。</translation>
     </message>
     <message>
         <source>Handover &amp; ledger</source>
@@ -1503,6 +1846,65 @@
     </message>
 </context>
 <context>
+    <name>PasswordOnceDialog</name>
+    <message>
+        <source>The file's password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Saved “{name}” with a password.</source>
+        <translation>「{name}」をパスワード付きで保存しました。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown, hyphens included; the letters are all capitals.</source>
+        <translation>ハイフン（-）も含めて、表示どおりに入力します。英字はすべて大文字です。</translation>
+    </message>
+    <message>
+        <source>Type it exactly as shown.</source>
+        <translation>表示どおりに入力します。</translation>
+    </message>
+    <message>
+        <source>This is the only time it is shown: Saiken Desk does not keep it. Hand it over separately from the file (print the password notice), never in the same envelope or e-mail.</source>
+        <translation>パスワードが表示されるのはこの一度だけで、債権デスクには保存されません。パスワード通知書を印刷するなどして、ファイルとは別の機会に渡してください（同じ封筒やメールには入れないでください）。</translation>
+    </message>
+    <message>
+        <source>File check code: {code}</source>
+        <translation>ファイルの照合番号: {code}</translation>
+    </message>
+    <message>
+        <source>Print the password notice…</source>
+        <translation>パスワード通知書を印刷…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Copied. It is cleared from the clipboard shortly.</source>
+        <translation>コピーしました。しばらくするとクリップボードから消えます。</translation>
+    </message>
+    <message>
+        <source>Password notice</source>
+        <translation>パスワード通知書</translation>
+    </message>
+    <message>
+        <source>Print the notice and hand it over separately from the file.</source>
+        <translation>通知書を印刷し、ファイルとは別の機会に渡してください。</translation>
+    </message>
+    <message>
+        <source>The password notice was printed.</source>
+        <translation>パスワード通知書を印刷しました。</translation>
+    </message>
+    <message>
+        <source>The password will not be shown again. Have you written it down or printed the notice?</source>
+        <translation>このパスワードは二度と表示されません。控えるか、パスワード通知書を印刷しましたか？</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record a payment</source>
@@ -1535,6 +1937,36 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>表示する文書はまだありません。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>{n} ページをプリンターに送りました。</translation>
     </message>
 </context>
 <context>
@@ -1617,7 +2049,7 @@
     </message>
     <message>
         <source>Plan: {status} — total {total}, paid {paid}, remaining {remaining}</source>
-        <translation>分納計画: {status} — 総額 {total}&#x3000;納付済 {paid}&#x3000;残額 {remaining}</translation>
+        <translation>分納計画: {status} — 総額 {total}　納付済 {paid}　残額 {remaining}</translation>
     </message>
     <message>
         <source> (accelerated on {day})</source>
@@ -1646,6 +2078,68 @@
     <message>
         <source>The whole unpaid balance of this plan falls due today. Continue?</source>
         <translation>この分納計画の未納残額全額が本日を期限として一括請求の対象になります。続けますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSave</name>
+    <message>
+        <source>Saved “{name}” without a password.</source>
+        <translation>「{name}」をパスワードを付けずに保存しました。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedSaveDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>Protect the file with a password</source>
+        <translation>パスワードを付ける</translation>
+    </message>
+    <message>
+        <source>Make a password for me (recommended)</source>
+        <translation>パスワードを自動で作る（おすすめ）</translation>
+    </message>
+    <message>
+        <source>Use a password I type</source>
+        <translation>自分で決めたパスワードを使う</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Excel will ask for the password when the file is opened (Office encryption).</source>
+        <translation>Excel でファイルを開くときにパスワードを求められます（Office の暗号化）。</translation>
+    </message>
+    <message>
+        <source>Acrobat Reader, Edge and Chrome will ask for the password when the file is opened (AES-256).</source>
+        <translation>Acrobat Reader や Edge・Chrome でファイルを開くときにパスワードを求められます（AES-256）。</translation>
+    </message>
+    <message>
+        <source>The password is shown once after saving and is not kept anywhere: write it down or print the password notice, and hand it over separately from the file.</source>
+        <translation>パスワードは保存のあとに一度だけ表示され、どこにも保存されません。控えるかパスワード通知書を印刷して、ファイルとは別に渡してください。</translation>
+    </message>
+    <message>
+        <source>This file holds personal data. Without a password, anyone who gets hold of the file can read it.</source>
+        <translation>このファイルには個人情報が含まれます。パスワードを付けずに保存すると、ファイルを手に入れた人はだれでも中身を読めます。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +2365,77 @@ by {day}</source>
     <message>
         <source>Fictional Law Office</source>
         <translation>架空法律事務所</translation>
+    </message>
+</context>
+<context>
+    <name>SentTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>通数</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>返戻</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Management no.</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称・氏名</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>郵送方法</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>引受番号</translation>
+    </message>
+    <message>
+        <source>Save tracking numbers</source>
+        <translation>引受番号を保存</translation>
+    </message>
+    <message>
+        <source>Record as returned</source>
+        <translation>返戻として記録</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Returned letter</source>
+        <translation>返戻</translation>
+    </message>
+    <message>
+        <source>Choose the one letter that came back.</source>
+        <translation>返戻された文書を1通選んでください。</translation>
+    </message>
+    <message>
+        <source>Date it came back (e.g. R7.10.3):</source>
+        <translation>返戻された日（例: 令和7年10月3日、R7.10.3）:</translation>
     </message>
 </context>
 <context>
@@ -2108,7 +2673,7 @@ by {day}</source>
         <translation>なし</translation>
     </message>
     <message>
-        <source>Write the tag&apos;s name first.</source>
+        <source>Write the tag's name first.</source>
         <translation>先にタグの名前を入力してください。</translation>
     </message>
     <message>
@@ -2118,6 +2683,109 @@ by {day}</source>
     <message>
         <source>Select the tag to remove first.</source>
         <translation>先に削除するタグを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <source>Edit as a new version</source>
+        <translation>新しい版として編集</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新しいひな形</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>廃止</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>下書きとして保存</translation>
+    </message>
+    <message>
+        <source>Fields (double-click to insert)</source>
+        <translation>差し込み項目（ダブルクリックで挿入）</translation>
+    </message>
+    <message>
+        <source>Public-law claim</source>
+        <translation>公法上の債権</translation>
+    </message>
+    <message>
+        <source>Private-law claim</source>
+        <translation>私法上の債権</translation>
+    </message>
+    <message>
+        <source>Preview with a fictional debtor</source>
+        <translation>架空の債務者でのプレビュー</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3). Approved text is never changed: edit it as a new version.</source>
+        <translation>%1　第%2版（%3）。承認済みの本文は変更できません。直すときは新しい版として編集してください。</translation>
+    </message>
+    <message>
+        <source>Editing a new version of %1.</source>
+        <translation>%1 の新しい版を編集しています。</translation>
+    </message>
+    <message>
+        <source>A new template: write its kind, name and title, then the text.</source>
+        <translation>新しいひな形: 種類・名称・表題を書き、続けて本文を書いてください。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…ほか%1件</translation>
+    </message>
+    <message>
+        <source>Saving the template…</source>
+        <translation>ひな形を保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation>第%1版の下書きとして保存しました。</translation>
+    </message>
+    <message>
+        <source>Approve the template</source>
+        <translation>ひな形の承認</translation>
+    </message>
+    <message>
+        <source>Approve this version? Letters will be printed from it, and the version approved before is retired.</source>
+        <translation>この版を承認しますか。以後この版から文書を印刷し、それまで承認されていた版は廃止されます。</translation>
+    </message>
+    <message>
+        <source>Retire the template</source>
+        <translation>ひな形の廃止</translation>
+    </message>
+    <message>
+        <source>Retire this version? It can no longer be printed.</source>
+        <translation>この版を廃止しますか。以後この版からは印刷できません。</translation>
+    </message>
+    <message>
+        <source>You can read the templates; drafting needs a handler, approving a supervisor.</source>
+        <translation>ひな形を閲覧できます。下書きは取扱者、承認は取扱責任者が行います。</translation>
+    </message>
+    <message>
+        <source>You can draft new versions; a supervisor approves them.</source>
+        <translation>新しい版の下書きを作れます。承認は取扱責任者が行います。</translation>
     </message>
 </context>
 <context>

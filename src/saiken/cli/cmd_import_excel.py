@@ -3,26 +3,42 @@
 All or nothing: with any bad row nothing is stored, every bad row is listed (row number as Excel shows it,
 column header, value, reason) and the exit status is non-zero. `--dry-run` prints the same report and
 stores nothing (`imported` counts the rows that would be imported).
+
+A workbook protected with Excel's own password (Office encryption, Agile or Standard) is opened with
+`SAIKEN_WORKBOOK_PASSWORD`, or with a password asked at the terminal — never an argument. It is decrypted
+in memory only; a wrong or missing password stores nothing and exits with status 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
-from saiken.domain.errors import ValidationError
+from saiken.cli.common import add_sign_in_arguments, print_json, secret_from_env, sign_in
+from saiken.domain.errors import PasswordRequiredError, ValidationError
 from saiken.services.excel_import import FIELD_LABELS, ImportReport, import_ward_workbook
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("import-excel", help="区の抽出データ（Excel）を取り込む")
+    parser = subparsers.add_parser(
+        "import-excel",
+        help="区の抽出データ（Excel）を取り込む",
+        description=(
+            "区の抽出データ（Excel）を取り込みます。パスワード付きのブックは、環境変数 "
+            f"{WORKBOOK_PASSWORD} のパスワード（なければ端末での入力）でメモリ上で開きます。"
+        ),
+        epilog=f"例: {WORKBOOK_PASSWORD}=… saiken import-excel --vault DIR 抽出データ.xlsx --dry-run",
+    )
     add_sign_in_arguments(parser)
     parser.add_argument("file", type=Path, metavar="FILE", help="区から受け取った .xlsx ファイル")
     parser.add_argument("--dry-run", action="store_true", help="取り込まずに結果だけを表示する")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run)
+
+
+WORKBOOK_PASSWORD = "SAIKEN_WORKBOOK_PASSWORD"
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:
@@ -31,6 +47,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "updated": report.updated,
         "unchanged": report.unchanged,
         "dry_run": report.dry_run,
+        "protected": report.protected,
         "errors": [
             {"row": e.row, "column": e.column, "value": e.value, "message": e.message} for e in report.errors
         ],
@@ -60,6 +77,8 @@ def _print_text(report: ImportReport) -> None:
         return
     head = "試行（保存していません）" if report.dry_run else "取り込みました"
     print(f"{head}: 新規 {report.imported} 件、更新 {report.updated} 件、変更なし {report.unchanged} 件")
+    if report.protected:
+        print("  （パスワード付きのブックを、ファイルに書き出さずにメモリ上で開きました）")
     for n in report.notes:
         print(f"  注意 {n.row}行目 「{n.column}」: {n.message}")
     for change in report.changes:
@@ -70,12 +89,30 @@ def _print_text(report: ImportReport) -> None:
             )
 
 
+def _import(session: Any, args: argparse.Namespace) -> ImportReport:
+    """The import, asking for the workbook's password only when the workbook has one."""
+    password = os.environ.get(WORKBOOK_PASSWORD)
+    try:
+        return import_ward_workbook(session, args.file, dry_run=args.dry_run, password=password)
+    except PasswordRequiredError as error:
+        if password is not None:
+            raise
+        try:
+            password = secret_from_env(WORKBOOK_PASSWORD, f"ブック「{args.file.name}」のパスワード: ")
+        except ValidationError:
+            raise PasswordRequiredError(
+                f"{error.message} 環境変数 {WORKBOOK_PASSWORD} に設定するか、端末から実行して入力してください。"
+                "（何も取り込んでいません）"
+            ) from None
+    return import_ward_workbook(session, args.file, dry_run=args.dry_run, password=password)
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise ValidationError(f"ファイル「{args.file.name}」が見つかりません。パスを確かめてください。")
     session = sign_in(args)
     try:
-        report = import_ward_workbook(session, args.file, dry_run=args.dry_run)
+        report = _import(session, args)
     finally:
         session.close()
     if args.json:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import SaikenError, VaultError
+from saiken.services.consultations import demo as consultations_demo
 from saiken.services.context import unit_of_work
 from saiken.services.vault import create_vault, open_vault, read_vault_info, remove_vault_files, vault_exists
 
@@ -63,6 +64,9 @@ def create_demo_vault(
         try:
             with unit_of_work(session) as work:
                 populate(work, seed)
+                consultations_demo.populate(work, seed)
+
+                importlib.import_module("saiken.services.letters.demo").populate(work, seed)
                 work.audit("demo.populate", target_type="vault", seed=seed)
         finally:
             session.close()

@@ -1,9 +1,11 @@
 """Excel exports (issue 3 item 5): the negotiation report (交渉記録報告書) for a period and the debtor list.
 
 Both need Capability.EXPORT, are audited with counts only (`export.negotiation_report`,
-`export.debtor_list`) and are written atomically by the exchange layer (cells beginning with = + - @ are
-neutralised there). The data is read in the same transaction as the audit entry: if writing the file
-fails, no audit entry claims it was made.
+`export.debtor_list`) and are made in memory by the exchange layer (cells beginning with = + - @ are
+neutralised there), then saved by `services.file_protection.save_personal_file`: protected with the
+password given (Office encryption), written atomically, and described in the audit entry (protected or
+not, how, size, SHA-256; never the password). The data is read in the same transaction as the audit entry:
+if writing the file fails, no audit entry claims it was made.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel.debtor_list import DebtorListRow as SheetRow
-from saiken.exchange.excel.debtor_list import write_debtor_list
-from saiken.exchange.excel.negotiation_report import NegotiationReportRow, write_negotiation_report
+from saiken.exchange.excel.debtor_list import debtor_list_bytes
+from saiken.exchange.excel.negotiation_report import NegotiationReportRow, negotiation_report_bytes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
+from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 from saiken.store.models import Claim, Debtor, Engagement, NegotiationRecord, User
 
 MAX_PERIOD_DAYS = 3 * 366
@@ -32,6 +35,11 @@ MAX_PERIOD_DAYS = 3 * 366
 class ExportResult:
     path: Path
     rows: int
+    saved: SavedFile | None = None  # what was written: protected or not, size, SHA-256, check code
+
+    @property
+    def protected(self) -> bool:
+        return self.saved is not None and self.saved.protected
 
 
 def _check_target(path: Path | str) -> Path:
@@ -104,17 +112,22 @@ def _parties(session: Session, vault: VaultSession) -> tuple[str, str]:
 
 
 def export_negotiation_report(
-    s: VaultSession, path: Path | str, *, period_from: dt.date, period_to: dt.date
+    s: VaultSession,
+    path: Path | str,
+    *,
+    period_from: dt.date,
+    period_to: dt.date,
+    password: FilePassword | None = None,
 ) -> ExportResult:
-    """Write the 交渉記録報告書 of every current negotiation record dated within the period (JST days)."""
+    """Write the 交渉記録報告書 of every current negotiation record dated within the period (JST days),
+    protected with `password` when given."""
     s.require(Capability.EXPORT)
     target = _check_target(path)
     start, end = _bounds(period_from, period_to)
     with unit_of_work(s) as work:
         rows = _report_rows(work.session, start, end)
         ward, contractor = _parties(work.session, s)
-        write_negotiation_report(
-            target,
+        data = negotiation_report_bytes(
             period_from=period_from,
             period_to=period_to,
             ward_name=ward,
@@ -122,13 +135,15 @@ def export_negotiation_report(
             rows=rows,
             created_on=s.clock.today(),
         )
+        saved = save_personal_file(s, target, data, title="交渉記録報告書", password=password)
         work.audit(
             "export.negotiation_report",
             rows=len(rows),
             period_from=period_from.isoformat(),
             period_to=period_to.isoformat(),
+            **saved.audit_details(),
         )
-    return ExportResult(path=target, rows=len(rows))
+    return ExportResult(path=target, rows=len(rows), saved=saved)
 
 
 def _list_rows(session: Session, flt: DebtorFilter, today: dt.date) -> list[DebtorListRow]:
@@ -186,14 +201,22 @@ def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]
     return result
 
 
-def export_debtor_list(s: VaultSession, path: Path | str, flt: DebtorFilter | None = None) -> ExportResult:
-    """Write the debtors matching `flt` (all when None), in the list's order, with their balances."""
+def export_debtor_list(
+    s: VaultSession,
+    path: Path | str,
+    flt: DebtorFilter | None = None,
+    *,
+    password: FilePassword | None = None,
+) -> ExportResult:
+    """Write the debtors matching `flt` (all when None), in the list's order, with their balances,
+    protected with `password` when given."""
     s.require(Capability.EXPORT)
     target = _check_target(path)
     flt = flt or DebtorFilter()
     check_filter(flt)
     with unit_of_work(s) as work:
         rows = _sheet_rows(work.session, _list_rows(work.session, flt, s.clock.today()))
-        write_debtor_list(target, rows, created_on=s.clock.today())
-        work.audit("export.debtor_list", rows=len(rows), filtered=not flt.is_empty())
-    return ExportResult(path=target, rows=len(rows))
+        data = debtor_list_bytes(rows, created_on=s.clock.today())
+        saved = save_personal_file(s, target, data, title="債務者一覧", password=password)
+        work.audit("export.debtor_list", rows=len(rows), filtered=not flt.is_empty(), **saved.audit_details())
+    return ExportResult(path=target, rows=len(rows), saved=saved)

@@ -6,6 +6,10 @@ debtors (debtor, claim, receipt tranche, and the workbook's 既納付額 as one 
 dated the import day), updates the debtors already in the vault by management number (reporting each
 changed field, old → new) and never duplicates one. `dry_run` computes the same report and stores nothing.
 
+An Office-encrypted workbook (the ward's extraction with Excel's own password) is opened with the password
+the caller passes, decrypted in memory (saiken.exchange.protected_files) and then read with every limit and
+check of a plain one; nothing decrypted is ever written to a file.
+
 On re-import the contractor's own work is kept: status, handler, tags, notes, records and the payments
 the contractor entered are not touched. A changed 既納付額 is a correction, kept as history (DESIGN §4
 convention 5): each earlier ward-confirmed import entry is reversed (a negative entry naming it, dated as
@@ -85,6 +89,7 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
     skipped_rows: list[int] = field(default_factory=list)
+    protected: bool = False  # the workbook was Office-encrypted (opened with its password, in memory)
     notes: list[RowError] = field(default_factory=list)  # read, but worth telling (a date past its era)
 
     @property
@@ -174,10 +179,17 @@ def _target_engagement(session: Session) -> int | None:
     return session.scalar(select(Engagement.id).order_by(Engagement.id.desc()).limit(1))
 
 
-def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = False) -> ImportReport:
-    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring."""
+def import_ward_workbook(
+    s: VaultSession, path: Path | str, *, dry_run: bool = False, password: str | None = None
+) -> ImportReport:
+    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring.
+
+    An Office-encrypted workbook needs `password`: PasswordRequiredError without one, WrongPasswordError
+    for a wrong one (nothing is stored either way). It is decrypted in memory only and then read exactly
+    as a plain workbook; the report's `protected` says so and the audit entry records it."""
     s.require(Capability.EDIT)
-    extraction = read_ward_workbook(path)
+    extraction = read_ward_workbook(path, password=password)
+    protected = extraction.protection is not None
     if extraction.errors:
         return ImportReport(
             0,
@@ -186,6 +198,7 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             errors=list(extraction.errors),
             dry_run=dry_run,
             skipped_rows=list(extraction.skipped_rows),
+            protected=protected,
             notes=list(extraction.notes),
         )
     if not extraction.rows:
@@ -198,7 +211,12 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
         with read_session(s) as session:
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
-        return replace(report, skipped_rows=list(extraction.skipped_rows), notes=list(extraction.notes))
+        return replace(
+            report,
+            skipped_rows=list(extraction.skipped_rows),
+            protected=protected,
+            notes=list(extraction.notes),
+        )
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
         existing = _load_existing(work.session, engagement.id, numbers)
@@ -217,9 +235,13 @@ def import_ward_workbook(s: VaultSession, path: Path | str, *, dry_run: bool = F
             updated=report.updated,
             unchanged=report.unchanged,
             skipped=len(extraction.skipped_rows),
+            protected=protected,
+            protection=extraction.protection or "none",
         )
         assert len(updated_ids) == report.updated
-    return replace(report, skipped_rows=list(extraction.skipped_rows), notes=list(extraction.notes))
+    return replace(
+        report, skipped_rows=list(extraction.skipped_rows), protected=protected, notes=list(extraction.notes)
+    )
 
 
 def _report(rows: list[DebtorRow], existing: dict[str, _Existing], *, dry_run: bool) -> ImportReport:

@@ -4,6 +4,7 @@ export right required, an audit entry with counts only, and formula-like text ne
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 import pytest
@@ -111,8 +112,15 @@ def test_exports_need_the_export_right_and_are_audited_with_counts(filled, tmp_p
             .order_by(AuditEntry.seq)
         ).all()
     assert [action for action, _ in entries] == ["export.negotiation_report", "export.debtor_list"]
-    assert json.loads(entries[0][1]) == {"rows": 2, "period_from": "2025-09-01", "period_to": "2025-09-15"}
-    assert json.loads(entries[1][1]) == {"rows": 58, "filtered": False}
+    plain = {"protected": False, "protection": "none"}
+    report, listing = json.loads(entries[0][1]), json.loads(entries[1][1])
+    assert {key: report.pop(key) for key in ("size", "sha256")} == {
+        "size": (tmp_path / "r.xlsx").stat().st_size,
+        "sha256": hashlib.sha256((tmp_path / "r.xlsx").read_bytes()).hexdigest(),
+    }
+    assert report == {"rows": 2, "period_from": "2025-09-01", "period_to": "2025-09-15", **plain}
+    assert listing.pop("size") == (tmp_path / "l.xlsx").stat().st_size and len(listing.pop("sha256")) == 64
+    assert listing == {"rows": 58, "filtered": False, **plain}
     filled.user = SignedInUser(id=1, name="admin", role=Role.HANDLER)
     with pytest.raises(PermissionDeniedError):
         export_debtor_list(filled, tmp_path / "x.xlsx")

@@ -67,7 +67,15 @@ def test_import_is_audited_with_counts_only(vault_session, sample):
     with read_session(vault_session) as session:
         text = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "import.excel")).one()
     details = json.loads(text)
-    assert details == {"rows": 58, "imported": 58, "updated": 0, "unchanged": 0, "skipped": 0}
+    assert details == {
+        "rows": 58,
+        "imported": 58,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 0,
+        "protected": False,
+        "protection": "none",
+    }
     workbook = load_workbook(sample, read_only=True)
     names = [row[2] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
     workbook.close()

@@ -21,9 +21,10 @@ from openpyxl.utils import get_column_letter
 
 from saiken.domain import wareki
 from saiken.exchange.excel import xlsx_layout as layout
-from saiken.exchange.excel.xlsx_write import save_workbook
+from saiken.exchange.excel.xlsx_write import save_workbook, workbook_bytes
 
 HEADER_ROW = 3
+KIND = "debtor-list"
 _DATE = "yyyy/mm/dd"
 
 
@@ -113,7 +114,18 @@ def write_debtor_list(
 ) -> int:
     """Write the list to `path`, atomically, protected with `password` when given (Office encryption);
     returns the bytes written. Optional columns appear only when some debtor has a value."""
-    items = list(rows)
+    workbook = _workbook(list(rows), title, created_on)
+    return save_workbook(workbook, path, title=title, kind=KIND, password=password)
+
+
+def debtor_list_bytes(
+    rows: Iterable[DebtorListRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
+) -> bytes:
+    """The same workbook as `write_debtor_list`, as .xlsx bytes made in memory (nothing is written)."""
+    return workbook_bytes(_workbook(list(rows), title, created_on), title=title, kind=KIND)
+
+
+def _workbook(items: list[DebtorListRow], title: str, created_on: dt.date | None) -> Workbook:
     columns = [c for c in _COLUMNS if c[1] in _ALWAYS or any(getattr(row, c[1], None) for row in items)]
     widths = [c[2] for c in columns]
     formats = {index: c[3] for index, c in enumerate(columns, start=1) if c[3]}
@@ -141,4 +153,4 @@ def write_debtor_list(
     layout.set_widths(sheet, widths)
     layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(columns), last_row=row_number)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(columns))}{row_number - 1}"
-    return save_workbook(workbook, path, title=title, kind="debtor-list", password=password)
+    return workbook

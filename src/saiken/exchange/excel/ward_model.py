@@ -54,6 +54,7 @@ class WardExtraction:
     rows: list[DebtorRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)  # total and note rows left out
+    protection: str | None = None  # the file was Office-encrypted: "agile" or "standard"
     notes: list[RowError] = field(default_factory=list)  # read, but worth telling (a date past its era)
 
     @property

@@ -90,7 +90,9 @@ def read_ward_workbook(
     path = Path(path)
     name = path.name
     check_defusedxml()
-    data = plain_workbook(read_file(path, max_bytes), name, password=password, max_bytes=max_bytes)
+    data, protection = plain_workbook(
+        read_file(path, max_bytes), name, password=password, max_bytes=max_bytes
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, warnings.catch_warnings():
             # openpyxl warns about parts it drops (data validation extensions …): nothing for the user to do
@@ -100,7 +102,9 @@ def read_ward_workbook(
                 io.BytesIO(data), read_only=True, data_only=True, keep_links=False
             )
             try:
-                return _read(workbook, archive, name, max_rows)
+                extraction = _read(workbook, archive, name, max_rows)
+                extraction.protection = protection
+                return extraction
             finally:
                 workbook.close()
     except SaikenError:

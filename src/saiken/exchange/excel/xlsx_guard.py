@@ -67,15 +67,18 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def plain_workbook(data: bytes, name: str, *, password: str | None, max_bytes: int) -> bytes:
-    """The bytes of a plain .xlsx: `data` itself, or an Office-encrypted workbook decrypted in memory with
-    `password` (saiken.exchange.protected_files). Anything else is refused with one clear line: an old
-    .xls, an OLE file that holds no workbook, a damaged one, a file that is not a workbook at all."""
+def plain_workbook(
+    data: bytes, name: str, *, password: str | None, max_bytes: int
+) -> tuple[bytes, str | None]:
+    """The bytes of a plain .xlsx and how the file was protected (None, `agile` or `standard`): `data`
+    itself, or an Office-encrypted workbook decrypted in memory with `password`
+    (saiken.exchange.protected_files). Anything else is refused with one clear line: an old .xls, an OLE
+    file that holds no workbook, a damaged one, a file that is not a workbook at all."""
     found = detect(data)
     if found.kind is Kind.ZIP:
-        return data
+        return data, None
     if found.kind in (Kind.ENCRYPTED_OFFICE, Kind.DAMAGED_OLE):
-        return unprotect_workbook(data, password, name=name, max_bytes=max_bytes)
+        return unprotect_workbook(data, password, name=name, max_bytes=max_bytes), found.method
     if found.kind is Kind.XLS:
         raise CorruptFileError(
             f"ファイル「{name}」は古い形式（.xls）のブックです。"

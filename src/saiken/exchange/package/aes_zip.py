@@ -18,7 +18,7 @@ import itertools
 import os
 import re
 import zlib
-from collections.abc import Buffer
+from collections.abc import Buffer, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -130,8 +130,11 @@ class AesZipArchive:
         except KeyError:
             raise not_a_package(self.label, f"「{name}」が入っていません") from None
 
-    def open_entry(self, name: str, *, sha256: str | None = None) -> EntryStream:
-        return EntryStream(self, self.entry(name), expected_sha256=sha256)
+    def open_entry(
+        self, name: str, *, sha256: str | None = None, on_verified: Callable[[str], None] | None = None
+    ) -> EntryStream:
+        """Stream one entry; `on_verified(name)` is called once its end has been reached and checked."""
+        return EntryStream(self, self.entry(name), expected_sha256=sha256, on_verified=on_verified)
 
     def read(self, name: str, *, max_size: int, sha256: str | None = None) -> bytes:
         entry = self.entry(name)
@@ -244,8 +247,16 @@ class AesZipArchive:
 class EntryStream(io.RawIOBase):
     """One entry's plaintext, decrypted and inflated chunk by chunk, verified at its end."""
 
-    def __init__(self, archive: AesZipArchive, entry: Entry, *, expected_sha256: str | None) -> None:
+    def __init__(
+        self,
+        archive: AesZipArchive,
+        entry: Entry,
+        *,
+        expected_sha256: str | None,
+        on_verified: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
+        self._on_verified = on_verified
         self._archive = archive
         self._entry = entry
         self._expected_sha256 = expected_sha256
@@ -320,6 +331,8 @@ class EntryStream(io.RawIOBase):
         if self._produced != self._entry.size or not crc_ok or not sha_ok:
             raise tampered(self._archive.label)
         self._finished = True
+        if self._on_verified is not None:
+            self._on_verified(self._entry.name)
 
     def readall(self) -> bytes:
         parts = [bytes(self._pending[self._offset :])]

@@ -133,14 +133,13 @@ class Footer:
     checkpoint_hash: str | None = None
 
 
-class _NumberedCanvas(Canvas):
-    """Keeps each page until the end so that the footer can say `page / total`."""
+class PageKeepingCanvas(Canvas):
+    """Keeps each page until the end, so that every page can be decorated knowing the whole document
+    (`page / total`). Subclasses draw in `decorate(index, total)`; `index` is 0-based."""
 
-    def __init__(self, *args, footer: Footer, margins: Margins = MARGINS, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._margins = margins
-        self._pages: list[dict] = []
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._pages: list[dict[str, object]] = []
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -148,14 +147,29 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
-        for state in self._pages:
+        for index, state in enumerate(self._pages):
             self.__dict__.update(state)
-            self._draw_footer(total)
+            self.decorate(index, total)
             super().showPage()
         super().save()
 
+    def decorate(self, index: int, total: int) -> None:
+        raise NotImplementedError
+
+
+class _NumberedCanvas(PageKeepingCanvas):
+    """The footer of every page: a rule, the footer text, the checkpoint and `page / total`."""
+
+    def __init__(self, *args: object, footer: Footer, margins: Margins = MARGINS, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._margins = margins
+
+    def decorate(self, index: int, total: int) -> None:
+        self._draw_footer(total)
+
     def _draw_footer(self, total: int) -> None:
-        page_width = self._pagesize[0]
+        page_width = self._pagesize[0]  # A4 portrait or landscape
         left, right = self._margins.left, page_width - self._margins.right
         rule_y = self._margins.bottom - 7 * mm
         self.saveState()
@@ -175,34 +189,15 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def numbered_canvas(
-    buffer: io.BytesIO, *, pagesize: tuple[float, float], footer_text: str = "", margins: Margins = MARGINS
-) -> Canvas:
-    """A canvas whose pages get the standard footer (rule, text, `page / total`) when it is saved: for a
-    document drawn page by page rather than laid out from flowables."""
+def new_document(
+    buffer: io.BytesIO, *, title: str, subject: str = "", margins: Margins = MARGINS
+) -> BaseDocTemplate:
+    """An A4 document template with the metadata and print settings every Saiken Desk PDF carries.
+    The caller adds its page templates and builds it."""
     register_fonts()
-    return _NumberedCanvas(buffer, pagesize=pagesize, footer=Footer(text=footer_text), margins=margins)
-
-
-def render(
-    story: Iterable[Flowable],
-    *,
-    title: str,
-    footer_text: str = "",
-    checkpoint_hash: str | None = None,
-    subject: str = "",
-    landscape: bool = False,
-    margins: Margins = MARGINS,
-) -> bytes:
-    """Lay `story` out on A4 pages (portrait, or `landscape`) and return the PDF bytes. `title` goes into
-    the PDF metadata; `footer_text` and `checkpoint_hash` into every page's footer. Nothing is written
-    to disk."""
-    register_fonts()
-    buffer = io.BytesIO()
-    pagesize = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else A4
-    doc = BaseDocTemplate(
+    return BaseDocTemplate(
         buffer,
-        pagesize=pagesize,
+        pagesize=A4,
         leftMargin=margins.left,
         rightMargin=margins.right,
         topMargin=margins.top,
@@ -216,18 +211,61 @@ def render(
         printScaling="None",  # print at 100 %: forms and window envelopes depend on real positions
         initialFontName=MINCHO,
     )
-    frame = Frame(
-        margins.left,
-        margins.bottom,
-        pagesize[0] - margins.left - margins.right,
-        pagesize[1] - margins.top - margins.bottom,
-        id="body",
+
+
+def new_canvas(buffer: io.BytesIO, *, title: str, subject: str = "") -> Canvas:
+    """A bare A4 canvas with the same metadata, for sheets drawn at fixed positions (address labels)."""
+    register_fonts()
+    canvas = Canvas(buffer, pagesize=A4, initialFontName=MINCHO, lang="ja-JP")
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    canvas.setAuthor(PRODUCER)
+    canvas.setCreator(PRODUCER)
+    canvas.setViewerPreference("PrintScaling", "None")
+    return canvas
+
+
+def numbered_canvas(
+    buffer: io.BytesIO, *, pagesize: tuple[float, float], footer_text: str = "", margins: Margins = MARGINS
+) -> Canvas:
+    """A canvas whose pages get the standard footer (rule, text, `page / total`) when it is saved: for a
+    document drawn row by row rather than laid out from flowables (the negotiation report)."""
+    register_fonts()
+    canvas = _NumberedCanvas(
+        buffer, pagesize=pagesize, initialFontName=MINCHO, footer=Footer(text=footer_text), margins=margins
+    )
+    canvas.setViewerPreference("PrintScaling", "None")
+    return canvas
+
+
+def body_frame(top: float = MARGINS.top, *, frame_id: str = "body", bottom: float = MARGINS.bottom) -> Frame:
+    """The text frame between the margins, starting `top` below the top edge of the page."""
+    return Frame(
+        MARGINS.left,
+        bottom,
+        MARGINS.frame_width,
+        PAGE_HEIGHT - top - bottom,
+        id=frame_id,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
+
+
+def render(
+    story: Iterable[Flowable],
+    *,
+    title: str,
+    footer_text: str = "",
+    checkpoint_hash: str | None = None,
+    subject: str = "",
+) -> bytes:
+    """Lay `story` out on A4 pages and return the PDF bytes. `title` goes into the PDF metadata;
+    `footer_text` and `checkpoint_hash` into every page's footer. Nothing is written to disk."""
+    buffer = io.BytesIO()
+    doc = new_document(buffer, title=title, subject=subject)
+    doc.addPageTemplates([PageTemplate(id="a4", frames=[body_frame()])])
     footer = Footer(text=footer_text, checkpoint_hash=checkpoint_hash)
-    doc.build(list(story), canvasmaker=functools.partial(_NumberedCanvas, footer=footer, margins=margins))
+    doc.build(list(story), canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
     return buffer.getvalue()

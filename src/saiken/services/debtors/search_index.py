@@ -9,26 +9,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from saiken.domain import corporate_forms
-from saiken.domain.textfold import digits_only, fold
+from saiken.domain.textfold import digits_only
+from saiken.services.textsearch import (
+    CORPORATE_READINGS,
+    FIELD_SEPARATOR,
+    clear_fold_cache,
+    gram_token,
+    grams_of,
+    sort_reading,
+    value_grams,
+)
+from saiken.services.textsearch import cached_fold as _fold
+from saiken.services.textsearch import join_values as _join
 from saiken.store.models.debtors import Debtor
-from saiken.store.models.search import FTS_TABLE, GRAM_HEX, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
+from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
 
-# fold() of the same text again (a reading is folded for its key and for the sort key; names, readings and
-# towns repeat across a ward's workbook) is answered from this cache: a batch of 10,000 folds each field once.
-_fold = lru_cache(maxsize=1 << 16)(fold)
-
-FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded query ever contains it
-
-# Readings of corporate forms (`domain.corporate_forms`), left out of the sort key so that 株式会社四谷美容室
-# sorts under ヨ (五十音順 of the name itself, as a ward's ledger does); longest first.
-CORPORATE_READINGS: tuple[str, ...] = corporate_forms.READINGS
+# The shared machinery (saiken.services.textsearch), re-exported under the names this module always had.
+__all__ = [
+    "CORPORATE_READINGS",
+    "FIELD_SEPARATOR",
+    "SearchKeys",
+    "clear_fold_cache",
+    "gram_token",
+    "index_debtors",
+    "keys_of",
+    "optimize_search_index",
+    "rebuild_search_index",
+    "reindex_debtor",
+    "search_keys",
+    "sort_reading",
+    "value_grams",
+    "write_keys",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,50 +77,16 @@ class SearchKeys:
 
     def grams(self) -> str:
         """The gram document of `debtor_grams`: every bigram of every value and each value's last character."""
-        values = (
-            self.name_key,
-            self.kana_key,
-            self.representative_key,
-            self.address_key,
-            self.management_key,
-            self.phone_key,
+        return grams_of(
+            (
+                self.name_key,
+                self.kana_key,
+                self.representative_key,
+                self.address_key,
+                self.management_key,
+                self.phone_key,
+            )
         )
-        tokens: set[str] = set()
-        for column in values:
-            for value in column.split(FIELD_SEPARATOR):
-                tokens.update(value_grams(value))
-        return " ".join(tokens)  # any order: the index keeps no positions (detail='none')
-
-
-def gram_token(chars: str) -> str:
-    """One or two characters as an ASCII token: the hex of their UTF-32 codes (eight digits each)."""
-    return chars.encode("utf-32-be").hex()
-
-
-def value_grams(value: str) -> set[str]:
-    """The gram tokens of one value: every bigram, and the last character alone."""
-    if not value:
-        return set()
-    digits = value.encode("utf-32-be").hex()
-    width = GRAM_HEX
-    tokens = {digits[start : start + 2 * width] for start in range(0, len(digits) - width, width)}
-    tokens.add(digits[-width:])
-    return tokens
-
-
-def sort_reading(name_kana: str, name: str) -> str:
-    """The list's sort key: the folded reading without a corporate form at its start or end."""
-    reading = _fold(name_kana) or _fold(name)
-    for form in CORPORATE_READINGS:
-        if reading.startswith(form) and len(reading) > len(form):
-            return reading[len(form) :]
-        if reading.endswith(form) and len(reading) > len(form):
-            return reading[: -len(form)]
-    return reading
-
-
-def _join(*values: str) -> str:
-    return FIELD_SEPARATOR.join(value for value in values if value)
 
 
 def search_keys(
@@ -157,11 +140,6 @@ _FTS_INSERT = (
     f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(SEARCH_COLUMNS)}) "
     f"SELECT debtor_id, {', '.join(SEARCH_COLUMNS)} FROM debtor_search"
 )
-
-
-def clear_fold_cache() -> None:
-    """Forget the folded texts of the last batch (after an import: no personal text kept longer than needed)."""
-    _fold.cache_clear()
 
 
 def write_keys(session: Session, batch: Sequence[SearchKeys], *, fresh: bool = False) -> None:

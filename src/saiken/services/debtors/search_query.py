@@ -9,14 +9,12 @@ only of digits, spaces and hyphens is one phone-number term, so `03 1234 5678` f
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Integer, and_, column, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.sql.selectable import Select, TextualSelect
 
-from saiken.domain.textfold import HYPHENS, digits_only, fold
-from saiken.services.debtors.search_index import gram_token
+from saiken.services.textsearch import MAX_TERMS, fts_ids, query_terms
 from saiken.store.models.claims import Claim
 from saiken.store.models.debtors import Debtor, DebtorTag, Tag
 from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
@@ -25,48 +23,20 @@ if TYPE_CHECKING:
     from saiken.services.debtors.search import DebtorFilter
 
 UNASSIGNED = ""  # DebtorFilter.handler == "" selects the debtors with no handler
-_SPLIT_RE = re.compile(r"\s+")
-_PHONE_RE = re.compile(rf"^[\d\s{re.escape(HYPHENS)}()（）]+$")
-MAX_TERMS = 8
-
-
-def query_terms(query: str) -> list[str]:
-    """The folded terms of a search text, in order, without repeats (at most MAX_TERMS)."""
-    if not query or not query.strip():
-        return []
-    if _PHONE_RE.match(query) and len(digits_only(query)) >= 3:
-        return [digits_only(query)]
-    terms: list[str] = []
-    for part in _SPLIT_RE.split(query.replace("\u3000", " ")):
-        term = "".join(ch for ch in fold(part) if ch.isprintable())
-        if term and term not in terms:
-            terms.append(term)
-    return terms[:MAX_TERMS]
-
-
-def _phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _long_match(terms: list[str]) -> str:
-    return " AND ".join(_phrase(term) for term in terms if len(term) >= 3)
-
-
-def _short_match(terms: list[str]) -> str:
-    return " AND ".join(gram_token(term) + ("*" if len(term) == 1 else "") for term in terms if len(term) < 3)
+__all__ = [
+    "MAX_TERMS",
+    "UNASSIGNED",
+    "debtor_conditions",
+    "query_terms",
+    "text_condition",
+    "text_count",
+    "text_ids",
+]
 
 
 def text_ids(terms: list[str]) -> TextualSelect:
     """The ids of the debtors whose keys contain every term: one MATCH on each FTS5 table it needs."""
-    long_match, short_match = _long_match(terms), _short_match(terms)
-    parts, params = [], {}
-    if long_match:
-        parts.append(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :long_match")
-        params["long_match"] = long_match
-    if short_match:
-        parts.append(f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH :short_match")
-        params["short_match"] = short_match
-    return text(" INTERSECT ".join(parts)).bindparams(**params).columns(column("rowid", Integer))
+    return fts_ids(terms, FTS_TABLE, GRAMS_TABLE)
 
 
 def text_count(terms: list[str]) -> Select[tuple[int]]:

@@ -10,9 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from saiken.fsutil import atomic_write_bytes
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.errors import dialogs, show_error
+from saiken.ui.kit.pdf_print import load_pdf, print_document
 
 
 def save_sheet(session: Any, path: Path, data: bytes) -> Path:
@@ -29,36 +27,6 @@ def save_sheet(session: Any, path: Path, data: bytes) -> Path:
     atomic_write_bytes(path, data)
     vault.record_recovery_sheet_saved(session, size=len(data))
     return path
-
-
-def load_pdf(data: bytes, parent: Any) -> tuple[QPdfDocument, QBuffer]:
-    """A QPdfDocument over an in-memory buffer (keep both alive together)."""
-    buffer = QBuffer(parent)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
-    document.load(buffer)
-    return document, buffer
-
-
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render every page of `document` onto `printer`; returns the number of pages printed."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size = document.pagePointSize(page)
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            target = QSize(int(size.width() * scale), int(size.height() * scale))
-            image = document.render(page, target)
-            painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
-    finally:
-        painter.end()
-    return document.pageCount()
 
 
 class RecoverySheetDialog(QDialog):

@@ -1,6 +1,8 @@
 """Screenshot views of the debtor screens: `debtors` (the demo vault's list), `debtor` (a card with
 payments, an instalment plan and negotiation records), `statement` (its charge statement) and
-`statement-preview` (the statement as printed). Registered with the shell's `ui.screenshots`."""
+`statement-preview` (the statement as printed); `export` (the save dialog with 「パスワードを付ける」),
+`file-password` (the password shown once) and `import-password` (a protected workbook's password asked
+again). Registered with the shell's `ui.screenshots`."""
 
 from __future__ import annotations
 
@@ -77,8 +79,70 @@ def _statement_preview(env: Any) -> QWidget:
     return dialog
 
 
+def _backdrop(dialog: QWidget) -> QWidget:
+    """A dialog shown inside a plain window of the screenshot's size (grab() shows no separate windows)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QVBoxLayout
+
+    width = max(dialog.width(), dialog.sizeHint().width())
+    window = QWidget()
+    window.setObjectName("screenshotBackdrop")
+    window.setStyleSheet("QWidget#screenshotBackdrop { background: #d9dee3; }")
+    dialog.setParent(window)
+    dialog.setWindowFlags(Qt.WindowType.Widget)
+    dialog.setAutoFillBackground(True)
+    dialog.setFixedWidth(width)
+    layout = QVBoxLayout(window)
+    layout.addWidget(dialog, 0, Qt.AlignmentFlag.AlignCenter)
+    return window
+
+
+def _export(env: Any) -> QWidget:
+    """The save dialog of the debtor list: 「パスワードを付ける」 on, a generated password."""
+    from saiken.ui.kit.errors import dialogs
+    from saiken.ui.kit.protected_save import ProtectedSaveDialog
+
+    dialog = ProtectedSaveDialog(dialogs, title="債務者一覧を Excel に書き出す", suggested="債務者一覧.xlsx")
+    return _backdrop(dialog)
+
+
+def _file_password(env: Any) -> QWidget:
+    """The password of a file just saved, shown once (a made-up file: nothing is written)."""
+    import datetime as dt
+    import hashlib
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from saiken.services.file_protection import SavedFile, generate_file_password
+    from saiken.ui.kit.errors import dialogs
+    from saiken.ui.kit.protected_save import PasswordOnceDialog
+
+    saved = SavedFile(
+        path=Path("債務者一覧.xlsx"),
+        file_type="xlsx",
+        title="債務者一覧",
+        size=0,
+        sha256=hashlib.sha256(b"screenshot").hexdigest(),
+        protection="office-agile-aes256",
+        saved_at=dt.datetime(2025, 10, 1, 1, 30, tzinfo=dt.UTC),
+    )
+    context = SimpleNamespace(ops=env.ops, dialogs=dialogs, clipboard=None)
+    return _backdrop(PasswordOnceDialog(context, saved, generate_file_password()))
+
+
+def _import_password(env: Any) -> QWidget:
+    """The import asking again for the password of the ward's encrypted workbook."""
+    from saiken.ui.kit.file_password_prompt import FilePasswordDialog
+
+    problem = "ファイル「抽出データ_R7.xlsx」のパスワードが違います。パスワード通知書などで確かめて、もう一度入力してください。"
+    return _backdrop(FilePasswordDialog("抽出データ_R7.xlsx", problem=problem))
+
+
 def register(views: dict[str, Callable[[Any], QWidget]]) -> None:
     views["debtors"] = _list
     views["debtor"] = _card
     views["statement"] = _statement
     views["statement-preview"] = _statement_preview
+    views["export"] = _export
+    views["file-password"] = _file_password
+    views["import-password"] = _import_password

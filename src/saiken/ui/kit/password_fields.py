@@ -28,11 +28,18 @@ class PasswordFields(QWidget):
     changed = Signal()
 
     def __init__(
-        self, parent: QWidget | None = None, *, label: str | None = None, form: QFormLayout | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        label: str | None = None,
+        form: QFormLayout | None = None,
+        policy: Callable[[str, str], list[str]] = service_policy,
     ) -> None:
-        """With `form`, the rows are added to that form (aligned with its other fields) instead of this widget."""
+        """With `form`, the rows are added to that form (aligned with its other fields) instead of this widget.
+        `policy(password, user_name)` gives the problems (default: the sign-in password policy)."""
         super().__init__(parent)
         self._user_name = ""
+        self._policy = policy
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("newPassword")
@@ -69,7 +76,7 @@ class PasswordFields(QWidget):
         text = self.password.text()
         if not text:
             return []
-        found = service_policy(text, self._user_name)
+        found = self._policy(text, self._user_name)
         if self.confirm.text() and self.confirm.text() != text:
             found.append(self.tr("The two passwords are not the same."))
         return found
@@ -77,7 +84,7 @@ class PasswordFields(QWidget):
     @property
     def acceptable(self) -> bool:
         text = self.password.text()
-        return bool(text) and text == self.confirm.text() and not service_policy(text, self._user_name)
+        return bool(text) and text == self.confirm.text() and not self._policy(text, self._user_name)
 
     def value(self) -> str:
         return self.password.text()

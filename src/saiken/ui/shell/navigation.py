@@ -68,12 +68,7 @@ AREAS: list[Area] = [
     Area(
         "documents",
         QT_TRANSLATE_NOOP("Navigation", "Documents"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Demand letters, notices and settlement agreements printed from templates approved by a supervisor, previewed and printed from memory.",
-            ),
-        ),
+        lazy("saiken.ui.documents.page", "DocumentsPage"),
     ),
     Area(
         "handover",

@@ -1,0 +1,71 @@
+"""Ward → firm → ward with the sample: counts and totals equal on both sides, the firm's negotiation
+records arrive at the ward, both ledgers name the media and verify."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from handover_kit import SAMPLE, export, import_, paired
+from sqlalchemy import func, select
+
+from saiken.services import handover
+from saiken.services.context import read_session
+from saiken.services.debtors import add_record
+from saiken.store.models import Claim, Debtor, NegotiationRecord, Payment
+
+
+def totals(session):
+    with read_session(session) as s:
+        return (
+            s.scalar(select(func.count()).select_from(Debtor)),
+            s.scalar(select(func.coalesce(func.sum(Claim.principal), 0))),
+            s.scalar(select(func.coalesce(func.sum(Payment.amount), 0))),
+            s.scalar(select(func.coalesce(func.sum(Debtor.balance_total), 0))),
+        )
+
+
+def test_ward_to_firm_to_ward(tmp_path, fixed_clock):
+    ward, firm, engagement = paired(tmp_path, fixed_clock)
+    preview = handover.preview_export(ward.session, engagement_id=engagement, kind="debtors")
+    assert preview.sequence == 1 and preview.counts["debtors"] > 0 and preview.counterpart
+    sent = export(ward, engagement, "debtors", "区-R7-001", tmp_path / "burn1")
+    assert sent.records == preview.counts
+    assert sent.path.parent == tmp_path / "burn1" and sent.password.count("-") == 6
+
+    check = handover.verify_medium(ward.session, sent.package_id, sent.path)
+    assert check.ok
+
+    incoming = handover.inspect_package(firm.session, sent.path, sent.password, identity=firm.identity)
+    assert incoming.counts["debtors"].new == preview.counts["debtors"] and incoming.new_engagement
+    received = import_(firm, sent)
+    assert totals(firm.session) == totals(ward.session)
+
+    fixed_clock.advance(dt.timedelta(days=10))  # the firm works on the files for ten days
+    with read_session(firm.session) as s:
+        debtor_ids = s.scalars(select(Debtor.id).order_by(Debtor.management_no)).all()[:3]
+    for index, debtor_id in enumerate(debtor_ids):
+        add_record(
+            firm.session,
+            debtor_id,
+            at=dt.datetime(2025, 9, 20 + index, 1, 30, tzinfo=dt.UTC),
+            channel="電話",
+            direction="発信",
+            person="代表者",
+            summary=f"納付について相談。{index + 1}回目の架電。",
+        )
+    engagement_at_firm = handover.list_engagements(firm.session)[0].id
+    report = export(firm, engagement_at_firm, "report", "事-R7-001", tmp_path / "burn2")
+    assert report.records["records"] == 3
+    back = import_(ward, report)
+    assert back.acknowledged == 1  # the firm's report acknowledged the ward's first package
+    assert back.report_workbook is not None and back.report_workbook[:2] == b"PK"
+    with read_session(ward.session) as s:
+        summaries = s.scalars(select(NegotiationRecord.summary).order_by(NegotiationRecord.at)).all()
+    assert summaries == [f"納付について相談。{i}回目の架電。" for i in (1, 2, 3)]
+    assert totals(firm.session) == totals(ward.session)
+
+    for party, media in ((ward, {"区-R7-001", "事-R7-001"}), (firm, {"区-R7-001", "事-R7-001"})):
+        assert handover.verify_ledger(party.session).ok
+        assert {row.medium_id for row in handover.list_ledger(party.session)} == media
+    assert received.medium_id == "区-R7-001"
+    assert SAMPLE.exists()
