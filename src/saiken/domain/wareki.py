@@ -100,15 +100,10 @@ def era_by_name(token: str) -> Era:
     return era
 
 
-MAX_ERA_YEAR = 99  # 平成99年 is still read (as 2087); a larger year is a typing mistake
-
-
 def _era_year(era: Era, year_text: str, original: str) -> int:
     year = 1 if year_text == "元" else int(year_text)
     if year < 1:
         raise ValidationError(f"「{original}」の年が0です。{era.name}は元年（1年）から数えます。")
-    if year > MAX_ERA_YEAR:
-        raise ValidationError(f"「{original}」の年が大きすぎます。元号と年を確かめてください。")
     return era.start.year + year - 1
 
 

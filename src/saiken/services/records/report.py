@@ -230,6 +230,19 @@ def save_negotiation_report(
     """Write the report to `path` (.xlsx or .pdf by its name), protected with `password` (a
     `file_protection.FilePassword`) unless None; returns the `file_protection.SavedFile`. Needs the export
     right; audited with the number of records."""
+    return write_report(s, path, period_from, period_to, handler, password=password)[0]
+
+
+def write_report(
+    s: VaultSession,
+    path: Path | str,
+    period_from: dt.date,
+    period_to: dt.date,
+    handler: str | None = None,
+    *,
+    password: Any = None,
+) -> tuple[Any, int]:
+    """`save_negotiation_report`, also returning how many records the report holds."""
     from saiken.services.file_protection import file_type_of, save_personal_file
 
     s.require(Capability.EXPORT)
@@ -251,4 +264,4 @@ def save_negotiation_report(
             rows=records,
             **saved.audit_details(),
         )
-    return saved
+    return saved, records
