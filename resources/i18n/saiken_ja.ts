@@ -415,6 +415,58 @@
         <translation>受託案件</translation>
     </message>
     <message>
+        <source>{what} (no longer in the vault)</source>
+        <translation>{what}（金庫にはもうありません）</translation>
+    </message>
+    <message>
+        <source>Debtor {number} {name}</source>
+        <translation>債務者 {number} {name}</translation>
+    </message>
+    <message>
+        <source>User {name}</source>
+        <translation>利用者 {name}</translation>
+    </message>
+    <message>
+        <source>Reversal of {amount} ({day})</source>
+        <translation>取消 {amount}（{day}）</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} ({day})</source>
+        <translation>納付 {amount}（{day}）</translation>
+    </message>
+    <message>
+        <source>Negotiation record of {day} ({channel})</source>
+        <translation>交渉記録 {day}（{channel}）</translation>
+    </message>
+    <message>
+        <source>Instalment plan agreed {day}, {amount} in all</source>
+        <translation>分納計画（{day}合意・総額 {amount}）</translation>
+    </message>
+    <message>
+        <source>Inquiry “{kind}” of {day}</source>
+        <translation>照会「{kind}」（{day}）</translation>
+    </message>
+    <message>
+        <source>{kind} sent {day}</source>
+        <translation>{kind}（{day}発送）</translation>
+    </message>
+    <message>
+        <source>Attachment {name}</source>
+        <translation>添付「{name}」</translation>
+    </message>
+    <message>
+        <source>Claim {programme} ({amount})</source>
+        <translation>債権 {programme}（{amount}）</translation>
+    </message>
+    <message>
+        <source>Tag “{name}”</source>
+        <translation>タグ「{name}」</translation>
+    </message>
+    <message>
+        <source>Extraction condition “{name}”</source>
+        <translation>抽出条件「{name}」</translation>
+    </message>
+    <message>
         <source>method</source>
         <translation>方法</translation>
     </message>

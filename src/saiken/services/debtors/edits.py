@@ -297,13 +297,11 @@ def update_notes(s: VaultSession, debtor_id: int, text: str) -> str:
 
 def handler_names(s: VaultSession) -> list[HandlerChoice]:
     """Everyone a debtor or a record may be assigned to: the active accounts with their display names, in
-    the order of the display names. A READ-level list (names only, no roles): every user who sees the
+    the order of the account names. A READ-level list (names only, no roles): every user who sees the
     debtors may see who handles them, and the pickers show the names people know each other by."""
     s.require(Capability.READ)
     with read_session(s) as session:
         rows = session.execute(
-            select(User.name, User.display_name)
-            .where(User.active.is_(True))
-            .order_by(User.display_name, User.name)
+            select(User.name, User.display_name).where(User.active.is_(True)).order_by(User.name)
         ).all()
     return [HandlerChoice(name=name, display_name=display or name) for name, display in rows]

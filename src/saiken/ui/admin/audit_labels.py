@@ -101,36 +101,52 @@ def subject_text(subject: Any) -> str:
     kind = subject.kind
     if subject.missing:
         source = TARGETS.get(kind, "")
-        return _t("{what} (no longer in the vault)").format(what=_t(source) if source else kind)
+        return QCoreApplication.translate("AuditLabels", "{what} (no longer in the vault)").format(
+            what=_t(source) if source else kind
+        )
     day = display.day(subject.on) if subject.on else ""
     if kind == "debtor":
-        return _t("Debtor {number} {name}").format(number=subject.number, name=subject.text)
+        return QCoreApplication.translate("AuditLabels", "Debtor {number} {name}").format(
+            number=subject.number, name=subject.text
+        )
     if kind == "user":
-        return _t("User {name}").format(name=subject.text)
+        return QCoreApplication.translate("AuditLabels", "User {name}").format(name=subject.text)
     if kind == "payment":
         if subject.amount is not None and subject.amount < 0:
-            return _t("Reversal of {amount} ({day})").format(amount=display.yen(-subject.amount), day=day)
-        return _t("Payment of {amount} ({day})").format(amount=display.yen(subject.amount), day=day)
-    if kind == "record":
-        return _t("Negotiation record of {day} ({channel})").format(day=day, channel=subject.text)
-    if kind == "plan":
-        return _t("Instalment plan agreed {day}, {amount} in all").format(
-            day=day, amount=display.yen(subject.amount)
+            return QCoreApplication.translate("AuditLabels", "Reversal of {amount} ({day})").format(
+                amount=display.yen(-subject.amount), day=day
+            )
+        return QCoreApplication.translate("AuditLabels", "Payment of {amount} ({day})").format(
+            amount=display.yen(subject.amount), day=day
         )
+    if kind == "record":
+        return QCoreApplication.translate("AuditLabels", "Negotiation record of {day} ({channel})").format(
+            day=day, channel=subject.text
+        )
+    if kind == "plan":
+        return QCoreApplication.translate(
+            "AuditLabels", "Instalment plan agreed {day}, {amount} in all"
+        ).format(day=day, amount=display.yen(subject.amount))
     if kind == "inquiry":
-        return _t("Inquiry “{kind}” of {day}").format(kind=subject.text, day=day)
+        return QCoreApplication.translate("AuditLabels", "Inquiry “{kind}” of {day}").format(
+            kind=subject.text, day=day
+        )
     if kind == "document":
-        return _t("{kind} sent {day}").format(kind=subject.text, day=day)
+        return QCoreApplication.translate("AuditLabels", "{kind} sent {day}").format(
+            kind=subject.text, day=day
+        )
     if kind == "attachment":
-        return _t("Attachment {name}").format(name=subject.text)
+        return QCoreApplication.translate("AuditLabels", "Attachment {name}").format(name=subject.text)
     if kind == "claim":
-        return _t("Claim {programme} ({amount})").format(
+        return QCoreApplication.translate("AuditLabels", "Claim {programme} ({amount})").format(
             programme=subject.text, amount=display.yen(subject.amount)
         )
     if kind == "tag":
-        return _t("Tag “{name}”").format(name=subject.text)
+        return QCoreApplication.translate("AuditLabels", "Tag “{name}”").format(name=subject.text)
     if kind == "condition":
-        return _t("Extraction condition “{name}”").format(name=subject.text)
+        return QCoreApplication.translate("AuditLabels", "Extraction condition “{name}”").format(
+            name=subject.text
+        )
     return subject.text
 
 

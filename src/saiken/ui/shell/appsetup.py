@@ -63,8 +63,8 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBo
 QDateEdit:focus { border: 2px solid #f0b429; padding: 1px 3px; }
 QPushButton:focus { border: 2px solid #f0b429; padding: 3px 12px; }
 QPushButton#primary:focus { border: 2px solid #f0b429; }
-QCheckBox:focus, QRadioButton:focus { background: #fff3c4; border-radius: 3px; }
-QCheckBox, QRadioButton { padding: 2px 4px; }
+QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 3px; padding: 1px 3px; }
+QCheckBox:focus, QRadioButton:focus { border: 2px solid #f0b429; background: #fff8e1; }
 QTableView:focus, QListView:focus, QTreeView:focus, QPdfView:focus, QAbstractScrollArea:focus {
     border: 2px solid #f0b429;
 }
