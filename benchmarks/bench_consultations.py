@@ -46,7 +46,7 @@ from saiken.store.engine import connect_raw, make_engine
 from saiken.store.models import Business, Consultant, Consultation
 
 CLOCK = FixedClock(dt.datetime(2025, 10, 15, 1, 0, tzinfo=dt.UTC))
-BUILD_VERSION = 2  # bump when the data or schema of the cached vault changes
+BUILD_VERSION = 3  # bump when the data or schema of the cached vault changes
 FIRST_DAY = dt.date(2021, 4, 1)
 LAST_DAY = dt.date(2025, 10, 14)
 REPORT_MONTH = (2025, 9)
@@ -98,6 +98,7 @@ def build_vault(folder: Path, n_businesses: int, n_consultations: int) -> bytes:
                         "consultant_id": item.consultant + 1,
                         "form": item.form,
                         "categories": categories_mask(item.categories),
+                        "industry": businesses[item.business].industry,
                         "contents": item.contents,
                         "loan_bank": item.loan_bank,
                         "loan_amount": item.loan_amount,

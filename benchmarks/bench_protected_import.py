@@ -34,7 +34,7 @@ def _import_seconds(folder: Path, path: Path, password: str | None, rows: int) -
     try:
         gc.collect()
         start = time.perf_counter()
-        result = import_ward_workbook(vault, path, password=password)
+        result = import_ward_workbook(vault, path, password=password).value
         elapsed = time.perf_counter() - start
     finally:
         vault.close()

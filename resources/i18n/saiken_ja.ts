@@ -37,6 +37,85 @@
     </message>
 </context>
 <context>
+    <name>AccessReportPanel</name>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作件数</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>サインイン失敗</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>記録・変更</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>書出し</translation>
+    </message>
+    <message>
+        <source>Outside office hours</source>
+        <translation>勤務時間外</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Actions per user</source>
+        <translation>利用者ごとの操作件数</translation>
+    </message>
+    <message>
+        <source>To look at: sign-ins outside office hours, bulk views, exports, failed sign-ins</source>
+        <translation>確認が必要な操作：勤務時間外のサインイン、短時間の大量閲覧、書出し、サインインの失敗</translation>
+    </message>
+    <message>
+        <source>Sign-in outside office hours</source>
+        <translation>勤務時間外のサインイン</translation>
+    </message>
+    <message>
+        <source>Bulk view</source>
+        <translation>短時間の大量閲覧</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n}件</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>サインインの失敗</translation>
+    </message>
+    <message>
+        <source>Save the access report</source>
+        <translation>アクセス状況報告書を保存</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -103,6 +182,41 @@
     <message>
         <source>{field} must be at least 1 yen.</source>
         <translation>{field}は1円以上で入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Application to {title}</source>
+        <translation>「{title}」への申込み</translation>
+    </message>
+    <message>
+        <source>Type part of the business name, reading or phone</source>
+        <translation>事業所名・フリガナ・電話番号の一部を入力</translation>
+    </message>
+    <message>
+        <source>Find business</source>
+        <translation>事業者を探す</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Attendee's reading</source>
+        <translation>参加者フリガナ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>Choose the business that applies.</source>
+        <translation>申し込む事業者を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -185,6 +299,30 @@
     <message>
         <source>Failed sign-in</source>
         <translation>サインイン失敗</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins reported by the brake file (not verified)</source>
+        <translation>ブレーキファイルが報告したサインイン失敗（未検証）</translation>
+    </message>
+    <message>
+        <source>Vault taken over after it was left open</source>
+        <translation>開いたまま終了した金庫の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Vault checked</source>
+        <translation>金庫の検査</translation>
+    </message>
+    <message>
+        <source>Debtor list shown</source>
+        <translation>債務者一覧の表示</translation>
+    </message>
+    <message>
+        <source>Debtor list taken out (JSON or file)</source>
+        <translation>債務者一覧の書出し（JSON・ファイル）</translation>
+    </message>
+    <message>
+        <source>Searches in the session (count only)</source>
+        <translation>セッション中の検索（件数のみ）</translation>
     </message>
     <message>
         <source>User added</source>
@@ -997,16 +1135,394 @@
         <translation>保存</translation>
     </message>
     <message>
-        <source>Protect with a password</source>
-        <translation>パスワードで保護</translation>
-    </message>
-    <message>
-        <source>The file holds personal data. Password to protect it (leave empty to save it unprotected):</source>
-        <translation>このファイルには個人情報が含まれます。保護するパスワード（空欄にすると保護せずに保存します）:</translation>
-    </message>
-    <message>
         <source>Saved (%1 bytes).</source>
         <translation>保存しました（%1バイト）。</translation>
+    </message>
+</context>
+<context>
+    <name>BookingCalendar</name>
+    <message>
+        <source>← Previous week</source>
+        <translation>← 前の週</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Next week →</source>
+        <translation>次の週 →</translation>
+    </message>
+    <message>
+        <source>Show cancelled</source>
+        <translation>取消も表示</translation>
+    </message>
+    <message>
+        <source>Book… (Ctrl+B)</source>
+        <translation>予約する…（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Cancel booking (Del)</source>
+        <translation>予約を取り消す（Del）</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>Week of {first} to {last}</source>
+        <translation>{first}〜{last} の週</translation>
+    </message>
+    <message>
+        <source>Cancel a booking</source>
+        <translation>予約の取消</translation>
+    </message>
+    <message>
+        <source>Cancel the booking of {when} ({who}, {business})? It stays on record as cancelled.</source>
+        <translation>{when}の予約（{who}・{business}）を取り消しますか？ 取消として記録に残ります。</translation>
+    </message>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>予約を取り消す</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a consultation</source>
+        <translation>相談の予約</translation>
+    </message>
+    <message>
+        <source>Type part of the business name, reading or phone</source>
+        <translation>事業所名・フリガナ・電話番号の一部を入力</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Find business</source>
+        <translation>事業者を探す</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>相談の内容（予定）</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>予約する</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Choose the business and the consultant.</source>
+        <translation>事業者と相談員を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessCard</name>
+    <message>
+        <source>Consultation</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>予約</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>専門家派遣</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessCardPage</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← 一覧に戻る</translation>
+    </message>
+    <message>
+        <source>Correct the business…</source>
+        <translation>事業者情報を訂正…</translation>
+    </message>
+    <message>
+        <source>Kind / industry</source>
+        <translation>区分・業種</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>New consultation (Ctrl+Enter saves)</source>
+        <translation>新しい相談記録（Ctrl+Enter で保存）</translation>
+    </message>
+    <message>
+        <source>Save consultation</source>
+        <translation>相談記録を保存</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>訂正…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>履歴…</translation>
+    </message>
+    <message>
+        <source>Timeline (newest first)</source>
+        <translation>経過（新しい順）</translation>
+    </message>
+    <message>
+        <source>Unsaved consultation</source>
+        <translation>保存していない相談記録</translation>
+    </message>
+    <message>
+        <source>The consultation you were typing has not been saved. Leave it without saving?</source>
+        <translation>入力中の相談記録はまだ保存されていません。保存せずに移動しますか？</translation>
+    </message>
+    <message>
+        <source>Leave without saving</source>
+        <translation>保存せずに移動</translation>
+    </message>
+    <message>
+        <source>Versions of this consultation</source>
+        <translation>この相談記録の版</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>入力日時</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>入力者</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>Loan mediation</source>
+        <translation>融資あっせん</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>第{n}版</translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation>（現在）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessDialog</name>
+    <message>
+        <source>Correct the business</source>
+        <translation>事業者情報の訂正</translation>
+    </message>
+    <message>
+        <source>Register a business</source>
+        <translation>事業者の登録</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <source>Reading (kana)</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Representative's reading</source>
+        <translation>代表者フリガナ</translation>
+    </message>
+    <message>
+        <source>Representative's date of birth</source>
+        <translation>代表者生年月日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>従業員数</translation>
+    </message>
+    <message>
+        <source>e.g. 昭和50年3月2日 or S50.3.2</source>
+        <translation>例: 昭和50年3月2日、S50.3.2</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessListPage</name>
+    <message>
+        <source>Search business, reading, representative, phone or e-mail (Ctrl+F)</source>
+        <translation>事業所名・フリガナ・代表者・電話番号・メールで検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Register a business… (Ctrl+N)</source>
+        <translation>事業者を登録…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Last consulted</source>
+        <translation>最終相談日</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} businesses</source>
+        <translation>{total}件中 {shown}件を表示</translation>
+    </message>
+    <message>
+        <source>{total} businesses</source>
+        <translation>{total}件</translation>
     </message>
 </context>
 <context>
@@ -1283,10 +1799,100 @@
     </message>
 </context>
 <context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>What was asked and advised</source>
+        <translation>相談された内容と助言した内容</translation>
+    </message>
+    <message>
+        <source>Bank (loan mediation)</source>
+        <translation>金融機関（融資あっせん）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>Loan mediation</source>
+        <translation>融資あっせん</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>次回フォロー日</translation>
+    </message>
+    <message>
+        <source>Choose the consultant (register one first if the list is empty).</source>
+        <translation>相談員を選んでください（一覧が空のときは先に登録してください）。</translation>
+    </message>
+    <message>
+        <source>Tick at least one category (Alt+letter).</source>
+        <translation>相談分類を1つ以上選んでください（Alt+英字）。</translation>
+    </message>
+    <message>
+        <source>Contents: write what was asked and advised (it cannot be empty).</source>
+        <translation>相談内容: 相談された内容と助言を入力してください（空にはできません）。</translation>
+    </message>
+    <message>
+        <source>Loan amount</source>
+        <translation>融資あっせん額</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>SME support: consultation records, bookings, seminars and advisor dispatches</source>
+        <translation>経営サポート事業：相談記録・予約・セミナー・専門家派遣</translation>
+    </message>
+    <message>
+        <source>Businesses</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>予約</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Advisor dispatches</source>
+        <translation>専門家派遣</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>集計</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct a negotiation record</source>
         <translation>交渉記録の訂正</translation>
+    </message>
+    <message>
+        <source>Correct a consultation</source>
+        <translation>相談記録の訂正</translation>
     </message>
     <message>
         <source>The correction is saved as a new version; the current text stays in the history.</source>
@@ -1517,6 +2123,14 @@
         <translation>表示する列…</translation>
     </message>
     <message>
+        <source>Import workbook…</source>
+        <translation>Excel 取込…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出す…</translation>
+    </message>
+    <message>
         <source>Saved conditions</source>
         <translation>保存した条件</translation>
     </message>
@@ -1537,6 +2151,14 @@
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <source>Export the debtor list to Excel</source>
+        <translation>債務者一覧を Excel に書き出す</translation>
+    </message>
+    <message>
+        <source>Debtor list.xlsx</source>
+        <translation>債務者一覧.xlsx</translation>
+    </message>
+    <message>
         <source>(choose)</source>
         <translation>（選択）</translation>
     </message>
@@ -1555,6 +2177,188 @@
     <message>
         <source>Delete the saved condition “{name}”?</source>
         <translation>保存した条件「{name}」を削除しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Record a dispatch</source>
+        <translation>専門家派遣の記録</translation>
+    </message>
+    <message>
+        <source>Type part of the business name, reading or phone</source>
+        <translation>事業所名・フリガナ・電話番号の一部を入力</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>each night's cost, e.g. 9800, 12000</source>
+        <translation>1泊ごとの金額（例: 9800, 12000）</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>専門家</translation>
+    </message>
+    <message>
+        <source>Find business</source>
+        <translation>事業者を探す</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>break</source>
+        <translation>休憩</translation>
+    </message>
+    <message>
+        <source>Face-to-face support</source>
+        <translation>対面での支援</translation>
+    </message>
+    <message>
+        <source>Private car (km, whole route)</source>
+        <translation>私有車（全行程の km）</translation>
+    </message>
+    <message>
+        <source>Public transport (yen as claimed)</source>
+        <translation>公共交通機関（請求どおりの円）</translation>
+    </message>
+    <message>
+        <source>Whole route (km, by public transport)</source>
+        <translation>全行程の距離（公共交通機関の km）</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊費</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Support given</source>
+        <translation>支援内容</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Choose the advisor and the business.</source>
+        <translation>専門家と事業者を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source>Record a dispatch…</source>
+        <translation>派遣を記録…</translation>
+    </message>
+    <message>
+        <source>Cancel the dispatch</source>
+        <translation>派遣を取り消す</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>専門家</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支援時間</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>Honorarium</source>
+        <translation>謝金</translation>
+    </message>
+    <message>
+        <source>Travel cost</source>
+        <translation>交通費</translation>
+    </message>
+    <message>
+        <source>Day allowance</source>
+        <translation>日当</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊費</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Dispatches</source>
+        <translation>派遣件数</translation>
+    </message>
+    <message>
+        <source>Preview statement</source>
+        <translation>明細をプレビュー</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Excelで保存…</translation>
+    </message>
+    <message>
+        <source>Monthly statements (the day's rounding and cap apply to the day)</source>
+        <translation>月ごとの支払明細（30分単位の切捨てと日額上限は日ごとに計算）</translation>
+    </message>
+    <message>
+        <source>car {km} km</source>
+        <translation>私有車 {km}km</translation>
+    </message>
+    <message>
+        <source>transport {yen}</source>
+        <translation>交通機関 {yen}</translation>
+    </message>
+    <message>
+        <source>{n} night(s)</source>
+        <translation>{n}泊</translation>
+    </message>
+    <message>
+        <source>Cancel a dispatch</source>
+        <translation>派遣の取消</translation>
+    </message>
+    <message>
+        <source>Cancel this dispatch? It stays on record and leaves the statement.</source>
+        <translation>この派遣を取り消しますか？ 記録には残り、支払明細からは外れます。</translation>
+    </message>
+    <message>
+        <source>Fee statement</source>
+        <translation>謝金・旅費 支払明細書</translation>
+    </message>
+    <message>
+        <source>Save the fee statement</source>
+        <translation>支払明細書を保存</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +2487,85 @@
     <message>
         <source>Please wait {n} minutes before trying again.</source>
         <translation>{n} 分待ってから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCalculator</name>
+    <message>
+        <source>Fee calculator</source>
+        <translation>謝金・旅費の計算</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>e.g. 123.7</source>
+        <translation>例: 123.7</translation>
+    </message>
+    <message>
+        <source>yen as claimed</source>
+        <translation>請求どおりの金額（円）</translation>
+    </message>
+    <message>
+        <source>km, for the day allowance</source>
+        <translation>日当の判定用（km）</translation>
+    </message>
+    <message>
+        <source>one night, yen</source>
+        <translation>1泊分（円）</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支援時間</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休憩</translation>
+    </message>
+    <message>
+        <source>Private car (km)</source>
+        <translation>私有車（km）</translation>
+    </message>
+    <message>
+        <source>Public transport</source>
+        <translation>公共交通機関</translation>
+    </message>
+    <message>
+        <source>Whole route (km)</source>
+        <translation>全行程（km）</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊費</translation>
+    </message>
+    <message>
+        <source>Honorarium</source>
+        <translation>謝金</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>Day allowance</source>
+        <translation>日当</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min face to face = {units} units</source>
+        <translation>対面 {h}時間{m}分 ＝ {units}単位</translation>
+    </message>
+    <message>
+        <source>capped at the daily maximum</source>
+        <translation>日額上限を適用</translation>
+    </message>
+    <message>
+        <source>{km} km by car</source>
+        <translation>私有車 {km}km</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2714,25 @@
     <message>
         <source>Discard and go on</source>
         <translation>入力を破棄して進む</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Handover &amp; ledger</source>
+        <translation>受渡・管理簿</translation>
+    </message>
+    <message>
+        <source>Signed, encrypted packages between the ward and the contractor, and the custody ledger of every medium and password notice.</source>
+        <translation>区と受託者の間の暗号化・署名された受渡パッケージと、すべての媒体・パスワード通知書の受け渡しを記録する管理簿です。</translation>
+    </message>
+    <message>
+        <source>Custody ledger</source>
+        <translation>管理簿</translation>
+    </message>
+    <message>
+        <source>Engagements and counterparts</source>
+        <translation>業務と相手方</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2918,105 @@
     </message>
 </context>
 <context>
+    <name>LedgerTab</name>
+    <message>
+        <source>No.</source>
+        <translation>通番</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>取扱者</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Sent or received</source>
+        <translation>送付・受領</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Days out</source>
+        <translation>経過日数</translation>
+    </message>
+    <message>
+        <source>Check the ledger</source>
+        <translation>管理簿を検証</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF で保存…</translation>
+    </message>
+    <message>
+        <source>Person on the other side</source>
+        <translation>相手方の担当者</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <source>Media not yet returned, destroyed or erased</source>
+        <translation>返却・廃棄・消去が済んでいない媒体</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>The ledger's chain is intact: %1 entries.</source>
+        <translation>管理簿の連鎖と署名を確認しました（%1件）。</translation>
+    </message>
+    <message>
+        <source>The ledger has entries that do not check out:</source>
+        <translation>確認できない記載があります:</translation>
+    </message>
+    <message>
+        <source>Choose a medium first.</source>
+        <translation>先に媒体を選んでください。</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>管理簿を保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>LetterheadTab</name>
     <message>
         <source>Days to the pay-by date</source>
@@ -2178,16 +3179,8 @@
         <translation>受渡・管理簿</translation>
     </message>
     <message>
-        <source>Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.</source>
-        <translation>区と受託者の間で受け渡す暗号化・署名付きのパッケージと、媒体の送付・受領・返却・消去を記録する管理簿がここに入ります。</translation>
-    </message>
-    <message>
         <source>Consultations</source>
         <translation>相談</translation>
-    </message>
-    <message>
-        <source>SME consultation records, bookings, seminars and advisor dispatches.</source>
-        <translation>中小企業の経営相談の記録、予約、セミナー、専門家派遣がここに入ります。</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -2246,6 +3239,89 @@
     <message>
         <source>Organisation name</source>
         <translation>団体名</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTab</name>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Debtors</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>Packages sent</source>
+        <translation>送付</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>受領</translation>
+    </message>
+    <message>
+        <source>Media out</source>
+        <translation>未返却の媒体</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>鍵の指紋</translation>
+    </message>
+    <message>
+        <source>Compared on paper</source>
+        <translation>紙で照合</translation>
+    </message>
+    <message>
+        <source>What would the next package carry?</source>
+        <translation>次のパッケージの内容（件数）を確かめる</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>相手方の組織</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>済み</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未照合</translation>
+    </message>
+    <message>
+        <source>Choose an engagement first.</source>
+        <translation>先に業務を選んでください。</translation>
+    </message>
+    <message>
+        <source>Package %1 to %2: %3</source>
+        <translation>%2 への %1 回目のパッケージ: %3</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +3470,10 @@
     <message>
         <source>Print</source>
         <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +4043,10 @@ by {day}</source>
 <context>
     <name>RecoverySheetDialog</name>
     <message>
+        <source>The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault itself is created: choose another place and save again, or print the sheet, or copy the recovery key shown on the screen by hand before you close it.</source>
+        <translation>復旧キーの用紙を {path} に保存できませんでした（{reason}）。何も保存していません。金庫は作成済みです。別の場所を選んでもう一度保存するか、用紙を印刷するか、閉じる前に画面の復旧キーを紙に書き写してください。</translation>
+    </message>
+    <message>
         <source>Recovery key sheet</source>
         <translation>復旧キー用紙</translation>
     </message>
@@ -3083,10 +4167,313 @@ by {day}</source>
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>PDFで保存…</translation>
+    </message>
+    <message>
+        <source>Report as Excel…</source>
+        <translation>Excelで保存…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Consultations by category</source>
+        <translation>相談分類別の件数</translation>
+    </message>
+    <message>
+        <source>Consultations by month</source>
+        <translation>月別の相談件数</translation>
+    </message>
+    <message>
+        <source>Consultations by form</source>
+        <translation>相談形態別の件数</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>当月</translation>
+    </message>
+    <message>
+        <source>Fiscal year to date</source>
+        <translation>年度累計</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>相談形態</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>相談員</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>参加確定</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出席率</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>キャンセル待ち</translation>
+    </message>
+    <message>
+        <source>Seminars this fiscal year</source>
+        <translation>今年度のセミナー</translation>
+    </message>
+    <message>
+        <source>Consultation report</source>
+        <translation>相談実績</translation>
+    </message>
+    <message>
+        <source>Access report (supervisor)</source>
+        <translation>アクセス状況（取扱責任者）</translation>
+    </message>
+    <message>
+        <source>{month}: {m} consultations ({mb} businesses); {fy} to date: {y} ({yb} businesses)</source>
+        <translation>{month}：相談 {m}件（{mb}事業者）　{fy}累計：{y}件（{yb}事業者）</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>Save the consultation report</source>
+        <translation>相談実績報告書を保存</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFile</name>
+    <message>
+        <source>Protect the file</source>
+        <translation>ファイルの保護</translation>
+    </message>
+    <message>
+        <source>This file holds personal data. Protect it with a password? (Recommended: the password is shown once and is not stored.)</source>
+        <translation>このファイルには個人情報が含まれます。パスワードを付けて保存しますか？（推奨。パスワードは一度だけ表示され、どこにも保存されません。）</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>パスワードを付けて保存</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>ファイルのパスワード</translation>
+    </message>
+    <message>
+        <source>Saved {name}, protected. Its password, shown only now:
+
+{password}
+
+Note it down and hand it over separately from the file (type it as shown, hyphens included).</source>
+        <translation>{name} をパスワード付きで保存しました。パスワードは今だけ表示されます:
+
+{password}
+
+控えて、ファイルとは別の機会に渡してください（ハイフンも含めて表示どおりに入力します）。</translation>
+    </message>
+</context>
+<context>
     <name>Screenshots</name>
     <message>
         <source>Fictional Law Office</source>
         <translation>架空法律事務所</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarDialog</name>
+    <message>
+        <source>New seminar</source>
+        <translation>セミナーの登録</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>セミナー名</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarRosterPage</name>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>参加確定</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>キャンセル待ち</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>New seminar…</source>
+        <translation>セミナーを登録…</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>申込み…</translation>
+    </message>
+    <message>
+        <source>Cancel application</source>
+        <translation>申込みを取り消す</translation>
+    </message>
+    <message>
+        <source>Mark present</source>
+        <translation>出席にする</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>欠席にする</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申込日時</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>順番</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Waiting list (the first moves up when a seat is given up)</source>
+        <translation>キャンセル待ち（取消が出ると先頭から繰り上がります）</translation>
+    </message>
+    <message>
+        <source>{title} — {day}, capacity {capacity}, {seats} seats left</source>
+        <translation>{title} — {day}　定員 {capacity}名・残り {seats}席</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>Put on the waiting list</source>
+        <translation>キャンセル待ちで受付</translation>
+    </message>
+    <message>
+        <source>The seminar is full: {name} is number {place} on the waiting list.</source>
+        <translation>定員に達しているため、{name}様はキャンセル待ちの {place}番目で受け付けました。</translation>
+    </message>
+    <message>
+        <source>Cancel an application</source>
+        <translation>申込みの取消</translation>
+    </message>
+    <message>
+        <source>Cancel this application? A seat given up goes to the first on the waiting list.</source>
+        <translation>この申込みを取り消しますか？ 空いた席はキャンセル待ちの先頭の方に繰り上がります。</translation>
+    </message>
+    <message>
+        <source>Cancel the application</source>
+        <translation>申込みを取り消す</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +4794,10 @@ by {day}</source>
         <translation>サインイン</translation>
     </message>
     <message>
+        <source>Check again</source>
+        <translation>もう一度確かめる</translation>
+    </message>
+    <message>
         <source>Use the recovery key…</source>
         <translation>復旧キーで開く…</translation>
     </message>
@@ -3417,6 +4808,18 @@ by {day}</source>
     <message>
         <source>Password</source>
         <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>someone whose details cannot be read</source>
+        <translation>（開いている人の情報は読めません）</translation>
+    </message>
+    <message>
+        <source>This vault is open elsewhere now: {where}. It can be open in one place at a time: ask them to sign out (or close the window there), then check again.</source>
+        <translation>この金庫はいま別の場所で開かれています: {where}。同時に開けるのは一か所だけです。そちらでサインアウトする（またはウィンドウを閉じる）よう頼んでから、もう一度確かめてください。</translation>
+    </message>
+    <message>
+        <source>Last time this vault was not closed properly ({where}; the window was ended, or the PC switched off). Signing in takes it over safely; everything saved before then is kept.</source>
+        <translation>前回、この金庫は正しく閉じられませんでした（{where}。ウィンドウが強制終了されたか、PC の電源が切れました）。サインインすると安全に引き継ぎます。それまでに保存した内容はそのまま残っています。</translation>
     </message>
     <message>
         <source>Enter your user name and password.</source>

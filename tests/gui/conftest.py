@@ -96,7 +96,7 @@ def signed_in(ops, vault_folder, qtbot, fixed_clock):
 def main_window(signed_in, vault_folder, qtbot, fixed_clock):
     from saiken.ui.shell.main_window import MainWindow
 
-    window = MainWindow(signed_in, vault_folder, clock=fixed_clock)
+    window = MainWindow(signed_in, vault_folder)  # its pages take the session's clock (fixed_clock)
     qtbot.addWidget(window)
     window.enter()
     window.show()

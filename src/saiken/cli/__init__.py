@@ -1,9 +1,10 @@
 """The `saiken` command line (DESIGN §9).
 
-Each command group lives in its own module `saiken.cli.cmd_<name>` with a `register(subparsers)`
-function that adds its sub-command(s) and sets `func` on the parsed namespace. `func(args)` returns the
-exit status. Errors of the `SaikenError` family print one line on stderr; anything else prints one line
-without details (no traceback, no personal data) and exits 70.
+Each command group lives in its own module `saiken.cli.cmd_<name>` with a `register(commands)` function
+that declares its subcommand(s) through `saiken.cli.common.Commands` (help, example, sign-in arguments,
+`--json`, the function that runs it). `func(args)` returns the exit status. Help, usage and argparse's own
+messages are Japanese (`saiken.argparse_ja`). Errors of the `SaikenError` family print one line on stderr;
+anything else prints one line without details (no traceback, no personal data) and exits 70.
 """
 
 from __future__ import annotations
@@ -14,28 +15,32 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
+from saiken.argparse_ja import JapaneseParser, example_text
+from saiken.cli.common import Commands
 from saiken.domain.errors import CorruptFileError, SaikenError
 
-
-class _OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (`エラー: …`) and exit status 2, like every other error."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"エラー: {message}（{self.prog} --help で使い方を表示します）\n")
+DESCRIPTION = """債権デスク（Saiken Desk）のコマンドライン。
+パスワードは引数に書かず、環境変数 SAIKEN_PASSWORD（利用者は --user か SAIKEN_USER）か、端末での入力で渡します。
+--json は機械向けの出力です。成功すると終了コード 0、エラーは 1 行のメッセージと 0 以外の終了コードです。
+各コマンドの使い方は saiken コマンド --help で表示します。"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _OneLineParser(prog="saiken", description="Saiken Desk (債権デスク) command line")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
+    parser = JapaneseParser(
+        prog="saiken",
+        description=DESCRIPTION,
+        epilog=example_text(["saiken wareki 2025-09-16", "saiken debtors --help"]),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="コマンド", help="次のどれか")
     sub.required = True
     import saiken.cli as package
 
+    commands = Commands(sub)
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("cmd_"):
             module = importlib.import_module(f"saiken.cli.{info.name}")
-            module.register(sub)
+            module.register(commands)
     return parser
 
 

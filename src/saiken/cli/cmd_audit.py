@@ -6,36 +6,41 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.services import audit
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("audit", help="監査ログの検証と一覧")
-    sub = parser.add_subparsers(dest="audit_command", metavar="ACTION")
-    sub.required = True
-    verify = sub.add_parser("verify", help="監査ログのつながり（ハッシュチェーン）を検証する")
-    add_sign_in_arguments(verify)
-    verify.add_argument("--json", action="store_true")
-    verify.set_defaults(func=run_verify)
-    listing = sub.add_parser("list", help="監査ログを新しい順に表示する")
-    add_sign_in_arguments(listing)
-    listing.add_argument("--actor")
-    listing.add_argument("--action")
-    listing.add_argument("--since", help="この日から（YYYY-MM-DD）")
-    listing.add_argument("--until", help="この日まで（YYYY-MM-DD）")
-    listing.add_argument("--limit", type=int, default=100)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=run_list)
+def register(commands: Commands) -> None:
+    group = commands.group(
+        "audit",
+        help="監査ログの検証と一覧",
+        example="SAIKEN_PASSWORD=… saiken audit verify --vault DIR --user kanri",
+    )
+    group.add(
+        "verify",
+        help="監査ログのつながり（ハッシュチェーン）を検証する（問題があれば終了コード 9）",
+        run=run_verify,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken audit verify --vault DIR --user kanri --json",
+    )
+    listing = group.add(
+        "list",
+        help="監査ログを新しい順に表示する",
+        run=run_list,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken audit list --vault DIR --user kanri --action debtor.view --since 2025-09-01",
+    )
+    listing.add_argument("--actor", metavar="NAME", help="この利用者の操作だけ")
+    listing.add_argument("--action", metavar="ACTION", help="この操作だけ（例: debtor.view、auth.sign_in）")
+    listing.add_argument("--since", metavar="DATE", help="この日から（YYYY-MM-DD、日本時間）")
+    listing.add_argument("--until", metavar="DATE", help="この日まで（YYYY-MM-DD、日本時間）")
+    listing.add_argument("--limit", type=int, default=100, metavar="N", help="表示する最大件数（既定: 100）")
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         report = audit.verify(session)
-    finally:
-        session.close()
     if args.json:
         print_json(
             {
@@ -70,13 +75,10 @@ def _day(text: str | None, option: str) -> dt.date | None:
 
 def run_list(args: argparse.Namespace) -> int:
     since, until = _day(args.since, "--since"), _day(args.until, "--until")
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         rows = audit.list_entries(
             session, actor=args.actor, action=args.action, since=since, until=until, limit=args.limit
         )
-    finally:
-        session.close()
     if args.json:
         print_json([row.__dict__ for row in rows])
         return 0

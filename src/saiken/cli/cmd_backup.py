@@ -12,8 +12,8 @@ import argparse
 from pathlib import Path
 
 from saiken.cli.common import (
-    add_sign_in_arguments,
-    add_vault_argument,
+    FOLDER,
+    Commands,
     confirm,
     print_json,
     secret_from_env,
@@ -24,30 +24,45 @@ from saiken.domain.errors import IntegrityError, NotFoundError
 from saiken.services import backup
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("backup", help="バックアップの作成・検査・復元")
-    sub = parser.add_subparsers(dest="backup_command", metavar="ACTION")
-    sub.required = True
-    create = sub.add_parser("create", help="バックアップを作る")
-    add_sign_in_arguments(create)
-    create.add_argument("--json", action="store_true")
-    create.set_defaults(func=run_create)
-    verify = sub.add_parser("verify", help="バックアップを検査する")
-    add_sign_in_arguments(verify)
-    verify.add_argument("backup", nargs="?", help="バックアップのフォルダ（名前またはパス、省略時は最新）")
-    verify.add_argument("--json", action="store_true")
-    verify.set_defaults(func=run_verify)
-    restore = sub.add_parser(
-        "restore", help="バックアップから戻す（今の金庫は backups/replaced-… に残します）"
+def register(commands: Commands) -> None:
+    group = commands.group(
+        "backup",
+        help="バックアップの作成・検査・復元・一覧",
+        example="SAIKEN_PASSWORD=… saiken backup create --vault DIR --user kanri",
     )
-    add_sign_in_arguments(restore)
-    restore.add_argument("backup", help="バックアップのフォルダ（名前またはパス）")
+    group.add(
+        "create",
+        help="バックアップを作る（暗号化したままの一貫したコピーと keys.json を backups/ に）",
+        run=run_create,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken backup create --vault DIR --user kanri",
+    )
+    verify = group.add(
+        "verify",
+        help="バックアップを検査する（整合性・暗号ページ・監査ログ）",
+        run=run_verify,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken backup verify --vault DIR --user kanri 20250916-101500",
+    )
+    verify.add_argument(
+        "backup", nargs="?", metavar="BACKUP", help="バックアップのフォルダ（名前またはパス、省略時は最新）"
+    )
+    restore = group.add(
+        "restore",
+        help="バックアップから戻す（今の金庫は backups/replaced-… に残します）",
+        run=run_restore,
+        example="SAIKEN_PASSWORD=… saiken backup restore --vault DIR --user kanri 20250916-101500 --yes",
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="バックアップのフォルダ（名前またはパス）")
     restore.add_argument("--yes", action="store_true", help="確認なしで実行する")
-    restore.set_defaults(func=run_restore)
-    listing = sub.add_parser("list", help="残っているバックアップの一覧")
-    add_vault_argument(listing)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=run_list)
+    group.add(
+        "list",
+        help="残っているバックアップの一覧（サインイン不要）",
+        run=run_list,
+        vault=FOLDER,
+        json=True,
+        example="saiken backup list --vault DIR",
+    )
 
 
 def _resolve(vault_dir: Path, name: str | None) -> Path:
@@ -67,11 +82,8 @@ def _resolve(vault_dir: Path, name: str | None) -> Path:
 
 
 def run_create(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         info = backup.create_backup(session)
-    finally:
-        session.close()
     if args.json:
         print_json(info.__dict__)
     else:
@@ -97,11 +109,8 @@ def _print_report(report: backup.BackupReport, as_json: bool) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     path = _resolve(args.vault, args.backup)
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         report = backup.verify_backup(path, session=session)
-    finally:
-        session.close()
     return _print_report(report, args.json)
 
 

@@ -16,7 +16,7 @@ import argparse
 import datetime as dt
 import unicodedata
 
-from saiken.cli.common import print_json
+from saiken.cli.common import Commands, print_json
 from saiken.domain.charges import ChargeResult, Payment, Tranche, compute_charges
 from saiken.domain.clock import system_clock
 from saiken.domain.errors import ValidationError
@@ -25,11 +25,18 @@ from saiken.domain.rule_profiles import PRESETS, RuleProfile, format_percent, pr
 from saiken.domain.wareki import format_wareki, parse_date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "charges",
-        help="加算金・延滞金を計算する（DESIGN §8）",
+        help="加算金・延滞金を計算する（金庫は使いません）",
         description="元金・加算金・延滞金を基準日時点で計算します。日付は 2025-09-16 や 令和7年9月16日、R7.9.16 で指定できます。",
+        run=run,
+        vault=None,
+        json=True,
+        example=[
+            "saiken charges --principal 1000000 --received R6.4.1 --due 2025-03-21 "
+            "--payment 2025-06-30:400000 --as-of 令和7年9月16日",
+        ],
     )
     # Nothing is `required` for argparse: missing values are reported by `run` on one clear line.
     parser.add_argument("--principal", metavar="N", help="返還する元金（円）")
@@ -59,8 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--no-additional", dest="no_additional", action="store_true", help="加算金を計算しない"
     )
-    parser.add_argument("--json", action="store_true", help="JSON で出力する")
-    parser.set_defaults(func=run)
 
 
 def _required(value: str | None, option: str) -> str:

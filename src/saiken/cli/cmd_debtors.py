@@ -3,48 +3,52 @@
 `--json` prints a list of items with `id` (the management number), `name`, `kana`, `representative`,
 `address`, `phone`, `principal`, `paid`, `balance` (whole yen), and `status`, `handler`,
 `next_action_on`, `tags`. Order: 五十音 of the reading, then management number.
+
+A listing that leaves the application — `--json`, or output into a file or another program — is an export
+(DESIGN §5): it needs the export right (a supervisor) and is audited `export.debtor_listing`; shown on a
+terminal it needs only the read right and is audited `debtor.list`. Both record the filter (never the text
+searched for) and the count.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import sys
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
-from saiken.domain.debtor_status import check_status
-from saiken.domain.errors import ValidationError
-from saiken.services.context import VaultSession
-from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, search_debtors
+from saiken.cli.common import Commands, print_json, sign_in
+from saiken.domain.debtor_status import STATUSES, check_status
+from saiken.domain.errors import PermissionDeniedError, ValidationError
+from saiken.services import debtors
+from saiken.services.debtors import DebtorFilter, DebtorListRow
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("debtors", help="債務者の一覧・検索")
-    add_sign_in_arguments(parser)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "debtors",
+        help="債務者の一覧・検索（五十音順）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken debtors --vault ~/saiken-vault --user yamada --search たかはし",
+            "saiken debtors --vault ~/saiken-vault --status 交渉中 --status 分納中 --json",
+        ],
+    )
     parser.add_argument(
         "--search",
         default="",
         metavar="TEXT",
         help="名前・フリガナ・代表者・住所・電話番号・管理番号で検索（ひらがな・半角カナ・異体字も可）",
     )
-    parser.add_argument("--status", action="append", default=[], help="状況で絞り込む（複数指定可）")
-    parser.add_argument("--handler", default=None, help="担当者の利用者名で絞り込む")
-    parser.add_argument("--limit", type=int, default=None, help="表示する最大件数")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
-
-
-def _rows(session: VaultSession, flt: DebtorFilter, limit: int | None) -> Iterator[DebtorListRow]:
-    offset = 0
-    while True:
-        page = search_debtors(session, flt, offset=offset, limit=MAX_PAGE)
-        for row in page.rows:
-            if limit is not None and offset >= limit:
-                return
-            offset += 1
-            yield row
-        if not page.rows or offset >= page.total:
-            return
+    parser.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="STATUS",
+        help=f"状況で絞り込む（繰り返し可: {'、'.join(STATUSES)}）",
+    )
+    parser.add_argument("--handler", default=None, metavar="NAME", help="担当者の利用者名で絞り込む")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="表示する最大件数")
 
 
 def item(row: DebtorListRow) -> dict[str, Any]:
@@ -65,17 +69,32 @@ def item(row: DebtorListRow) -> dict[str, Any]:
     }
 
 
+def _leaves_the_application(args: argparse.Namespace) -> bool:
+    """`--json`, or output into a file or another program (not a terminal), is an export (DESIGN §5)."""
+    return bool(args.json) or not sys.stdout.isatty()
+
+
 def run(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise ValidationError("--limit は 1 以上の整数で指定してください。")
     for status in args.status:
         check_status(status)
     flt = DebtorFilter(text=args.search, statuses=frozenset(args.status), handler=args.handler)
-    session = sign_in(args)
-    try:
-        rows = list(_rows(session, flt, args.limit))
-    finally:
-        session.close()
+    export = _leaves_the_application(args)
+    with sign_in(args) as session:
+        try:
+            listing = debtors.list_debtors(
+                session, flt, limit=args.limit, export=export, output="json" if args.json else "text"
+            )
+        except PermissionDeniedError as error:
+            if not export:
+                raise
+            raise PermissionDeniedError(
+                "債務者の一覧を --json やファイル・他のプログラムへ出すのは書出し（取扱責任者の権限）です。"
+                f"{error.message}",
+                hint="端末に表示するだけなら --json を付けず、出力先をリダイレクトせずに実行してください。",
+            ) from None
+    rows = listing.rows
     if args.json:
         print_json([item(row) for row in rows])
         return 0

@@ -16,26 +16,29 @@ import os
 from pathlib import Path
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, secret_from_env, sign_in
+from saiken.cli.common import Commands, print_json, secret_from_env, sign_in
 from saiken.domain.errors import PasswordRequiredError, ValidationError
 from saiken.services.excel_import import FIELD_LABELS, ImportReport, import_ward_workbook
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "import-excel",
-        help="区の抽出データ（Excel）を取り込む",
+        help="区の抽出データ（Excel）を取り込む（全件か、1件も取り込まないか）",
         description=(
-            "区の抽出データ（Excel）を取り込みます。パスワード付きのブックは、環境変数 "
-            f"{WORKBOOK_PASSWORD} のパスワード（なければ端末での入力）でメモリ上で開きます。"
+            "区の抽出データ（Excel）を取り込みます（全件か、1件も取り込まないか）。パスワード付きのブックは、"
+            "環境変数 SAIKEN_WORKBOOK_PASSWORD のパスワード（なければ端末での入力）でメモリ上で開きます。"
         ),
-        epilog=f"例: {WORKBOOK_PASSWORD}=… saiken import-excel --vault DIR 抽出データ.xlsx --dry-run",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken import-excel --vault DIR --user yamada 抽出データ.xlsx --dry-run",
+            "SAIKEN_PASSWORD=… saiken import-excel --vault DIR --user yamada 抽出データ.xlsx",
+            f"{WORKBOOK_PASSWORD}=… SAIKEN_PASSWORD=… saiken import-excel --vault DIR --user yamada 暗号化.xlsx",
+        ],
     )
-    add_sign_in_arguments(parser)
     parser.add_argument("file", type=Path, metavar="FILE", help="区から受け取った .xlsx ファイル")
     parser.add_argument("--dry-run", action="store_true", help="取り込まずに結果だけを表示する")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 WORKBOOK_PASSWORD = "SAIKEN_WORKBOOK_PASSWORD"
@@ -93,7 +96,7 @@ def _import(session: Any, args: argparse.Namespace) -> ImportReport:
     """The import, asking for the workbook's password only when the workbook has one."""
     password = os.environ.get(WORKBOOK_PASSWORD)
     try:
-        return import_ward_workbook(session, args.file, dry_run=args.dry_run, password=password)
+        return import_ward_workbook(session, args.file, dry_run=args.dry_run, password=password).value
     except PasswordRequiredError as error:
         if password is not None:
             raise
@@ -104,17 +107,14 @@ def _import(session: Any, args: argparse.Namespace) -> ImportReport:
                 f"{error.message} 環境変数 {WORKBOOK_PASSWORD} に設定するか、端末から実行して入力してください。"
                 "（何も取り込んでいません）"
             ) from None
-    return import_ward_workbook(session, args.file, dry_run=args.dry_run, password=password)
+    return import_ward_workbook(session, args.file, dry_run=args.dry_run, password=password).value
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise ValidationError(f"ファイル「{args.file.name}」が見つかりません。パスを確かめてください。")
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         report = _import(session, args)
-    finally:
-        session.close()
     if args.json:
         print_json(report_json(report))
     else:

@@ -36,7 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="管理簿（受渡しの記録）",
         description="例: saiken ledger --vault DIR / saiken ledger verify --vault DIR",
     )
-    add_sign_in_arguments(parser)
+    # the listing's own options (not required here, so that `ledger verify --vault DIR` parses)
+    parser.add_argument("--vault", type=Path, default=None, metavar="DIR", help="vault folder")
+    parser.add_argument("--user", default=None, help="user name (default: $SAIKEN_USER)")
+    parser.add_argument("--recovery", action="store_true", help="復旧キーでサインインする")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run_list)
     sub = parser.add_subparsers(dest="ledger_command", metavar="ACTION")
@@ -68,6 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run_list(args: argparse.Namespace) -> int:
+    if args.vault is None:
+        raise ValidationError("--vault で金庫のフォルダを指定してください（例: saiken ledger --vault DIR）。")
     session = sign_in(args)
     try:
         rows = handover.list_ledger(session)

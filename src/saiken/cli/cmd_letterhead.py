@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.errors import ValidationError
 from saiken.domain.letter_values import LETTERHEAD_LABELS
 from saiken.services.letters import LetterheadRow, get_letterhead, update_letterhead
@@ -20,16 +20,15 @@ from saiken.services.letters import LetterheadRow, get_letterhead, update_letter
 NUMBERS = {"pay_by_days": int, "window_x_mm": float, "window_y_mm": float}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "letterhead",
         help="文書の差出人情報（区名・区長・事務所・納付方法・文書番号の記号）",
-        description="文書の差出人情報を表示・変更します。例: saiken letterhead --vault DIR --set ward=架空区 --set ward_head_name='山本　一郎'",
+        example="saiken letterhead --vault DIR --set ward=架空区 --set ward_head_name='山本　一郎'",
+        run=run,
+        json=True,
     )
-    add_sign_in_arguments(parser)
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def _changes(items: list[str]) -> dict[str, object]:

@@ -8,7 +8,8 @@
 Debtors are given by 管理番号 (`--debtor`, repeatable) or by a saved extraction condition; with neither,
 every debtor is taken. The letters are recorded as sent (one documents-sent entry each, one audit entry
 for the batch) and written to `--out`; writing files holds personal data, so it is an export (a
-supervisor). With $SAIKEN_FILE_PASSWORD set, every file written is protected with that password.
+supervisor). With --protect every file written gets a password ($SAIKEN_FILE_PASSWORD, or generated and
+shown once).
 `--json` prints {"letters", "pages", "skipped": [{"id", "reason"}], "document_numbers"} (ids are 管理番号);
 warnings (settings still empty) go to stderr.
 """
@@ -16,11 +17,11 @@ warnings (settings still empty) go to stderr.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
+from saiken.cli.file_password import add_protect_argument, file_password, report_file_password
 from saiken.domain.errors import ValidationError
 from saiken.domain.letter_kinds import MAIL_METHODS, letter_kind
 from saiken.domain.wareki import parse_date
@@ -28,16 +29,15 @@ from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, search_debtor
 from saiken.services.letters import BatchOutput, BatchRequest, make_letters
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "letters",
         help="督促状・催告書・合意書などをまとめて作る",
-        description=(
-            "承認済みのひな形から文書をまとめて作り、1つのPDFに保存します。"
-            "例: saiken letters --vault DIR --kind demand --condition 督促対象 --out 督促状.pdf --mail-list 差出票.xlsx"
-        ),
+        description="承認済みのひな形から文書をまとめて作り、1つのPDFに保存します（保存は取扱責任者）。",
+        example="saiken letters --vault DIR --kind demand --condition 督促対象 --out 督促状.pdf --mail-list 差出票.xlsx",
+        run=run,
+        json=True,
     )
-    add_sign_in_arguments(parser)
     parser.add_argument(
         "--kind", required=True, help="demand（督促状）, notice（催告書）, agreement, pledge, reissue"
     )
@@ -68,8 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--include-returned", dest="include_returned", action="store_true", help="前回返戻の債務者も含める"
     )
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
+    add_protect_argument(parser)
 
 
 def _check_output(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
@@ -90,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     _check_output(args.labels, (".pdf",), "--labels")
     letter_date = parse_date(args.date) if args.date else None
     pay_by = parse_date(args.pay_by) if args.pay_by else None
-    password = os.environ.get("SAIKEN_FILE_PASSWORD") or None
+    password = file_password(args, args.out)
     session = sign_in(args)
     try:
         ids: tuple[int, ...] = ()
@@ -120,8 +119,12 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"注意: {warning}", file=sys.stderr)
     if args.json:
-        print_json(result.summary())
+        payload = result.summary()
+        if password is not None:  # the contract's four keys, plus what --protect adds
+            report_file_password(args, password, payload)
+        print_json(payload)
     else:
+        report_file_password(args, password)
         print(
             f"{kind.label} {len(result.letters)}通（{result.pages}ページ）を作成し、{args.out.name} に保存しました。"
         )

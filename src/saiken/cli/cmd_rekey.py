@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.common import add_sign_in_arguments, confirm, print_json, secret_from_env, user_name
+from saiken.cli.common import Commands, confirm, print_json, secret_from_env, user_name
 from saiken.services import vault
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("rekey", help="金庫の鍵を更新する（新しい復旧キーと一時パスワードを表示）")
-    add_sign_in_arguments(parser)
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "rekey",
+        help="金庫の鍵を更新する（管理者。新しい復旧キーとほかの利用者の一時パスワードを表示）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken rekey --vault DIR --user kanri",
+            "SAIKEN_RECOVERY_KEY=… saiken rekey --vault DIR --recovery --yes",
+        ],
+    )
     parser.add_argument("--yes", action="store_true", help="確認なしで実行する")
-    parser.add_argument("--json", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,10 +39,8 @@ def run(args: argparse.Namespace) -> int:
         name = user_name(args)
         secret = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
         session = vault.open_vault(args.vault, name, secret)
-    try:
+    with session:
         result = vault.rekey(session, secret)
-    finally:
-        session.close()
     if args.json:
         print_json(
             {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.letter_kinds import letter_kind
 from saiken.services.context import VaultSession
@@ -31,38 +31,45 @@ KINDS = "demand|notice|agreement|pledge|reissue"
 MAX_FILE = 100_000
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    group = commands.group(
         "template",
         help="文書のひな形（一覧・表示・承認・保存）",
-        description="文書のひな形の一覧・表示・承認・保存。例: saiken template approve --vault DIR --kind demand",
+        example=["saiken template list --vault DIR", "saiken template approve --vault DIR --kind demand"],
     )
-    sub = parser.add_subparsers(dest="template_command", metavar="COMMAND")
-    sub.required = True
-    listing = sub.add_parser("list", help="ひな形と版の一覧")
-    add_sign_in_arguments(listing)
+    listing = group.add(
+        "list",
+        help="ひな形と版の一覧",
+        run=run_list,
+        example="saiken template list --vault DIR --json",
+        json=True,
+    )
     listing.add_argument("--kind", help=f"文書の種類（{KINDS}）")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=run_list)
     for name, helptext, func in (
         ("show", "ひな形の本文を表示する", run_show),
         ("approve", "ひな形の版を承認する（取扱責任者）", run_approve),
     ):
-        command = sub.add_parser(name, help=helptext)
-        add_sign_in_arguments(command)
+        command = group.add(
+            name,
+            help=helptext,
+            run=func,
+            example=f"saiken template {name} --vault DIR --kind demand",
+            json=True,
+        )
         command.add_argument(
             "version_id", nargs="?", type=int, metavar="VERSION_ID", help="版の番号（list で表示）"
         )
         command.add_argument("--kind", help=f"その種類の最新の版（{KINDS}）")
-        command.add_argument("--json", action="store_true")
-        command.set_defaults(func=func)
-    save = sub.add_parser("save", help="ファイルの本文を新しいひな形（または新しい版）として保存する")
-    add_sign_in_arguments(save)
+    save = group.add(
+        "save",
+        help="ファイルの本文を新しいひな形（または新しい版）として保存する",
+        run=run_save,
+        example="saiken template save --vault DIR 督促状.txt --template 1",
+        json=True,
+    )
     save.add_argument("file", type=Path, metavar="FILE", help="ひな形の本文（UTF-8 のテキスト）")
     save.add_argument("--template", type=int, default=None, metavar="ID", help="新しい版を加えるひな形の番号")
     save.add_argument("--note", default="", help="版のメモ")
-    save.add_argument("--json", action="store_true")
-    save.set_defaults(func=run_save)
 
 
 def _item(template: TemplateRow) -> dict[str, object]:

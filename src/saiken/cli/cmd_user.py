@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 
 from saiken.cli.common import (
-    add_sign_in_arguments,
+    FOLDER,
+    Commands,
     add_user_argument,
-    add_vault_argument,
     confirm,
     new_password,
     print_json,
@@ -24,74 +24,99 @@ from saiken.cli.common import (
 )
 from saiken.services import users, vault
 
+ROLES_HELP = "admin（管理者）、supervisor（取扱責任者）、handler（取扱者）、viewer（閲覧者）"
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("user", help="利用者の追加・一覧・パスワード変更・削除")
-    sub = parser.add_subparsers(dest="user_command", metavar="ACTION")
-    sub.required = True
 
-    add = sub.add_parser("add", help="利用者を追加する（新しいパスワード: $SAIKEN_NEW_PASSWORD）")
-    add_sign_in_arguments(add)
-    add.add_argument("name", help="新しい利用者名")
-    add.add_argument("--role", required=True, choices=users.ROLE_NAMES)
-    add.add_argument("--display-name", default="", help="表示名（任意）")
-    add.add_argument("--json", action="store_true")
-    add.set_defaults(func=run_add)
-
-    listing = sub.add_parser("list", help="利用者の一覧")
-    add_sign_in_arguments(listing)
-    listing.add_argument("--all", action="store_true", help="削除した利用者も表示する")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=run_list)
-
-    passwd = sub.add_parser(
-        "passwd", help="パスワードを変える（自分: 今のものは $SAIKEN_PASSWORD）／再設定する（管理者）"
+def register(commands: Commands) -> None:
+    user = commands.group(
+        "user",
+        help="利用者の追加・一覧・パスワード変更・削除・役割・端末登録",
+        example="SAIKEN_PASSWORD=… SAIKEN_NEW_PASSWORD=… saiken user add --vault DIR --user kanri sato --role handler",
     )
-    add_sign_in_arguments(passwd)
-    passwd.add_argument("name", nargs="?", help="利用者名（省略時は自分）")
-    passwd.set_defaults(func=run_passwd)
+    add = user.add(
+        "add",
+        help="利用者を追加する（新しい利用者のパスワード: $SAIKEN_NEW_PASSWORD）",
+        run=run_add,
+        json=True,
+        example="SAIKEN_PASSWORD=… SAIKEN_NEW_PASSWORD=… saiken user add --vault DIR --user kanri sato --role handler",
+    )
+    add.add_argument("name", metavar="NAME", help="新しい利用者名")
+    add.add_argument("--role", required=True, choices=users.ROLE_NAMES, help=f"役割: {ROLES_HELP}")
+    add.add_argument("--display-name", default="", metavar="TEXT", help="表示名（任意）")
 
-    remove = sub.add_parser("remove", help="利用者を削除する（鍵スロットも消えます）")
-    add_sign_in_arguments(remove)
-    remove.add_argument("name")
+    listing = user.add(
+        "list",
+        help="利用者の一覧",
+        run=run_list,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken user list --vault DIR --user kanri --all",
+    )
+    listing.add_argument("--all", action="store_true", help="削除した利用者も表示する")
+
+    passwd = user.add(
+        "passwd",
+        help="パスワードを変える（自分: 今のものは $SAIKEN_PASSWORD）／再設定する（管理者）",
+        run=run_passwd,
+        example=[
+            "SAIKEN_PASSWORD=今の… SAIKEN_NEW_PASSWORD=新しい… saiken user passwd --vault DIR --user sato",
+            "SAIKEN_PASSWORD=… SAIKEN_NEW_PASSWORD=… saiken user passwd --vault DIR --user kanri sato",
+        ],
+    )
+    passwd.add_argument("name", nargs="?", metavar="NAME", help="利用者名（省略時は自分）")
+
+    remove = user.add(
+        "remove",
+        help="利用者を削除する（鍵スロットも消えます）",
+        run=run_remove,
+        example="SAIKEN_PASSWORD=… saiken user remove --vault DIR --user kanri sato --yes",
+    )
+    remove.add_argument("name", metavar="NAME", help="削除する利用者名")
     remove.add_argument("--yes", action="store_true", help="確認なしで実行する")
-    remove.set_defaults(func=run_remove)
 
-    role = sub.add_parser("role", help="利用者の役割を変える")
-    add_sign_in_arguments(role)
-    role.add_argument("name")
-    role.add_argument("role", choices=users.ROLE_NAMES)
-    role.set_defaults(func=run_role)
+    role = user.add(
+        "role",
+        help="利用者の役割を変える",
+        run=run_role,
+        example="SAIKEN_PASSWORD=… saiken user role --vault DIR --user kanri sato supervisor",
+    )
+    role.add_argument("name", metavar="NAME", help="利用者名")
+    role.add_argument("role", choices=users.ROLE_NAMES, metavar="ROLE", help=f"新しい役割: {ROLES_HELP}")
 
-    enrol = sub.add_parser(
+    enrol = user.add(
         "enrol-device",
         help="端末に結び付けた金庫を、この PC の OS アカウントに登録する"
         "（復旧キー、または --code で管理者の端末登録コード）",
+        run=run_enrol,
+        vault=FOLDER,
+        example=[
+            "SAIKEN_RECOVERY_KEY=… saiken user enrol-device --vault DIR",
+            "SAIKEN_ENROLMENT_CODE=… SAIKEN_PASSWORD=… saiken user enrol-device --vault DIR --user sato --code",
+        ],
     )
-    add_vault_argument(enrol)
     add_user_argument(enrol)
     enrol.add_argument(
         "--code",
         action="store_true",
         help="管理者の端末登録コード（$SAIKEN_ENROLMENT_CODE）と自分のパスワードで登録する",
     )
-    enrol.set_defaults(func=run_enrol)
 
-    code = sub.add_parser(
-        "enrolment-code", help="別の OS アカウントを登録するための端末登録コードを表示する（管理者）"
+    code = user.add(
+        "enrolment-code",
+        help="別の OS アカウントを登録するための一回限りの端末登録コードを表示する（管理者）",
+        run=run_enrolment_code,
+        example="SAIKEN_PASSWORD=… saiken user enrolment-code --vault DIR --user kanri --for tanto",
     )
-    add_sign_in_arguments(code)
-    code.set_defaults(func=run_enrolment_code)
+    code.add_argument(
+        "--for", dest="for_user", default=None, metavar="USER", help="この利用者だけが使えるコードにする"
+    )
+    code.add_argument("--hours", type=int, default=8, help="有効時間（1〜72 時間、既定 8 時間）")
 
 
 def run_add(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         row = users.add_user(
             session, args.name, role=args.role, password=new_password(), display_name=args.display_name
         )
-    finally:
-        session.close()
     if args.json:
         print_json(row.__dict__)
     else:
@@ -100,11 +125,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         rows = users.list_users(session, include_removed=args.all)
-    finally:
-        session.close()
     if args.json:
         print_json([row.__dict__ for row in rows])
         return 0
@@ -117,14 +139,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args, allow_temporary=True) as session:
         target = args.name or session.user.name
         own = target == session.user.name
         old = secret_from_env("SAIKEN_PASSWORD", "今のパスワード: ") if own else None
         users.change_password(session, target, old_password=old, new_password=new_password())
-    finally:
-        session.close()
     if own:
         print("パスワードを変更しました。")
     else:
@@ -134,21 +153,15 @@ def run_passwd(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     confirm(args, f"利用者「{args.name}」を削除します。よろしいですか")
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         users.remove_user(session, args.name)
-    finally:
-        session.close()
     print(f"利用者「{args.name}」を削除しました。その鍵スロットも消しました。")
     return 0
 
 
 def run_role(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         row = users.set_role(session, args.name, args.role)
-    finally:
-        session.close()
     print(f"利用者「{row.name}」の役割を {row.role} にしました。")
     return 0
 
@@ -171,11 +184,12 @@ def run_enrol(args: argparse.Namespace) -> int:
 
 
 def run_enrolment_code(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
-        code = vault.device_enrolment_code(session)
-    finally:
-        session.close()
-    print("端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います）:")
-    print(f"    {code}")
+    with sign_in(args) as session:
+        code = vault.device_enrolment_code(session, for_user=args.for_user, hours=args.hours)
+    whom = f"利用者 {code.for_user} だけが" if code.for_user else "この金庫の利用者が"
+    print(
+        "端末登録コード（登録する本人にだけ渡してください。本人のパスワードと組み合わせて使います。"
+        f"{whom}一回だけ使えます。{code.expires_text} まで有効）:"
+    )
+    print(f"    {code.code}")
     return 0

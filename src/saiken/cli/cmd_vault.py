@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.common import add_sign_in_arguments, print_json, secret_from_env, user_name
+from saiken.cli.common import Commands, print_json, secret_from_env, user_name
 from saiken.domain.errors import IntegrityError
-from saiken.services import vault_check
+from saiken.services import vault
 
 _LABELS = {
     "keys": "鍵ファイル（keys.json）",
@@ -22,28 +22,29 @@ _LABELS = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("vault", help="金庫そのものの検査")
-    sub = parser.add_subparsers(dest="vault_command", metavar="ACTION")
-    sub.required = True
-    check = sub.add_parser(
-        "check",
-        help="開いていない金庫を検査する（整合性・暗号ページ・鍵ファイル・サインイン）",
-        description="例: SAIKEN_PASSWORD=… saiken vault check --vault DIR --user kanri",
+def register(commands: Commands) -> None:
+    group = commands.group(
+        "vault",
+        help="金庫そのものの検査",
+        example="SAIKEN_PASSWORD=… saiken vault check --vault ~/saiken-vault --user kanri",
     )
-    add_sign_in_arguments(check)
-    check.add_argument("--json", action="store_true")
-    check.set_defaults(func=run_check)
+    group.add(
+        "check",
+        help="金庫を検査する（鍵ファイル・整合性・暗号ページ・サインイン）。壊れていれば正常なバックアップを示す",
+        run=run_check,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken vault check --vault ~/saiken-vault --user kanri",
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
     if args.recovery:
-        report = vault_check.check_vault(
+        report = vault.check_vault(
             args.vault, recovery_key=secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
         )
     else:
         name = user_name(args)
-        report = vault_check.check_vault(
+        report = vault.check_vault(
             args.vault, user=name, password=secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
         )
     status = 0 if report.ok else IntegrityError.exit_code

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import argparse
 
+from saiken.cli.common import Commands
 from saiken.domain.errors import ValidationError
 from saiken.domain.wareki import format_wareki, parse_date
 
 STYLES = ("long", "short", "long_zero")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "wareki",
         help="西暦と和暦を変換する",
         description="日付を和暦で表示します（--parse で和暦などを ISO 形式の日付に）。",
+        run=run,
+        vault=None,
+        example=[
+            "saiken wareki 2025-09-16",
+            "saiken wareki --parse R7.9.16",
+            "saiken wareki 2019-05-01 --style short",
+        ],
     )
     parser.add_argument(
         "date", nargs="?", metavar="DATE", help="日付（2025-09-16、令和7年9月16日、R7.9.16 など）"
@@ -28,9 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--parse", metavar="TEXT", help="日付の文字列を読んで ISO 形式（2025-09-16）で表示する"
     )
     parser.add_argument(
-        "--style", default="long", help="和暦の書き方: long（令和7年9月16日）、short（R7.9.16）、long_zero"
+        "--style",
+        default="long",
+        metavar="STYLE",
+        help="和暦の書き方: long（令和7年9月16日、既定）、short（R7.9.16）、long_zero（令和07年09月16日）",
     )
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

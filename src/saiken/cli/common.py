@@ -1,4 +1,22 @@
-"""Helpers shared by the CLI commands: passwords from the environment or a prompt, JSON output."""
+"""What every CLI command shares: declaring a subcommand (`Commands`), signing in, passwords from the
+environment or a prompt, confirmations, JSON output.
+
+A command module `saiken.cli.cmd_<name>` has `register(commands: Commands)` and declares each subcommand
+with ONE call that also gives its sign-in arguments, `--json` and an example for its help:
+
+    def register(commands: Commands) -> None:
+        commands.add("debtors", help="債務者の一覧・検索", run=run, json=True,
+                     example="SAIKEN_PASSWORD=… saiken debtors --vault DIR --user yamada --search たかはし")
+
+    def run(args: argparse.Namespace) -> int:
+        with sign_in(args) as session:      # VaultSession is a context manager: closed however it ends
+            rows = search_debtors(session, ...)
+        ...
+
+`vault=SIGN_IN` (the default) adds --vault DIR, --user NAME and --recovery; `vault=FOLDER` only --vault DIR;
+`vault=None` nothing. A command group (`saiken user add|list …`) is `commands.group(...)`, which returns
+the `Commands` of its actions.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +26,71 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from saiken.domain.errors import ValidationError
+from saiken.argparse_ja import example_text
+from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.services import vault
 from saiken.services.context import VaultSession
 
+SIGN_IN: Literal["sign-in"] = "sign-in"
+FOLDER: Literal["folder"] = "folder"
+Run = Callable[[argparse.Namespace], int]
+
+
+class Commands:
+    """Where a command module declares its subcommands (holds argparse's sub-parser action)."""
+
+    def __init__(self, action: Any) -> None:
+        self._action = action
+
+    def add(
+        self,
+        name: str,
+        *,
+        help: str,
+        run: Run,
+        example: str | Sequence[str],
+        vault: Literal["sign-in", "folder"] | None = SIGN_IN,
+        json: bool = False,
+        description: str = "",
+    ) -> argparse.ArgumentParser:
+        """A subcommand `name` with its help (Japanese), an example, the vault/sign-in arguments and
+        `--json`; `run(args)` returns the exit status. Returns the parser for the command's own arguments."""
+        parser: argparse.ArgumentParser = self._action.add_parser(
+            name, help=help, description=description or help, epilog=example_text(example)
+        )
+        if vault == SIGN_IN:
+            add_sign_in_arguments(parser)
+        elif vault == FOLDER:
+            add_vault_argument(parser)
+        if json:
+            parser.add_argument("--json", action="store_true", help="結果を JSON で出力する（機械向け）")
+        parser.set_defaults(func=run)
+        return parser
+
+    def group(self, name: str, *, help: str, example: str | Sequence[str], description: str = "") -> Commands:
+        """A command with actions of its own (`saiken user add|list …`); returns where to add them."""
+        parser = self._action.add_parser(
+            name, help=help, description=description or help, epilog=example_text(example)
+        )
+        actions = parser.add_subparsers(dest=f"{name}_action", metavar="操作", help="次のどれか")
+        actions.required = True
+        return Commands(actions)
+
 
 def add_vault_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--vault", required=True, type=Path, metavar="DIR", help="vault folder")
+    parser.add_argument("--vault", required=True, type=Path, metavar="DIR", help="金庫のフォルダ")
 
 
 def add_user_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", default=None, help="user name (default: $SAIKEN_USER)")
+    parser.add_argument(
+        "--user", default=None, metavar="NAME", help="サインインする利用者名（省略時は $SAIKEN_USER）"
+    )
 
 
 def secret_from_env(variable: str, prompt: str) -> str:
@@ -74,14 +141,39 @@ def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def sign_in(args: argparse.Namespace) -> VaultSession:
-    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key)."""
+TEMPORARY_PASSWORD = (
+    "仮のパスワードでサインインしました。ほかの操作の前に、自分のパスワードに変えてください: "
+    "SAIKEN_NEW_PASSWORD に新しいパスワードを設定して saiken user passwd --vault {vault} を実行します"
+    "（端末から実行すれば、その場で変えられます）。何も変更していません。"
+)
+
+
+def sign_in(args: argparse.Namespace, *, allow_temporary: bool = False) -> VaultSession:
+    """Open the vault named by --vault as --user/$SAIKEN_USER with $SAIKEN_PASSWORD (or the recovery key).
+
+    A temporary password (set by an admin's reset) must be changed before anything else, as in the GUI:
+    at a terminal the new one is asked for here; otherwise the command stops with PermissionDeniedError
+    saying how (only `user passwd` passes `allow_temporary`)."""
     if getattr(args, "recovery", False):
         key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
         return vault.open_with_recovery_key(args.vault, key)
     name = user_name(args)
     password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
-    return vault.open_vault(args.vault, name, password)
+    session = vault.open_vault(args.vault, name, password)
+    if allow_temporary or not vault.password_change_required(session):
+        return session
+    try:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise PermissionDeniedError(TEMPORARY_PASSWORD.format(vault=args.vault))
+        from saiken.services import users
+
+        print("仮のパスワードです。続ける前に、自分のパスワードを決めてください。", file=sys.stderr)
+        users.change_password(session, name, old_password=password, new_password=new_password())
+        print("パスワードを変更しました。", file=sys.stderr)
+    except BaseException:
+        session.close()
+        raise
+    return session
 
 
 def new_password(prompt: str = "新しいパスワード: ") -> str:

@@ -1,4 +1,4 @@
-"""Advisor dispatch fees (専門家派遣の謝金・旅費), exact, in whole yen (issue 10 item 2, seed 004).
+"""Advisor dispatch fees (専門家派遣の謝金・旅費), exact, in whole yen (seed 004).
 
 The default profile `SEED_004` is the 専門家謝金支出基準 and 専門家旅費支出基準 of seed 004:
 

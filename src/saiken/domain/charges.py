@@ -99,7 +99,7 @@ class ChargeResult:
     segments: tuple[Segment, ...]
 
     def summary(self) -> dict[str, object]:
-        """The CLI's `--json` keys (issue 3 item 8): `due` as ISO, the rest whole yen."""
+        """The CLI's `--json` keys: `due` as ISO, the rest whole yen."""
         return {
             "due": self.due.isoformat(),
             "principal_remaining": self.principal_remaining,

@@ -1,4 +1,4 @@
-"""Generated passwords for protected files and handover packages (DESIGN §5, §6; issue 11).
+"""Generated passwords for protected files and handover packages (DESIGN §5, §6).
 
 One rule for every password the application makes up for a person to carry on paper: at least 128
 random bits (130 by default), written with an alphabet of 32 characters that are hard to misread (no

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.limitation import EventKind
+from saiken.domain.limitation_events import LetterSent, limitation_events
 from saiken.domain.wareki import era_of
 
 MAIL_METHODS = ("普通", "書留", "簡易書留", "特定記録")
@@ -63,18 +64,13 @@ def letter_kind(text: str | LetterKind) -> LetterKind:
 
 
 def limitation_event(kind: LetterKind) -> EventKind | None:
-    """The limitation event a letter of `kind` gives when it is sent and not returned undelivered.
-
-    A 督促状 is the statutory demand (督促: the first one renews a public-law claim, 地方自治法236条4項;
-    `saiken.domain.limitation` treats later ones and private-law ones as a demand); a 催告書 is a demand
-    (催告, 民法150条). Sending an agreement or a pledge gives nothing: it counts as an acknowledgement only
-    once the debtor has signed it (entered as the plan's agreed date). A reissue request goes to the ward.
-    """
-    if kind is LetterKind.DEMAND:
-        return EventKind.STATUTORY_DEMAND
-    if kind is LetterKind.NOTICE:
-        return EventKind.DEMAND
-    return None
+    """The limitation event a letter of `kind` gives when it is sent and not returned undelivered, by the
+    rules of `saiken.domain.limitation_events` (a 督促状 is the statutory demand, a 催告書 a demand). Sending an
+    agreement or a pledge gives nothing: it counts as an acknowledgement only once the debtor has signed it
+    (entered as the plan's agreed date). A reissue request goes to the ward."""
+    day = dt.date(2000, 1, 1)
+    events = limitation_events(day, letters=[LetterSent(kind.label, day)])
+    return events[0].kind if events else None
 
 
 class TemplateState(StrEnum):

@@ -1,4 +1,4 @@
-"""Search keys for Japanese names, readings, addresses and phone numbers (DESIGN §8, issue 3 item 6).
+"""Search keys for Japanese names, readings, addresses and phone numbers (DESIGN §8).
 
 `fold(text)` makes the key that both the stored text and the query go through, so that たかはし, ﾀｶﾊｼ,
 タカハシ and 髙橋/高橋 meet:

@@ -30,7 +30,7 @@ def keyring_available() -> bool:
     if isinstance(backend, fail.Keyring):
         return False
     try:
-        return float(backend.priority) > 0  # type: ignore[arg-type]
+        return float(backend.priority) > 0
     except Exception:
         return False
 

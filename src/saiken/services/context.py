@@ -8,6 +8,7 @@ Widgets never hold SQLAlchemy sessions or ORM objects: services return plain dat
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from saiken.domain.roles import ROLE_LABELS, Capability, Role, capabilities
 from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash
 from saiken.store.engine import READ_ONLY
 from saiken.store.models import AuditEntry, Setting
+from saiken.store.vault_lock import VaultLockHandle
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class SignedInUser:
         return capability in capabilities(self.role, is_supervisor=self.is_supervisor)
 
 
+TALLY_KEY = "count"  # the counter every tallied action carries
+TALLY_FLUSH = 200
+
+
 @dataclass
 class VaultSession:
     """An open vault for one signed-in user. `close()` drops the engine and the key material."""
@@ -56,6 +62,9 @@ class VaultSession:
     org_name: str = ""
     org_role: str = ""  # "ward" or "contractor"
     demo: bool = False
+    vault_lock: VaultLockHandle | None = None  # this session's share of the vault's OS lock
+    # Actions audited as one summary per session (searches: how many, never the text), see `tally`.
+    tallies: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def closed(self) -> bool:
@@ -73,10 +82,42 @@ class VaultSession:
                 hint="取扱責任者または管理者に依頼してください。",
             )
 
+    def tally(self, action: str, **counts: int) -> None:
+        """Count an action that is audited as one summary entry per session (DESIGN §5: searches are
+        summarised — how many, never the text typed). Written when the session closes, or every
+        `TALLY_FLUSH` of them so a crash loses few."""
+        counter = self.tallies.setdefault(action, Counter())
+        counter.update(counts)
+        if counter[TALLY_KEY] >= TALLY_FLUSH:
+            self.flush_tallies()
+
+    def flush_tallies(self) -> None:
+        """Write the summaries counted so far (one audit entry per action) and start counting afresh."""
+        if self.engine is None or not self.tallies:
+            return
+        pending, self.tallies = self.tallies, {}
+        with unit_of_work(self) as work:
+            for action, counter in sorted(pending.items()):
+                work.audit(action, target_type="session", **dict(sorted(counter.items())))
+
     def close(self) -> None:
         if self.engine is not None:
+            try:
+                self.flush_tallies()
+            except Exception:  # closing must never fail (a damaged page, a full disk)
+                self.tallies = {}
             self.engine.dispose()
             self.engine = None
+        if self.vault_lock is not None:
+            self.vault_lock.release()  # after the database is closed: another process may open it now
+            self.vault_lock = None
+
+    def __enter__(self) -> VaultSession:
+        """`with vault.open_vault(...) as session:` closes the session however the block ends."""
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 @dataclass
@@ -85,7 +126,6 @@ class Work:
 
     session: Session
     vault: VaultSession
-    audited: list[str] = field(default_factory=list)
 
     def audit(
         self,

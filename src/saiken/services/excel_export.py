@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
-from saiken.exchange.excel.debtor_list import DebtorListRow as SheetRow
-from saiken.exchange.excel.debtor_list import debtor_list_bytes
+from saiken.exchange.excel.debtor_list import DebtorSheetRow, debtor_list_bytes
 from saiken.services.context import VaultSession, unit_of_work
+from saiken.services.debtors.listing import filter_summary
 from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
 from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 from saiken.store.models import Claim, Debtor
@@ -79,7 +79,7 @@ def _list_rows(session: Session, flt: DebtorFilter, today: dt.date) -> list[Debt
             return rows
 
 
-def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]:
+def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[DebtorSheetRow]:
     """The listed debtors with every column of the ward's format (first claim) and the list's figures."""
     debtors: dict[int, Debtor] = {}
     claims: dict[int, Claim] = {}
@@ -87,15 +87,15 @@ def _sheet_rows(session: Session, listed: list[DebtorListRow]) -> list[SheetRow]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         debtors.update((d.id, d) for d in session.scalars(select(Debtor).where(Debtor.id.in_(chunk))))
-        for claim in session.scalars(
+        for first in session.scalars(
             select(Claim).where(Claim.debtor_id.in_(chunk)).order_by(Claim.id.desc())
         ):
-            claims[claim.debtor_id] = claim  # the first claim wins
+            claims[first.debtor_id] = first  # the first claim wins
     result = []
     for row in listed:
         debtor, claim = debtors[row.id], claims.get(row.id)
         result.append(
-            SheetRow(
+            DebtorSheetRow(
                 management_no=row.management_no,
                 name=row.name,
                 principal=row.principal,
@@ -142,5 +142,11 @@ def export_debtor_list(
         rows = _sheet_rows(work.session, _list_rows(work.session, flt, s.clock.today()))
         data = debtor_list_bytes(rows, created_on=s.clock.today())
         saved = save_personal_file(s, target, data, title="債務者一覧", password=password)
-        work.audit("export.debtor_list", rows=len(rows), filtered=not flt.is_empty(), **saved.audit_details())
+        work.audit(
+            "export.debtor_list",
+            rows=len(rows),
+            filtered=not flt.is_empty(),
+            **filter_summary(flt),
+            **saved.audit_details(),
+        )
     return ExportResult(path=target, rows=len(rows), saved=saved)

@@ -1,4 +1,4 @@
-"""Import of the ward's extraction workbook (区の抽出データの取込み, issue 3 item 4).
+"""Import of the ward's extraction workbook (区の抽出データの取込み).
 
 All or nothing: the workbook is read and checked first (`saiken.exchange.excel.read_ward_workbook`); with
 any bad row nothing is stored and the report lists every bad row. Otherwise ONE transaction creates the new
@@ -27,15 +27,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from saiken.domain.debtor_status import NOT_STARTED, PAID_IN_FULL
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel import DebtorRow, RowError, read_ward_workbook
+from saiken.services.changes import NOTHING, Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.common import default_engagement, refresh_totals
 from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
@@ -126,8 +127,8 @@ def _load_existing(session: Session, engagement_id: int | None, numbers: list[st
             continue
         ids = [debtor.id for debtor in debtors]
         claims: dict[int, Claim] = {}
-        for claim in session.scalars(select(Claim).where(Claim.debtor_id.in_(ids)).order_by(Claim.id.desc())):
-            claims[claim.debtor_id] = claim  # the first (lowest id) claim: the one the import made
+        for first in session.scalars(select(Claim).where(Claim.debtor_id.in_(ids)).order_by(Claim.id.desc())):
+            claims[first.debtor_id] = first  # the first (lowest id) claim: the one the import made
         tranches: dict[int, ReceiptTranche] = {}
         claim_ids = [claim.id for claim in claims.values()]
         for tranche in session.scalars(
@@ -181,8 +182,9 @@ def _target_engagement(session: Session) -> int | None:
 
 def import_ward_workbook(
     s: VaultSession, path: Path | str, *, dry_run: bool = False, password: str | None = None
-) -> ImportReport:
-    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring.
+) -> Changed[ImportReport]:
+    """Import (or with `dry_run`, preview) the ward's extraction at `path`. See the module docstring. The
+    change names every debtor added or updated (nothing for a dry run or a refused workbook).
 
     An Office-encrypted workbook needs `password`: PasswordRequiredError without one, WrongPasswordError
     for a wrong one (nothing is stored either way). It is decrypted in memory only and then read exactly
@@ -191,7 +193,7 @@ def import_ward_workbook(
     extraction = read_ward_workbook(path, password=password)
     protected = extraction.protection is not None
     if extraction.errors:
-        return ImportReport(
+        refused = ImportReport(
             0,
             0,
             0,
@@ -201,6 +203,7 @@ def import_ward_workbook(
             protected=protected,
             notes=list(extraction.notes),
         )
+        return Changed(refused, NOTHING)
     if not extraction.rows:
         raise ValidationError(
             f"ファイル「{Path(path).name}」に取り込める債務者の行がありません。"
@@ -211,11 +214,14 @@ def import_ward_workbook(
         with read_session(s) as session:
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
-        return replace(
-            report,
-            skipped_rows=list(extraction.skipped_rows),
-            protected=protected,
-            notes=list(extraction.notes),
+        return Changed(
+            replace(
+                report,
+                skipped_rows=list(extraction.skipped_rows),
+                protected=protected,
+                notes=list(extraction.notes),
+            ),
+            NOTHING,
         )
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
@@ -239,8 +245,16 @@ def import_ward_workbook(
             protection=extraction.protection or "none",
         )
         assert len(updated_ids) == report.updated
-    return replace(
-        report, skipped_rows=list(extraction.skipped_rows), protected=protected, notes=list(extraction.notes)
+    touched = frozenset([*new_ids, *updated_ids])
+    changes = Changes(frozenset({Area.DEBTORS, Area.PAYMENTS}), touched) if touched else NOTHING
+    return Changed(
+        replace(
+            report,
+            skipped_rows=list(extraction.skipped_rows),
+            protected=protected,
+            notes=list(extraction.notes),
+        ),
+        changes,
     )
 
 
@@ -272,7 +286,7 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
     debtor_ids = list(range(first_debtor, first_debtor + len(rows)))
     claim_ids = list(range(first_claim, first_claim + len(rows)))
     session.execute(
-        insert(Debtor.__table__),
+        insert(cast(Table, Debtor.__table__)),
         [
             {
                 **_debtor_values(row),
@@ -290,7 +304,7 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         ],
     )
     session.execute(
-        insert(Claim.__table__),
+        insert(cast(Table, Claim.__table__)),
         [
             {**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
             for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
@@ -302,14 +316,14 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         if row.received_date is not None
     ]
     if tranches:
-        session.execute(insert(ReceiptTranche.__table__), tranches)
+        session.execute(insert(cast(Table, ReceiptTranche.__table__)), tranches)
     payments = [
         _payment(debtor_id, claim_id, row.paid, IMPORT_SOURCE, today, now, user)
         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
         if row.paid
     ]
     if payments:
-        session.execute(insert(Payment.__table__), payments)
+        session.execute(insert(cast(Table, Payment.__table__)), payments)
     return debtor_ids
 
 

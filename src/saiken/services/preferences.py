@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from saiken.domain.errors import ValidationError
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.store.models import UserPreference
 
@@ -84,16 +85,20 @@ def _store(s: VaultSession, values: dict[str, str]) -> None:
         work.audit("preferences.change", target_type="user", target_id=s.user.name, changed=sorted(values))
 
 
-def set_date_style(s: VaultSession, style: str) -> Preferences:
+def _changed(s: VaultSession) -> Changed[Preferences]:
+    return Changed(get_preferences(s), Changes.of(Area.PREFERENCES))
+
+
+def set_date_style(s: VaultSession, style: str) -> Changed[Preferences]:
     """日付の表示: `wareki` (令和8年12月16日, R8.12.16) or `seireki` (2026年12月16日, 2026/12/16)."""
     s.require_open()
     if style not in DATE_STYLES:
         raise ValidationError("日付の表示は「和暦」か「西暦」を選んでください。")
     _store(s, {DATE_STYLE_KEY: style})
-    return get_preferences(s)
+    return _changed(s)
 
 
-def save_table_layout(s: VaultSession, table: str, columns: Sequence[ColumnLayout]) -> Preferences:
+def save_table_layout(s: VaultSession, table: str, columns: Sequence[ColumnLayout]) -> Changed[Preferences]:
     """Remember the columns of the list `table` (order as given, widths, which are shown)."""
     s.require_open()
     if not isinstance(table, str) or not _NAME_RE.match(table):
@@ -115,4 +120,4 @@ def save_table_layout(s: VaultSession, table: str, columns: Sequence[ColumnLayou
         ensure_ascii=False,
     )
     _store(s, {TABLE_PREFIX + table: value})
-    return get_preferences(s)
+    return _changed(s)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.store.models import Setting
 
@@ -56,7 +57,7 @@ def get_settings(s: VaultSession) -> VaultSettings:
     )
 
 
-def update_settings(s: VaultSession, **changes: int) -> VaultSettings:
+def update_settings(s: VaultSession, **changes: int) -> Changed[VaultSettings]:
     """Change idle_lock_minutes, clipboard_clear_seconds and/or backup_generations (admin)."""
     s.require(Capability.MANAGE_USERS)
     known = {f.name for f in fields(VaultSettings)}
@@ -71,4 +72,4 @@ def update_settings(s: VaultSession, **changes: int) -> VaultSettings:
         for name, value in changes.items():
             work.session.merge(Setting(key=name, value=str(value)))
         work.audit("settings.change", target_type="settings", changed=sorted(changes))
-    return get_settings(s)
+    return Changed(get_settings(s), Changes.of(Area.SETTINGS))

@@ -61,6 +61,28 @@ def read_vault_info(folder: Path) -> VaultInfo:
     )
 
 
+@dataclass(frozen=True)
+class VaultUse:
+    """Whether the vault is open somewhere else right now (`where`: who, which PC, since when, in
+    Japanese), or was left open by a process that ended without closing it (`left_open`)."""
+
+    in_use: bool
+    where: str = ""
+    left_open: str = ""
+
+
+def vault_use(folder: Path) -> VaultUse:
+    """For the sign-in screen, before anyone types a password (saiken.store.vault_lock; loads filelock)."""
+    from saiken.store import vault_lock
+
+    status = vault_lock.status(Path(folder))
+    return VaultUse(
+        in_use=status.in_use,
+        where=status.holder.where() if status.holder is not None else "",
+        left_open=status.stale.where() if status.stale is not None else "",
+    )
+
+
 def keyring_available() -> bool:
     """True when this OS account has a keyring backend that can store the device secret.
     Cheap to import, not to call: the first call imports keyring and probes its backends (tens of ms)."""
@@ -74,9 +96,11 @@ __all__ = [
     "DB_NAME",
     "KEYS_NAME",
     "VaultInfo",
+    "VaultUse",
     "default_demo_dir",
     "default_vault_dir",
     "keyring_available",
     "read_vault_info",
     "vault_exists",
+    "vault_use",
 ]

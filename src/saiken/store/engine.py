@@ -33,12 +33,15 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def pragmas(memory_security: bool) -> list[str]:
+def pragmas(memory_security: bool = False) -> list[str]:
     """The settings every vault connection runs right after its key, before the first read.
 
-    The product always passes `memory_security=True` (issue 2: SQLCipher wipes and locks its heap, so
-    decrypted pages stay out of swap). `False` exists only so that a benchmark process can show the
-    price of that setting on the same settings otherwise; it is not a switch of the application.
+    `cipher_memory_security` stays OFF (SQLCipher's default since 4.5; DESIGN §5): it wipes and locks
+    SQLCipher's own heap, but the decrypted values live in Python and Qt memory anyway once read, so it
+    cannot keep personal data out of a pagefile or a crash dump — full-disk encryption and hibernation off
+    (the deployment guide) do. It cost the 10,000-row import about a third of its time. `True` exists only
+    so that a benchmark process can show that price; it is not a switch of the application (the setting is
+    process-wide and cannot be turned off again once on).
     """
     return [
         # SQLCipher would otherwise log "hmac check failed" lines to stderr on a wrong key.
@@ -66,7 +69,7 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
     )
     try:
         connection.execute(_key_pragma(key))
-        for statement in pragmas(memory_security=True):
+        for statement in pragmas():
             connection.execute(statement)
         # The first read of the schema proves the key; a wrong key raises "file is not a database".
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

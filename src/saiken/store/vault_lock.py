@@ -19,11 +19,13 @@ out, idle lock), so a locked window does not keep the vault from another PC.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import getpass
 import json
 import os
 import platform
+import sys
 import threading
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -214,7 +216,7 @@ def acquire(
             host=_clean(platform.node()),
             pid=os.getpid(),
             since=now,
-            program=_clean(program),
+            program=_clean(program or Path(sys.argv[0] if sys.argv else "").name),
         )
         _write_holder(key, holder)
         _HELD[key] = _Held(lock=lock, holder=holder, count=1, taken_over=taken_over)
@@ -252,6 +254,20 @@ def status(folder: Path) -> LockStatus:
             return LockStatus(in_use=False, stale=read_holder(key))
         finally:
             probe.release()
+
+
+@atexit.register
+def _release_all() -> None:
+    """At a normal exit (window closed, command ended, sys.exit) every lock this process still holds is
+    let go and its holder file removed, so the next opener does not report a vault left open."""
+    with _GUARD:
+        for key, held in list(_HELD.items()):
+            del _HELD[key]
+            try:
+                (key / HOLDER_NAME).unlink(missing_ok=True)
+            except OSError:
+                pass
+            held.lock.release(force=True)
 
 
 def held_here(folder: Path) -> bool:

@@ -167,11 +167,11 @@ def test_backup_now_makes_a_backup(qtbot, main_window, vault_folder):
     assert any((vault_folder / "backups").iterdir())
 
 
-def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault_folder, driver):
+def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault_folder, driver, fixed_clock):
     from saiken.services import users
     from saiken.ui.shell.main_window import MainWindow
 
-    admin = vault.open_vault(vault_folder, ADMIN, ADMIN_PASSWORD)
+    admin = vault.open_vault(vault_folder, ADMIN, ADMIN_PASSWORD, clock=fixed_clock)
     users.add_user(admin, NEW_USER, role="handler", password=NEW_PASSWORD)
     users.change_password(
         admin, NEW_USER, old_password=None, new_password=CHANGED_PASSWORD
@@ -179,7 +179,9 @@ def test_a_reset_password_must_be_replaced_at_the_next_sign_in(qtbot, ops, vault
     admin.close()
 
     done: list = []
-    ops.open_session(vault.open_vault, vault_folder, NEW_USER, CHANGED_PASSWORD, on_result=done.append)
+    ops.open_session(
+        vault.open_vault, vault_folder, NEW_USER, CHANGED_PASSWORD, clock=fixed_clock, on_result=done.append
+    )
     qtbot.waitUntil(lambda: bool(done), timeout=15_000)
     window = MainWindow(ops, vault_folder)
     qtbot.addWidget(window)

@@ -50,6 +50,6 @@ def hand_debtors(vault_session) -> dict[str, int]:
             representative=representative,
             phone="03-5000-0000",
             claims=[make_claim()],
-        )
+        ).value
         ids[no] = created.id
     return ids

@@ -60,7 +60,7 @@ def test_dates_are_wareki_by_default_and_western_when_chosen(
     assert card.records_tab.timeline.texts()[0][0] == "R7.9.10 10:00"
     assert card.claims_tab.claims.texts()[0][6] == "R7.3.21"
     # the user chooses 西暦: every screen follows the change record at once
-    chosen = preferences.set_date_style(vault_session, preferences.SEIREKI)
+    chosen = preferences.set_date_style(vault_session, preferences.SEIREKI).value
     page_context.preferences.apply(chosen)
     assert card.as_of.text() == "2025年9月16日 現在"
     assert card.records_tab.timeline.texts()[0][0] == "2025/09/10 10:00"

@@ -10,7 +10,7 @@ import json
 import openpyxl
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import QTimer
+from dialog_steps import when
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
@@ -43,18 +43,6 @@ def _audit(session, action):
         return [
             json.loads(e.details) for e in db.scalars(select(AuditEntry).where(AuditEntry.action == action))
         ]
-
-
-def _when(condition, action, *, every_ms=20, tries=500):
-    """Run `action` once `condition()` holds, checked from the event loop (inside nested dialogs)."""
-
-    def check(left=tries):
-        if condition():
-            action()
-        elif left:
-            QTimer.singleShot(every_ms, lambda: check(left - 1))
-
-    QTimer.singleShot(every_ms, check)
 
 
 def test_the_dialog_offers_a_password_by_default_and_checks_a_typed_one_live(qtbot, page_context, tmp_path):
@@ -113,7 +101,7 @@ def test_save_show_the_password_once_and_print_the_notice(
         shown["text"] = dialog.shown.text()
         shown["dialog"] = dialog
         dialog.print_button.click()  # the notice is made on the worker, then previewed
-        _when(lambda: dialog.printed, dialog.close_after_asking)
+        when(lambda: dialog.printed, dialog.close_after_asking)
 
     def preview(dialog: PdfPreviewDialog) -> None:
         shown["pages"] = dialog.page_count

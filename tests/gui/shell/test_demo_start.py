@@ -11,9 +11,9 @@ def test_demo_start_signs_in_and_marks_the_window(qtbot, ops, tmp_path):
     from saiken.ui.shell.main import build_parser, start_interactive
     from saiken.ui.shell.main_window import MainWindow
 
-    args = build_parser().parse_args(["--demo", "--vault", str(tmp_path / "demo")])
+    args = build_parser().parse_args(["--demo"])  # the app's own demo folder: the only one it replaces
     folder = start_interactive(ops, args)
-    assert folder == tmp_path / "demo" and ops.signed_in
+    assert folder == vault.default_demo_dir() and ops.signed_in
     assert vault.read_vault_info(folder).demo
     window = MainWindow(ops, folder)
     qtbot.addWidget(window)

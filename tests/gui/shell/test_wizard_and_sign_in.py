@@ -13,12 +13,14 @@ from saiken.domain.errors import WrongPasswordError
 from saiken.services import vault
 
 
-def test_wizard_creates_a_real_vault_and_shows_the_recovery_key_once(qtbot, ops, tmp_path, driver):
+def test_wizard_creates_a_real_vault_and_shows_the_recovery_key_once(
+    qtbot, ops, tmp_path, driver, fixed_clock
+):
     from saiken.ui.admin.recovery_sheet_dialog import RecoverySheetDialog
     from saiken.ui.shell.wizard import FirstRunWizard
 
     folder = tmp_path / "new-vault"
-    wizard = FirstRunWizard(ops, folder)
+    wizard = FirstRunWizard(ops, folder, clock=fixed_clock)
     qtbot.addWidget(wizard)
     wizard.show()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # organisation name missing

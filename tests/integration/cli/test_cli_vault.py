@@ -251,7 +251,7 @@ def test_demo_command(tmp_path, env, capsys):
 def test_enrolment_code_from_the_cli(vault_dir, env, capsys, memory_keyring):
     code, out, _ = run(capsys, "user", "enrolment-code", "--vault", vault_dir)
     enrolment = out.split()[-1]
-    assert code == 0 and re.fullmatch(r"[A-Z2-7-]+", enrolment)
+    assert code == 0 and re.fullmatch(r"[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){4}", enrolment)
     memory_keyring.store.clear()
     assert run(capsys, "audit", "verify", "--vault", vault_dir)[0] == 6  # not enrolled on this account
     env.setenv("SAIKEN_ENROLMENT_CODE", enrolment)

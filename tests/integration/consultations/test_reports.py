@@ -106,3 +106,10 @@ def test_seminar_attendance(vault_session, recorded):
     [row] = consultation_report(vault_session, 2025, 9).seminars
     assert (row.capacity, row.confirmed, row.attended, row.waiting, row.cancelled) == (2, 2, 1, 1, 0)
     assert row.attendance_rate == "50%"
+
+
+def test_a_business_that_changes_industry_is_counted_under_the_new_one(vault_session, recorded):
+    maker, _shop = recorded
+    cs.update_business(vault_session, maker, industry="建設業")
+    year = consultation_report(vault_session, 2025, 9).year_counts
+    assert _counts(year.by_industry) == {"建設業": 2, "小売業": 3}  # the maker 2 (Apr, Sep), the shop 3

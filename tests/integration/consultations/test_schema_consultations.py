@@ -67,3 +67,18 @@ def test_two_bookings_of_one_slot_at_once(vault_session, businesses, consultants
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert len(made) == 1 and len(refused) == 3
     assert len(cs.week_bookings(vault_session, thursday).bookings) == 1
+
+
+def test_the_report_and_the_newest_first_page_never_sort(vault_session):
+    """On an encrypted vault a temporary B-tree (a sorter) costs more than the scan itself: the report's
+    grouped query follows the covering index's column order, and the newest-first page walks its index."""
+    report = (
+        "SELECT day, form, consultant_id, industry, categories, loan_status, count(*) FROM consultations "
+        "WHERE superseded = 0 AND day >= '2025-04-01' AND day < '2025-10-01' "
+        "GROUP BY day, form, consultant_id, industry, categories, loan_status"
+    )
+    page = "SELECT id FROM consultations WHERE superseded = 0 ORDER BY at DESC, id DESC LIMIT 100"
+    with vault_session.engine.connect() as connection:
+        for sql, index in ((report, "ix_consultations_report"), (page, "ix_consultations_current_at")):
+            plan = " ".join(str(row[3]) for row in connection.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+            assert f"COVERING INDEX {index}" in plan and "TEMP B-TREE" not in plan, plan

@@ -40,5 +40,5 @@ def debtor_id(vault_session, fictional) -> int:
                 "grant_amount": PRINCIPAL,
             }
         ],
-    )
+    ).value
     return created.id

@@ -42,7 +42,7 @@ def test_pdf_round_trip_and_encrypted_at_rest(vault_session, debtor_id):
     assert MARKER.encode() in data
     row = debtors.add_attachment(
         vault_session, debtor_id, filename="C:\\scan\\申請書.pdf", data=data, mime="application/pdf"
-    )
+    ).value
     assert (row.filename, row.mime, row.size) == ("申請書.pdf", "application/pdf", len(data))
     assert debtors.read_attachment(vault_session, row.id) == data
     card = debtors.get_card(vault_session, debtor_id)
@@ -53,14 +53,16 @@ def test_pdf_round_trip_and_encrypted_at_rest(vault_session, debtor_id):
 
 
 def test_png_and_jpeg_are_accepted_by_their_bytes(vault_session, debtor_id):
-    png = debtors.add_attachment(vault_session, debtor_id, filename="map.png", data=_png(), mime="image/png")
+    png = debtors.add_attachment(
+        vault_session, debtor_id, filename="map.png", data=_png(), mime="image/png"
+    ).value
     jpeg = debtors.add_attachment(
         vault_session,
         debtor_id,
         filename="photo.jpg",
         data=b"\xff\xd8\xff\xe0" + bytes(64) + b"\xff\xd9",
         mime="image/jpg",
-    )
+    ).value
     assert (png.mime, jpeg.mime) == ("image/png", "image/jpeg")
 
 
@@ -85,7 +87,7 @@ def test_size_limit_is_10_mb(vault_session, debtor_id):
     assert (
         debtors.add_attachment(
             vault_session, debtor_id, filename="big.pdf", data=at_limit, mime="application/pdf"
-        ).size
+        ).value.size
         == MAX_ATTACHMENT_BYTES
     )
     with pytest.raises(ValidationError, match="10 MB"):

@@ -72,7 +72,7 @@ def test_two_tranches_through_the_service(vault_session):
                 "tranches": [(dt.date(2024, 4, 1), 200_000), (dt.date(2024, 10, 1), 200_000)],
             }
         ],
-    )
+    ).value
     t = debtors.get_card(vault_session, created.id, as_of=dt.date(2025, 3, 21)).totals
     # Latest tranche first: 200,000 from 2024-10-01 and 100,000 from 2024-04-01 are returned.
     # 100,000 × 0.0003 = 30/day × 355 days (2024-04-01..2025-03-21) = 10,650
@@ -86,7 +86,7 @@ def test_claim_without_received_date_is_computed_without_additional_charge_and_s
         management_no="T-0002",
         name="架空食堂",
         claims=[{"principal": 100_000, "due_date": dt.date(2025, 9, 6)}],
-    )
+    ).value
     t = debtors.get_card(vault_session, created.id, as_of=dt.date(2025, 9, 16)).totals
     # 延滞金 only: 100,000 × 30 yen/day (0.0003), 2025-09-07..2025-09-16 = 10 days → 300
     assert (t.additional_charge, t.late_charge, t.total) == (0, 300, 100_300)

@@ -20,7 +20,7 @@ def test_new_phone_and_address_are_searchable_at_once(vault_session, debtor_id):
         address="新宿区架空町9丁目9番9号",
         mailing_postal_code="160-0000",
         mailing_address="新宿区架空町1丁目1番1号",
-    )
+    ).value
     assert changed == ["address", "mailing_address", "mailing_postal_code", "phone"]
     found = search_debtors(vault_session, DebtorFilter(text="0359990000"))
     assert [r.id for r in found.rows] == [debtor_id]
@@ -31,7 +31,7 @@ def test_new_phone_and_address_are_searchable_at_once(vault_session, debtor_id):
 
 
 def test_bad_edits_change_nothing(vault_session, debtor_id, fictional):
-    other = debtors.add_debtor(vault_session, management_no="Z-9", name="架空の別会社")
+    other = debtors.add_debtor(vault_session, management_no="Z-9", name="架空の別会社").value
     with pytest.raises(ValidationError, match="既に使われています"):
         debtors.update_debtor(vault_session, other.id, management_no=fictional.management_no)
     with pytest.raises(ValidationError, match="変更できない項目"):

@@ -15,14 +15,14 @@ from saiken.store.models import User
 def test_inquiry_asked_and_answered(vault_session, debtor_id):
     asked = debtors.add_inquiry(
         vault_session, debtor_id, kind="納付書再発行", question="納付書の再発行をお願いします。"
-    )
+    ).value
     assert asked.asked_on == dt.date(2025, 9, 16) and not asked.answered
     debtors.add_inquiry(
         vault_session, debtor_id, kind="入金確認", question="9月分の入金の有無を確認願います。"
     )
     answered = debtors.answer_inquiry(
         vault_session, asked.id, answer="9月20日付で再発行しました。", answered_on=dt.date(2025, 9, 16)
-    )
+    ).value
     assert answered.answered and answered.answer.startswith("9月20日")
     card = debtors.get_card(vault_session, debtor_id)
     assert sorted((i.kind, i.answered) for i in card.inquiries) == [
@@ -43,10 +43,10 @@ def test_document_sent_and_returned(vault_session, debtor_id):
         sent_on=dt.date(2025, 9, 1),
         method="簡易書留",
         tracking_no="1234-5678-9012",
-    )
+    ).value
     with pytest.raises(ValidationError, match="発送日より前"):
         debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 8, 31))
-    returned = debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 9, 8))
+    returned = debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 9, 8)).value
     assert returned.returned_on == dt.date(2025, 9, 8)
     card = debtors.get_card(vault_session, debtor_id)
     assert [(d.kind, d.method, d.returned_on) for d in card.documents] == [
@@ -67,7 +67,7 @@ def test_limitation_counts_payments_and_delivered_demands(vault_session, debtor_
     # A 督促状 returned undelivered reached nobody and changes nothing.
     doc = debtors.log_document_sent(
         vault_session, debtor_id, kind="督促状", sent_on=dt.date(2025, 9, 1), method="普通"
-    )
+    ).value
     debtors.mark_document_returned(vault_session, doc.id, on=dt.date(2025, 9, 5))
     assert debtors.get_card(vault_session, debtor_id).limitation.expiry == dt.date(2030, 6, 30)
 
@@ -79,7 +79,7 @@ def test_tags_notes_handler_status(vault_session, debtor_id):
         )
     tags = debtors.set_tags(
         vault_session, debtor_id, [debtors.TagRow("要訪問", "#E53935", dt.date(2025, 12, 31)), "分納相談"]
-    )
+    ).value
     assert [(t.name, t.expires_on) for t in tags] == [("分納相談", None), ("要訪問", dt.date(2025, 12, 31))]
     assert dict((t.name, t.colour) for t in tags)["要訪問"] == "#E53935"
     debtors.set_tags(vault_session, debtor_id, ["要訪問"])  # replaces; keeps the colour

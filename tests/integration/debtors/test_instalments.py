@@ -18,7 +18,7 @@ def _plan(session, debtor_id, **kwargs):
         "agreed_on": dt.date(2025, 7, 1),
     }
     values.update(kwargs)
-    return debtors.create_instalment_plan(session, debtor_id, **values)
+    return debtors.create_instalment_plan(session, debtor_id, **values).value
 
 
 def test_equal_parts_remainder_first_and_status_becomes_instalments(vault_session, debtor_id):
@@ -51,7 +51,7 @@ def test_missed_instalment_raises_an_alert(vault_session, debtor_id):
 def test_acceleration_makes_the_balance_due_at_once(vault_session, debtor_id):
     plan = _plan(vault_session, debtor_id)
     debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 7, 10), amount=33_334)
-    accelerated = debtors.accelerate_plan(vault_session, plan.id, on=dt.date(2025, 9, 16))
+    accelerated = debtors.accelerate_plan(vault_session, plan.id, on=dt.date(2025, 9, 16)).value
     assert accelerated.status == "期限の利益喪失" and accelerated.accelerated_on == dt.date(2025, 9, 16)
     assert [(r.seq, r.due_on, r.amount) for r in accelerated.rows] == [
         (1, dt.date(2025, 7, 10), 33_334),
@@ -70,7 +70,7 @@ def test_custom_schedule_and_replacement(vault_session, debtor_id):
         total=50_000,
         agreed_on=dt.date(2025, 9, 1),
         schedule=[(dt.date(2025, 9, 30), 10_000), (dt.date(2025, 10, 31), 40_000)],
-    )
+    ).value
     card = debtors.get_card(vault_session, debtor_id)
     assert card.plan.id == second.id and [p.status for p in card.plans] == ["履行中", "取消"]
     assert card.plans[1].id == first.id

@@ -24,7 +24,7 @@ def test_payment_updates_paid_and_balance(vault_session, debtor_id):
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 0, 1_000_000)
     row = debtors.add_payment(
         vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=250_000, source="振込", confirmed=True
-    )
+    ).value
     assert (row.amount, row.confirmed, row.source, row.created_by) == (250_000, True, "振込", "admin")
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 250_000, 750_000)
     card = debtors.get_card(vault_session, debtor_id)
@@ -33,8 +33,8 @@ def test_payment_updates_paid_and_balance(vault_session, debtor_id):
 
 
 def test_correction_reverses_and_adds_never_updates(vault_session, debtor_id):
-    first = debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=250_000)
-    fixed = debtors.correct_payment(vault_session, first.id, amount=205_000, confirmed=True)
+    first = debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=250_000).value
+    fixed = debtors.correct_payment(vault_session, first.id, amount=205_000, confirmed=True).value
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 205_000, 795_000)
     with read_session(vault_session) as db:
         rows = [
@@ -51,8 +51,8 @@ def test_correction_reverses_and_adds_never_updates(vault_session, debtor_id):
 
 
 def test_reverse_payment(vault_session, debtor_id):
-    p = debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=10_000)
-    reversal = debtors.reverse_payment(vault_session, p.id)
+    p = debtors.add_payment(vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=10_000).value
+    reversal = debtors.reverse_payment(vault_session, p.id).value
     assert reversal.amount == -10_000 and reversal.reverses_id == p.id
     assert _list_figures(vault_session, debtor_id) == (1_000_000, 0, 1_000_000)
     with pytest.raises(ValidationError):
@@ -81,7 +81,7 @@ def test_payment_for_another_debtors_claim_is_refused(vault_session, debtor_id):
         management_no="X-1",
         name="架空商会",
         claims=[{"principal": 5_000, "due_date": dt.date(2025, 8, 1)}],
-    )
+    ).value
     with pytest.raises(ValidationError, match="この債務者のものではありません"):
         debtors.add_payment(
             vault_session, debtor_id, paid_on=dt.date(2025, 9, 1), amount=1, claim_id=other.claim_ids[0]

@@ -20,8 +20,10 @@ def _every_action(s, debtor_id):
     """Run one of each write and audited read; return the audit action each should write."""
     plan = debtors.create_instalment_plan(
         s, debtor_id, total=60_000, count=2, first_due=dt.date(2025, 8, 1), agreed_on=dt.date(2025, 7, 20)
-    )
-    payment = debtors.add_payment(s, debtor_id, paid_on=dt.date(2025, 8, 1), amount=30_000, source="振込")
+    ).value
+    payment = debtors.add_payment(
+        s, debtor_id, paid_on=dt.date(2025, 8, 1), amount=30_000, source="振込"
+    ).value
     record = debtors.add_record(
         s,
         debtor_id,
@@ -32,14 +34,16 @@ def _every_action(s, debtor_id):
         summary="事業所で面談。来月の納付を約束。",
         promise_amount=30_000,
         promise_date=dt.date(2025, 10, 1),
-    )
-    inquiry = debtors.add_inquiry(s, debtor_id, kind="住所調査", question="転居先の調査をお願いします。")
+    ).value
+    inquiry = debtors.add_inquiry(
+        s, debtor_id, kind="住所調査", question="転居先の調査をお願いします。"
+    ).value
     doc = debtors.log_document_sent(
         s, debtor_id, kind="督促状", sent_on=dt.date(2025, 9, 2), method="書留", tracking_no="9876-5432-1098"
-    )
+    ).value
     attachment = debtors.add_attachment(
         s, debtor_id, filename="架空の申請書.pdf", data=PDF, mime="application/pdf"
-    )
+    ).value
     steps = [
         ("plan.create", None),
         ("payment.add", None),
@@ -157,6 +161,6 @@ def test_plain_admin_without_supervisor_flag_cannot_edit_debtors(vault_session, 
         debtors.add_payment(admin_only, debtor_id, paid_on=dt.date(2025, 9, 1), amount=1)
     handler = as_user(vault_session, "handler1", Role.HANDLER)
     assert (
-        debtors.add_payment(handler, debtor_id, paid_on=dt.date(2025, 9, 1), amount=1).created_by
+        debtors.add_payment(handler, debtor_id, paid_on=dt.date(2025, 9, 1), amount=1).value.created_by
         == "handler1"
     )

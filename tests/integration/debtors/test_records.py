@@ -23,7 +23,7 @@ def _add(session, debtor_id, day, **extra):
         "at": dt.datetime(2025, 9, day, 10, 0, tzinfo=JST),
     }
     values.update(extra)
-    return debtors.add_record(session, debtor_id, **values)
+    return debtors.add_record(session, debtor_id, **values).value
 
 
 def _next_action(session, debtor_id):
@@ -64,7 +64,7 @@ def test_correction_keeps_history(vault_session, debtor_id):
         promise_amount=30_000,
         summary="3万円を9月30日までに納付すると約束。",
         next_action_on=dt.date(2025, 10, 2),
-    )
+    ).value
     assert (fixed.version, fixed.versions, fixed.record_key) == (2, 2, original.record_key)
     history = debtors.record_history(vault_session, fixed.id)
     assert [(h.version, h.superseded, h.promise_amount) for h in history] == [
@@ -76,7 +76,7 @@ def test_correction_keeps_history(vault_session, debtor_id):
     assert [(r.id, r.versions, r.promise_amount) for r in card.records] == [(fixed.id, 2, 30_000)]
     assert _next_action(vault_session, debtor_id) == dt.date(2025, 10, 2)
     # Correcting through the old version's id corrects the current one (version 3), never a branch.
-    third = debtors.correct_record(vault_session, original.id, person="経理担当者")
+    third = debtors.correct_record(vault_session, original.id, person="経理担当者").value
     assert third.version == 3 and third.promise_amount == 30_000
     with read_session(vault_session) as db:
         current = (

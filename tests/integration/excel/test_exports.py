@@ -48,7 +48,7 @@ def filled(vault_session):
         direction="受信",
         person="代表者",
         summary='=HYPERLINK("http://example.jp")',
-    )
+    ).value
     correct_record(vault_session, wrong.id, summary="=SUM(A1:A2) 来所、分割の相談。")
     add_record(
         vault_session,
@@ -127,7 +127,7 @@ def test_exports_need_the_export_right_and_are_audited_with_counts(filled, tmp_p
         **plain,
     }
     assert listing.pop("size") == (tmp_path / "l.xlsx").stat().st_size and len(listing.pop("sha256")) == 64
-    assert listing == {"rows": 58, "filtered": False, **plain}
+    assert listing == {"rows": 58, "filtered": False, "search_text": False, **plain}
     filled.user = SignedInUser(id=1, name="admin", role=Role.HANDLER)
     with pytest.raises(PermissionDeniedError):
         export_debtor_list(filled, tmp_path / "x.xlsx")

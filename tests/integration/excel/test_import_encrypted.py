@@ -107,8 +107,8 @@ def test_the_canary_search_finds_a_plain_workbook(workbooks, tmp_path):
 def test_right_password_imports_every_row_with_the_plain_totals_and_leaves_no_plaintext(
     workbooks, vault_session, private_temp, method
 ):
-    expected = import_ward_workbook(vault_session, workbooks["plain"], dry_run=True)
-    report = import_ward_workbook(vault_session, workbooks[method], password=PASSWORD)
+    expected = import_ward_workbook(vault_session, workbooks["plain"], dry_run=True).value
+    report = import_ward_workbook(vault_session, workbooks[method], password=PASSWORD).value
     assert report.ok and report.protected and not expected.protected
     assert (report.imported, report.updated, report.skipped_rows) == (ROWS, 0, expected.skipped_rows)
     assert _totals(vault_session) == sheet_totals(
@@ -118,7 +118,7 @@ def test_right_password_imports_every_row_with_the_plain_totals_and_leaves_no_pl
     (details,) = _imports(vault_session)
     assert json.loads(details)["protected"] is True and json.loads(details)["protection"] == method
     assert PASSWORD not in details
-    again = import_ward_workbook(vault_session, workbooks["plain"])  # the plain one: the very same data
+    again = import_ward_workbook(vault_session, workbooks["plain"]).value  # the plain one: the very same data
     assert (again.imported, again.updated, again.unchanged) == (0, 0, ROWS)
     vault_session.close()
     assert plaintext_found(private_temp, workbooks["canaries"]) == []
@@ -145,6 +145,6 @@ def test_a_wrong_or_missing_password_is_refused_cleanly_and_changes_nothing(
 
 
 def test_the_dry_run_previews_an_encrypted_workbook_and_stores_nothing(workbooks, vault_session):
-    preview = import_ward_workbook(vault_session, workbooks["agile"], dry_run=True, password=PASSWORD)
+    preview = import_ward_workbook(vault_session, workbooks["agile"], dry_run=True, password=PASSWORD).value
     assert (preview.imported, preview.dry_run, preview.protected) == (ROWS, True, True)
     assert _totals(vault_session) == (0, 0, 0)

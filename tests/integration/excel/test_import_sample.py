@@ -40,7 +40,7 @@ def test_the_in_repo_copy_is_the_projects_sample():
 def test_sample_imports_58_debtors_with_the_workbooks_totals(vault_session, sample):
     rows, principal, paid = sheet_totals(sample)
     assert rows == 58
-    report = import_ward_workbook(vault_session, sample)
+    report = import_ward_workbook(vault_session, sample).value
     assert (report.imported, report.updated, report.unchanged, report.errors) == (58, 0, 0, [])
     stored = counts(vault_session)
     assert stored["debtors"] == 58 and stored["claims"] == 58
@@ -85,7 +85,7 @@ def test_import_is_audited_with_counts_only(vault_session, sample):
 def test_reimport_updates_nothing_and_never_duplicates(vault_session, sample):
     import_ward_workbook(vault_session, sample)
     before = counts(vault_session)
-    report = import_ward_workbook(vault_session, sample)
+    report = import_ward_workbook(vault_session, sample).value
     assert (report.imported, report.updated, report.unchanged, report.changes) == (0, 0, 58, [])
     after = counts(vault_session)
     assert {k: v for k, v in after.items() if k != "audit"} == {
@@ -120,8 +120,8 @@ def test_changed_workbook_shows_its_changes_old_to_new(vault_session, sample):
             ("R7-0005", "既納付額"): 5000,
         },
     )
-    preview = import_ward_workbook(vault_session, sample, dry_run=True)
-    report = import_ward_workbook(vault_session, sample)
+    preview = import_ward_workbook(vault_session, sample, dry_run=True).value
+    report = import_ward_workbook(vault_session, sample).value
     for result in (preview, report):
         assert (result.imported, result.updated, result.unchanged) == (0, 2, 56)
         by_no = {change.management_no: change.fields for change in result.changes}
@@ -137,13 +137,13 @@ def test_changed_workbook_shows_its_changes_old_to_new(vault_session, sample):
     hit = search_debtors(vault_session, DebtorFilter(text="架空町")).rows
     assert [row.management_no for row in hit] == ["R7-0003"]
     assert search_debtors(vault_session, DebtorFilter(text="R7-0005")).rows[0].paid == 5000
-    again = import_ward_workbook(vault_session, sample)
+    again = import_ward_workbook(vault_session, sample).value
     assert (again.updated, again.unchanged) == (0, 58)
 
 
 def test_dry_run_stores_nothing(vault_session, sample):
     before = counts(vault_session)
-    report = import_ward_workbook(vault_session, sample, dry_run=True)
+    report = import_ward_workbook(vault_session, sample, dry_run=True).value
     assert (report.imported, report.updated, report.errors) == (58, 0, [])
     assert counts(vault_session) == before
 
@@ -159,7 +159,7 @@ def test_broken_workbook_stores_nothing_and_names_every_bad_row(vault_session, s
         },
     )
     before = counts(vault_session)
-    report = import_ward_workbook(vault_session, sample)
+    report = import_ward_workbook(vault_session, sample).value
     assert (report.imported, report.updated) == (0, 0)
     assert counts(vault_session) == before
     bad = {(error.row, error.column) for error in report.errors}

@@ -26,7 +26,7 @@ def test_variant_workbooks_import_with_the_generators_totals(vault_session, tmp_
     debtors = generate_debtors(30, seed=11)
     path = tmp_path / f"{variant}.xlsx"
     write_ward_workbook(path, debtors, variant=VARIANTS[variant])
-    report = import_ward_workbook(vault_session, path)
+    report = import_ward_workbook(vault_session, path).value
     assert report.errors == []
     assert (report.imported, report.updated) == (30, 0)
     page = search_debtors(vault_session, DebtorFilter(), limit=100)
@@ -40,4 +40,4 @@ def test_variant_workbooks_import_with_the_generators_totals(vault_session, tmp_
     assert hits == {
         d.management_no for d in debtors if "高橋" in d.representative or "髙橋" in d.representative
     }
-    assert import_ward_workbook(vault_session, path).unchanged == 30
+    assert import_ward_workbook(vault_session, path).value.unchanged == 30

@@ -84,7 +84,7 @@ def ward_with_sample(tmp: Path, clock) -> Party:
     ward = make_party(tmp / "ward", "ward", WARD, clock)
     copy = tmp / "ward_extraction_R7.xlsx"
     copy.write_bytes(SAMPLE.read_bytes())
-    report = import_ward_workbook(ward.session, copy)
+    report = import_ward_workbook(ward.session, copy).value
     assert report.ok and report.imported > 0
     return ward
 

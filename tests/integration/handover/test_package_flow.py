@@ -14,8 +14,7 @@ from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.domain.roles import Role
 from saiken.services import handover
 from saiken.services.context import SignedInUser, read_session
-from saiken.services.debtors import add_payment, answer_inquiry
-from saiken.services.debtors.inquiries import add_inquiry
+from saiken.services.debtors import add_inquiry, add_payment, answer_inquiry
 from saiken.services.handover.export import SplitNeededError
 from saiken.store.models import Debtor, Inquiry, Payment
 

@@ -69,3 +69,22 @@ def test_ward_to_firm_to_ward(tmp_path, fixed_clock):
         assert {row.medium_id for row in handover.list_ledger(party.session)} == media
     assert received.medium_id == "区-R7-001"
     assert SAMPLE.exists()
+
+
+def test_the_password_notice_has_the_password_and_no_debtor_data(tmp_path, fixed_clock):
+    from pdf_like import pdf_text
+
+    ward, _, engagement = paired(tmp_path, fixed_clock)
+    sent = export(ward, engagement, "debtors", "区-R7-001", tmp_path / "burn")
+    text = pdf_text(handover.password_notice_pdf(sent)).replace(" ", "")
+    for group in sent.password.split("-"):
+        assert group in text
+    assert sent.password in text and "区-R7-001" in text and "パスワード通知書" in text
+    assert sent.package_id[:4] in text and ward.identity.fingerprint.split("-")[0] in text
+    with read_session(ward.session) as s:
+        debtors = s.execute(select(Debtor.name, Debtor.management_no, Debtor.address, Debtor.phone)).all()
+    assert len(debtors) == 58
+    for name, number, address, phone in debtors:
+        for value in (name, number, address, phone):
+            assert not value or value.replace(" ", "") not in text
+    assert list((tmp_path / "burn").iterdir()) == [sent.path]  # the notice is not on the medium

@@ -8,10 +8,10 @@ import re
 import tempfile
 
 import pytest
+from letters_helpers import approve, as_role
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from conftest import approve, as_role
 from saiken.cli import main as cli
 from saiken.domain.errors import PermissionDeniedError, ValidationError
 from saiken.domain.letter_template import TemplateError

@@ -7,10 +7,10 @@ import datetime as dt
 import io
 
 import pytest
+from letters_helpers import approve, as_role
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from conftest import approve, as_role
 from saiken.domain.clock import FixedClock
 from saiken.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from saiken.domain.roles import Role
@@ -18,6 +18,7 @@ from saiken.services.audit import list_entries
 from saiken.services.context import read_session
 from saiken.services.debtors import create_instalment_plan, get_card, set_status
 from saiken.services.debtors.search import DebtorFilter, save_condition, search_debtors
+from saiken.services.file_protection import generate_file_password
 from saiken.services.letters import (
     BatchOutput,
     BatchRequest,
@@ -230,17 +231,18 @@ def test_saving_letters_is_an_export_audited_and_can_be_password_protected(ward_
     with pytest.raises(PermissionDeniedError):
         save_letters_file(handler, tmp_path / "a.pdf", result.pdf, what="letters")
     assert not (tmp_path / "a.pdf").exists()
-    size = save_letters_file(
+    password = generate_file_password()
+    saved_file = save_letters_file(
         ward_vault,
         tmp_path / "a.pdf",
         result.pdf,
         what="letters",
         batch_id=result.batch_id,
-        password="kasou-pass-2025",
+        password=password,
     )
     reader = PdfReader(tmp_path / "a.pdf")
-    assert reader.is_encrypted and size == (tmp_path / "a.pdf").stat().st_size
-    assert reader.decrypt("kasou-pass-2025")
+    assert reader.is_encrypted and saved_file.size == (tmp_path / "a.pdf").stat().st_size
+    assert reader.decrypt(password.text)
     saved = [e for e in list_entries(ward_vault, limit=10) if e.action == "letters.saved"]
     assert saved[0].details["protection"] == "pdf-aes256" and str(tmp_path) not in str(saved[0].details)
     with pytest.raises(ValidationError, match=r"\.pdf"):

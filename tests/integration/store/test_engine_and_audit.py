@@ -104,3 +104,12 @@ def test_a_read_session_does_not_wait_behind_a_writer(vault_session):
     finally:
         transaction.rollback()
         writer.close()
+
+
+def test_connections_leave_cipher_memory_security_off_and_keep_the_other_settings(vault_session):
+    # DESIGN §5: OFF (SQLCipher's default) — decrypted values live in Python and Qt memory anyway; the
+    # deployment guide asks for full-disk encryption and hibernation off instead.
+    with vault_session.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA cipher_memory_security").scalar() in (0, "0")
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from vault_people import ADMIN, ADMIN_PW
@@ -37,6 +39,41 @@ def test_failures_this_process_saw_are_audited_with_the_applications_time(made_v
         failed = audit.list_entries(session, action="auth.sign_in_failed")
         assert [(row.actor, row.details["at"]) for row in failed] == [
             (ADMIN, fixed_clock.now().isoformat(timespec="seconds"))
+        ]
+    finally:
+        session.close()
+
+
+def test_failures_of_other_processes_are_one_unverified_count(tmp_path, fixed_clock):
+    """A real second process fails twice (the brake file counts them); this process only reports the count."""
+    folder = vault.create_vault(
+        tmp_path / "unbound",
+        org_role="contractor",
+        org_name="架空法律事務所",
+        admin_user=ADMIN,
+        admin_password=ADMIN_PW,
+        device_binding=False,  # the second process has no access to this test's keyring
+        clock=fixed_clock,
+    ).folder
+    script = (
+        "import sys; from pathlib import Path; from saiken.services import vault\n"
+        "for _ in range(2):\n"
+        "    try: vault.open_vault(Path(sys.argv[1]), sys.argv[2], 'まちがった長い合言葉')\n"
+        "    except Exception as error: print(type(error).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(folder), ADMIN],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.split() == ["WrongPasswordError"] * 2, done.stderr
+    session = vault.open_vault(folder, ADMIN, ADMIN_PW, clock=fixed_clock)
+    try:
+        assert audit.list_entries(session, action="auth.sign_in_failed") == []
+        reported = audit.list_entries(session, action="auth.sign_in_failures_reported")
+        assert [(row.actor, row.details) for row in reported] == [
+            (ADMIN, {"count": 2, "source": "signin_failures.json", "verified": False})
         ]
     finally:
         session.close()

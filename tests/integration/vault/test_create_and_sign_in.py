@@ -112,7 +112,7 @@ def test_settings_defaults_and_validation(admin):
         3,
     )
     assert current.org_role == "contractor" and current.device_binding
-    changed = settings.update_settings(admin, idle_lock_minutes=5, backup_generations=4)
+    changed = settings.update_settings(admin, idle_lock_minutes=5, backup_generations=4).value
     assert (changed.idle_lock_minutes, changed.backup_generations) == (5, 4)
     with pytest.raises(ValidationError, match="1〜240"):
         settings.update_settings(admin, idle_lock_minutes=0)

@@ -135,3 +135,14 @@ def test_a_failed_key_file_write_changes_nothing(admin, made_vault):
     assert [p.name for p in made_vault.folder.iterdir() if p.name.startswith(".")] == []
     assert audit.verify(admin).ok and not audit.list_entries(admin, action="user.add")
     users.add_user(admin, HANDLER, role="handler", password=HANDLER_PW)  # works again afterwards
+
+
+def test_a_password_made_of_the_new_members_display_name_is_refused(admin):
+    """Issue 6 item 8: the user's own name, with digits appended, is an obvious variant."""
+    from saiken.domain.errors import ValidationError as Refused
+
+    with pytest.raises(Refused, match="名前"):
+        users.add_user(admin, "yt01", role="viewer", password="山田太郎2025!!", display_name="山田 太郎")
+    users.add_user(
+        admin, "yt01", role="viewer", password="山田さんの長い合言葉です", display_name="山田 太郎"
+    )

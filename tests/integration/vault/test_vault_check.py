@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from saiken.cli import main
-from saiken.services import audit, backup, vault, vault_check
+from saiken.services import audit, backup, vault
 from saiken.services.demo import DEMO_PASSWORD, DEMO_USER, create_demo_vault
 
 PAGE = 4096  # SQLCipher 4's page size
@@ -46,7 +46,7 @@ def damage(db: Path, *, page: int) -> None:
 
 def test_a_healthy_vault_passes_and_the_check_is_audited(filled, fixed_clock):
     folder, _good, _newer = filled
-    report = vault_check.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
+    report = vault.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
     assert report.ok and not report.damaged, report.problems
     assert [item.name for item in report.items] == [
         "keys",
@@ -66,7 +66,7 @@ def test_a_damaged_page_names_the_latest_good_backup(filled, fixed_clock, capsys
     folder, good, newer = filled
     middle = pages(folder / "vault.db") // 2
     damage(folder / "vault.db", page=middle)
-    report = vault_check.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
+    report = vault.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
     assert not report.ok and report.damaged
     assert middle in report.damaged_pages
     assert report.latest_good_backup is not None and report.latest_good_backup.name == good.name != newer.name
@@ -85,7 +85,7 @@ def test_a_vault_too_damaged_to_sign_in_is_still_diagnosed(filled, fixed_clock):
     folder, good, _newer = filled
     for page in (2, 3):  # the schema's first pages: today's sign-in fails on them with an internal error
         damage(folder / "vault.db", page=page)
-    report = vault_check.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
+    report = vault.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
     assert report.damaged and report.latest_good_backup.name == good.name
     assert report.message.startswith("金庫が壊れています。")
 
@@ -93,7 +93,7 @@ def test_a_vault_too_damaged_to_sign_in_is_still_diagnosed(filled, fixed_clock):
 def test_a_damaged_first_page_is_damage_not_a_wrong_password(filled, fixed_clock):
     folder, good, _newer = filled
     damage(folder / "vault.db", page=1)
-    report = vault_check.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
+    report = vault.check_vault(folder, user=DEMO_USER, password=DEMO_PASSWORD, clock=fixed_clock)
     assert report.damaged and report.latest_good_backup.name == good.name
     assert [i.name for i in report.items if not i.ok] == ["database"]
 

@@ -12,7 +12,7 @@ from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.fictional import generate_contacts, generate_debtors
 from saiken.exchange.excel import (
-    DebtorListRow,
+    DebtorSheetRow,
     NegotiationReportRow,
     neutralise,
     read_ward_workbook,
@@ -171,11 +171,11 @@ def test_formula_injection_in_the_report_is_plain_text(tmp_path):
             assert cell.data_type == "s" and cell.value.startswith("'")
 
 
-def _list_rows() -> list[DebtorListRow]:
+def _list_rows() -> list[DebtorSheetRow]:
     rows = []
     for debtor in generate_debtors(15, seed=41):
         rows.append(
-            DebtorListRow(
+            DebtorSheetRow(
                 management_no=debtor.management_no,
                 kind=debtor.kind,
                 name=debtor.name,
@@ -230,7 +230,7 @@ def test_debtor_list_has_balances_and_totals_and_reads_back(tmp_path):
 
 def test_debtor_list_mailing_columns_and_injection(tmp_path):
     rows = _list_rows()[:3]
-    rows[1] = DebtorListRow(
+    rows[1] = DebtorSheetRow(
         management_no="R7-0099",
         kind="法人",
         name="=1+2",
@@ -254,10 +254,10 @@ def test_debtor_list_mailing_columns_and_injection(tmp_path):
 
 
 def test_a_short_list_shows_only_the_columns_it_has(tmp_path):
-    from saiken.exchange.excel.export import DebtorListItem
+    from saiken.exchange.excel.debtor_list import DebtorSheetRow
 
     items = [
-        DebtorListItem(
+        DebtorSheetRow(
             management_no="R7-0001",
             name="株式会社四谷架空",
             principal=500_000,
@@ -268,7 +268,7 @@ def test_a_short_list_shows_only_the_columns_it_has(tmp_path):
             next_action_on=dt.date(2025, 10, 6),
             tags="分納希望、要注意",
         ),
-        DebtorListItem(management_no="R7-0002", name="落合架空商店", principal=80_000, paid=0),
+        DebtorSheetRow(management_no="R7-0002", name="落合架空商店", principal=80_000, paid=0),
     ]
     path = tmp_path / "short.xlsx"
     write_debtor_list(path, items)

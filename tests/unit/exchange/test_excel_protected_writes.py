@@ -12,16 +12,16 @@ import pytest
 
 from office_files import decrypt_with_msoffcrypto
 from saiken.domain.fictional import generate_debtors
-from saiken.exchange.excel import DebtorListRow, write_debtor_list, write_negotiation_report
+from saiken.exchange.excel import DebtorSheetRow, write_debtor_list, write_negotiation_report
 from saiken.exchange.excel.xlsx_write import workbook_bytes
 from saiken.exchange.protected_files import Kind, detect
 
 PASSWORD = "Kasou-Export-Pass-77"  # fictional
 
 
-def _rows(count: int = 12) -> list[DebtorListRow]:
+def _rows(count: int = 12) -> list[DebtorSheetRow]:
     return [
-        DebtorListRow(management_no=d.management_no, name=d.name, principal=d.principal, paid=d.paid)
+        DebtorSheetRow(management_no=d.management_no, name=d.name, principal=d.principal, paid=d.paid)
         for d in generate_debtors(count, seed=5)
     ]
 

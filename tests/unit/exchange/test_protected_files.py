@@ -71,11 +71,14 @@ def standard(plain) -> bytes:
     return encrypt_standard(plain, PASSWORD)
 
 
-def _refused_in_one_line(data: bytes, error: type[SaikenError], fragment: str) -> str:
+def _refused_in_one_line(data: bytes, error: type[SaikenError], fragment: str, *, timed: bool = True) -> str:
+    """Refused with one line naming the file. `timed`: refused before any key is derived, so well within
+    the issue's 5 s even on a loaded machine (a generous bound; the design does no slow work first)."""
     started = time.perf_counter()
     with pytest.raises(error) as raised:
         unprotect_workbook(data, PASSWORD, name="抽出.xlsx", max_bytes=LIMIT)
-    assert time.perf_counter() - started < 5  # a generous bound: nothing slow is ever started
+    if timed:
+        assert time.perf_counter() - started < 5
     message = str(raised.value)
     assert fragment in message
     assert "「抽出.xlsx」" in message and "\n" not in message and PASSWORD not in message

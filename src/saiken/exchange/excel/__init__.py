@@ -1,6 +1,6 @@
 """Excel import and export: the ward's extraction reader, the negotiation report and the debtor list."""
 
-from saiken.exchange.excel.debtor_list import DebtorListRow, debtor_list_bytes, write_debtor_list
+from saiken.exchange.excel.debtor_list import DebtorSheetRow, debtor_list_bytes, write_debtor_list
 from saiken.exchange.excel.negotiation_report import (
     NegotiationReportRow,
     negotiation_report_bytes,
@@ -15,8 +15,8 @@ from saiken.exchange.excel.xlsx_write import neutralise
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_ROWS",
-    "DebtorListRow",
     "DebtorRow",
+    "DebtorSheetRow",
     "NegotiationReportRow",
     "RowError",
     "WardExtraction",

@@ -5,7 +5,7 @@ The columns and their headers are those of the ward's extraction (管理番号 �
 ignored, the 合計 row skipped). Dates are shown as the ward writes them (yyyy/mm/dd), amounts with
 thousands separators. An optional column is left out when no debtor has a value in it.
 
-`rows` are `DebtorListRow`s; any object with the same attribute names will do (a reader's `DebtorRow`,
+`rows` are `DebtorSheetRow`s; any object with the same attribute names will do (a reader's `DebtorRow`,
 a `FictionalDebtor`): missing optional attributes are left empty.
 """
 
@@ -29,7 +29,7 @@ _DATE = "yyyy/mm/dd"
 
 
 @dataclass(frozen=True, slots=True)
-class DebtorListRow:
+class DebtorSheetRow:
     """One debtor of the list. Only the first four fields are needed; a column appears in the workbook
     when at least one row has a value for it. `balance` defaults to principal − paid."""
 
@@ -106,7 +106,7 @@ def _value(row: object, attribute: str) -> object:
 
 def write_debtor_list(
     path: Path | str,
-    rows: Iterable[DebtorListRow],
+    rows: Iterable[DebtorSheetRow],
     *,
     title: str = "債務者一覧",
     created_on: dt.date | None = None,
@@ -119,13 +119,13 @@ def write_debtor_list(
 
 
 def debtor_list_bytes(
-    rows: Iterable[DebtorListRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
+    rows: Iterable[DebtorSheetRow], *, title: str = "債務者一覧", created_on: dt.date | None = None
 ) -> bytes:
     """The same workbook as `write_debtor_list`, as .xlsx bytes made in memory (nothing is written)."""
     return workbook_bytes(_workbook(list(rows), title, created_on), title=title, kind=KIND)
 
 
-def _workbook(items: list[DebtorListRow], title: str, created_on: dt.date | None) -> Workbook:
+def _workbook(items: list[DebtorSheetRow], title: str, created_on: dt.date | None) -> Workbook:
     columns = [c for c in _COLUMNS if c[1] in _ALWAYS or any(getattr(row, c[1], None) for row in items)]
     widths = [c[2] for c in columns]
     formats = {index: c[3] for index, c in enumerate(columns, start=1) if c[3]}

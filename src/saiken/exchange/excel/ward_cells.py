@@ -172,7 +172,8 @@ def date(value: object) -> dt.date:
         if float(value).is_integer() and 19_000_101 <= value <= 21_001_231:
             return wareki.parse_date(str(int(value)))
         if _EXCEL_SERIAL_RANGE[0] <= value <= _EXCEL_SERIAL_RANGE[1] and float(value).is_integer():
-            return from_excel(value).date()
+            day: dt.date = from_excel(value).date()
+            return day
         raise ValidationError(
             "日付として読めません。2025-09-16、2025/9/16、令和7年9月16日 のように入力してください。"
         )

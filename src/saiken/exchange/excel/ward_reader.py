@@ -5,7 +5,7 @@ a `RowError` naming the worksheet row as Excel shows it, the column header as wr
 value and the reason. It never stops at the first problem; whether to import anything is the caller's
 decision (the import service imports nothing while `errors` is not empty).
 
-Rules decided here (DESIGN §3, issue 3 item 4):
+Rules decided here (DESIGN §3):
 - The sheet read is the first (visible sheets before hidden ones) whose first 20 rows hold a header
   row (>= 3 known headers, one of them 管理番号 or 氏名/名称). Required columns: 管理番号, 氏名・名称,
   返還金額, and 返還命令日 or 納期限.
@@ -31,7 +31,9 @@ import io
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
@@ -141,7 +143,7 @@ def _find_header(head: list[tuple[object, ...]]) -> tuple[int, dict[str, int]] |
     return best
 
 
-def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardExtraction:
+def _read(workbook: Any, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardExtraction:
     # visible sheets first: a hidden sheet is often an old copy or a lookup table
     for sheet in sorted(workbook.worksheets, key=lambda sheet: sheet.sheet_state != "visible"):
         sheet.reset_dimensions()  # never trust the stored dimension: read to the real last row
@@ -197,6 +199,6 @@ def _read(workbook, archive: zipfile.ZipFile, name: str, max_rows: int) -> WardE
     )
 
 
-def _chain(first, rest):
+def _chain[T](first: Iterable[T], rest: Iterable[T]) -> Iterator[T]:
     yield from first
     yield from rest

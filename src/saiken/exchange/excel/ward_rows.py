@@ -217,30 +217,33 @@ class RowReader:
             problems.sort(key=lambda item: item[0])  # left to right, as the person reads the row
             self._errors.extend(error for _, error in problems)
             return False
+        # a row without problems has every required value, of its type
+        assert isinstance(number, str) and isinstance(kind, str) and isinstance(name, str)
+        assert isinstance(principal, int) and isinstance(paid, int) and due is not None
         self._rows.append(
             DebtorRow(
                 source_row=row,
-                management_no=number,  # type: ignore[arg-type]
-                kind=kind,  # type: ignore[arg-type]
-                name=name,  # type: ignore[arg-type]
-                name_kana=got[h.NAME_KANA],  # type: ignore[arg-type]
-                representative=got[h.REPRESENTATIVE],  # type: ignore[arg-type]
-                representative_kana=got[h.REPRESENTATIVE_KANA],  # type: ignore[arg-type]
-                postal_code=got[h.POSTAL_CODE],  # type: ignore[arg-type]
-                address=got[h.ADDRESS],  # type: ignore[arg-type]
-                mailing_postal_code=got[h.MAILING_POSTAL_CODE],  # type: ignore[arg-type]
-                mailing_address=got[h.MAILING_ADDRESS],  # type: ignore[arg-type]
-                phone=got[h.PHONE],  # type: ignore[arg-type]
-                email=got[h.EMAIL],  # type: ignore[arg-type]
-                fiscal_year=got[h.FISCAL_YEAR],  # type: ignore[arg-type]
-                decision_date=got[h.DECISION_DATE],  # type: ignore[arg-type]
-                grant_amount=got[h.GRANT_AMOUNT],  # type: ignore[arg-type]
-                received_date=got[h.RECEIVED_DATE],  # type: ignore[arg-type]
-                order_date=order,  # type: ignore[arg-type]
-                principal=principal,  # type: ignore[arg-type]
-                due_date=due,  # type: ignore[arg-type]
-                paid=paid,  # type: ignore[arg-type]
-                notes=got[h.NOTES],  # type: ignore[arg-type]
+                management_no=number,
+                kind=kind,
+                name=name,
+                name_kana=got[h.NAME_KANA],
+                representative=got[h.REPRESENTATIVE],
+                representative_kana=got[h.REPRESENTATIVE_KANA],
+                postal_code=got[h.POSTAL_CODE],
+                address=got[h.ADDRESS],
+                mailing_postal_code=got[h.MAILING_POSTAL_CODE],
+                mailing_address=got[h.MAILING_ADDRESS],
+                phone=got[h.PHONE],
+                email=got[h.EMAIL],
+                fiscal_year=got[h.FISCAL_YEAR],
+                decision_date=got[h.DECISION_DATE],
+                grant_amount=got[h.GRANT_AMOUNT],
+                received_date=got[h.RECEIVED_DATE],
+                order_date=order,
+                principal=principal,
+                due_date=due,
+                paid=paid,
+                notes=got[h.NOTES],
                 due_date_derived=derived,
             )
         )

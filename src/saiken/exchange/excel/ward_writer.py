@@ -9,6 +9,7 @@ The default variant is the layout of the ward's sample (19 columns, header in ro
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import random
 import re
@@ -17,6 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -81,7 +83,7 @@ def _reading(text: str, style: str) -> str:
     return text
 
 
-def _date(day, style: str) -> object:
+def _date(day: dt.date | None, style: str) -> object:
     if day is None:
         return None
     if style == "iso":
@@ -180,7 +182,7 @@ def _header(column: Column, variant: WardWorkbookVariant, index: int) -> str:
     return text
 
 
-def _cell(sheet, value: object) -> object:
+def _cell(sheet: Any, value: object) -> object:
     if hasattr(value, "isoformat") and not isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "yyyy/mm/dd"

@@ -81,7 +81,7 @@ def seal_box(role: str, fields: Sequence[str | tuple[str, str]], *, width: float
     return table
 
 
-class ConfidentialMark(Flowable):
+class ConfidentialMark(Flowable):  # type: ignore[misc]  # reportlab has no type information
     """A boxed, right-aligned 「取扱注意」 (or other) mark for the top of a sheet."""
 
     def __init__(self, text: str = "取扱注意", *, size: float = 11, color: colors.Color = colors.firebrick):

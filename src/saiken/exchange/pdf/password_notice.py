@@ -1,4 +1,4 @@
-"""The printable 「パスワード通知書」 (password notice, DESIGN §6, §7; issue 11 item 2).
+"""The printable 「パスワード通知書」 (password notice, DESIGN §6, §7).
 
 One layout for every password a person hands over on paper: the password of a protected file saved by
 Saiken Desk, and (branch handover) the password of a handover package. The caller gives what the password

@@ -58,7 +58,7 @@ def key_groups(recovery_key: str) -> list[str]:
     return parts
 
 
-class KeyGroupsBox(Flowable):
+class KeyGroupsBox(Flowable):  # type: ignore[misc]  # reportlab has no type information
     """The key in large IPAex Gothic, one numbered cell per group, in a heavy box. The type is as large
     as the key allows (21 pt for the usual 6–8 groups) while the box stays within `max_height`."""
 
@@ -83,7 +83,7 @@ class KeyGroupsBox(Flowable):
         return size * 0.105
 
     def _text_width(self, text: str, size: float) -> float:
-        return stringWidth(text, GOTHIC, size) + self._char_space(size) * (len(text) - 1)
+        return float(stringWidth(text, GOTHIC, size)) + self._char_space(size) * (len(text) - 1)
 
     def _layout(self) -> tuple[float, int, int]:
         inner = self.box_width - 2 * self.padding

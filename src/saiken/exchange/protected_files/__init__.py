@@ -1,4 +1,4 @@
-"""Password-protected files in and out, in one place (issue 11 item 3). Nothing else in Saiken Desk touches
+"""Password-protected files in and out, in one place. Nothing else in Saiken Desk touches
 msoffcrypto-tool or pypdf's encryption.
 
 Format version 1:

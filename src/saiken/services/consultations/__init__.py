@@ -14,6 +14,7 @@ from saiken.services.consultations.businesses import (
     update_business,
 )
 from saiken.services.consultations.dispatches import (
+    DISPATCH_STATUSES,
     add_advisor,
     add_dispatch,
     cancel_dispatch,
@@ -70,6 +71,7 @@ from saiken.services.consultations.seminars import (
 )
 
 __all__ = [
+    "DISPATCH_STATUSES",
     "AdvisorRow",
     "AdvisorStatement",
     "ApplicationRow",

@@ -38,7 +38,16 @@ OFFICE_END = dt.time(17, 15)
 BULK_THRESHOLD = 30
 WINDOW_MINUTES = 60
 MAX_DAYS = 366
-VIEW_ACTIONS = frozenset({"record.history", "consultation.history", "seminar.roster", "attachment.read"})
+VIEW_ACTIONS = frozenset(
+    {
+        "record.history",
+        "consultation.history",
+        "seminar.roster",
+        "attachment.read",
+        "debtor.list",
+        "search.summary",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ def kind_of(action: str) -> str:
     """sign_in / failed / view / export / edit — how the report counts an audit action."""
     if action == "auth.sign_in":
         return "sign_in"
-    if action == "auth.sign_in_failed":
+    if action in ("auth.sign_in_failed", "auth.sign_in_failures_reported"):
         return "failed"
     if action.endswith(".view") or action in VIEW_ACTIONS:
         return "view"

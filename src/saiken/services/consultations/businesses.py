@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from saiken.domain.clock import JST
 from saiken.domain.consultation_terms import BUSINESS_KINDS, INDUSTRIES, check_choice
@@ -189,6 +189,12 @@ def update_business(s: VaultSession, business_id: int, **changes: Any) -> Change
                     f"同じ事業所名・電話番号の事業者が登録されています（事業者番号 {same}）。入力を確かめてください。"
                 )
         business.updated_at = s.clock.now()
+        if "industry" in changed:  # the reports count consultations by the business's industry
+            work.session.execute(
+                update(Consultation)
+                .where(Consultation.business_id == business.id)
+                .values(industry=business.industry)
+            )
         reindex_business(work.session, business.id)
         entry = work.audit("business.update", target_type="business", target_id=business.id, fields=changed)
         stamp(entry, business)

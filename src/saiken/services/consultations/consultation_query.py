@@ -1,18 +1,19 @@
-"""The SQL of the consultation search: terms to matching ids, a filter to WHERE clauses, and the choice
-between sorting the matches and walking the newest-first index (as the debtor search chooses).
+"""The consultation search's query plan: terms to the ids they match, a filter to WHERE clauses, and a page
+in newest-first order — worked out so that SQLite never builds a temporary B-tree (a sorter, a UNION or an
+INTERSECT table, an IN table), which is what dominates a query on an encrypted vault.
 
-Each term matches the current consultations of the businesses whose keys contain it, or whose own folded
-contents contain it: `(consultations of business_fts|business_grams MATCH) UNION (consultation_fts|
-consultation_grams MATCH)`, trigram phrases for three or more folded characters, gram tokens for fewer.
-Terms are intersected. The statements are written out here (a handful of fixed shapes with named
-parameters) so that the index each one walks is stated, not left to the planner's guess about the size of
-an IN list: a common word matches tens of thousands of records, and sorting them costs far more than
-walking `ix_consultations_current_at` until a page is full.
+Each term matches the current consultations of the businesses whose keys contain it (FTS5 over the
+business keys, then their consultations through `ix_consultations_business`), or whose own folded contents
+contain it (FTS5 over the contents): trigram phrases for three or more folded characters, gram tokens for
+fewer. The ids come back as integers and are united and intersected here, in Python sets; the other filters
+are applied by SQL over the covering `ix_consultations_report`. A page of many matches is read by walking
+`ix_consultations_current_at` (newest first) until it is full; a page of few is sorted by `at` here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +24,9 @@ from saiken.services.consultations.common import categories_mask
 from saiken.services.textsearch import match_for
 from saiken.store.models.businesses import BUSINESS_FTS, BUSINESS_GRAMS, CONSULTATION_FTS, CONSULTATION_GRAMS
 
-WALK_ROWS = 20_000  # rows of the newest-first index a page may walk rather than sort the matches
-COUNT_BY_INDEX_ABOVE = 5_000  # matches: count them through the covering index, not one row each
+WALK_SHARE = 50  # walk the newest-first index when at least 1 in WALK_SHARE records matches
+WALK_ROWS = 20_000  # without terms: walk when the page's end is expected within this many index rows
+CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -37,23 +39,65 @@ class Query:
     category: str | None = None
     business_id: int | None = None
 
-
-def matching_sql(terms: tuple[str, ...], params: dict[str, Any]) -> str:
-    """A SELECT of the ids of the current consultations matching every term (params filled in)."""
-    parts = []
-    for index, term in enumerate(terms):
-        business_table, business_match = match_for(term, BUSINESS_FTS, BUSINESS_GRAMS)
-        contents_table, contents_match = match_for(term, CONSULTATION_FTS, CONSULTATION_GRAMS)
-        params[f"b{index}"], params[f"c{index}"] = business_match, contents_match
-        parts.append(
-            f"SELECT id FROM (SELECT id FROM consultations WHERE superseded = 0 AND business_id IN "
-            f"(SELECT rowid FROM {business_table} WHERE {business_table} MATCH :b{index}) "
-            f"UNION SELECT rowid FROM {contents_table} WHERE {contents_table} MATCH :c{index})"
+    @property
+    def filtered(self) -> bool:
+        return any(
+            value is not None
+            for value in (
+                self.date_from,
+                self.date_to,
+                self.consultant_id,
+                self.form,
+                self.category,
+                self.business_id,
+            )
         )
-    return " INTERSECT ".join(parts)
 
 
-def _filters(query: Query, params: dict[str, Any]) -> list[str]:
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    batch: list[int] = []
+    for item in ids:
+        batch.append(item)
+        if len(batch) == CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _id_list(ids: list[int]) -> str:
+    return ",".join(str(int(i)) for i in ids)
+
+
+def _driver(session: Session) -> Any:
+    """The session's DB-API connection (sqlcipher3), for reading long lists of ids without building a
+    result object per row; inside the session's own transaction."""
+    return session.connection().connection.driver_connection
+
+
+def _ints(session: Session, sql: str, params: tuple[Any, ...] = ()) -> list[int]:
+    return [row[0] for row in _driver(session).execute(sql, params).fetchall()]
+
+
+def _fts(session: Session, term: str, trigram_table: str, gram_table: str) -> list[int]:
+    table, match = match_for(term, trigram_table, gram_table)
+    return _ints(session, f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (match,))
+
+
+def term_ids(session: Session, term: str) -> set[int]:
+    """The ids of the current consultations matching one folded term (by business or by contents)."""
+    found = set(_fts(session, term, CONSULTATION_FTS, CONSULTATION_GRAMS))
+    for chunk in _chunks(_fts(session, term, BUSINESS_FTS, BUSINESS_GRAMS)):
+        found.update(
+            _ints(
+                session,
+                f"SELECT id FROM consultations WHERE business_id IN ({_id_list(chunk)}) AND superseded = 0",
+            )
+        )
+    return found
+
+
+def filter_clauses(query: Query, params: dict[str, Any]) -> list[str]:
     clauses = ["c.superseded = 0"]
     if query.date_from is not None:
         clauses.append("c.day >= :date_from")
@@ -76,47 +120,79 @@ def _filters(query: Query, params: dict[str, Any]) -> list[str]:
     return clauses
 
 
-def _scalar(session: Session, sql: str, params: dict[str, Any]) -> int:
-    return int(session.execute(text(sql), params).scalar_one() or 0)
-
-
-def count(session: Session, query: Query) -> int:
-    """How many current consultations match."""
-    params: dict[str, Any] = {}
-    clauses = _filters(query, params)
+def matching(session: Session, query: Query) -> set[int] | None:
+    """The ids of every current consultation matching the terms and the filters; None without terms (then
+    the filters alone decide, in SQL)."""
     if not query.terms:
-        return _scalar(session, f"SELECT count(*) FROM consultations c WHERE {' AND '.join(clauses)}", params)
-    matching = matching_sql(query.terms, params)
-    matches = _scalar(session, f"SELECT count(*) FROM ({matching})", params)
-    if len(clauses) == 1 or matches == 0:
-        return matches
-    if matches > COUNT_BY_INDEX_ABOVE:
-        sql = (
-            f"SELECT count(*) FROM consultations c INDEXED BY ix_consultations_report "
-            f"WHERE {' AND '.join(clauses)} AND c.id IN ({matching})"
+        return None
+    found: set[int] | None = None
+    for term in query.terms:
+        ids = term_ids(session, term)
+        found = ids if found is None else found & ids
+        if not found:
+            return set()
+    assert found is not None
+    if query.filtered:
+        params: dict[str, Any] = {}
+        where = " AND ".join(filter_clauses(query, params))
+        kept: set[int] = set()
+        for chunk in _chunks(sorted(found)):
+            sql = f"SELECT c.id FROM consultations c WHERE c.id IN ({_id_list(chunk)}) AND {where}"
+            kept.update(int(row[0]) for row in session.execute(text(sql), params))
+        found = kept
+    return found
+
+
+def count_filtered(session: Session, query: Query) -> int:
+    """How many current consultations pass the filters (no terms): counted over the covering index."""
+    params: dict[str, Any] = {}
+    where = " AND ".join(filter_clauses(query, params))
+    return int(
+        session.execute(text(f"SELECT count(*) FROM consultations c WHERE {where}"), params).scalar_one()
+    )
+
+
+def _highest(session: Session) -> int:
+    return int(session.execute(text("SELECT coalesce(max(id), 0) FROM consultations")).scalar_one())
+
+
+def page_of(
+    session: Session, query: Query, ids: set[int] | None, total: int, *, offset: int, limit: int
+) -> list[int]:
+    """The ids of one page, newest first (`ids` and `total` from `matching` / `count_filtered`)."""
+    if ids is None:
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        where = " AND ".join(filter_clauses(query, params))
+        walk = (offset + limit) * _highest(session) <= WALK_ROWS * total
+        source = "consultations c INDEXED BY ix_consultations_current_at" if walk else "consultations c"
+        sql = f"SELECT c.id FROM {source} WHERE {where} ORDER BY c.at DESC, c.id DESC LIMIT :limit OFFSET :offset"
+        return [int(row[0]) for row in session.execute(text(sql), params)]
+    if not ids:
+        return []
+    if len(ids) * WALK_SHARE >= _highest(session):
+        # many: walk the newest-first index and keep the matches until the page is full
+        result = session.execute(
+            text(
+                "SELECT id FROM consultations INDEXED BY ix_consultations_current_at "
+                "WHERE superseded = 0 ORDER BY at DESC, id DESC"
+            )
         )
-    else:
-        sql = f"SELECT count(*) FROM consultations c WHERE c.id IN ({matching}) AND {' AND '.join(clauses)}"
-    return _scalar(session, sql, params)
-
-
-def _walk(session: Session, total: int, rows_needed: int) -> bool:
-    """Whether walking the newest-first index to the end of the page reads at most WALK_ROWS rows
-    (estimated from the share of records that match; the highest id stands in for the number)."""
-    highest = _scalar(session, "SELECT coalesce(max(id), 0) FROM consultations", {})
-    return rows_needed * highest <= WALK_ROWS * total
-
-
-def page_ids(session: Session, query: Query, total: int, *, offset: int, limit: int) -> list[int]:
-    """The ids of one page, newest first (`total` from `count`)."""
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
-    clauses = _filters(query, params)
-    if query.terms:
-        clauses.append(f"c.id IN ({matching_sql(query.terms, params)})")
-    where = " AND ".join(clauses)
-    if _walk(session, total, offset + limit):
-        source = "consultations c INDEXED BY ix_consultations_current_at"
-    else:
-        source = "consultations c"
-    sql = f"SELECT c.id FROM {source} WHERE {where} ORDER BY c.at DESC, c.id DESC LIMIT :limit OFFSET :offset"
-    return [int(row[0]) for row in session.execute(text(sql), params)]
+        page: list[int] = []
+        skipped = 0
+        for (item,) in result:
+            if item in ids:
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                page.append(int(item))
+                if len(page) == limit:
+                    break
+        result.close()
+        return page
+    # few: their times, sorted here
+    dated: list[tuple[str, int]] = []
+    for chunk in _chunks(sorted(ids)):
+        sql = f"SELECT at, id FROM consultations WHERE id IN ({_id_list(chunk)})"
+        dated.extend((str(row[0]), int(row[1])) for row in session.execute(text(sql)))
+    dated.sort(reverse=True)
+    return [item for _, item in dated[offset : offset + limit]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -85,8 +86,8 @@ def version_counts(session: Session, keys: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-def consultation_rows(session: Session, records: Sequence[Consultation]) -> list[ConsultationRow]:
-    """Rows of `records` with their business, consultant and number of versions (few queries)."""
+def consultation_rows(session: Session, records: Sequence[Any]) -> list[ConsultationRow]:
+    """`records`: Consultation objects, or rows of the consultations table (same attribute names)."""
     if not records:
         return []
     businesses = {

@@ -16,8 +16,9 @@ from typing import Any
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.textfold import fold
+from saiken.services.consultations import consultation_query
 from saiken.services.consultations.rows import ConsultationRow
-from saiken.services.consultations.search import MAX_PAGE, ConsultationFilter, query_consultations
+from saiken.services.consultations.search import MAX_PAGE, ConsultationFilter, rows_by_ids, to_query
 from saiken.services.context import VaultSession, unit_of_work
 
 MAX_ROWS = 200_000
@@ -47,15 +48,16 @@ def _rows(s: VaultSession, flt: ConsultationFilter, limit: int | None, action: s
     if limit is not None and (isinstance(limit, bool) or not 1 <= limit <= MAX_ROWS):
         raise ValidationError(f"件数の上限は1〜{MAX_ROWS:,}で指定してください。")
     wanted = limit or MAX_ROWS
+    query = to_query(flt)
     with unit_of_work(s) as work:
+        ids = consultation_query.matching(work.session, query)
+        total = consultation_query.count_filtered(work.session, query) if ids is None else len(ids)
+        order = consultation_query.page_of(
+            work.session, query, ids, total, offset=0, limit=min(wanted, total or 1)
+        )
         rows: list[ConsultationRow] = []
-        while len(rows) < wanted:
-            page = query_consultations(
-                work.session, flt, offset=len(rows), limit=min(MAX_PAGE, wanted - len(rows))
-            )
-            rows += page.rows
-            if not page.rows or len(rows) >= page.total:
-                break
+        for start in range(0, len(order), MAX_PAGE):
+            rows += rows_by_ids(work.session, order[start : start + MAX_PAGE])
         work.audit(action, rows=len(rows), filter=filter_details(flt))
         return rows
 

@@ -3,7 +3,8 @@ by category, form, industry and consultant, a month-by-month series for the char
 
 Only current versions count (a corrected record once). A consultation with two categories counts under
 each of them, so the category counts add up to more than the number of consultations; the report says so.
-The fiscal year to date is read in a few small grouped queries over the covering `ix_consultations_report`.
+The fiscal year to date is read in one grouped query that streams over the covering `ix_consultations_report`
+(grouped in its column order: no sort on an encrypted vault) and is folded into months here.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from saiken.domain.consultation_terms import (
@@ -29,7 +29,7 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.consultations.common import mask_categories
 from saiken.services.context import VaultSession, read_session
-from saiken.store.models import Business, Consultant, Consultation, Seminar, SeminarApplication
+from saiken.store.models import Consultant, Consultation, Seminar, SeminarApplication
 
 
 @dataclass(frozen=True)
@@ -91,50 +91,54 @@ class ConsultationReport:
         return month_bounds(self.year, self.month)[1] - dt.timedelta(days=1)
 
 
-Tally = dict[str, Counter[Any]]  # month ("2025-09") -> value -> count
+Group = tuple[
+    str, str, int, str, int, bool, int
+]  # month, form, consultant, industry, categories, loan, count
 
 
-def _tally(session: Session, column: Any, first: dt.date, following: dt.date, *, join: bool = False) -> Tally:
-    """Counts of current consultations by month and by `column`, over the covering report index (and the
-    businesses for the industry): small results, one short scan each."""
-    month_key = func.substr(Consultation.day, 1, 7)
-    query = select(month_key, column, func.count()).where(
-        Consultation.superseded.is_(False), Consultation.day >= first, Consultation.day < following
+def _groups(session: Session, first: dt.date, following: dt.date) -> list[Group]:
+    """Counts of current consultations by day and every breakdown, GROUP BY in the order of the covering
+    `ix_consultations_report` (so SQLite streams the groups and never sorts), folded into months here."""
+    rows = session.execute(
+        text(
+            "SELECT day, form, consultant_id, industry, categories, loan_status, count(*) FROM consultations "
+            "WHERE superseded = 0 AND day >= :first AND day < :following "
+            "GROUP BY day, form, consultant_id, industry, categories, loan_status"
+        ),
+        {"first": first.isoformat(), "following": following.isoformat()},
     )
-    if join:
-        query = query.join(Business, Business.id == Consultation.business_id)
-    found: Tally = {}
-    for key, value, count in session.execute(query.group_by(month_key, column)):
-        found.setdefault(str(key), Counter())[value] += count
-    return found
-
-
-def _sum(tally: Tally, months: list[str] | None) -> Counter[Any]:
-    total: Counter[Any] = Counter()
-    for key, counts in tally.items():
-        if months is None or key in months:
-            total.update(counts)
-    return total
+    return [
+        (str(day)[:7], form, consultant, industry, mask, loan != "", count)
+        for day, form, consultant, industry, mask, loan, count in rows
+    ]
 
 
 def _counts(
-    tallies: dict[str, Tally],
+    groups: list[Group],
     months: list[str] | None,
     businesses: int,
     readings: dict[int, str],
     labels: dict[int, str],
 ) -> Counts:
-    forms, industries = _sum(tallies["form"], months), _sum(tallies["industry"], months)
-    consultants, loans = _sum(tallies["consultant"], months), _sum(tallies["loan"], months)
+    forms: Counter[str] = Counter()
+    industries: Counter[str] = Counter()
+    consultants: Counter[int] = Counter()
     categories: Counter[str] = Counter()
-    for mask, count in _sum(tallies["categories"], months).items():
+    loans = 0
+    for month, form, consultant, industry, mask, loan, count in groups:
+        if months is not None and month not in months:
+            continue
+        forms[form] += count
+        industries[industry] += count
+        consultants[consultant] += count
+        loans += count if loan else 0
         for category in mask_categories(mask):
             categories[category] += count
     order = sorted(consultants, key=lambda cid: (readings.get(cid, ""), cid))
     return Counts(
         consultations=sum(forms.values()),
         businesses=businesses,
-        loan_mediations=sum(count for value, count in loans.items() if value),
+        loan_mediations=loans,
         by_category=tuple((c, categories[c]) for c in CATEGORIES),
         by_form=tuple((f, forms[f]) for f in FORMS),
         by_industry=tuple((i, industries[i]) for i in INDUSTRIES),
@@ -192,19 +196,17 @@ def report_in(session: Session, year: int, month: int) -> ConsultationReport:
     first, following = month_bounds(year, month)
     fiscal_year = fiscal_year_of(first)
     year_first = fiscal_year_start(fiscal_year)
-    tallies = {
-        "form": _tally(session, Consultation.form, year_first, following),
-        "consultant": _tally(session, Consultation.consultant_id, year_first, following),
-        "categories": _tally(session, Consultation.categories, year_first, following),
-        "loan": _tally(session, Consultation.loan_status != "", year_first, following),
-        "industry": _tally(session, Business.industry, year_first, following, join=True),
-    }
+    groups = _groups(session, year_first, following)
     readings = dict(session.execute(select(Consultant.id, Consultant.name_kana)).tuples().all())
     labels = dict(session.execute(select(Consultant.id, Consultant.name)).tuples().all())
     this_month = [f"{year:04d}-{month:02d}"]
     series = []
     for point_year, point_month in fiscal_months(fiscal_year):
-        forms = tallies["form"].get(f"{point_year:04d}-{point_month:02d}", Counter())
+        key = f"{point_year:04d}-{point_month:02d}"
+        forms: Counter[str] = Counter()
+        for month_key, form, *_rest, count in groups:
+            if month_key == key:
+                forms[form] += count
         later = (point_year, point_month) > (year, month)
         series.append(
             MonthPoint(
@@ -219,10 +221,10 @@ def report_in(session: Session, year: int, month: int) -> ConsultationReport:
         month=month,
         fiscal_year=fiscal_year,
         month_counts=_counts(
-            tallies, this_month, _distinct_businesses(session, first, following), readings, labels
+            groups, this_month, _distinct_businesses(session, first, following), readings, labels
         ),
         year_counts=_counts(
-            tallies, None, _distinct_businesses(session, year_first, following), readings, labels
+            groups, None, _distinct_businesses(session, year_first, following), readings, labels
         ),
         series=tuple(series),
         seminars=_seminars(session, year_first, following),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer, column, func, select, text
 from sqlalchemy.orm import Session
@@ -64,7 +65,7 @@ def business_ids(term: str, index: int) -> TextualSelect:
     )
 
 
-def _query(flt: ConsultationFilter) -> Query:
+def to_query(flt: ConsultationFilter) -> Query:
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
         raise ValidationError("期間の開始日が終了日より後です。期間を確かめてください。")
     if flt.form is not None and flt.form not in FORMS:
@@ -83,13 +84,12 @@ def _query(flt: ConsultationFilter) -> Query:
 
 
 def rows_by_ids(session: Session, ids: list[int]) -> list[ConsultationRow]:
-    """The rows of `ids`, in that order."""
-    found: dict[int, Consultation] = {}
+    """The rows of `ids`, in that order (plain column tuples: no ORM object per record)."""
+    table = Consultation.__table__
+    found: dict[int, Any] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        found.update(
-            {c.id: c for c in session.scalars(select(Consultation).where(Consultation.id.in_(chunk)))}
-        )
+        found.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk)))})
     return consultation_rows(session, [found[i] for i in ids if i in found])
 
 
@@ -97,12 +97,13 @@ def query_consultations(
     session: Session, flt: ConsultationFilter, *, offset: int, limit: int
 ) -> ConsultationPage:
     """`search_consultations` inside a session the caller holds (the exports run it in their own)."""
-    query = _query(flt)
-    total = consultation_query.count(session, query)
+    query = to_query(flt)
+    ids = consultation_query.matching(session, query)
+    total = consultation_query.count_filtered(session, query) if ids is None else len(ids)
     if total == 0 or offset >= total:
         return ConsultationPage(rows=[], total=total)
-    ids = consultation_query.page_ids(session, query, total, offset=offset, limit=limit)
-    return ConsultationPage(rows=rows_by_ids(session, ids), total=total)
+    page = consultation_query.page_of(session, query, ids, total, offset=offset, limit=limit)
+    return ConsultationPage(rows=rows_by_ids(session, page), total=total)
 
 
 def _check_page(offset: int, limit: int) -> None:

@@ -34,6 +34,7 @@ from saiken.services.debtors.inquiries import (
     log_document_sent,
     mark_document_returned,
 )
+from saiken.services.debtors.listing import Listing, filter_summary, list_debtors
 from saiken.services.debtors.payments import add_payment, correct_payment, reverse_payment
 from saiken.services.debtors.plans import accelerate_plan, create_instalment_plan
 from saiken.services.debtors.records import add_record, correct_record, record_history
@@ -85,6 +86,7 @@ __all__ = [
     "InquiryRow",
     "LimitationChange",
     "LimitationRow",
+    "Listing",
     "PaymentRow",
     "PlanItemRow",
     "PlanRow",
@@ -106,11 +108,13 @@ __all__ = [
     "correct_record",
     "create_instalment_plan",
     "delete_condition",
+    "filter_summary",
     "get_card",
     "handler_names",
     "limitation_if_paid",
     "limitation_if_pledged",
     "list_conditions",
+    "list_debtors",
     "log_document_sent",
     "mark_document_returned",
     "read_attachment",

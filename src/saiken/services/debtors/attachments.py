@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.debtors.common import debtor_or_404, get_or_404
 from saiken.services.debtors.rows import AttachmentRow
@@ -88,7 +89,7 @@ def _row(attachment: Attachment) -> AttachmentRow:
 
 def add_attachment(
     s: VaultSession, debtor_id: int, *, filename: str, data: bytes, mime: str | None = None
-) -> AttachmentRow:
+) -> Changed[AttachmentRow]:
     """Store a PDF/PNG/JPEG (≤ 10 MB) with the debtor, inside the vault."""
     s.require(Capability.EDIT)
     name = _clean_filename(filename)
@@ -115,7 +116,7 @@ def add_attachment(
             attachment_id=attachment.id,
             size=len(data),
         )
-        return _row(attachment)
+        return Changed(_row(attachment), Changes.of_debtor(debtor.id, Area.ATTACHMENTS))
 
 
 def read_attachment(s: VaultSession, attachment_id: int) -> bytes:

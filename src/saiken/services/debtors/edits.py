@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from saiken.domain import debtor_status
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import NOTHING, Area, Changed, Changes
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
 from saiken.services.debtors.card import load_claims, load_tags
 from saiken.services.debtors.common import (
@@ -102,7 +103,7 @@ def add_debtor(
     handler: str | None = None,
     claims: Iterable[dict[str, Any]] = (),
     **fields: Any,
-) -> DebtorCreated:
+) -> Changed[DebtorCreated]:
     """A new debtor file with its claims (each a dict: principal, due_date, order_date, received_on or
     tranches [(date, amount)], programme, fiscal_year, decision_date, grant_amount, nature)."""
     s.require(Capability.EDIT)
@@ -151,10 +152,11 @@ def add_debtor(
         refresh_totals(work.session, debtor, now)
         reindex_debtor(work.session, debtor.id)
         work.audit("debtor.add", target_type="debtor", target_id=debtor.id, claim_ids=list(claim_ids))
-        return DebtorCreated(id=debtor.id, management_no=management_no, claim_ids=claim_ids)
+        created = DebtorCreated(id=debtor.id, management_no=management_no, claim_ids=claim_ids)
+        return Changed(created, Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
-def update_debtor(s: VaultSession, debtor_id: int, **changes: Any) -> list[str]:
+def update_debtor(s: VaultSession, debtor_id: int, **changes: Any) -> Changed[list[str]]:
     """Change the debtor's own fields (name, readings, addresses, phones, e-mail, kind, notes, management_no);
     returns the names of the fields that changed. The search index follows in the same transaction."""
     s.require(Capability.EDIT)
@@ -196,10 +198,10 @@ def update_debtor(s: VaultSession, debtor_id: int, **changes: Any) -> list[str]:
             work.session.flush()
             reindex_debtor(work.session, debtor.id)
         work.audit("debtor.update", target_type="debtor", target_id=debtor.id, fields=changed)
-        return changed
+        return Changed(changed, Changes.of_debtor(debtor.id, Area.DEBTORS) if changed else NOTHING)
 
 
-def add_claim(s: VaultSession, debtor_id: int, **claim: Any) -> ClaimRow:
+def add_claim(s: VaultSession, debtor_id: int, **claim: Any) -> Changed[ClaimRow]:
     """Another claim for the debtor (see `add_debtor` for the keys)."""
     s.require(Capability.EDIT)
     with unit_of_work(s) as work:
@@ -207,13 +209,14 @@ def add_claim(s: VaultSession, debtor_id: int, **claim: Any) -> ClaimRow:
         new = _new_claim(work, debtor, claim)
         refresh_totals(work.session, debtor, s.clock.now())
         work.audit("claim.add", target_type="debtor", target_id=debtor.id, claim_id=new.id)
-        return next(c for c in load_claims(work.session, debtor.id) if c.id == new.id)
+        row = next(c for c in load_claims(work.session, debtor.id) if c.id == new.id)
+        return Changed(row, Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
 # --- small edits ---------------------------------------------------------------------------------------
 
 
-def set_status(s: VaultSession, debtor_id: int, status: str) -> str:
+def set_status(s: VaultSession, debtor_id: int, status: str) -> Changed[str]:
     s.require(Capability.EDIT)
     debtor_status.check_status(status)
     with unit_of_work(s) as work:
@@ -222,10 +225,10 @@ def set_status(s: VaultSession, debtor_id: int, status: str) -> str:
         debtor.status = status
         debtor.updated_at = s.clock.now()
         work.audit("debtor.status", target_type="debtor", target_id=debtor.id, old=old, new=status)
-        return status
+        return Changed(status, Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
-def assign_handler(s: VaultSession, debtor_id: int, user_name: str | None) -> str | None:
+def assign_handler(s: VaultSession, debtor_id: int, user_name: str | None) -> Changed[str | None]:
     """Make `user_name` the debtor's handler (担当者); None removes the handler."""
     s.require(Capability.EDIT)
     with unit_of_work(s) as work:
@@ -238,7 +241,7 @@ def assign_handler(s: VaultSession, debtor_id: int, user_name: str | None) -> st
             target_id=debtor.id,
             handler_user_id=debtor.handler_user_id,
         )
-        return user_name or None
+        return Changed(user_name or None, Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
 def _tag_row(tag: object) -> TagRow:
@@ -256,7 +259,9 @@ def _tag_row(tag: object) -> TagRow:
     return TagRow(name, row.colour, check_date(row.expires_on, "タグの期限", required=False))
 
 
-def set_tags(s: VaultSession, debtor_id: int, tags: Iterable[TagRow | str | tuple[Any, ...]]) -> list[TagRow]:
+def set_tags(
+    s: VaultSession, debtor_id: int, tags: Iterable[TagRow | str | tuple[Any, ...]]
+) -> Changed[list[TagRow]]:
     """Replace the debtor's tags. A new tag name is created (with the given colour or one from the palette);
     an existing tag keeps its colour unless one is given."""
     s.require(Capability.EDIT)
@@ -281,10 +286,10 @@ def set_tags(s: VaultSession, debtor_id: int, tags: Iterable[TagRow | str | tupl
         debtor.updated_at = s.clock.now()
         work.session.flush()
         work.audit("debtor.tags", target_type="debtor", target_id=debtor.id, tag_ids=tag_ids)
-        return load_tags(work.session, debtor.id)
+        return Changed(load_tags(work.session, debtor.id), Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
-def update_notes(s: VaultSession, debtor_id: int, text: str) -> str:
+def update_notes(s: VaultSession, debtor_id: int, text: str) -> Changed[str]:
     s.require(Capability.EDIT)
     notes = check_text(text, "メモ", limit=MAX_TEXT)
     with unit_of_work(s) as work:
@@ -292,7 +297,7 @@ def update_notes(s: VaultSession, debtor_id: int, text: str) -> str:
         debtor.notes = notes
         debtor.updated_at = s.clock.now()
         work.audit("debtor.notes", target_type="debtor", target_id=debtor.id, length=len(notes))
-        return notes
+        return Changed(notes, Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
 def handler_names(s: VaultSession) -> list[HandlerChoice]:

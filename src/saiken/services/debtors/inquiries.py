@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.debtors.common import (
     MAX_TEXT,
@@ -32,7 +33,7 @@ DOCUMENT_KINDS = ("督促状", "催告書", "合意書", "分割納付誓約書"
 
 def add_inquiry(
     s: VaultSession, debtor_id: int, *, kind: str, question: str, asked_on: dt.date | None = None
-) -> InquiryRow:
+) -> Changed[InquiryRow]:
     s.require(Capability.EDIT)
     kind = check_choice(kind, "照会の種類", INQUIRY_KINDS)
     question = check_text(question, "照会の内容", required=True, limit=MAX_TEXT)
@@ -52,10 +53,12 @@ def add_inquiry(
         debtor.updated_at = s.clock.now()
         work.session.flush()
         work.audit("inquiry.add", target_type="debtor", target_id=debtor.id, inquiry_id=inquiry.id)
-        return inquiry_row(inquiry)
+        return Changed(inquiry_row(inquiry), Changes.of_debtor(debtor.id, Area.INQUIRIES))
 
 
-def answer_inquiry(s: VaultSession, inquiry_id: int, *, answer: str, answered_on: dt.date) -> InquiryRow:
+def answer_inquiry(
+    s: VaultSession, inquiry_id: int, *, answer: str, answered_on: dt.date
+) -> Changed[InquiryRow]:
     s.require(Capability.EDIT)
     answer = check_text(answer, "回答", required=True, limit=MAX_TEXT)
     answered_on = check_date(answered_on, "回答日")
@@ -73,7 +76,7 @@ def answer_inquiry(s: VaultSession, inquiry_id: int, *, answer: str, answered_on
         debtor_or_404(work.session, inquiry.debtor_id).updated_at = s.clock.now()
         work.session.flush()
         work.audit("inquiry.answer", target_type="debtor", target_id=inquiry.debtor_id, inquiry_id=inquiry.id)
-        return inquiry_row(inquiry)
+        return Changed(inquiry_row(inquiry), Changes.of_debtor(inquiry.debtor_id, Area.INQUIRIES))
 
 
 def list_inquiries(session: Session, debtor_id: int) -> list[InquiryRow]:
@@ -88,7 +91,7 @@ def list_inquiries(session: Session, debtor_id: int) -> list[InquiryRow]:
 
 def log_document_sent(
     s: VaultSession, debtor_id: int, *, kind: str, sent_on: dt.date, method: str, tracking_no: str = ""
-) -> DocumentSentRow:
+) -> Changed[DocumentSentRow]:
     s.require(Capability.EDIT)
     kind = check_text(kind, "文書の種類", required=True, limit=32)
     sent_on = check_date(sent_on, "発送日")
@@ -110,10 +113,12 @@ def log_document_sent(
         debtor.updated_at = s.clock.now()
         work.session.flush()
         work.audit("document.sent", target_type="debtor", target_id=debtor.id, document_id=doc.id)
-        return document_row(doc)
+        return Changed(document_row(doc), Changes.of_debtor(debtor.id, Area.DOCUMENTS))
 
 
-def mark_document_returned(s: VaultSession, doc_id: int, *, on: dt.date | None = None) -> DocumentSentRow:
+def mark_document_returned(
+    s: VaultSession, doc_id: int, *, on: dt.date | None = None
+) -> Changed[DocumentSentRow]:
     """The mail came back undelivered (宛所不明・受取拒否 …) on `on` (default: today)."""
     s.require(Capability.EDIT)
     on = check_date(on, "返戻日", required=False) or s.clock.today()
@@ -128,7 +133,7 @@ def mark_document_returned(s: VaultSession, doc_id: int, *, on: dt.date | None =
         debtor_or_404(work.session, doc.debtor_id).updated_at = s.clock.now()
         work.session.flush()
         work.audit("document.returned", target_type="debtor", target_id=doc.debtor_id, document_id=doc.id)
-        return document_row(doc)
+        return Changed(document_row(doc), Changes.of_debtor(doc.debtor_id, Area.DOCUMENTS))
 
 
 def list_documents(session: Session, debtor_id: int) -> list[DocumentSentRow]:

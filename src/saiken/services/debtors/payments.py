@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, Work, unit_of_work
 from saiken.services.debtors.common import (
     check_amount,
@@ -85,7 +86,7 @@ def add_payment(
     source: str = "",
     confirmed: bool = False,
     claim_id: int | None = None,
-) -> PaymentRow:
+) -> Changed[PaymentRow]:
     """Record a payment of `amount` yen on `paid_on` (not in the future)."""
     s.require(Capability.EDIT)
     paid_on = check_date(paid_on, "入金日")
@@ -105,7 +106,7 @@ def add_payment(
         )
         refresh_totals(work.session, debtor, s.clock.now())
         work.audit("payment.add", target_type="debtor", target_id=debtor.id, payment_id=payment.id)
-        return payment_row(payment)
+        return Changed(payment_row(payment), Changes.of_debtor(debtor.id, Area.PAYMENTS))
 
 
 def _reverse(work: Work, payment_id: int) -> tuple[Debtor, Payment, Payment]:
@@ -128,7 +129,7 @@ def _reverse(work: Work, payment_id: int) -> tuple[Debtor, Payment, Payment]:
     return debtor, original, reversal
 
 
-def reverse_payment(s: VaultSession, payment_id: int) -> PaymentRow:
+def reverse_payment(s: VaultSession, payment_id: int) -> Changed[PaymentRow]:
     """Cancel a payment entered in error: a reversing entry (negative amount) is added; nothing is deleted."""
     s.require(Capability.EDIT)
     with unit_of_work(s) as work:
@@ -141,7 +142,7 @@ def reverse_payment(s: VaultSession, payment_id: int) -> PaymentRow:
             payment_id=original.id,
             reversal_id=reversal.id,
         )
-        return payment_row(reversal)
+        return Changed(payment_row(reversal), Changes.of_debtor(debtor.id, Area.PAYMENTS))
 
 
 def correct_payment(
@@ -153,7 +154,7 @@ def correct_payment(
     source: str | None = None,
     confirmed: bool | None = None,
     claim_id: int | None = None,
-) -> PaymentRow:
+) -> Changed[PaymentRow]:
     """A corrected payment (also how the ward's confirmation is recorded): the original is reversed and a
     new entry with the changes is added, in one transaction. Unchanged fields are carried over."""
     s.require(Capability.EDIT)
@@ -202,7 +203,7 @@ def correct_payment(
             reversal_id=reversal.id,
             fields=changed,
         )
-        return payment_row(payment)
+        return Changed(payment_row(payment), Changes.of_debtor(debtor.id, Area.PAYMENTS))
 
 
 def list_payments(session: Session, debtor_id: int) -> list[PaymentRow]:

@@ -18,6 +18,7 @@ from saiken.domain.allocation import counted_toward_plan
 from saiken.domain.errors import ValidationError
 from saiken.domain.instalments import Instalment, accelerate, custom_schedule, monthly_schedule, plan_status
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.debtors.common import check_amount, check_date, debtor_or_404, get_or_404
 from saiken.services.debtors.payments import list_payments
@@ -106,7 +107,7 @@ def create_instalment_plan(
     schedule: Sequence[tuple[dt.date, int]] | None = None,
     agreed_on: dt.date | None = None,
     claim_id: int | None = None,
-) -> PlanRow:
+) -> Changed[PlanRow]:
     """A plan of equal monthly parts (`count`, `first_due`, `day_of_month`) or a custom `schedule` of
     (date, amount). A plan still running is replaced (marked 取消); the debtor's status becomes 分納中."""
     s.require(Capability.EDIT)
@@ -164,10 +165,11 @@ def create_instalment_plan(
             replaced_plan_ids=[p.id for p in replaced],
             status_changed=status_changed,
         )
-        return evaluate_plan(plan, rows, list_payments(work.session, debtor.id), s.clock.today())
+        row = evaluate_plan(plan, rows, list_payments(work.session, debtor.id), s.clock.today())
+        return Changed(row, Changes.of_debtor(debtor.id, Area.PLANS, Area.DEBTORS))
 
 
-def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date | None = None) -> PlanRow:
+def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date | None = None) -> Changed[PlanRow]:
     """期限の利益の喪失 on `on` (default: today): the whole unpaid balance of the plan falls due at once."""
     s.require(Capability.EDIT)
     on = check_date(on, "期限の利益喪失日", required=False) or s.clock.today()
@@ -189,4 +191,5 @@ def accelerate_plan(s: VaultSession, plan_id: int, *, on: dt.date | None = None)
         debtor.updated_at = s.clock.now()
         work.session.flush()
         work.audit("plan.accelerate", target_type="debtor", target_id=plan.debtor_id, plan_id=plan.id)
-        return evaluate_plan(plan, rows, payments, max(on, s.clock.today()))
+        row = evaluate_plan(plan, rows, payments, max(on, s.clock.today()))
+        return Changed(row, Changes.of_debtor(plan.debtor_id, Area.PLANS))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, Work, unit_of_work
 from saiken.services.debtors.common import (
     MAX_TEXT,
@@ -113,7 +114,7 @@ def add_record(
     promise_date: Any = None,
     next_action_on: Any = None,
     handler: str | None = None,
-) -> RecordRow:
+) -> Changed[RecordRow]:
     """A new negotiation record; `handler` (user name) defaults to the signed-in user."""
     s.require(Capability.EDIT)
     values = _clean(
@@ -148,7 +149,7 @@ def add_record(
         work.session.flush()
         refresh_next_action(work.session, debtor, now)
         work.audit("record.add", target_type="debtor", target_id=debtor.id, record_id=record.id)
-        return _row(work.session, record)
+        return Changed(_row(work.session, record), Changes.of_debtor(debtor.id, Area.RECORDS))
 
 
 def _signed_in_user_id(work: Work) -> int | None:
@@ -156,7 +157,7 @@ def _signed_in_user_id(work: Work) -> int | None:
     return work.session.execute(select(User.id).where(User.name == work.vault.user.name)).scalar_one_or_none()
 
 
-def correct_record(s: VaultSession, record_id: int, **changes: Any) -> RecordRow:
+def correct_record(s: VaultSession, record_id: int, **changes: Any) -> Changed[RecordRow]:
     """A corrected version of the record `record_id` (any of its versions): the current version is kept,
     marked superseded, and a new version with `changes` applied becomes current."""
     s.require(Capability.EDIT)
@@ -209,7 +210,7 @@ def correct_record(s: VaultSession, record_id: int, **changes: Any) -> RecordRow
             version=record.version,
             fields=changed,
         )
-        return _row(work.session, record)
+        return Changed(_row(work.session, record), Changes.of_debtor(debtor.id, Area.RECORDS))
 
 
 def record_history(s: VaultSession, record_id: int) -> list[RecordRow]:

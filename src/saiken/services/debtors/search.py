@@ -1,4 +1,4 @@
-"""Search and lists of debtors (issue 3 item 6; contract: docs/services.md "Search and lists").
+"""Search and lists of debtors (contract: docs/services.md "Search and lists").
 
 `search_debtors` pages through the debtors that match a `DebtorFilter`, in 五十音 order of the reading
 (corporate forms left out), then by management number. Saved extraction conditions keep a filter by name.
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from saiken.domain.errors import NotFoundError, ValidationError
 from saiken.domain.roles import Capability
+from saiken.services.changes import Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.search_query import (
     UNASSIGNED,
@@ -118,7 +119,12 @@ def search_debtors(s: VaultSession, flt: DebtorFilter, *, offset: int = 0, limit
     if offset < 0 or not 1 <= limit <= MAX_PAGE:
         raise ValidationError(f"ページの指定が正しくありません（開始 0 以上、件数 1〜{MAX_PAGE}）。")
     with read_session(s) as session:
-        return query_page(session, flt, s.clock.today(), offset=offset, limit=limit)
+        page = query_page(session, flt, s.clock.today(), offset=offset, limit=limit)
+    if offset == 0:  # a new search (later pages of the same list are not counted again)
+        s.tally(
+            "search.summary", count=1, with_text=int(bool(flt.text.strip())), filtered=int(not flt.is_empty())
+        )
+    return page
 
 
 def query_page(session: Session, flt: DebtorFilter, today: dt.date, *, offset: int, limit: int) -> DebtorPage:
@@ -298,8 +304,8 @@ def _condition_name(name: str) -> str:
     return cleaned
 
 
-def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> None:
-    """Save `flt` under `name` (replacing a condition of the same name)."""
+def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> Changed[str]:
+    """Save `flt` under `name` (replacing a condition of the same name); the value is the name saved."""
     s.require(Capability.READ)
     check_filter(flt)
     cleaned = _condition_name(name)
@@ -314,6 +320,7 @@ def save_condition(s: VaultSession, name: str, flt: DebtorFilter) -> None:
             found.updated_at = now
         work.session.flush()
         work.audit("search.condition_save", target_type="saved_condition", target_id=found.id)
+    return Changed(cleaned, Changes.of(Area.CONDITIONS))
 
 
 def list_conditions(s: VaultSession) -> list[tuple[str, DebtorFilter]]:
@@ -325,7 +332,7 @@ def list_conditions(s: VaultSession) -> list[tuple[str, DebtorFilter]]:
         return [(name, filter_from_json(payload)) for name, payload in saved]
 
 
-def delete_condition(s: VaultSession, name: str) -> None:
+def delete_condition(s: VaultSession, name: str) -> Changed[str]:
     s.require(Capability.READ)
     cleaned = _condition_name(name)
     with unit_of_work(s) as work:
@@ -334,3 +341,4 @@ def delete_condition(s: VaultSession, name: str) -> None:
             raise NotFoundError(f"抽出条件「{cleaned}」はありません。一覧から選び直してください。")
         work.audit("search.condition_delete", target_type="saved_condition", target_id=found.id)
         work.session.delete(found)
+    return Changed(cleaned, Changes.of(Area.CONDITIONS))

@@ -42,6 +42,7 @@ from saiken.exchange.pdf.letter_compose import compose_letter
 from saiken.exchange.pdf.letter_parts import WindowOffset
 from saiken.services.context import VaultSession, Work, unit_of_work
 from saiken.services.debtors.search import MAX_PAGE, list_conditions, query_page
+from saiken.services.file_protection import FilePassword
 from saiken.services.letters.facts import DebtorFacts, debtor_facts, display_name
 from saiken.services.letters.files import BatchOutput, check_outputs, write_file
 from saiken.services.letters.letterhead import letterhead_of, load_letterhead
@@ -346,7 +347,7 @@ def make_letters(
     *,
     mailing: bool = False,
     outputs: Sequence[BatchOutput] = (),
-    password: str | None = None,
+    password: FilePassword | None = None,
 ) -> BatchResult:
     """Make and record a batch (module docstring); with `mailing`, also the registered-mail list (PDF and
     .xlsx) and the address labels. EDIT: a viewer is refused before anything is read.

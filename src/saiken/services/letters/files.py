@@ -3,7 +3,7 @@
 Letters, the mail list and the labels hold personal data, so writing them to a file is an export
 (DESIGN §5: a supervisor), audited `letters.saved` with what was saved, its size and whether it was
 protected — never the path or the contents. With a password the file is encrypted first
-(`saiken.exchange.protected_files.protect`: PDF AES-256, Office Agile for .xlsx). The file is written
+(`saiken.services.file_protection.save_personal_file`: PDF AES-256, Office Agile for .xlsx), written
 atomically. Printing from the preview needs no file at all.
 """
 
@@ -15,9 +15,8 @@ from pathlib import Path
 
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
-from saiken.exchange.protected_files import check_password, method_name, protect
-from saiken.fsutil import atomic_write_bytes
 from saiken.services.context import VaultSession, Work, unit_of_work
+from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 
 WHAT = {"letters": "pdf", "mail_list": "pdf", "mail_list_xlsx": "xlsx", "labels": "pdf"}
 
@@ -31,51 +30,43 @@ class BatchOutput:
     what: str
 
 
-def _prepare(path: Path | str, data: bytes, what: str, password: str | None) -> tuple[Path, bytes, str]:
-    if what not in WHAT:
-        raise ValidationError(f"保存できる種類は {', '.join(WHAT)} です。")
-    if not data:
-        raise ValidationError("保存する内容がありません。先に文書を作成してください。")
-    path = Path(path)
-    file_type = WHAT[what]
-    if path.suffix.lower() != f".{file_type}":
-        raise ValidationError(f"ファイル名の拡張子は .{file_type} にしてください（{path.name}）。")
-    if not path.parent.is_dir():
-        raise ValidationError(
-            f"保存先のフォルダ「{path.parent.name or path.parent}」がありません。フォルダを確かめてください。"
-        )
-    if password is not None:
-        check_password(password, file_type)  # type: ignore[arg-type]
-        data = protect(data, password, file_type)  # type: ignore[arg-type]
-    return path, data, file_type
+TITLES = {"letters": "文書", "mail_list": "差出票", "mail_list_xlsx": "差出票", "labels": "宛名ラベル"}
 
 
 def check_outputs(outputs: Sequence[BatchOutput]) -> None:
-    """Refuse bad file names and missing folders before anything is made."""
+    """Refuse a wrong kind, a wrong suffix or a missing folder before anything is made."""
     for output in outputs:
-        _prepare(output.path, b"-", output.what, None)
+        if output.what not in WHAT:
+            raise ValidationError(f"保存できる種類は {', '.join(WHAT)} です。")
+        path = Path(output.path)
+        if path.suffix.lower() != f".{WHAT[output.what]}":
+            raise ValidationError(
+                f"ファイル名の拡張子は .{WHAT[output.what]} にしてください（{path.name}）。"
+            )
+        if not path.parent.is_dir():
+            raise ValidationError(
+                f"保存先のフォルダ「{path.parent}」がありません。フォルダを確かめてください。"
+            )
 
 
 def write_file(
-    work: Work, path: Path | str, data: bytes, *, what: str, batch_id: int | None, password: str | None
-) -> int:
-    """Protect (when asked), write atomically and audit `letters.saved`, inside `work`."""
-    target, data, file_type = _prepare(path, data, what, password)
-    try:
-        atomic_write_bytes(target, data)
-    except OSError:
-        raise ValidationError(
-            f"ファイル「{target.name}」を保存できませんでした。書き込めるフォルダか、空き容量があるかを確かめてください。"
-        ) from None
+    work: Work,
+    path: Path | str,
+    data: bytes,
+    *,
+    what: str,
+    batch_id: int | None,
+    password: FilePassword | None,
+) -> SavedFile:
+    """Protect (when asked), write atomically (`services.file_protection`) and audit `letters.saved`."""
+    check_outputs([BatchOutput(Path(path), what)])
+    if not data:
+        raise ValidationError("保存する内容がありません。先に文書を作成してください。")
+    saved = save_personal_file(work.vault, path, data, title=TITLES[what], password=password)
     work.audit(
-        "letters.saved",
-        target_type="letter_batch",
-        target_id=batch_id,
-        what=what,
-        size=len(data),
-        protection=method_name(file_type) if password is not None else "none",  # type: ignore[arg-type]
+        "letters.saved", target_type="letter_batch", target_id=batch_id, what=what, **saved.audit_details()
     )
-    return len(data)
+    return saved
 
 
 def save_letters_file(
@@ -85,9 +76,9 @@ def save_letters_file(
     *,
     what: str,
     batch_id: int | None = None,
-    password: str | None = None,
-) -> int:
-    """Write `data` (letters, mail_list, mail_list_xlsx or labels) to `path`; the bytes written. EXPORT."""
+    password: FilePassword | None = None,
+) -> SavedFile:
+    """Write `data` (letters, mail_list, mail_list_xlsx or labels) to `path`. EXPORT."""
     s.require(Capability.EXPORT)
     with unit_of_work(s) as work:
         return write_file(work, path, data, what=what, batch_id=batch_id, password=password)

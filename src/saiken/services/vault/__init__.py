@@ -26,6 +26,7 @@ from saiken.services.vault.backup import (
     list_backups,
     verify_backup,
 )
+from saiken.services.vault.check import CheckItem, VaultCheckReport, check_vault
 from saiken.services.vault.create import (
     ORG_ROLES,
     VaultCreated,
@@ -65,15 +66,18 @@ __all__ = [
     "ROLE_NAMES",
     "BackupInfo",
     "BackupReport",
+    "CheckItem",
     "RekeyResult",
     "RestoreInfo",
     "UserRow",
+    "VaultCheckReport",
     "VaultCreated",
     "VaultInfo",
     "add_user",
     "backups_dir",
     "change_password",
     "check_password_policy",
+    "check_vault",
     "create_backup",
     "create_vault",
     "default_demo_dir",

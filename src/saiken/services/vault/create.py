@@ -24,6 +24,7 @@ from sqlalchemy import select
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import ValidationError, VaultError
 from saiken.domain.roles import Capability, Role
+from saiken.fsutil import private_dir
 from saiken.security import device_secret as devsec
 from saiken.security.keyfile import new_keyfile
 from saiken.security.password_policy import problems as password_problems
@@ -32,7 +33,7 @@ from saiken.services.context import SignedInUser, VaultSession, unit_of_work
 from saiken.services.vault import slots as ks
 from saiken.services.vault.backup import DEFAULT_GENERATIONS
 from saiken.services.vault_info import vault_exists
-from saiken.store import migrate
+from saiken.store import migrate, vault_lock
 from saiken.store.engine import make_engine
 from saiken.store.models import Setting, User
 
@@ -91,7 +92,13 @@ def create_vault(
             if not automatic:
                 raise
             secret, device_binding = None, False  # a keyring that refuses to store: the unbound state
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(folder)
+    handle = vault_lock.acquire(folder, now=clock.now())  # VaultInUseError: another process is here
+    if vault_exists(folder):  # made by another process while this one was getting ready
+        handle.release()
+        if secret is not None:
+            devsec.forget_device_secret(vault_id)
+        raise VaultError(f"{folder} にはすでに金庫があります。別のフォルダを指定してください。")
     keyfile = new_keyfile(
         vault_id=vault_id,
         created_at=ks.iso(clock.now()),
@@ -159,8 +166,10 @@ def create_vault(
             devsec.forget_device_secret(vault_id)
         for name in (ks.KEYS_NAME, ks.DB_NAME, f"{ks.DB_NAME}-wal", f"{ks.DB_NAME}-shm"):
             (folder / name).unlink(missing_ok=True)
+        handle.release()
         raise
     engine.dispose()
+    handle.release()
     return VaultCreated(
         folder=folder, vault_id=vault_id, recovery_key=recovery, device_bound=bool(device_binding)
     )

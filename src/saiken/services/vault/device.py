@@ -3,18 +3,17 @@
 A bound vault's user slots need the vault's device secret, kept in each OS account's credential store.
 An account is enrolled once, either
 - with the recovery key (`enrol_device(folder, recovery_key)`), or
-- by an admin: the admin, signed in on an enrolled account, shows a one-time enrolment code
-  (`device_enrolment_code(s)`, audited); on the new account the user types it with their own name and
-  password (`enrol_device(folder, code=…, user=…, password=…)`). The code is checked by opening that
-  user's slot with it before anything is stored. The code alone opens nothing: it is only the device
-  half of the slot key; the password is still needed.
+- by an admin: the admin, signed in on an enrolled account, shows a one-time enrolment code that expires
+  (`device_enrolment_code(s, for_user=None, hours=8)`, audited; saiken.services.vault.enrolment); on the
+  new account the user types it with their own name and password (`enrol_device(folder, code=…, user=…,
+  password=…)`). The code opens a sealed copy of the device secret, which is checked by opening that
+  user's slot before anything is stored; after the sign-in the vault's own record of the code must say
+  unused and unexpired, and the code is marked used. The code alone opens nothing: the password is
+  still needed.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import unicodedata
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,15 +22,15 @@ from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import ValidationError, VaultError, WrongPasswordError
 from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
+from saiken.security.enrolment_codes import normalise_code
 from saiken.security.keyfile import KeyFile, load_keyfile, open_slot
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession, read_session, unit_of_work
-from saiken.services.vault import signin
+from saiken.services.vault import enrolment, signin
 from saiken.services.vault import slots as ks
 from saiken.store.models import Setting
 
-_WRONG_CODE = "利用者名・パスワード・端末登録コードのどれかが違います。"
-_CODE_REMOVABLE = {" ", "-", "\u3000", "ー", "‐", "−", "_", "\n", "\t"}
+_WRONG_CODE = enrolment.WRONG_CODE
 
 
 def _stored_secret(session: VaultSession) -> bytes | None:
@@ -39,25 +38,6 @@ def _stored_secret(session: VaultSession) -> bytes | None:
         return devsec.decode_secret(
             db.scalar(select(Setting.value).where(Setting.key == "device_secret")) or ""
         )
-
-
-def _format_code(secret: bytes) -> str:
-    text = base64.b32encode(secret).decode("ascii").rstrip("=")
-    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
-
-
-def _parse_code(code: str) -> bytes:
-    text = "".join(ch for ch in unicodedata.normalize("NFKC", code).upper() if ch not in _CODE_REMOVABLE)
-    text = text.replace("0", "O").replace("1", "I")
-    try:
-        secret = base64.b32decode(text + "=" * (-len(text) % 8))
-    except (binascii.Error, ValueError):
-        secret = b""
-    if len(secret) != devsec.SECRET_BYTES:
-        raise ValidationError(
-            "端末登録コードの形が正しくありません。管理者が表示したコードをもう一度確かめてください。"
-        )
-    return secret
 
 
 def _check_code(
@@ -77,16 +57,17 @@ def _check_code(
     keyfile.verify(master, slot)
 
 
-def device_enrolment_code(s: VaultSession) -> str:
-    """The code an admin hands over so another OS account can be enrolled (audited)."""
+def device_enrolment_code(
+    s: VaultSession, *, for_user: str | None = None, hours: int = enrolment.DEFAULT_HOURS
+) -> enrolment.EnrolmentCode:
+    """A one-time code, valid `hours` (default 8), that an admin hands over so another OS account can be
+    enrolled — by anyone of the vault, or only by `for_user` (audited `device.enrolment_code`)."""
     s.require(Capability.MANAGE_USERS)
     keyfile = load_keyfile(s.folder)
     secret = _stored_secret(s)
     if not keyfile.device_bound or secret is None:
         raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
-    with unit_of_work(s) as work:
-        work.audit("device.enrolment_code", target_type="vault", target_id=keyfile.vault_id)
-    return _format_code(secret)
+    return enrolment.issue(s, keyfile, secret, for_user=for_user, hours=hours)
 
 
 def enrol_device(
@@ -99,22 +80,31 @@ def enrol_device(
     clock: Clock = system_clock,
 ) -> None:
     """Give this OS account the device secret of a bound vault: with the recovery key, or with an admin's
-    enrolment code plus the user's own name and password."""
+    one-time enrolment code plus the user's own name and password."""
     folder = Path(folder)
+    entry = None
+    had_secret = True
     if code is not None:
         if not (user and password):
             raise ValidationError("端末登録コードを使うときは、利用者名とパスワードも入力してください。")
-        secret = _parse_code(code)
+        code = normalise_code(code)
         keyfile = load_keyfile(folder)
         if not keyfile.device_bound:
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
+        entry, secret = enrolment.secret_for_code(folder, keyfile, code, user, clock)
+        had_secret = devsec.load_device_secret(keyfile.vault_id) is not None
         slot = keyfile.slot(user_name=ks.normalise_user_name(user))
         if (
             slot is not None and slot.bound
         ):  # an unbound slot opens without it; the vault's copy is stored below
             _check_code(keyfile, folder, user, password, secret, clock)
             devsec.store_device_secret(keyfile.vault_id, secret)
-        session = signin.open_vault(folder, user, password, clock=clock)
+        try:
+            session = signin.open_vault(folder, user, password, clock=clock)
+        except BaseException:
+            if not had_secret:
+                devsec.forget_device_secret(keyfile.vault_id)
+            raise
         method = "code"
     elif recovery_key:
         session = signin.open_with_recovery_key(folder, recovery_key, clock=clock)
@@ -130,10 +120,20 @@ def enrol_device(
             raise VaultError(
                 "金庫に端末鍵が記録されていません。管理者が端末の結び付けを設定し直してください。"
             )
-        devsec.store_device_secret(keyfile.vault_id, secret_in_vault)
         with unit_of_work(session) as work:
-            work.audit("device.enrol", target_type="vault", target_id=keyfile.vault_id, method=method)
+            details = {"method": method}
+            if entry is not None:
+                enrolment.consume(work, entry)  # used or expired: refused, nothing stored
+                details["code_id"] = entry.code_id
+            work.audit("device.enrol", target_type="vault", target_id=keyfile.vault_id, **details)
+        devsec.store_device_secret(keyfile.vault_id, secret_in_vault)
+    except BaseException:
+        if not had_secret:
+            devsec.forget_device_secret(keyfile.vault_id)
+        raise
     finally:
+        if entry is not None:
+            enrolment.discard(folder, entry, clock)
         session.close()
 
 

@@ -38,13 +38,16 @@ def _row(user: User) -> UserRow:
     return UserRow(user.id, user.name, user.display_name, user.role, user.is_supervisor, user.active)
 
 
-def check_password_policy(password: str, user_name: str | None = None) -> list[str]:
-    """Every problem with `password` as a sentence (empty list = acceptable)."""
-    return _policy_problems(password, user_name=user_name)
+def check_password_policy(
+    password: str, user_name: str | None = None, *, other_names: tuple[str, ...] = ()
+) -> list[str]:
+    """Every problem with `password` as a sentence (empty list = acceptable). `other_names`: the user's
+    display name (and the like), refused as the base of a password like the account name."""
+    return _policy_problems(password, user_name=user_name, other_names=other_names)
 
 
-def _require_policy(password: str, name: str) -> None:
-    found = check_password_policy(password, name)
+def _require_policy(password: str, name: str, *, other_names: tuple[str, ...] = ()) -> None:
+    found = check_password_policy(password, name, other_names=other_names)
     if found:
         raise ValidationError(" ".join(found))
 
@@ -90,8 +93,8 @@ def add_user(
     if name in ks.RESERVED_NAMES:
         raise ValidationError(f"「{name}」は利用者名には使えません。")
     chosen = _role(role)
-    _require_policy(password, name)
     display_name = (display_name or "").strip()
+    _require_policy(password, name, other_names=(display_name,) if display_name else ())
     if len(display_name) > 100:
         raise ValidationError("表示名は 100 文字以内にしてください。")
     master = ks.session_master_key(s)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from saiken.domain.clock import Clock, system_clock
 from saiken.domain.errors import CorruptFileError, VaultError
-from saiken.fsutil import atomic_write_bytes
+from saiken.fsutil import atomic_write_bytes, create_private_file
 from saiken.services.context import unit_of_work
+from saiken.services.vault import hold
 from saiken.services.vault import slots as ks
 from saiken.services.vault.backup import REPLACED_PREFIX, new_backup_dir, verify_backup
 from saiken.services.vault.signin import open_vault, open_with_recovery_key
@@ -32,8 +33,22 @@ def restore_backup(
     recovery_key: str | None = None,
     clock: Clock = system_clock,
 ) -> RestoreInfo:
-    """Replace the (closed) vault with `backup` after verifying it. The replaced files are kept."""
+    """Replace the (closed) vault with `backup` after verifying it. The replaced files are kept. The vault's
+    lock is held throughout (VaultInUseError while another process has it open)."""
     folder, backup = Path(folder), Path(backup)
+    with hold.held(folder, clock):
+        return _restore(folder, backup, user=user, password=password, recovery_key=recovery_key, clock=clock)
+
+
+def _restore(
+    folder: Path,
+    backup: Path,
+    *,
+    user: str | None,
+    password: str | None,
+    recovery_key: str | None,
+    clock: Clock,
+) -> RestoreInfo:
     if not (backup / ks.KEYS_NAME).is_file():
         raise CorruptFileError(f"バックアップ {backup.name} に keys.json がないため、戻せません。")
     report = verify_backup(backup, user=user, password=password, recovery_key=recovery_key, clock=clock)
@@ -46,7 +61,7 @@ def restore_backup(
         if (folder / name).exists():
             os.replace(folder / name, replaced / name)
     try:
-        tmp = folder / f".{ks.DB_NAME}.restore.tmp"
+        tmp = create_private_file(folder / f".{ks.DB_NAME}.restore.tmp")  # 0600 before any byte is copied
         shutil.copyfile(backup / ks.DB_NAME, tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())

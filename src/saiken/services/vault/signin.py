@@ -18,6 +18,7 @@ from saiken.security import device_secret as devsec
 from saiken.security.keyfile import KeyFile, load_keyfile, user_slot_id
 from saiken.security.signin_failures import FailureLog, principal_hash
 from saiken.services.context import SignedInUser, VaultSession, read_session, unit_of_work
+from saiken.services.vault import hold
 from saiken.services.vault import slots as ks
 from saiken.services.vault.backup import DEFAULT_GENERATIONS, write_backup
 from saiken.store import migrate
@@ -74,17 +75,30 @@ def _settings(engine) -> dict[str, str]:
 
 
 def _flush_failures(work, folder: Path, keyfile: KeyFile, principal: str, names: list[str]) -> None:
+    """Failures this process saw, one entry each with the application's time; what the brake file says
+    beyond that, as one unverified count for the account signing in (saiken.security.signin_failures)."""
     by_hash = {principal_hash(keyfile.vault_id, n): n for n in [*names, ks.RECOVERY_PRINCIPAL]}
-    for failure in FailureLog(folder, keyfile.vault_id).record_success(principal):
+    settled = FailureLog(folder, keyfile.vault_id).settle(principal)
+    for failure in settled.seen:
         work.audit(
             "auth.sign_in_failed",
             actor=by_hash.get(failure.principal, "unknown"),
             target_type="user",
             at=failure.at.isoformat(timespec="seconds"),
         )
+    if settled.elsewhere:
+        work.audit(
+            "auth.sign_in_failures_reported",
+            target_type="user",
+            count=settled.elsewhere,
+            source="signin_failures.json",
+            verified=False,
+        )
 
 
-def _session(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock, retry) -> VaultSession:
+def _session(
+    folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock, retry, handle=None
+) -> VaultSession:
     engine, keyfile, unlocked = _engine_for(folder, keyfile, unlocked, retry)
     try:
         migrated = _prepare(folder, engine, unlocked.master_key, clock)
@@ -115,6 +129,7 @@ def _session(folder: Path, keyfile: KeyFile, unlocked: ks.Unlocked, clock: Clock
             if migrated:
                 work.audit("vault.migrate", target_type="vault", target_id=keyfile.vault_id, **migrated)
             _flush_failures(work, folder, keyfile, user.name, names)
+            hold.audit_takeover(work, handle)
             method = "recovery_key" if slot.kind == "recovery" else "password"
             work.audit("auth.sign_in", target_type="user", target_id=user.id, method=method)
     except BaseException:
@@ -155,27 +170,30 @@ def open_vault(folder: Path, user: str, password: str, *, clock: Clock = system_
     """Sign in. WrongPasswordError (counted), LockedOutError, CorruptFileError, VaultError."""
     folder = Path(folder)
     _require_vault(folder)
-    keyfile = load_keyfile(folder)
+    with hold.held_for_session(folder, clock) as handle:  # VaultInUseError: open in another process
+        keyfile = load_keyfile(folder)
 
-    def unlock(kf: KeyFile) -> ks.Unlocked:
-        return ks.unlock_user(kf, folder, user, password, clock)
+        def unlock(kf: KeyFile) -> ks.Unlocked:
+            return ks.unlock_user(kf, folder, user, password, clock)
 
-    unlocked = unlock(keyfile)
-    session = _session(folder, keyfile, unlocked, clock, unlock)
-    _rebind(folder, load_keyfile(folder), unlocked, password, clock)
-    return session
+        unlocked = unlock(keyfile)
+        session = _session(folder, keyfile, unlocked, clock, unlock, handle)
+        _rebind(folder, load_keyfile(folder), unlocked, password, clock)
+        return hold.attach(session, handle)
 
 
 def open_with_recovery_key(folder: Path, recovery_key: str, *, clock: Clock = system_clock) -> VaultSession:
     """Sign in as the `recovery` principal (admin rights) with the recovery key, on any PC."""
     folder = Path(folder)
     _require_vault(folder)
-    keyfile = load_keyfile(folder)
+    with hold.held_for_session(folder, clock) as handle:
+        keyfile = load_keyfile(folder)
 
-    def unlock(kf: KeyFile) -> ks.Unlocked:
-        return ks.unlock_recovery(kf, folder, recovery_key, clock)
+        def unlock(kf: KeyFile) -> ks.Unlocked:
+            return ks.unlock_recovery(kf, folder, recovery_key, clock)
 
-    return _session(folder, keyfile, unlock(keyfile), clock, unlock)
+        session = _session(folder, keyfile, unlock(keyfile), clock, unlock, handle)
+        return hold.attach(session, handle)
 
 
 def lock(session: VaultSession) -> None:

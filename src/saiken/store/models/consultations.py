@@ -3,7 +3,8 @@
 A correction adds a new version with the same `record_key`; the older version stays with
 `superseded = True` (DESIGN §4 convention 5), so reports and lists read `superseded = False` only.
 `day` is the Japanese calendar day of `at`, kept for the reports' month and fiscal-year ranges.
-`categories` is a bit set over `saiken.domain.consultation_terms.CATEGORIES` (bit 0 = 資金繰り …), see
+`industry` is the business's, copied and kept in step by the business service (the reports count
+over one covering index). `categories` is a bit set over `saiken.domain.consultation_terms.CATEGORIES` (bit 0 = 資金繰り …), see
 `saiken.services.consultations.common.categories_mask`.
 """
 
@@ -44,9 +45,10 @@ class Consultation(Base):
             "day",
             "form",
             "consultant_id",
-            "business_id",
+            "industry",
             "categories",
             "loan_status",
+            "business_id",
         ),
     )
 
@@ -60,6 +62,8 @@ class Consultation(Base):
     consultant_id: Mapped[int] = mapped_column(ForeignKey("consultants.id"), nullable=False)
     form: Mapped[str] = mapped_column(String(8), nullable=False)
     categories: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # the business's industry, kept in step with it (for the reports' covering index; not an owned fact)
+    industry: Mapped[str] = mapped_column(String(32), nullable=False, default="その他")
     contents: Mapped[str] = mapped_column(Text, nullable=False, default="")
     loan_bank: Mapped[str] = mapped_column(String(128), nullable=False, default="")
     loan_amount: Mapped[int | None] = mapped_column(Integer)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 ACTIONS = {
     "vault.create": QT_TRANSLATE_NOOP("AuditLabels", "Vault created"),
@@ -20,6 +22,14 @@ ACTIONS = {
     "device.enrol": QT_TRANSLATE_NOOP("AuditLabels", "Device enrolled"),
     "auth.sign_in": QT_TRANSLATE_NOOP("AuditLabels", "Signed in"),
     "auth.sign_in_failed": QT_TRANSLATE_NOOP("AuditLabels", "Failed sign-in"),
+    "auth.sign_in_failures_reported": QT_TRANSLATE_NOOP(
+        "AuditLabels", "Failed sign-ins reported by the brake file (not verified)"
+    ),
+    "vault.lock_recovered": QT_TRANSLATE_NOOP("AuditLabels", "Vault taken over after it was left open"),
+    "vault.check": QT_TRANSLATE_NOOP("AuditLabels", "Vault checked"),
+    "debtor.list": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list shown"),
+    "export.debtor_listing": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list taken out (JSON or file)"),
+    "search.summary": QT_TRANSLATE_NOOP("AuditLabels", "Searches in the session (count only)"),
     "user.add": QT_TRANSLATE_NOOP("AuditLabels", "User added"),
     "user.remove": QT_TRANSLATE_NOOP("AuditLabels", "User removed"),
     "user.password_change": QT_TRANSLATE_NOOP("AuditLabels", "Password changed"),

@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from saiken.domain.errors import VaultError
 from saiken.fsutil import atomic_write_bytes
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.errors import dialogs, show_error
@@ -24,7 +26,18 @@ def save_sheet(session: Any, path: Path, data: bytes) -> Path:
     """Write the sheet atomically and record the save (no key, no path in the audit entry)."""
     from saiken.services import vault
 
-    atomic_write_bytes(path, data)
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        # Said as it is (issue 6 item 8): nothing was saved, the vault exists, the key is still on screen.
+        raise VaultError(
+            QCoreApplication.translate(
+                "RecoverySheetDialog",
+                "The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault "
+                "itself is created: choose another place and save again, or print the sheet, or copy the "
+                "recovery key shown on the screen by hand before you close it.",
+            ).format(path=path, reason=type(error).__name__)
+        ) from None
     vault.record_recovery_sheet_saved(session, size=len(data))
     return path
 

@@ -171,7 +171,6 @@ class SettingsPage(QWidget):
             preferences.set_date_style,
             style,
             owner=self,
-            changes=True,
             on_result=lambda _p: self.context.notices.say(
                 self.tr("Dates are now shown in the Japanese era.")
                 if style == preferences.WAREKI
@@ -199,12 +198,11 @@ class SettingsPage(QWidget):
             clipboard_clear_seconds=self.clipboard_seconds.value(),
             backup_generations=self.generations.value(),
             owner=self,
-            changes=True,
             on_result=self._saved,
         )
 
-    def _saved(self, values: Any) -> None:
-        self._show(values)
+    def _saved(self, done: Any) -> None:
+        self._show(done.value)
         self.saved.setText(self.tr("Saved."))
         self.context.notices.say(self.tr("Saved the vault's settings."))
 
@@ -216,7 +214,6 @@ class SettingsPage(QWidget):
         self.context.ops.call(
             backup.create_backup,
             owner=self,
-            changes=True,
             on_result=self._backed_up,
             on_error=self._backup_failed,
             progress=self.tr("Making a backup…"),

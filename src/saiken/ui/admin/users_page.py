@@ -214,7 +214,7 @@ class UsersPage(QWidget):
         row = self.selected()
         usable = row is not None and row.active
         self.password_button.setEnabled(usable)
-        self.remove_button.setEnabled(usable and row.name != self.context.user.name)
+        self.remove_button.setEnabled(usable and row is not None and row.name != self.context.user.name)
 
     def _done(self, message: str) -> None:
         self.refresh()
@@ -236,7 +236,6 @@ class UsersPage(QWidget):
             password=dialog.passwords.value(),
             display_name=dialog.display_name.text().strip(),
             owner=self,
-            changes=True,
             progress=self.tr("Adding the user…"),
             on_result=lambda _r: self._done(self.tr("User {name} was added.").format(name=name)),
         )
@@ -257,7 +256,6 @@ class UsersPage(QWidget):
             old_password=dialog.old_password(),
             new_password=dialog.passwords.value(),
             owner=self,
-            changes=True,
             progress=self.tr("Changing the password…"),
             on_result=lambda _r: self._done(
                 self.tr("The password of {name} was changed.").format(name=row.name)
@@ -280,6 +278,5 @@ class UsersPage(QWidget):
             users.remove_user,
             row.name,
             owner=self,
-            changes=True,
             on_result=lambda _r: self._done(self.tr("User {name} was removed.").format(name=row.name)),
         )

@@ -1,8 +1,9 @@
 """The debtor card: a header with who and how much (as of today by the vault's Clock) and the tabs.
 
-Opening a card calls `get_card` on the worker (the service audits `debtor.view`). Every change made from the
-card goes through the background helper with `changes=True`; the card then reloads itself, so the header
-amounts always come from the service, never from arithmetic in the GUI.
+Opening a card calls `get_card` on the worker (the service audits `debtor.view`). The card reloads when the
+shell's one `changed` signal says something on this debtor's file changed — whether the change was made
+from the card, from another screen or by an import — and only then, so the header amounts always come
+from the service, never from arithmetic in the GUI. `reloads` counts the loads asked for.
 
 Forms belong to their debtor (DESIGN §4 convention 12): when another debtor's card is shown every tab's
 forms are reset to that debtor, and leaving the card (back to the list, another debtor, signing out) with
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.services import debtors
+from saiken.services.changes import Changes
 from saiken.ui.debtors.charge_statement import ChargeStatementDialog
 from saiken.ui.debtors.payment_dialog import PaymentDialog
 from saiken.ui.debtors.tab_attachments import AttachmentsTab
@@ -70,7 +72,7 @@ class DebtorCardPage(QWidget):
     """One debtor's card. `back_requested` when the user returns to the list (Esc or the button)."""
 
     back_requested = Signal()
-    loaded = Signal(object)
+    loaded = Signal(debtors.DebtorCard)
 
     def __init__(self, context: Any, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,6 +80,8 @@ class DebtorCardPage(QWidget):
         self.context = context
         self.debtor_id: int | None = None
         self.card: Any = None
+        self.reloads = 0
+        context.ops.changed.connect(self._on_changed)
 
         self.back_button = QPushButton(self.tr("← Back to the list"))
         self.back_button.setObjectName("backToList")
@@ -219,11 +223,13 @@ class DebtorCardPage(QWidget):
     def reload(self) -> None:
         if self.debtor_id is None:
             return
+        self.reloads += 1
         self.context.ops.call(debtors.get_card, self.debtor_id, on_result=self.show_card, owner=self)
 
-    def changed(self, _result: Any = None) -> None:
-        """A change made from the card succeeded: show the fresh state."""
-        self.reload()
+    def _on_changed(self, changes: Changes) -> None:
+        """Reload only when something on this debtor's file changed."""
+        if changes.touches_debtor(self.debtor_id):
+            self.reload()
 
     def showing(self, debtor_id: int | None) -> bool:
         """True while the card (and its forms) show `debtor_id`: an answer arriving for a debtor the user
@@ -354,7 +360,6 @@ class DebtorCardPage(QWidget):
             today=self.context.clock.today(),
             parent=self,
         )
-        dialog.saved.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.payment_dialog = dialog
         dialog.open()

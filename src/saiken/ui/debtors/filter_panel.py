@@ -145,7 +145,7 @@ class FilterPanel(QWidget):
             name = UNASSIGNED_KEY
         index = self.handler.findData(name) if name else 0
         if index < 0:
-            self.handler.addItem(name, name)
+            self.handler.addItem(str(name), name)
             index = self.handler.count() - 1
         self.handler.setCurrentIndex(index)
 

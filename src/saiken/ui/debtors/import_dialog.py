@@ -39,6 +39,7 @@ def check_workbook(session: Any, path: Path, password: str | None) -> Any:
 
 
 def import_workbook(session: Any, path: Path, password: str | None) -> Any:
+    """The import's `Changed[ImportReport]`: the shell tells every screen which debtors changed."""
     from saiken.services.excel_import import import_ward_workbook
 
     return import_ward_workbook(session, path, password=password)
@@ -169,7 +170,8 @@ class ImportDialog(QDialog):
         self.table.set_rows([])
         show_error(self, error)
 
-    def _checked(self, target: Path, report: Any) -> None:
+    def _checked(self, target: Path, changed: Any) -> None:
+        report = changed.value
         self._busy(False)
         protected = self.tr(" (password-protected workbook, opened in memory)") if report.protected else ""
         if report.errors:
@@ -212,10 +214,10 @@ class ImportDialog(QDialog):
                 0, self, lambda: self._failed(target, error, retry=self.run_import)
             ),
             progress=self.tr("Importing…"),
-            changes=True,
         )
 
-    def _imported(self, report: Any) -> None:
+    def _imported(self, changed: Any) -> None:
+        report = changed.value  # the list refreshes from the change record Operations emits
         self._busy(False)
         self._checked_path = None
         self.summary.setObjectName("okText")

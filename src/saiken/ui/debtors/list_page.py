@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saiken.domain.roles import Capability
 from saiken.services import debtors, preferences
 from saiken.services.preferences import ColumnLayout
 from saiken.ui.debtors.filter_panel import FilterPanel
@@ -86,6 +87,16 @@ class DebtorListPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.count_label)
         top.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import workbook…"))
+        self.import_button.setObjectName("importWorkbook")
+        self.import_button.setVisible(context.can(Capability.EDIT))
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("exportList")
+        self.export_button.setVisible(context.can(Capability.EXPORT))
+        self.export_button.clicked.connect(self.export_list)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addSpacing(12)
@@ -243,13 +254,36 @@ class DebtorListPage(QWidget):
 
         show_error(self, error)
 
+    # --- the ward's workbook in, the list out ---------------------------------------------------------
+    def open_import(self) -> None:
+        from saiken.ui.debtors.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self)
+        dialog.imported.connect(lambda _report: self.apply())
+        self.context.dialogs._run(dialog)
+        dialog.deleteLater()
+
+    def export_list(self) -> None:
+        """The list as it is filtered now, to .xlsx, with 「パスワードを付ける」 (personal data)."""
+        from saiken.ui.kit.protected_save import save_with_password
+
+        flt = debtors.DebtorFilter(**self.current_fields())
+        save_with_password(
+            self.context,
+            self,
+            title=self.tr("Export the debtor list to Excel"),
+            suggested=self.tr("Debtor list.xlsx"),
+            save=_export_list,
+            save_args=(flt,),
+        )
+
     def _open_row(self, row: int) -> None:
         debtor_id = self.model.debtor_id(row)
         if debtor_id is not None:
             self.open_requested.emit(debtor_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+        if watched is self.search and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self._debounce.stop()
                 self.table.setFocus()
@@ -315,8 +349,7 @@ class DebtorListPage(QWidget):
         self.context.ops.call(
             preferences.save_table_layout,
             TABLE_NAME,
-            list(layout),
-            on_result=self.context.preferences.apply,
+            list(layout),  # the window reads the preferences again (Area.PREFERENCES)
             on_error=lambda _error: None,  # a layout that could not be kept is not worth a message box
             owner=self,
         )
@@ -369,7 +402,6 @@ class DebtorListPage(QWidget):
             flt,
             on_result=lambda _r: self.load_conditions(),
             owner=self,
-            changes=True,
         )
 
     def delete_condition(self) -> None:
@@ -388,5 +420,11 @@ class DebtorListPage(QWidget):
             name,
             on_result=lambda _r: self.load_conditions(),
             owner=self,
-            changes=True,
         )
+
+
+def _export_list(session: Any, path: Any, flt: Any, *, password: Any) -> Any:
+    """On the worker: the export service, protected with `password` when given; returns the SavedFile."""
+    from saiken.services.excel_export import export_debtor_list
+
+    return export_debtor_list(session, path, flt, password=password).saved

@@ -1,8 +1,10 @@
 """The 債務者 area of the main window: the list, and the card of the debtor opened from it.
 
 `DebtorsPage(context)` is the navigation factory. Enter or a double click opens the card (the service audits
-the view); Esc or "back" returns to the list with the same search, filters and position. A change made
-anywhere (the shell's `dataChanged` signal) refreshes the list the next time it is shown.
+the view); Esc or "back" returns to the list with the same search, filters and position. A change that
+alters what the list shows (the shell's `changed` signal naming debtors, payments or records: names,
+status, handler, figures, next action) refreshes the list, at once when it is in view, else the next time it
+is shown; other changes (settings, inquiries, attachments …) leave it alone.
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from saiken.services.changes import Area, Changes
 from saiken.ui.debtors.card import DebtorCardPage
 from saiken.ui.debtors.list_page import DebtorListPage
+
+# What the list shows: names, readings, status, handler, tags (debtors), figures (payments), next action (records).
+LIST_AREAS = (Area.DEBTORS, Area.PAYMENTS, Area.RECORDS)
 
 
 class DebtorsPage(QStackedWidget):
@@ -31,7 +37,7 @@ class DebtorsPage(QStackedWidget):
         self._restore_row = -1
         self.list_page.model.rowsInserted.connect(lambda *_args: self._rows_arrived())
         self.card_page.back_requested.connect(self.show_list)
-        context.ops.dataChanged.connect(self._data_changed)
+        context.ops.changed.connect(self._data_changed)
 
     def open_debtor(self, debtor_id: int) -> None:
         """Load the card; the page turns to it when it arrives (a failure leaves the user on the list).
@@ -82,7 +88,9 @@ class DebtorsPage(QStackedWidget):
         else:
             self._restore_row = -1
 
-    def _data_changed(self, _result: Any) -> None:
+    def _data_changed(self, changes: Changes) -> None:
+        if not changes.touches(*LIST_AREAS):
+            return
         self._stale = True
         if self.currentWidget() is self.list_page:
             self._stale = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
+from saiken.services.changes import Changed
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
 from saiken.ui.kit.form_guard import FormGuard, confirm_discard
@@ -32,9 +32,8 @@ SOURCES = ("納付書", "口座振込", "窓口", "現金書留", "その他")
 
 
 class PaymentDialog(QDialog):
-    """Emits `saved(payment_row)` after the service stored the payment; stays open on a problem."""
-
-    saved = Signal(object)
+    """Accepts once the service stored the payment (the card follows the change record); stays open on a
+    problem."""
 
     def __init__(
         self,
@@ -135,18 +134,17 @@ class PaymentDialog(QDialog):
             on_result=self._done,
             on_error=self._failed,
             owner=self,
-            changes=True,
         )
 
-    def _done(self, row: Any) -> None:
+    def _done(self, changed: Changed[Any]) -> None:
         self.buttons.setEnabled(True)
+        row = changed.value
         self.context.notices.say(
             self.tr("Recorded a payment of {amount} ({day}).").format(
                 amount=display.yen(row.amount), day=display.long_day(row.paid_on)
             )
         )
         self.guard.mark_clean()
-        self.saved.emit(row)
         self.accept()
 
     def reject(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
+from saiken.services.changes import Changed
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -198,7 +199,6 @@ class AttachmentsTab(QWidget):
             on_result=lambda row: self._added(row),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def preview_selected(self) -> None:
@@ -218,6 +218,5 @@ class AttachmentsTab(QWidget):
             owner=self,
         )
 
-    def _added(self, row: Any) -> None:
-        self.context.notices.say(self.tr("Added the attachment {name}.").format(name=row.filename))
-        self.card_page.changed()
+    def _added(self, changed: Changed[Any]) -> None:
+        self.context.notices.say(self.tr("Added the attachment {name}.").format(name=changed.value.filename))

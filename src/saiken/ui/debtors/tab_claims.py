@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from saiken.domain.wareki import format_fiscal_year
 from saiken.ui.kit import display
 from saiken.ui.kit.tables import ReadOnlyTable
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 NATURES = {
     "public": QT_TRANSLATE_NOOP("ClaimsTab", "Public law"),

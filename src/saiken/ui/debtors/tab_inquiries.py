@@ -131,7 +131,6 @@ class InquiriesTab(QWidget):
             ),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def record_answer(self) -> None:
@@ -158,7 +157,6 @@ class InquiriesTab(QWidget):
             ),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _done(self, field: QLineEdit, notice: str) -> Any:
@@ -169,7 +167,6 @@ class InquiriesTab(QWidget):
             if self.card_page.showing(debtor_id):
                 field.clear()
                 self.guard.mark_clean()
-                self.card_page.changed()
 
         return done
 
@@ -249,7 +246,8 @@ class DocumentsTab(QWidget):
         for r, doc in enumerate(self.items):
             if doc.returned_on:
                 for c in range(self.table.columnCount()):
-                    self.table.item(r, c).setForeground(display.status_colour("督促中").darker(250))
+                    if (item := self.table.item(r, c)) is not None:
+                        item.setForeground(display.status_colour("督促中").darker(250))
 
     def log(self) -> None:
         try:
@@ -266,10 +264,9 @@ class DocumentsTab(QWidget):
             sent_on=sent_on,
             method=self.method.currentText(),
             tracking_no=self.tracking.text().strip(),
-            on_result=lambda row: self._logged(debtor_id, row),
+            on_result=lambda changed: self._logged(debtor_id, changed.value),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _logged(self, debtor_id: int, row: Any) -> None:
@@ -281,7 +278,6 @@ class DocumentsTab(QWidget):
         if self.card_page.showing(debtor_id):
             self.tracking.clear()
             self.guard.mark_clean()
-            self.card_page.changed()
 
     def mark_returned(self) -> None:
         doc_id = self.table.current_key()
@@ -292,10 +288,9 @@ class DocumentsTab(QWidget):
         self.context.ops.call(
             debtors.mark_document_returned,
             doc_id,
-            on_result=self._returned,
+            on_result=lambda changed: self._returned(changed.value),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _returned(self, row: Any) -> None:
@@ -304,4 +299,3 @@ class DocumentsTab(QWidget):
                 kind=row.kind, day=display.long_day(row.sent_on)
             )
         )
-        self.card_page.changed()

@@ -177,7 +177,8 @@ class PlanTab(QWidget):
         for r, row in enumerate(plan.rows):
             if row.seq in plan.missed:
                 for c in range(self.rows.columnCount()):
-                    self.rows.item(r, c).setForeground(QColor("#b42318"))
+                    if (item := self.rows.item(r, c)) is not None:
+                        item.setForeground(QColor("#b42318"))
         self.alert.setVisible(bool(plan.alert))
         self.alert.setText(plan.alert or "")
         self.accelerate_button.setEnabled(plan.status == "履行中")
@@ -187,6 +188,7 @@ class PlanTab(QWidget):
         try:
             total = self.total.amount(self.tr("Total"))
             first = self.first_due.date(self.tr("First due"))
+            assert total is not None and first is not None  # required: empty ones raise ValidationError
             schedule = monthly_schedule(total, self.count.value(), first, self.day_of_month.value() or None)
         except ValidationError as error:
             show_problem(self.error, error)
@@ -214,8 +216,9 @@ class PlanTab(QWidget):
     def _table_rows(self) -> list[tuple[Any, int]]:
         rows = []
         for r in range(self.schedule.rowCount()):
-            due_text = (self.schedule.item(r, 0).text() if self.schedule.item(r, 0) else "").strip()
-            amount_text = (self.schedule.item(r, 1).text() if self.schedule.item(r, 1) else "").strip()
+            due_item, amount_item = self.schedule.item(r, 0), self.schedule.item(r, 1)
+            due_text = (due_item.text() if due_item is not None else "").strip()
+            amount_text = (amount_item.text() if amount_item is not None else "").strip()
             try:
                 due = parse_date(due_text)
             except ValidationError as error:
@@ -299,10 +302,9 @@ class PlanTab(QWidget):
             total=total,
             agreed_on=agreed_on,
             **kwargs,
-            on_result=lambda plan: self._created(debtor_id, plan),
+            on_result=lambda changed: self._created(debtor_id, changed.value),
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _created(self, debtor_id: int, plan: Any) -> None:
@@ -315,7 +317,6 @@ class PlanTab(QWidget):
             self.schedule.setRowCount(0)
             self._equal = None
             self.guard.mark_clean()
-            self.card_page.changed()
 
     def accelerate(self) -> None:
         plan = self.plan
@@ -327,20 +328,16 @@ class PlanTab(QWidget):
         ).format(amount=display.yen(plan.remaining), day=display.long_day(today))
         if not self.context.dialogs.confirm(self, self.tr("Accelerate"), text, self.tr("Accelerate")):
             return
-        debtor_id = self.card_page.debtor_id
         self.context.ops.call(
             debtors.accelerate_plan,
             plan.id,
-            on_result=lambda row: self._accelerated(debtor_id, row),
+            on_result=lambda changed: self._accelerated(changed.value),
             owner=self,
-            changes=True,
         )
 
-    def _accelerated(self, debtor_id: int, row: Any) -> None:
+    def _accelerated(self, row: Any) -> None:
         self.context.notices.say(
             self.tr("Accelerated the plan: {amount} is due at once.").format(
                 amount=display.yen(row.remaining)
             )
         )
-        if self.card_page.showing(debtor_id):
-            self.card_page.changed()

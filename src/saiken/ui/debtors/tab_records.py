@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
+from saiken.services.changes import Changed
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
 from saiken.ui.kit.form_guard import FormGuard, confirm_discard
@@ -94,6 +95,7 @@ class RecordForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         day = self.day.date(self.tr("Date"))
+        assert day is not None  # required: an empty date raises ValidationError
         time = self.time.time()
         at = dt.datetime(day.year, day.month, day.day, time.hour(), time.minute(), tzinfo=JST)
         summary = self.summary.toPlainText().strip()
@@ -288,10 +290,9 @@ class RecordsTab(QWidget):
             debtors.add_record,
             debtor_id,
             **values,
-            on_result=lambda row: self._added(debtor_id, row),
+            on_result=lambda changed: self._added(debtor_id, changed.value),
             on_error=lambda error: self._failed(debtor_id, error),
             owner=self,
-            changes=True,
         )
 
     def _added(self, debtor_id: int, row: Any) -> None:
@@ -300,7 +301,6 @@ class RecordsTab(QWidget):
             self.add_button.setEnabled(True)
             self.form.clear(self.context.clock)
             self.guard.mark_clean()
-            self.card_page.changed()
 
     def _failed(self, debtor_id: int, error: BaseException) -> None:
         if self.card_page.showing(debtor_id):
@@ -325,7 +325,6 @@ class RecordsTab(QWidget):
         if record is None:
             return None
         dialog = CorrectionDialog(self.context, record, self)
-        dialog.saved.connect(self.card_page.changed)
         dialog.open()
         return dialog
 
@@ -367,8 +366,6 @@ class RecordsTab(QWidget):
 
 class CorrectionDialog(QDialog):
     """Correct a record: the service stores a new version; the old one stays in the history."""
-
-    saved = Signal(object)
 
     def __init__(self, context: Any, record: Any, parent: QWidget | None = None):
         super().__init__(parent)
@@ -415,13 +412,11 @@ class CorrectionDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
-    def _done(self, row: Any) -> None:
-        self.context.notices.say(record_saved_text(row, corrected=True))
+    def _done(self, changed: Changed[Any]) -> None:
+        self.context.notices.say(record_saved_text(changed.value, corrected=True))
         self.guard.mark_clean()
-        self.saved.emit(row)
         self.accept()
 
     def reject(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from saiken.ui.kit import display
 from saiken.ui.kit.fields import DateField, error_label, show_problem
 from saiken.ui.kit.form_guard import FormGuard
 from saiken.ui.kit.tables import ReadOnlyTable
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 TAG_COLOURS = (
     (QT_TRANSLATE_NOOP("TagsTab", "Red"), "#E57373"),
@@ -143,7 +144,8 @@ class TagsTab(QWidget):
             keys=[t.name for t in self.tags],
         )
         for r, tag in enumerate(self.tags):
-            self.table.item(r, 1).setBackground(QColor(tag.colour))
+            if (item := self.table.item(r, 1)) is not None:
+                item.setBackground(QColor(tag.colour))
 
     def load_form(self, card: Any, *, fresh: bool) -> None:
         """This debtor's notes, status and handler; a new tag form. A reload of the same debtor keeps
@@ -177,7 +179,6 @@ class TagsTab(QWidget):
             self.context.notices.say(notice)
             if self.card_page.showing(debtor_id):
                 guard.mark_clean()
-                self.card_page.changed()
 
         self.context.ops.call(
             fn,
@@ -186,7 +187,6 @@ class TagsTab(QWidget):
             on_result=done,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
-            changes=True,
         )
 
     def _save_tags(self, tags: list[Any], notice: str) -> None:

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -93,7 +91,7 @@ class BatchTab(QWidget):
         self.labels_button = QPushButton(self.tr("Save the labels…"), self)
         self.preview_button.clicked.connect(self.preview_batch)
         self.make_button.clicked.connect(self.make_batch)
-        self.print_button.clicked.connect(lambda: self.letters.print_document())
+        self.print_button.clicked.connect(self._print_again)
         self.save_button.clicked.connect(lambda: self.save("letters"))
         self.list_button.clicked.connect(lambda: self.save("mail_list_xlsx"))
         self.labels_button.clicked.connect(lambda: self.save("labels"))
@@ -130,6 +128,9 @@ class BatchTab(QWidget):
         self._source_changed()
         self._outputs()
         self.refresh()
+
+    def _print_again(self) -> None:
+        self.letters.print_document()
 
     def refresh(self) -> None:
         from saiken.services.debtors.search import list_conditions
@@ -187,7 +188,6 @@ class BatchTab(QWidget):
         self.context.ops.call(
             run,
             owner=self,
-            changes=record,
             on_result=lambda result: self._show(result, record),
             progress=self.tr("Making the letters…") if record else self.tr("Preparing the preview…"),
         )
@@ -236,39 +236,34 @@ class BatchTab(QWidget):
             button.setEnabled(have and self.made and can_save)
 
     def save(self, what: str) -> None:
+        """Save the letters, the mail list or the labels: an export, offered with a password (protect's helper)."""
         if self.result is None or not self.made:
             return
+        from saiken.services import letters
+        from saiken.ui.kit.protected_save import save_with_password
+
         suffix = "xlsx" if what == "mail_list_xlsx" else "pdf"
         names = {"letters": "文書", "mail_list_xlsx": "差出票", "labels": "宛名ラベル"}
-        path = self.context.dialogs.save_file(self, self.tr("Save"), f"{names[what]}.{suffix}", f"*.{suffix}")
-        if path is None:
-            return
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Protect with a password"),
-            self.tr(
-                "The file holds personal data. Password to protect it (leave empty to save it unprotected):"
-            ),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
         data = {
             "letters": self.result.pdf,
             "mail_list_xlsx": self.result.mail_list_xlsx,
             "labels": self.result.labels_pdf,
         }[what]
-        from saiken.services import letters
+        batch_id = self.result.batch_id
 
-        self.context.ops.call(
-            letters.save_letters_file,
-            path,
-            data,
-            what=what,
-            batch_id=self.result.batch_id,
-            password=password or None,
-            owner=self,
-            on_result=lambda size: self.status.setText(
-                self.tr("Saved (%1 bytes).").replace("%1", f"{size:,}")
+        def save(session: Any, path: Any, payload: bytes, *, password: Any = None) -> Any:
+            return letters.save_letters_file(
+                session, path, payload, what=what, batch_id=batch_id, password=password
+            )
+
+        save_with_password(
+            self.context,
+            self,
+            title=self.tr("Save"),
+            suggested=f"{names[what]}.{suffix}",
+            save=save,
+            save_args=(data,),
+            on_saved=lambda saved: self.status.setText(
+                self.tr("Saved (%1 bytes).").replace("%1", f"{saved.size:,}")
             ),
         )

@@ -87,9 +87,7 @@ class LetterheadTab(QWidget):
             "window_x_mm": self.window_x.value(),
             "window_y_mm": self.window_y.value(),
         }
-        self.context.ops.call(
-            letters.update_letterhead, owner=self, changes=True, on_result=self._saved, **changes
-        )
+        self.context.ops.call(letters.update_letterhead, owner=self, on_result=self._saved, **changes)
 
     def _saved(self, row: Any) -> None:
         self._show(row)

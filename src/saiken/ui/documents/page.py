@@ -39,7 +39,7 @@ class DocumentsPage(QWidget):
         self.tabs.addTab(self.letterhead, self.tr("Letterhead"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
-        context.ops.dataChanged.connect(self._data_changed)
+        context.ops.changed.connect(self._data_changed)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.sent:

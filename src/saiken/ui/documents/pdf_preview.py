@@ -7,7 +7,7 @@ QtPdf at the printer's resolution and paints it: no temp file, no external viewe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -24,13 +24,15 @@ class PdfPreview(QWidget):
         self._buffer = QBuffer(self)
         self.document = QPdfDocument(self)
         self.index = 0
+        self.printer: QPrinter | None = None  # a printer chosen already (no dialog), e.g. a PDF printer
+        self.printed = 0  # pages sent to a printer so far
         self.image = QLabel(self)
         self.image.setObjectName("pdfPage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.image)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setObjectName("pdfScroll")
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.image)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setObjectName("pdfScroll")
         self.placeholder = QLabel(self.tr("Nothing to show yet."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("hintText")
@@ -54,7 +56,7 @@ class PdfPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.placeholder, 1)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
         shortcut.activated.connect(self.print_document)
         self._show_state()
@@ -73,6 +75,11 @@ class PdfPreview(QWidget):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.show_page(0)
+        QTimer.singleShot(0, self._refit)  # again once the layout has given the view its width
+
+    def _refit(self) -> None:
+        if self.page_count():
+            self.show_page(self.index)
 
     def clear(self, message: str = "") -> None:
         self.document.close()
@@ -89,7 +96,7 @@ class PdfPreview(QWidget):
             return
         self.index = max(0, min(index, count - 1))
         size = self.document.pagePointSize(self.index)
-        width = max(self.scroll.viewport().width() - 16, 240)
+        width = max(self.scroller.viewport().width() - 16, 240)
         height = int(width * size.height() / size.width())
         self.image.setPixmap(QPixmap.fromImage(self.document.render(self.index, QSize(width, height))))
         self._show_state()
@@ -97,7 +104,7 @@ class PdfPreview(QWidget):
     def _show_state(self) -> None:
         count = self.page_count()
         self.placeholder.setVisible(not count)
-        self.scroll.setVisible(bool(count))
+        self.scroller.setVisible(bool(count))
         self.position.setText(f"{self.index + 1} / {count}" if count else "")
         self.previous.setEnabled(self.index > 0)
         self.next.setEnabled(self.index + 1 < count)
@@ -111,7 +118,10 @@ class PdfPreview(QWidget):
     def print_document(self) -> bool:
         if not self.page_count():
             return False
-        return print_pdf(self, self.document)
+        done = print_pdf(self, self.document, self.printer)
+        if done:
+            self.printed += self.page_count()
+        return done
 
 
 def print_pdf(parent: QWidget, document: QPdfDocument, printer: QPrinter | None = None) -> bool:

@@ -36,6 +36,12 @@ def _cell(text: str, value: Any = None, editable: bool = False) -> QTableWidgetI
     return item
 
 
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
 class SentTab(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +129,7 @@ class SentTab(QWidget):
         items = self.batches.selectedItems()
         if not items:
             return
-        self.batch_id = int(self.batches.item(items[0].row(), 0).data(ID_ROLE))
+        self.batch_id = int(_item(self.batches, items[0].row(), 0).data(ID_ROLE))
         self.reload_letters()
 
     def reload_letters(self) -> None:
@@ -150,7 +156,7 @@ class SentTab(QWidget):
         if self.batch_id is None:
             return
         numbers = {
-            int(self.letters.item(r, 0).data(ID_ROLE)): self.letters.item(r, 4).text()
+            int(_item(self.letters, r, 0).data(ID_ROLE)): _item(self.letters, r, 4).text()
             for r in range(self.letters.rowCount())
         }
         from saiken.services import letters
@@ -160,7 +166,6 @@ class SentTab(QWidget):
             self.batch_id,
             numbers,
             owner=self,
-            changes=True,
             on_result=lambda _: self.reload_letters(),
         )
 
@@ -172,7 +177,7 @@ class SentTab(QWidget):
             )
             return
         (row,) = rows
-        document_id = int(self.letters.item(row, 0).data(ID_ROLE))
+        document_id = int(_item(self.letters, row, 0).data(ID_ROLE))
         today = self.context.clock.today()
         text, ok = QInputDialog.getText(
             self,
@@ -197,6 +202,9 @@ class SentTab(QWidget):
             on=on,
             reason=self.reason.currentText(),
             owner=self,
-            changes=True,
-            on_result=lambda _: (self.reload_letters(), self.refresh()),
+            on_result=self._returned,
         )
+
+    def _returned(self, _row: Any) -> None:
+        self.reload_letters()
+        self.refresh()

@@ -161,8 +161,9 @@ class TemplatesTab(QWidget):
                     child.setSelected(True)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        if selected is None and self.tree.topLevelItemCount():
-            first = self.tree.topLevelItem(0).child(0)
+        top_item = self.tree.topLevelItem(0) if self.tree.topLevelItemCount() else None
+        if selected is None and top_item is not None:
+            first = top_item.child(0)
             if first is not None:
                 first.setSelected(True)
         self._enable()
@@ -258,7 +259,6 @@ class TemplatesTab(QWidget):
             self.editor.toPlainText(),
             template_id=self.template_id,
             owner=self,
-            changes=True,
             on_result=self._saved,
             progress=self.tr("Saving the template…"),
         )
@@ -285,7 +285,7 @@ class TemplatesTab(QWidget):
         from saiken.services import letters
 
         self.context.ops.call(
-            letters.approve_version, version_id, owner=self, changes=True, on_result=lambda _: self.refresh()
+            letters.approve_version, version_id, owner=self, on_result=lambda _: self.refresh()
         )
 
     def retire_selected(self) -> None:
@@ -302,7 +302,7 @@ class TemplatesTab(QWidget):
         from saiken.services import letters
 
         self.context.ops.call(
-            letters.retire_version, version_id, owner=self, changes=True, on_result=lambda _: self.refresh()
+            letters.retire_version, version_id, owner=self, on_result=lambda _: self.refresh()
         )
 
     # --- state --------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Widgets never hold a `VaultSession` or ORM objects. They hand a service function to `Operations.call`;
 the worker thread runs it with the session it alone keeps, and the result (a plain dataclass) comes
-back by signal to `on_result` on the GUI thread. Errors go to `on_error`, by default to `ui.errors`,
+back by signal to `on_result` on the GUI thread. When the result is a change record (`Changed`, convention
+4), `Operations.changed` is emitted first with its `Changes`: the one signal every screen refreshes from,
+each looking only at what concerns it. Errors go to `on_error`, by default to `ui.errors`,
 the one place that turns them into dialogs. A progress dialog appears when an operation takes longer than
 about half a second; long loops take a `CancelToken` (`cancellable=True`) and check it.
 
@@ -33,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Q
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from saiken.domain.errors import SaikenError, SessionClosedError
+from saiken.services.changes import Changed, Changes
 from saiken.ui.kit import gui_thread_gc
 
 if TYPE_CHECKING:  # the services are imported when first used, so that the sign-in window shows at once
@@ -155,7 +158,6 @@ class _Pending:
     on_error: Callable[[BaseException], None] | None
     owner: QObject | None
     progress: str | None
-    notify_change: bool
     cancellable: bool = False
     progress_due: float = 0.0  # time.monotonic() after which the progress dialog shows
     dialog: QProgressDialog | None = None
@@ -166,7 +168,7 @@ class Operations(QObject):
     """Runs service calls on the one worker thread and keeps the signed-in session (and only it)."""
 
     sessionChanged = Signal()  # a session was opened or closed
-    dataChanged = Signal(object)  # convention 4: a change succeeded; screens refresh from this one signal
+    changed = Signal(Changes)  # convention 4: what a change changed; every screen refreshes from this one
 
     def __init__(self, parent: QObject | None = None, *, progress_delay_ms: int = PROGRESS_DELAY_MS) -> None:
         super().__init__(parent)
@@ -212,6 +214,7 @@ class Operations(QObject):
             "demo": s.demo,
             "folder": s.folder,
             "user": s.user,
+            "clock": s.clock,  # the session's clock: the pages count days by the same one as the services
         }
 
     def close_session(self, timeout: float = 5.0) -> bool:
@@ -243,13 +246,10 @@ class Operations(QObject):
         owner: QObject | None = None,
         progress: str | None = None,
         cancellable: bool = False,
-        changes: bool = False,
         **kwargs: Any,
     ) -> Job:
-        """Run `fn(session, *args, **kwargs)` on the worker; `changes=True` emits dataChanged on success."""
-        return self._enqueue(
-            fn, args, kwargs, True, on_result, on_error, owner, progress, cancellable, changes
-        )
+        """Run `fn(session, *args, **kwargs)` on the worker; a `Changed` result emits `changed` on success."""
+        return self._enqueue(fn, args, kwargs, True, on_result, on_error, owner, progress, cancellable)
 
     def call_unbound(
         self,
@@ -262,13 +262,13 @@ class Operations(QObject):
         **kwargs: Any,
     ) -> Job:
         """Run `fn(*args, **kwargs)` on the worker without the session (opening or creating a vault)."""
-        return self._enqueue(fn, args, kwargs, False, on_result, on_error, owner, progress, False, False)
+        return self._enqueue(fn, args, kwargs, False, on_result, on_error, owner, progress, False)
 
     def open_session(
         self,
         fn: Callable[..., VaultSession],
         *args: Any,
-        on_result: Callable[[SignedInUser], None] | None = None,
+        on_result: Callable[[Any], None] | None = None,  # the SignedInUser, or (user, extra)
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
         progress: str | None = None,
@@ -284,19 +284,28 @@ class Operations(QObject):
         sessions = self._sessions  # the worker runs `adopt`: it refers to the slot, not to this QObject
 
         def adopt() -> Any:
-            outcome = fn(*args, **kwargs)
+            outcome: Any = fn(*args, **kwargs)
             extra, session = outcome if with_extra else (None, outcome)
             previous = sessions.swap(session)
             if previous is not None and previous is not session:
                 previous.close()
             return (session.user, extra) if with_extra else session.user
 
-        job = self._enqueue(adopt, (), {}, False, on_result, on_error, owner, progress, False, False)
+        job = self._enqueue(adopt, (), {}, False, on_result, on_error, owner, progress, False)
         self._pending[job.id].opens_session = True
         return job
 
     def _enqueue(
-        self, fn, args, kwargs, with_session, on_result, on_error, owner, progress, cancellable, changes
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        with_session: bool,
+        on_result: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        owner: QObject | None,
+        progress: str | None,
+        cancellable: bool,
     ) -> Job:
         job = Job(id=next(self._ids), fn=fn, args=tuple(args), kwargs=dict(kwargs), with_session=with_session)
         if cancellable:
@@ -307,7 +316,6 @@ class Operations(QObject):
             on_error,
             owner,
             progress,
-            changes,
             cancellable,
             time.monotonic() + self.progress_delay_ms / 1000,
         )
@@ -389,8 +397,8 @@ class Operations(QObject):
             return
         if pending.opens_session:
             self.sessionChanged.emit()
-        if pending.notify_change:
-            self.dataChanged.emit(result)
+        if isinstance(result, Changed) and not result.changes.empty:
+            self.changed.emit(result.changes)
         if pending.on_result is not None and self._owner_alive(pending):
             pending.on_result(result)
 

@@ -1,4 +1,4 @@
-"""The honest page of an area that is not built yet: only what will be here."""
+"""The honest page of an area that is not built yet: what it will hold, and that nothing works there yet."""
 
 from __future__ import annotations
 

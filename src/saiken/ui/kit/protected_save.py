@@ -2,7 +2,7 @@
 
 Every screen that saves such a file (a workbook, a letter, a report …) calls `save_with_password`:
 
-    save_with_password(context, self, title=self.tr("Export the debtor list"), suggested="債務者一覧.xlsx",
+    save_with_password(context, self, title=TITLE, suggested="債務者一覧.xlsx",
                        save=gateway.export_list, save_args=(flt,))
 
 1. `ProtectedSaveDialog` asks where to save and offers 「パスワードを付ける」 — on by default for personal
@@ -379,5 +379,4 @@ def save_with_password(
         on_result=lambda result: QTimer.singleShot(0, lambda: saved(result)),
         on_error=lambda error: show_error(parent, error),
         progress=QCoreApplication.translate("ProtectedSave", "Saving…"),
-        changes=True,
     )

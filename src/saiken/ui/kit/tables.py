@@ -117,7 +117,7 @@ class ReadOnlyTable(QTableWidget):
 
     def texts(self) -> list[list[str]]:
         return [
-            [self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
+            [item.text() if (item := self.item(r, c)) is not None else "" for c in range(self.columnCount())]
             for r in range(self.rowCount())
         ]
 

@@ -2,7 +2,8 @@
 opened from it, shown here (Esc or 「一覧に戻る」 comes back to the list as it was).
 
 The card is the debtors area's own screen, handed in by the navigation as `card_factory` (an area never
-imports another). A change made anywhere refreshes the list the next time it is shown.
+imports another). A change to records, debtors or users (the shell's one `changed` signal) refreshes the
+list, at once when it is in front, else the next time it is shown.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from saiken.services.changes import Area, Changes
 from saiken.ui.records.list_page import RecordListPage
 from saiken.ui.records.report_dialog import ReportDialog
 
@@ -32,7 +34,7 @@ class RecordsPage(QStackedWidget):
         self.list_page.report_requested.connect(self.open_report)
         self.card_page.loaded.connect(self._card_loaded)
         self.card_page.back_requested.connect(self.show_list)
-        context.ops.dataChanged.connect(self._data_changed)
+        context.ops.changed.connect(self._on_changed)
 
     def open_record(self, debtor_id: int, record_id: int) -> None:
         """The record's debtor card, here, on the negotiation tab with the record selected."""
@@ -55,7 +57,10 @@ class RecordsPage(QStackedWidget):
             self.list_page.model.refresh()
         self.list_page.table.setFocus()
 
-    def _data_changed(self, _result: Any) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        """The list shows records with their debtor's number and name and the handler's name."""
+        if not changes.touches(Area.RECORDS, Area.DEBTORS, Area.USERS):
+            return
         self._stale = True
         if self.currentWidget() is self.list_page:
             self._stale = False

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
+from saiken.argparse_ja import JapaneseParser, example_text
 from saiken.domain.errors import SaikenError
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.errors import show_error
@@ -24,17 +25,31 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="saiken-desk", description="Saiken Desk (債権デスク)")
-    parser.add_argument("--vault", type=Path, help="the vault folder (default: the user data folder)")
-    parser.add_argument("--demo", action="store_true", help="open a fresh demo vault of fictional data")
+    parser = JapaneseParser(
+        prog="saiken-desk",
+        description="債権デスク（Saiken Desk）の画面を開きます。初回は設定ウィザード、2 回目からはサインイン画面です。",
+        epilog=example_text(
+            [
+                "saiken-desk",
+                "saiken-desk --vault ~/saiken-vault",
+                "saiken-desk --demo --screenshot debtors.png --view debtors",
+            ]
+        ),
+    )
+    parser.add_argument(
+        "--vault", type=Path, metavar="DIR", help="金庫のフォルダ（省略時は利用者データフォルダの vault）"
+    )
+    parser.add_argument("--demo", action="store_true", help="架空のデータでデモ用の金庫を作り直して開く")
     parser.add_argument(
         "--role",
         choices=("contractor", "ward"),
         default="contractor",
-        help="the organisation role of the demo vault",
+        help="デモの金庫の組織の役割: contractor（受託者、既定）または ward（区）",
     )
-    parser.add_argument("--screenshot", type=Path, metavar="PATH", help="render a view to a PNG and exit")
-    parser.add_argument("--view", default="login", help="the view to render with --screenshot")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH", help="画面を PNG に書き出して終了する")
+    parser.add_argument(
+        "--view", default="login", metavar="NAME", help="--screenshot で書き出す画面（既定: login）"
+    )
     return parser
 
 

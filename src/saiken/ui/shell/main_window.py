@@ -1,6 +1,7 @@
 """The main window: left navigation, the pages of the areas, status bar, menu; lock and sign-out.
 
-Pages are built when first shown, from `ui.navigation.AREAS`, with a `PageContext` (never a session).
+Pages are built when first shown, from `ui.navigation.AREAS`, with a `PageContext` (never a session) whose
+clock is the signed-in session's: the window and the services count days (in Japan time) by one clock.
 Locking (Ctrl+L, the idle timer, or signing out) clears our clipboard text, destroys every page, closes the
 vault through `Operations.close_session` (drops the engine and the key material) and shows the lock screen;
 unlocking builds the pages again.
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saiken.domain.clock import Clock, system_clock
+from saiken.domain.clock import system_clock
+from saiken.services.changes import Area as ChangeArea
+from saiken.services.changes import Changes
 from saiken.services.context import SignedInUser
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.clipboard import ClipboardGuard
@@ -50,14 +53,12 @@ class MainWindow(QMainWindow):
         ops: Operations,
         folder: Path,
         *,
-        clock: Clock = system_clock,
         message_dialogs: Dialogs = dialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.folder = Path(folder)
-        self.clock = clock
         self.dialogs = message_dialogs
         self.clipboard = ClipboardGuard(self)
         self.idle = IdleWatcher(self)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_org)
         self.statusBar().addWidget(self.status_user)
         self._build_menu()
-        self.ops.dataChanged.connect(self._on_data_changed)
+        self.ops.changed.connect(self._on_changed)
         self.resize(1180, 760)
         self.setWindowTitle(self.tr("Saiken Desk"))
 
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
             ops=self.ops,
             dialogs=self.dialogs,
             clipboard=self.clipboard,
-            clock=self.clock,
+            clock=facts.get("clock") or system_clock,  # ONE clock: the session's (its services' too)
             user=user,
             org_name=facts.get("org_name", ""),
             org_role=facts.get("org_role", ""),
@@ -246,7 +247,6 @@ class MainWindow(QMainWindow):
             old_password=dialog.old_password(),
             new_password=dialog.passwords.value(),
             owner=self,
-            changes=True,
             progress=self.tr("Changing the password…"),
             on_result=lambda _r: self.notices.say(self.tr("Your password was changed.")),
         )
@@ -257,16 +257,20 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout_ms(int(values.idle_lock_minutes) * 60_000)
         self.clipboard.set_clear_after_ms(int(values.clipboard_clear_seconds) * 1000)
 
-    def _on_data_changed(self, result: Any) -> None:
-        from saiken.services.preferences import Preferences
-        from saiken.services.settings import VaultSettings
-        from saiken.services.users import UserRow
+    def _on_changed(self, changes: Changes) -> None:
+        """The window itself shows the settings (idle lock, clipboard), holds the user's preferences and the
+        list of handlers: read them again when they change."""
+        if self.context is None:
+            return
+        if changes.touches(ChangeArea.SETTINGS):
+            from saiken.services import settings
 
-        if isinstance(result, VaultSettings):
-            self.apply_settings(result)
-        elif isinstance(result, Preferences):
-            self.preferences.apply(result)
-        elif isinstance(result, UserRow) and self.context is not None:
+            self.ops.call(settings.get_settings, owner=self, on_result=self.apply_settings)
+        if changes.touches(ChangeArea.PREFERENCES):
+            from saiken.services import preferences
+
+            self.ops.call(preferences.get_preferences, owner=self, on_result=self.preferences.apply)
+        if changes.touches(ChangeArea.USERS):
             self.handlers.reload(self.ops)  # a user added, removed or renamed: the pickers follow
 
     @property
@@ -286,7 +290,8 @@ class MainWindow(QMainWindow):
     def _go_to_row(self, row: int) -> None:
         if self.context is not None and 0 <= row < self.navigation.count():
             self.navigation.setCurrentRow(row)
-            self.pages.currentWidget().setFocus()
+            if (page := self.pages.currentWidget()) is not None:
+                page.setFocus()
 
     def _navigate(self, row: int) -> None:
         if self.context is None or not 0 <= row < len(self._areas):

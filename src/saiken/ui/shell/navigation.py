@@ -2,7 +2,7 @@
 
 Each area is (key, English source label, factory, who may see it). A factory takes a `PageContext` and
 returns the page widget; `lazy("module", "Class")` imports the page only when it is first shown. Areas not
-built yet use `empty_state(...)`: an honest page saying only what will be there.
+built yet use `empty_state(...)`: an honest page saying what the area will hold.
 To deliver an area, replace ONLY its factory below. An area never imports another area: when one shows
 another's screen (the 交渉記録 area opens a debtor's card), its factory here hands it that screen's factory.
 """
@@ -13,11 +13,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from saiken.domain.roles import Capability
 from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 PageFactory = Callable[[PageContext], QWidget]
 
@@ -42,7 +43,7 @@ def lazy(module: str, name: str) -> PageFactory:
 
 
 def empty_state(what: str) -> PageFactory:
-    """A page for an area that is not built yet: what will be here (a source text)."""
+    """A page for an area that is not built yet: what it will hold (a source text)."""
 
     def factory(context: PageContext) -> QWidget:
         from saiken.ui.kit.empty_state import EmptyStatePage
@@ -73,21 +74,12 @@ AREAS: list[Area] = [
     Area(
         "handover",
         QT_TRANSLATE_NOOP("Navigation", "Handover & ledger"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Encrypted, signed handover packages between the ward and the contractor, and the custody ledger of every medium sent, received, returned and erased.",
-            ),
-        ),
+        lazy("saiken.ui.handover.page", "HandoverPage"),
     ),
     Area(
         "consultations",
         QT_TRANSLATE_NOOP("Navigation", "Consultations"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation", "SME consultation records, bookings, seminars and advisor dispatches."
-            ),
-        ),
+        lazy("saiken.ui.consultations.page", "ConsultationsPage"),
     ),
     Area(
         "audit",

@@ -44,6 +44,7 @@ class ScreenshotEnv:
             if self.demo:
                 self.sign_in()
             else:
+                assert self.vault is not None  # no demo: a --vault was given
                 self.folder = Path(self.vault)
         assert self.folder is not None
         return self.folder
@@ -58,6 +59,7 @@ class ScreenshotEnv:
             self.folder = self.vault or vault.default_demo_dir()
             sign_in_demo(self.ops, self.folder, self.org_role)
             return
+        assert self.vault is not None  # no demo: a --vault was given
         self.folder = Path(self.vault)
         failure: list[BaseException] = []
         self.ops.open_session(

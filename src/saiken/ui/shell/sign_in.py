@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saiken.domain.errors import LockedOutError
+from saiken.domain.errors import LockedOutError, VaultInUseError
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.errors import dialogs, user_message, wait_text
 
@@ -89,6 +89,14 @@ class SignInForm(QFrame):
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.in_use = QLabel(self)  # open in another window or on another PC, or left open by a crash
+        self.in_use.setObjectName("hintText")
+        self.in_use.setWordWrap(True)
+        self.in_use.hide()
+        self.check_again = QPushButton(self.tr("Check again"), self)
+        self.check_again.setFlat(True)
+        self.check_again.clicked.connect(self.refresh_use)
+        self.check_again.hide()
         self.sign_in_button = QPushButton(self.tr("Sign in"), self)
         self.sign_in_button.setObjectName("primary")
         self.sign_in_button.setDefault(True)
@@ -112,6 +120,8 @@ class SignInForm(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.org)
         layout.addWidget(self.message)
+        layout.addWidget(self.in_use)
+        layout.addWidget(self.check_again, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -119,6 +129,34 @@ class SignInForm(QFrame):
         self.setMinimumWidth(460)
         if user_names:
             self.password.setFocus()
+        QTimer.singleShot(0, self.refresh_use)  # after the first paint (the check loads filelock)
+
+    def refresh_use(self) -> None:
+        """Say before anyone types a password when the vault is open elsewhere (one process per vault),
+        or was left open by a window that ended without closing it."""
+        from saiken.services.vault_info import vault_use
+
+        try:
+            use = vault_use(self._folder)
+        except OSError:
+            use = None
+        if use is not None and use.in_use:
+            where = use.where or self.tr("someone whose details cannot be read")
+            self.in_use.setText(
+                self.tr(
+                    "This vault is open elsewhere now: {where}. It can be open in one place at a time: "
+                    "ask them to sign out (or close the window there), then check again."
+                ).format(where=where)
+            )
+        elif use is not None and use.left_open:
+            self.in_use.setText(
+                self.tr(
+                    "Last time this vault was not closed properly ({where}; the window was ended, or the PC "
+                    "switched off). Signing in takes it over safely; everything saved before then is kept."
+                ).format(where=use.left_open)
+            )
+        self.in_use.setVisible(use is not None and bool(use.in_use or use.left_open))
+        self.check_again.setVisible(use is not None and use.in_use)
 
     def select_user(self, name: str) -> None:
         self.user.setCurrentText(name)
@@ -188,6 +226,8 @@ class SignInForm(QFrame):
             self._show_error(f"{user_message(error)}\n{wait_text(self._wait_left)}")
         else:
             self._show_error(user_message(error))
+        if isinstance(error, VaultInUseError):
+            self.refresh_use()
         self._busy(False)
         self.password.setFocus()
 

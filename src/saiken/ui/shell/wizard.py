@@ -7,7 +7,6 @@ with a printable sheet and cannot be finished until the user confirms the key is
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,21 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from saiken.domain.clock import Clock, system_clock
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.errors import show_error
 from saiken.ui.kit.password_fields import PasswordFields
 
 
-def _create_and_sign_in(folder: Path, org_role: str, org_name: str, admin: str, password: str) -> Any:
+def _create_and_sign_in(
+    folder: Path, org_role: str, org_name: str, admin: str, password: str, clock: Clock
+) -> Any:
     from saiken.services import vault
 
     created = vault.create_vault(
-        folder, org_role=org_role, org_name=org_name, admin_user=admin, admin_password=password
+        folder, org_role=org_role, org_name=org_name, admin_user=admin, admin_password=password, clock=clock
     )
-    return created, vault.open_vault(folder, admin, password)
+    return created, vault.open_vault(folder, admin, password, clock=clock)
 
 
 def _keyring_available() -> bool:
@@ -221,10 +223,13 @@ class RecoveryKeyPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, ops: Operations, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, folder: Path, parent: QWidget | None = None, *, clock: Clock = system_clock
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.folder = Path(folder)
+        self.clock = clock  # the vault it creates, its session and the recovery sheet's date share it
         self.setWindowTitle(self.tr("Saiken Desk — create a vault"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -250,6 +255,7 @@ class FirstRunWizard(QWizard):
             self.organisation.org_name.text().strip(),
             self.admin.admin.text().strip(),
             password,
+            self.clock,
             owner=self,
             on_result=self._created,
             on_error=self._failed,
@@ -279,7 +285,7 @@ class FirstRunWizard(QWizard):
             org_name=facts.get("org_name") or self.organisation.org_name.text().strip(),
             vault_id=self.created.vault_id,
             recovery_key=self._recovery_key,
-            created_at=dt.datetime.now(dt.UTC),
+            created_at=self.clock.now(),
             created_by=user.name if user else self.admin.admin.text().strip(),
             owner=self,
             on_result=self._show_sheet,

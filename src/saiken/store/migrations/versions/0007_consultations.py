@@ -197,6 +197,7 @@ def upgrade() -> None:
         sa.Column("consultant_id", sa.Integer(), nullable=False),
         sa.Column("form", sa.String(length=8), nullable=False),
         sa.Column("categories", sa.Integer(), nullable=False),
+        sa.Column("industry", sa.String(length=32), nullable=False),
         sa.Column("contents", sa.Text(), nullable=False),
         sa.Column("loan_bank", sa.String(length=128), nullable=False),
         sa.Column("loan_amount", sa.Integer(), nullable=True),
@@ -227,7 +228,16 @@ def upgrade() -> None:
     op.create_index(
         "ix_consultations_report",
         "consultations",
-        ["superseded", "day", "form", "consultant_id", "business_id", "categories", "loan_status"],
+        [
+            "superseded",
+            "day",
+            "form",
+            "consultant_id",
+            "industry",
+            "categories",
+            "loan_status",
+            "business_id",
+        ],
         unique=False,
     )
     op.create_table(

@@ -1,4 +1,4 @@
-"""`saiken vault check`: is the live vault whole? (issue 6 item 8; DESIGN §9)
+"""`saiken vault check`: is the live vault whole? (DESIGN §9)
 
 The check opens the member's slot (the brake counts a wrong password as at sign-in), then looks at the
 database itself before signing in, so a vault too damaged to sign in to is still diagnosed:
@@ -29,9 +29,10 @@ from saiken.domain.errors import (
     WrongPasswordError,
 )
 from saiken.security.keyfile import load_keyfile
-from saiken.services.backup import BackupInfo, list_backups
 from saiken.services.context import unit_of_work
+from saiken.services.vault import signin
 from saiken.services.vault import slots as ks
+from saiken.services.vault.backup import BackupInfo, list_backups
 from saiken.store import vault_lock
 from saiken.store.copies import DatabaseError, check_database, open_read_only
 from saiken.store.engine import connect_raw
@@ -156,13 +157,11 @@ def _good_backup(folder: Path, key: bytes | None, user, password, recovery_key, 
 
 
 def _sign_in_and_audit(report: VaultCheckReport, folder: Path, user, password, recovery_key, clock) -> None:
-    from saiken.services import vault  # vault imports much; the check needs it only on a healthy database
-
     try:
         if recovery_key:
-            session = vault.open_with_recovery_key(folder, recovery_key, clock=clock)
+            session = signin.open_with_recovery_key(folder, recovery_key, clock=clock)
         else:
-            session = vault.open_vault(folder, user or "", password or "", clock=clock)
+            session = signin.open_vault(folder, user or "", password or "", clock=clock)
     except (DatabaseError, sqlalchemy.exc.DatabaseError):
         report.add("sign_in", False, "サインインの途中でデータベースが読めなくなりました（ファイルの破損）。")
         return
@@ -223,12 +222,10 @@ def check_vault(
 
 def _finish_rekey(folder: Path, user, password, recovery_key, clock: Clock) -> None:
     """A re-key stopped half-way: the normal sign-in finishes it before the database is looked at."""
-    from saiken.services import vault
-
     try:
         if recovery_key:
-            vault.open_with_recovery_key(folder, recovery_key, clock=clock).close()
+            signin.open_with_recovery_key(folder, recovery_key, clock=clock).close()
         else:
-            vault.open_vault(folder, user or "", password or "", clock=clock).close()
+            signin.open_vault(folder, user or "", password or "", clock=clock).close()
     except (DatabaseError, sqlalchemy.exc.DatabaseError, VaultError, CorruptFileError):
         return  # the checks below say what is wrong
