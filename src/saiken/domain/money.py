@@ -138,5 +138,5 @@ def format_fixed(value: Fraction | int, places: int = 4) -> str:
 
 def is_cut(value: Fraction | int, places: int = 4) -> bool:
     """True when `format_fixed(value, places)` had to cut decimals away."""
-    scaled = Fraction(value) * 10**places
+    scaled: Fraction = Fraction(value) * 10**places
     return scaled.denominator != 1

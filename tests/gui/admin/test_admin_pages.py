@@ -10,6 +10,7 @@ from shell_gui_data import ADMIN, ADMIN_PASSWORD
 
 from saiken.domain.errors import SaikenError
 from saiken.services import vault
+from saiken.ui.kit import display
 
 NEW_USER = "tanaka"
 NEW_PASSWORD = "架空の取扱者の合言葉です"
@@ -127,12 +128,12 @@ def test_audit_log_filters_by_action_user_and_date_and_verifies_the_chain(qtbot,
     tomorrow = today + dt.timedelta(days=1)
     page.reset_filters()
     page.since_on.setChecked(True)
-    page.since.setDate(tomorrow)
+    page.since.setText(display.day(tomorrow))
     page.apply_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
     page.until_on.setChecked(True)
-    page.since.setDate(today - dt.timedelta(days=1))
-    page.until.setDate(tomorrow)
+    page.since.setText(display.day(today - dt.timedelta(days=1)))
+    page.until.setText(display.day(tomorrow))
     page.apply_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=5000)
 

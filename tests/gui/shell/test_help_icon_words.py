@@ -111,12 +111,17 @@ def test_no_product_text_speaks_of_issues():
 
 def test_areas_still_to_be_built_say_only_what_they_will_hold(qtbot, main_window):
     from saiken.ui.kit.empty_state import EmptyStatePage
+    from saiken.ui.shell.navigation import AREAS
 
-    for key in ("handover", "consultations"):
-        page = main_window.show_area(key)
-        assert isinstance(page, EmptyStatePage)
-        shown = " ".join(label.text() for label in page.findChildren(QLabel))
-        assert "課題" not in shown and "予定" not in shown and "起票" not in shown
+    # Every area of the window is built now: none shows the empty page …
+    for area in AREAS:
+        assert not isinstance(main_window.show_area(area.key), EmptyStatePage), area.key
+    # … and the empty page an area would show says only that it is not there yet and what it will hold.
+    page = EmptyStatePage("Every call, visit, letter and e-mail with a debtor, newest first.")
+    qtbot.addWidget(page)
+    shown = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "まだ使えません" in shown and "保存されていません" in shown
+    assert "課題" not in shown and "予定" not in shown and "起票" not in shown
 
 
 @pytest.fixture
@@ -136,7 +141,7 @@ def audit_vault(main_window, vault_folder, fixed_clock):
             claims=[
                 {"principal": 500_000, "due_date": dt.date(2025, 3, 21), "order_date": dt.date(2025, 3, 1)}
             ],
-        )
+        ).value
         debtors.get_card(session, created.id)
         debtors.add_payment(session, created.id, paid_on=dt.date(2025, 9, 1), amount=30_000)
         debtors.add_record(

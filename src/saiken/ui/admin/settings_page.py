@@ -154,8 +154,8 @@ class SettingsPage(QWidget):
         self.context.preferences.changed.connect(
             lambda: self._show_date_style(self.context.preferences.current.date_style)
         )
-        self.wareki.toggled.connect(lambda on: on and self._choose_date_style(preferences.WAREKI))
-        self.seireki.toggled.connect(lambda on: on and self._choose_date_style(preferences.SEIREKI))
+        self.wareki.toggled.connect(lambda on: self._choose_date_style(preferences.WAREKI) if on else None)
+        self.seireki.toggled.connect(lambda on: self._choose_date_style(preferences.SEIREKI) if on else None)
         return own
 
     def _show_date_style(self, style: str) -> None:

@@ -208,8 +208,8 @@ class DebtorCardPage(QWidget):
         self.payment_dialog: PaymentDialog | None = None
         self.statement_dialog: ChargeStatementDialog | None = None
         self._shown_id: int | None = None  # the debtor whose card the tabs and their forms show
-        context.handlers.changed.connect(self.render)
-        context.preferences.changed.connect(self.render)  # 日付の表示 changed: every date again
+        context.handlers.changed.connect(self.show_again)
+        context.preferences.changed.connect(self.show_again)  # 日付の表示 changed: every date again
 
     # --- loading ------------------------------------------------------------------------------------------
     def open_debtor(self, debtor_id: int) -> bool:
@@ -241,12 +241,12 @@ class DebtorCardPage(QWidget):
         self.card = card
         self.debtor_id = card.id
         self._shown_id = card.id
-        self.render()
+        self.show_again()
         for tab in self._tab_widgets:
             tab.load_form(card, fresh=fresh)
         self.loaded.emit(card)
 
-    def render(self) -> None:
+    def show_again(self) -> None:
         """Show `self.card` (again, after the date display changed)."""
         card = self.card
         if card is None:

@@ -80,7 +80,7 @@ class ChargeStatementDialog(QDialog):
         self.setObjectName("chargeStatement")
         self.setWindowTitle(self.tr("Charge statement"))
         self.resize(1000, 640)
-        self.result = result
+        self.charges = result  # the ChargeResult shown
         self.context = context
         self.debtor_id = debtor_id
         self.document: Any = None  # the StatementDocument once made (PDF bytes in memory)
@@ -300,7 +300,7 @@ class ChargeStatementDialog(QDialog):
         self.context.ops.call(
             statement.statement_document,
             self.debtor_id,
-            as_of=self.result.as_of,
+            as_of=self.charges.as_of,
             on_result=arrived,
             owner=self,
             progress=self.tr("Making the statement…"),
@@ -344,7 +344,7 @@ class ChargeStatementDialog(QDialog):
         self.context.ops.call(
             statement.record_statement_printed,
             self.debtor_id,
-            as_of=self.result.as_of,
+            as_of=self.charges.as_of,
             pages=pages,
             owner=self,
         )

@@ -13,12 +13,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from saiken.domain.corporate_forms import distinctive_reading
 from saiken.ui.kit import display
 from saiken.ui.kit.paged_model import MAX_PAGES, PAGE_SIZE, Column, FetchPage, PagedTableModel
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 __all__ = ["COLUMNS", "COLUMN_KEYS", "MAX_PAGES", "PAGE_SIZE", "DebtorListModel", "ListRow", "to_list_row"]
 
@@ -105,7 +106,9 @@ class DebtorListModel(PagedTableModel):
         max_pages: int = MAX_PAGES,
     ):
         if fetch_page is None:
-            from saiken.services.debtors import search_debtors as fetch_page
+            from saiken.services.debtors import search_debtors
+
+            fetch_page = search_debtors
         super().__init__(operations, fetch_page, parent, page_size=page_size, max_pages=max_pages)
         self._handler_label: Callable[[str], str] = lambda name: name
         self._bold = QFont()

@@ -262,6 +262,8 @@ class PlanTab(QWidget):
             kwargs = {"schedule": rows}
         agreed_on = self.context.clock.today()
         debtor_id = self.card_page.debtor_id
+        if debtor_id is None or total is None:  # no card shown; the total is required (never None here)
+            return
         # A signed plan acknowledges the debt: say what it does to limitation before it is made.
         self.context.ops.call(
             debtors.limitation_if_pledged,

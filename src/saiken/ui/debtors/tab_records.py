@@ -312,7 +312,8 @@ class RecordsTab(QWidget):
         for row, record in enumerate(self.records):
             if record.id == record_id:
                 self.timeline.selectRow(row)
-                self.timeline.scrollToItem(self.timeline.item(row, 0))
+                if (item := self.timeline.item(row, 0)) is not None:
+                    self.timeline.scrollToItem(item)
                 self.timeline.setFocus()
                 return
 

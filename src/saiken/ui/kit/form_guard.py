@@ -42,7 +42,7 @@ def field_value(widget: QWidget) -> Any:
     if isinstance(widget, QTableWidget):
         return tuple(
             tuple(
-                (widget.item(r, c).text() if widget.item(r, c) is not None else "").strip()
+                (item.text() if (item := widget.item(r, c)) is not None else "").strip()
                 for c in range(widget.columnCount())
             )
             for r in range(widget.rowCount())

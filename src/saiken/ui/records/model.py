@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from saiken.ui.kit import display
 from saiken.ui.kit.paged_model import MAX_PAGES, PAGE_SIZE, Column, FetchPage, PagedTableModel
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
 COLUMNS: tuple[Column, ...] = (
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Date and time"), "at", False, 118),
@@ -60,7 +61,9 @@ class RecordsModel(PagedTableModel):
         max_pages: int = MAX_PAGES,
     ):
         if fetch_page is None:
-            from saiken.services.records import search_records as fetch_page
+            from saiken.services.records import search_records
+
+            fetch_page = search_records
         super().__init__(operations, fetch_page, parent, page_size=page_size, max_pages=max_pages)
         self._handler_label: Callable[[str], str] = lambda name: name
 

@@ -81,7 +81,7 @@ class RecordsPage(QStackedWidget):
 
     def print_current(self) -> bool:
         """Ctrl+P: on the card, its charge statement; on the list, the report of the period chosen."""
-        if self.currentWidget() is self.card_page:
+        if self.currentIndex() == self.indexOf(self.card_page):
             return bool(self.card_page.print_statement())
         self.open_report().print_report()
         return True

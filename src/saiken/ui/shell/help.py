@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from saiken import __version__
 from saiken.ui.kit.tables import ReadOnlyTable
+from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 from saiken.ui.shell.appsetup import application_icon
 
 # (where, keys, what) — English source texts in the context "Shortcuts"

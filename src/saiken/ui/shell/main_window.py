@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
 
         dialog = ShortcutsDialog(self)
         dialog.open()
-        self._help_dialog = dialog
+        self._help_dialog: QWidget = dialog
         return dialog
 
     def show_about(self) -> QWidget:
