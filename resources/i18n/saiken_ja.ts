@@ -2614,10 +2614,6 @@
         <translation>例: R7.4.1</translation>
     </message>
     <message>
-        <source>e.g. 2025/10/1</source>
-        <translation>例: 2025/10/1</translation>
-    </message>
-    <message>
         <source>Tags, separated by commas</source>
         <translation>タグ（読点・カンマ区切り）</translation>
     </message>
@@ -2626,8 +2622,12 @@
         <translation>担当</translation>
     </message>
     <message>
-        <source>Balance</source>
-        <translation>残高</translation>
+        <source>e.g. R7.10.1</source>
+        <translation>例: R7.10.1</translation>
+    </message>
+    <message>
+        <source>Principal balance</source>
+        <translation>元金残高</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -2654,12 +2654,12 @@
         <translation>（担当なし）</translation>
     </message>
     <message>
-        <source>Balance (from)</source>
-        <translation>残高（下限）</translation>
+        <source>Principal balance (from)</source>
+        <translation>元金残高（下限）</translation>
     </message>
     <message>
-        <source>Balance (to)</source>
-        <translation>残高（上限）</translation>
+        <source>Principal balance (to)</source>
+        <translation>元金残高（上限）</translation>
     </message>
     <message>
         <source>Due date (from)</source>

@@ -36,7 +36,7 @@ from saiken.exchange.pdf.fonts import GOTHIC, MINCHO
 
 PAGE = landscape(A4)
 MARGINS = Margins(top=14 * mm, bottom=18 * mm, left=12 * mm, right=12 * mm)
-WIDTHS_MM = [18, 38, 24, 18, 18, 18, 83, 32, 24]  # sums to the frame: 273 mm
+WIDTHS_MM = [18, 36, 24, 23, 18, 18, 80, 32, 24]  # sums to the frame: 273 mm
 BODY_SIZE = 7.6
 LEADING = 10.0
 PAD = 1.6

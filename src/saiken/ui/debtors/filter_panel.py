@@ -58,7 +58,7 @@ class FilterPanel(QWidget):
         self.handler.setMinimumWidth(130)
         self.min_balance, self.max_balance = self._range_edits("balance", self.tr("e.g. 100,000"))
         self.due_from, self.due_to = self._range_edits("due", self.tr("e.g. R7.4.1"))
-        self.next_from, self.next_to = self._range_edits("next", self.tr("e.g. 2025/10/1"))
+        self.next_from, self.next_to = self._range_edits("next", self.tr("e.g. R7.10.1"))
         self.tags = QLineEdit()
         self.tags.setObjectName("tagsFilter")
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
@@ -70,7 +70,7 @@ class FilterPanel(QWidget):
         fields.addLayout(statuses, 0, 1, 1, 11)
         column = 0
         for label, low, high in (
-            (self.tr("Balance"), self.min_balance, self.max_balance),
+            (self.tr("Principal balance"), self.min_balance, self.max_balance),
             (self.tr("Due date"), self.due_from, self.due_to),
             (self.tr("Next action"), self.next_from, self.next_to),
         ):
@@ -155,8 +155,8 @@ class FilterPanel(QWidget):
         result: dict[str, Any] = {
             "statuses": frozenset(s for s, check in self.status_checks.items() if check.isChecked()),
             "handler": self._handler_value(),
-            "min_balance": self._amount(self.min_balance, self.tr("Balance (from)")),
-            "max_balance": self._amount(self.max_balance, self.tr("Balance (to)")),
+            "min_balance": self._amount(self.min_balance, self.tr("Principal balance (from)")),
+            "max_balance": self._amount(self.max_balance, self.tr("Principal balance (to)")),
             "due_from": self._date(self.due_from, self.tr("Due date (from)")),
             "due_to": self._date(self.due_to, self.tr("Due date (to)")),
             "next_action_from": self._date(self.next_from, self.tr("Next action (from)")),
@@ -164,7 +164,7 @@ class FilterPanel(QWidget):
             "tags": frozenset(t.strip() for t in self.tags.text().replace("、", ",").split(",") if t.strip()),
         }
         for low, high, label in (
-            ("min_balance", "max_balance", self.tr("Balance")),
+            ("min_balance", "max_balance", self.tr("Principal balance")),
             ("due_from", "due_to", self.tr("Due date")),
             ("next_action_from", "next_action_to", self.tr("Next action")),
         ):

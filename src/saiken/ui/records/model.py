@@ -17,11 +17,11 @@ COLUMNS: tuple[Column, ...] = (
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Management no."), "management_no", False, 84),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Debtor"), "debtor_name", False, 170),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Channel"), "channel", False, 52),
-    Column(QT_TRANSLATE_NOOP("RecordsModel", "Direction"), "direction", False, 52),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Direction"), "direction", False, 72),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Person"), "person", False, 80),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Handler"), "handler", False, 80),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Summary"), "summary", False, 300),
-    Column(QT_TRANSLATE_NOOP("RecordsModel", "Promise"), "promise", True, 150),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Promise"), "promise", True, 180),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Next action"), "next_action_on", False, 88),
 )
 
