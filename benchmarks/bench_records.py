@@ -3,8 +3,9 @@
 the streaming .xlsx writer, the atomic save and the audit entry) against openpyxl writing the same rows in
 write-only mode, in the same run, alternating.
 
-The vault is `bench_search`'s (100,000 fictional debtors, 10 records each, built once and cached). The month
-is the calendar month whose record count is nearest 20,000; its actual count is in the note. A second row
+The vault is built as `bench_search` builds its own (100,000 fictional debtors, 10 records each), then records
+of other months are moved into September 2025 until it holds 20,000 (a busy month); it is cached under
+`bench-results/cache/records-…`. The note gives the month's actual count. A second row
 compares the writers alone on the same rows already in memory (our stream writer vs openpyxl write-only),
 and a third gives the PDF of the same month for information.
 """
@@ -15,11 +16,15 @@ import datetime as dt
 import io
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_search import CLOCK, RECORDS_PER_DEBTOR, cached_vault
-from benchmarks.harness import Report, measure, measure_pair
+from benchmarks.bench_search import CLOCK, RECORDS_PER_DEBTOR, _iso, build_vault
+from benchmarks.harness import DEFAULT_OUT, Report, measure, measure_pair
+from saiken.domain.clock import JST
+from saiken.domain.fictional import generate_debtors
 from saiken.domain.roles import Role
 from saiken.services.context import SignedInUser, VaultSession, read_session
 from saiken.store.engine import connect_raw, make_engine
@@ -27,16 +32,75 @@ from saiken.store.engine import connect_raw, make_engine
 TARGET = 20_000
 
 
-def _month(raw: Any) -> tuple[dt.date, dt.date, int]:
-    """The calendar month (Japan time) whose record count is nearest TARGET."""
-    months = raw.execute(
-        "SELECT strftime('%Y-%m', datetime(at, '+9 hours')) AS m, count(*) FROM negotiation_records "
-        "WHERE superseded = 0 GROUP BY m"
-    ).fetchall()
-    month, count = min(months, key=lambda item: abs(item[1] - TARGET))
-    first = dt.date.fromisoformat(f"{month}-01")
-    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return first, last, count
+MONTH = (dt.date(2025, 9, 1), dt.date(2025, 9, 30))
+BUILD_VERSION = 1  # bump when the data of the cached vault changes
+
+
+def _month_count(raw: Any) -> int:
+    start = dt.datetime.combine(MONTH[0], dt.time(), JST)
+    end = dt.datetime.combine(MONTH[1] + dt.timedelta(days=1), dt.time(), JST)
+    return int(
+        raw.execute(
+            "SELECT count(*) FROM negotiation_records WHERE superseded = 0 AND at >= ? AND at < ?",
+            (_iso(start), _iso(end)),
+        ).fetchone()[0]
+    )
+
+
+def _fill_the_month(raw: Any) -> None:
+    """Move records of other months into September 2025 (spread over it, in step) until it holds TARGET:
+    a busy month of a large office, the month the report is made for."""
+    need = TARGET - _month_count(raw)
+    if need <= 0:
+        return
+    start = dt.datetime.combine(MONTH[0], dt.time(8, 30), JST)
+    span = (MONTH[1] - MONTH[0]).days * 86_400 + 9 * 3600
+    end = dt.datetime.combine(MONTH[1] + dt.timedelta(days=1), dt.time(), JST)
+    ids = [
+        row[0]
+        for row in raw.execute(
+            "SELECT id FROM negotiation_records WHERE id % 37 = 0 AND NOT (at >= ? AND at < ?) ORDER BY id",
+            (_iso(start.replace(hour=0, minute=0)), _iso(end)),
+        )
+    ][:need]
+    assert len(ids) == need, "not enough records to move into the month"
+    raw.execute("BEGIN")
+    raw.executemany(
+        "UPDATE negotiation_records SET at = ? WHERE id = ?",
+        [
+            (_iso(start + dt.timedelta(seconds=n * span // need)), record_id)
+            for n, record_id in enumerate(ids)
+        ],
+    )
+    raw.execute("COMMIT")
+
+
+@contextmanager
+def records_vault(quick: bool) -> Iterator[tuple[Path, bytes]]:
+    """bench_search's vault (100,000 debtors × 10 records) with a month of TARGET records, cached apart."""
+    n_debtors, per_debtor = (500, 2) if quick else (100_000, RECORDS_PER_DEBTOR)
+    debtors = generate_debtors(n_debtors, seed=42)
+    folder = (
+        Path(tempfile.mkdtemp(prefix="saiken-bench-records-vault-"))
+        if quick
+        else DEFAULT_OUT / "cache" / f"records-v{BUILD_VERSION}-{n_debtors}-{n_debtors * per_debtor}"
+    )
+    key_file = folder / "bench-key.hex"  # fictional data only: the key may sit beside it
+    try:
+        if not key_file.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            key = build_vault(folder, debtors, per_debtor)
+            if not quick:
+                raw = connect_raw(folder / "vault.db", key)
+                try:
+                    _fill_the_month(raw)
+                finally:
+                    raw.close()
+            key_file.write_text(key.hex())
+        yield folder / "vault.db", bytes.fromhex(key_file.read_text())
+    finally:
+        if quick:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _openpyxl_write_only(rows: list[list[object]]) -> bytes:
@@ -56,15 +120,10 @@ def run(report: Report) -> None:
     from saiken.exchange.excel.negotiation_report import method_text, negotiation_report_bytes, promise_text
     from saiken.services.records.report import _fields, write_report
 
-    n_debtors = report.size(100_000, 500)
-    per_debtor = report.size(RECORDS_PER_DEBTOR, 2)
+    total = report.size(100_000 * RECORDS_PER_DEBTOR, 1000)
     out_dir = Path(tempfile.mkdtemp(prefix="saiken-bench-records-"))
-    with cached_vault(n_debtors, per_debtor, cache=not report.quick) as (db_path, key, _debtors):
-        raw = connect_raw(db_path, key)
-        try:
-            period_from, period_to, month_count = _month(raw)
-        finally:
-            raw.close()
+    with records_vault(report.quick) as (db_path, key):
+        period_from, period_to = MONTH
         vault = VaultSession(
             folder=db_path.parent,
             engine=make_engine(db_path, key),
@@ -89,10 +148,7 @@ def run(report: Report) -> None:
                 ]
                 for r in items
             ]
-            size = (
-                f"{records:,} records of {debtors:,} debtors in {period_from:%Y-%m} "
-                f"(of {n_debtors * per_debtor:,}; the month's count {month_count:,})"
-            )
+            size = f"{records:,} records of {debtors:,} debtors in {period_from:%Y-%m} (of {total:,} records)"
             repeat = report.size(3, 1)
             target = out_dir / "交渉記録報告書.xlsx"
             ours, base = measure_pair(

@@ -67,7 +67,8 @@ def test_add_change_password_and_remove_a_user_through_the_page(qtbot, main_wind
     page.select_user(NEW_USER)
     driver.then(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     page.remove_button.click()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not driver.handlers and bool(driver.seen), timeout=5000)  # asked, answered
+    page.context.ops.wait_idle()
     assert NEW_USER in vault.read_vault_info(vault_folder).user_names
     assert "削除しますか" in driver.seen[-1].text()
 

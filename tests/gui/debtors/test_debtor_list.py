@@ -84,7 +84,7 @@ def test_the_page_cache_keeps_few_rows_and_fetches_evicted_pages_again(qtbot, pa
     model.set_filter(DebtorFilter())
     while model.canFetchMore() or model.loading:
         view.scrollToBottom()
-        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
     assert model.rowCount() == 45
     assert model.cached_rows() <= 20  # two pages of ten, not 45 rows
     first = model.index(0, 1)
