@@ -4,7 +4,7 @@ the streaming .xlsx writer, the atomic save and the audit entry) against openpyx
 write-only mode, in the same run, alternating.
 
 The vault is built as `bench_search` builds its own (100,000 fictional debtors, 10 records each), then records
-of other months are moved into September 2025 until it holds 20,000 (a busy month); it is cached under
+of other months are moved into January 2026 until it holds 20,000 (a busy month); it is cached under
 `bench-results/cache/records-…`. The note gives the month's actual count. A second row
 compares the writers alone on the same rows already in memory (our stream writer vs openpyxl write-only),
 and a third gives the PDF of the same month for information.
@@ -21,9 +21,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_search import CLOCK, RECORDS_PER_DEBTOR, _iso, build_vault
+from benchmarks.bench_search import RECORDS_PER_DEBTOR, _iso, build_vault
 from benchmarks.harness import DEFAULT_OUT, Report, measure, measure_pair
-from saiken.domain.clock import JST
+from saiken.domain.clock import JST, FixedClock
 from saiken.domain.fictional import generate_debtors
 from saiken.domain.roles import Role
 from saiken.services.context import SignedInUser, VaultSession, read_session
@@ -32,7 +32,8 @@ from saiken.store.engine import connect_raw, make_engine
 TARGET = 20_000
 
 
-MONTH = (dt.date(2025, 9, 1), dt.date(2025, 9, 30))
+MONTH = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))  # the generator's last, quietest month
+CLOCK = FixedClock(dt.datetime(2026, 2, 2, 1, 0, tzinfo=dt.UTC))  # the report is made after the month
 BUILD_VERSION = 1  # bump when the data of the cached vault changes
 
 
@@ -47,10 +48,10 @@ def _month_count(raw: Any) -> int:
     )
 
 
-def _fill_the_month(raw: Any) -> None:
-    """Move records of other months into September 2025 (spread over it, in step) until it holds TARGET:
-    a busy month of a large office, the month the report is made for."""
-    need = TARGET - _month_count(raw)
+def _fill_the_month(raw: Any, target: int) -> None:
+    """Move records of other months into MONTH (spread over it, in step) until it holds TARGET: a busy
+    month of a large office, the month the report is made for. A no-op once it does."""
+    need = target - _month_count(raw)
     if need <= 0:
         return
     start = dt.datetime.combine(MONTH[0], dt.time(8, 30), JST)
@@ -59,8 +60,8 @@ def _fill_the_month(raw: Any) -> None:
     ids = [
         row[0]
         for row in raw.execute(
-            "SELECT id FROM negotiation_records WHERE id % 37 = 0 AND NOT (at >= ? AND at < ?) ORDER BY id",
-            (_iso(start.replace(hour=0, minute=0)), _iso(end)),
+            "SELECT id FROM negotiation_records WHERE id % ? = 0 AND NOT (at >= ? AND at < ?) ORDER BY id",
+            (3 if need < 1000 else 37, _iso(start.replace(hour=0, minute=0)), _iso(end)),
         )
     ][:need]
     assert len(ids) == need, "not enough records to move into the month"
@@ -89,15 +90,14 @@ def records_vault(quick: bool) -> Iterator[tuple[Path, bytes]]:
     try:
         if not key_file.exists():
             shutil.rmtree(folder, ignore_errors=True)
-            key = build_vault(folder, debtors, per_debtor)
-            if not quick:
-                raw = connect_raw(folder / "vault.db", key)
-                try:
-                    _fill_the_month(raw)
-                finally:
-                    raw.close()
-            key_file.write_text(key.hex())
-        yield folder / "vault.db", bytes.fromhex(key_file.read_text())
+            key_file.write_text(build_vault(folder, debtors, per_debtor).hex())
+        key = bytes.fromhex(key_file.read_text())
+        raw = connect_raw(folder / "vault.db", key)
+        try:
+            _fill_the_month(raw, 300 if quick else TARGET)
+        finally:
+            raw.close()
+        yield folder / "vault.db", key
     finally:
         if quick:
             shutil.rmtree(folder, ignore_errors=True)
