@@ -32,7 +32,7 @@ lint: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports --config pyproject.toml
 
-# mypy over src/saiken (pyproject [tool.mypy]): strict for domain, exchange and store, checked elsewhere
+# mypy over src/saiken (pyproject [tool.mypy]): strict for domain, security, exchange and store, checked elsewhere
 typecheck: $(STAMP)
 	$(BIN)/mypy
 

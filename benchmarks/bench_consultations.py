@@ -36,11 +36,12 @@ from saiken.domain.fictional_consult import (
     generate_consultations,
 )
 from saiken.domain.roles import Role
+from saiken.security.member_keys import MemberKeys
 from saiken.services.consultations.common import categories_mask, jst_day
 from saiken.services.consultations.reports import consultation_report
 from saiken.services.consultations.search import ConsultationFilter, search_consultations
 from saiken.services.consultations.search_index import index_consultations, write_business_keys
-from saiken.services.context import SignedInUser, VaultSession
+from saiken.services.context import SignedInUser, Signer, VaultSession
 from saiken.store import migrate
 from saiken.store.engine import connect_raw, make_engine
 from saiken.store.models import Business, Consultant, Consultation
@@ -194,6 +195,7 @@ def run(report: Report) -> None:
     with cached_vault(n_businesses, n_consultations, cache=not report.quick) as (db_path, key):
         build_seconds = time.perf_counter() - started
         vault = VaultSession(
+            signer=Signer("u1", MemberKeys.generate()),
             folder=db_path.parent,
             engine=make_engine(db_path, key),
             clock=CLOCK,

@@ -57,7 +57,8 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
 
     from saiken.domain.clock import FixedClock
     from saiken.domain.roles import Role
-    from saiken.services.context import SignedInUser, VaultSession
+    from saiken.security.member_keys import MemberKeys
+    from saiken.services.context import SignedInUser, Signer, VaultSession
     from saiken.services.debtors import DebtorFilter, search_debtors
     from saiken.store.engine import make_engine
     from saiken.ui.debtors.list_model import DebtorListModel
@@ -67,6 +68,7 @@ def child_ours(db_path: str, key_hex: str, max_pages: int) -> dict[str, float]:
     ops = Operations(progress_delay_ms=600_000)
     engine = make_engine(Path(db_path), bytes.fromhex(key_hex))
     session = VaultSession(
+        signer=Signer("u1", MemberKeys.generate()),
         folder=Path(db_path).parent,
         engine=engine,
         clock=FixedClock(dt.datetime(2025, 10, 1, 1, 0, tzinfo=dt.UTC)),

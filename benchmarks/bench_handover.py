@@ -37,8 +37,9 @@ from benchmarks.harness import Report, measure_pair, rss_mib
 from saiken.domain.clock import FixedClock
 from saiken.domain.roles import Role
 from saiken.exchange.package import EngagementInfo, Manifest, Organisation, PackageReader, PackageWriter
+from saiken.security.member_keys import MemberKeys
 from saiken.services import handover
-from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+from saiken.services.context import SignedInUser, Signer, VaultSession, unit_of_work
 from saiken.services.handover import keys
 from saiken.services.handover.organisations import key_document
 from saiken.store import migrate
@@ -190,6 +191,7 @@ def raw_vault(folder: Path, role: str, name: str) -> VaultSession:
         user=SignedInUser(id=1, name="bench", role=Role.ADMIN, is_supervisor=True),
         org_name=name,
         org_role=role,
+        signer=Signer("u1", MemberKeys.generate()),  # audit entries are signed, as in a real session
     )
     with unit_of_work(session) as work:
         work.session.add(

@@ -38,7 +38,8 @@ from saiken.domain.clock import FixedClock
 from saiken.domain.fictional import generate_debtors
 from saiken.domain.roles import Role
 from saiken.exchange.excel.ward_writer import write_ward_workbook
-from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+from saiken.security.member_keys import MemberKeys
+from saiken.services.context import SignedInUser, Signer, VaultSession, unit_of_work
 from saiken.services.excel_import import import_ward_workbook
 from saiken.store import migrate
 from saiken.store.engine import BUSY_TIMEOUT_MS, READ_ONLY, make_engine, pragmas
@@ -109,7 +110,11 @@ def fresh_vault(folder: Path, *, memory_security: bool = False) -> VaultSession:
         engine = make_engine(folder / "vault.db", key)
     migrate.upgrade(engine)
     session = VaultSession(
-        folder=folder, engine=engine, clock=CLOCK, user=SignedInUser(id=1, name="tantou", role=Role.HANDLER)
+        folder=folder,
+        engine=engine,
+        clock=CLOCK,
+        user=SignedInUser(id=1, name="tantou", role=Role.HANDLER),
+        signer=Signer("u1", MemberKeys.generate()),  # audit entries are signed, as in a real session
     )
     with unit_of_work(session) as work:
         work.session.add(User(name="tantou", display_name="担当", role="handler", created_at=CLOCK.now()))

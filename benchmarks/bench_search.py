@@ -33,7 +33,8 @@ from benchmarks.harness import DEFAULT_OUT, Report, measure, measure_pair
 from saiken.domain.clock import FixedClock
 from saiken.domain.fictional import FictionalDebtor, generate_contacts, generate_debtors
 from saiken.domain.roles import Role
-from saiken.services.context import SignedInUser, VaultSession
+from saiken.security.member_keys import MemberKeys
+from saiken.services.context import SignedInUser, Signer, VaultSession
 from saiken.services.debtors.search import DebtorFilter, search_debtors
 from saiken.services.debtors.search_index import optimize_search_index, search_keys
 from saiken.store import migrate
@@ -244,6 +245,7 @@ def run(report: Report) -> None:
         build_seconds = time.perf_counter() - build_started
         engine = make_engine(db_path, key)
         vault = VaultSession(
+            signer=Signer("u1", MemberKeys.generate()),
             folder=db_path.parent,
             engine=engine,
             clock=CLOCK,
@@ -329,6 +331,7 @@ def _main_with_memory_security(db_path: Path, key: bytes, n_debtors: int, rounds
     """The subprocess: the same searches on the same vault, connections with memory security on."""
     debtors = generate_debtors(n_debtors, seed=42)
     vault = VaultSession(
+        signer=Signer("u1", MemberKeys.generate()),
         folder=db_path.parent,
         engine=engine_with_memory_security(db_path, key),
         clock=CLOCK,

@@ -1,5 +1,7 @@
-"""Unlock time (issue 2 Must hold: ≤ 0.6 s median on a 2-core machine): Argon2id key derivation + opening
-the SQLCipher database + the sign-in's audit entry + a first query, through `saiken.services.vault`.
+"""Unlock time (issues 2 and 6 Must hold: ≤ 0.6 s median on a 2-core machine), through
+`saiken.services.vault.open_vault`: Argon2id key derivation of the member's slot + unsealing their private
+keys and the master key + opening the SQLCipher database + checking the signed membership log and this OS
+account's anchor + the signed sign-in audit entry + a first query (the lock afterwards is not timed).
 
 The vault is made in a temp folder with fictional names; device binding is on, with an in-memory keyring
 backend installed through keyring's own API (so the real credential store is never touched). The key

@@ -94,11 +94,15 @@ def fixed_clock():
 def make_raw_vault(folder: Path, *, role: str = "contractor", org_name: str = "架空法律事務所", clock=None):
     """A real SQLCipher database with the schema and one admin-supervisor, opened without key slots.
 
-    For tests of services that do not concern sign-in. Returns a VaultSession for user `admin`.
+    For tests of services that do not concern sign-in: the admin `admin` (u1) holds a key pair in memory
+    and the founding statement names them, so every audit entry is signed as in a real vault.
+    Returns a VaultSession for user `admin`.
     """
     from saiken.domain.clock import system_clock
     from saiken.domain.roles import Role
-    from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+    from saiken.security.member_keys import MemberKeys
+    from saiken.services.context import SignedInUser, Signer, VaultSession, unit_of_work
+    from saiken.services.vault.founding import found
     from saiken.store import migrate
     from saiken.store.engine import make_engine
     from saiken.store.models import Setting, User
@@ -108,6 +112,8 @@ def make_raw_vault(folder: Path, *, role: str = "contractor", org_name: str = "�
     engine = make_engine(folder / "vault.db", key)
     migrate.upgrade(engine)
     clock = clock or system_clock
+    keys = MemberKeys.generate()
+    vault_id = secrets.token_hex(16)
     session = VaultSession(
         folder=folder,
         engine=engine,
@@ -115,16 +121,28 @@ def make_raw_vault(folder: Path, *, role: str = "contractor", org_name: str = "�
         clock=clock,
         org_name=org_name,
         org_role=role,
+        signer=Signer("u1", keys),
+        vault_id=vault_id,
     )
     with unit_of_work(session) as work:
-        work.session.add(
-            User(
-                name="admin", display_name="管理者", role="admin", is_supervisor=True, created_at=clock.now()
-            )
+        admin = User(
+            name="admin", display_name="管理者", role="admin", is_supervisor=True, created_at=clock.now()
         )
+        work.session.add(admin)
+        work.session.flush()
         work.session.add(Setting(key="org_name", value=org_name))
         work.session.add(Setting(key="org_role", value=role))
-        work.audit("vault.create")
+        work.session.add(Setting(key="vault_id", value=vault_id))
+        founded = found(
+            work,
+            founder=admin,
+            founder_keys=keys,
+            recovery=MemberKeys.generate(),
+            others=[],
+            org_name=org_name,
+            org_role=role,
+        )
+        work.audit("vault.create", statement=founded.genesis)
     return session
 
 

@@ -3125,8 +3125,16 @@
         <translation>利用者：{name}（{role}）</translation>
     </message>
     <message>
-        <source>Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now.</source>
-        <translation>今のパスワードは管理者が設定したものです（または金庫の鍵が更新されました）。ここで自分のパスワードを決めてください。</translation>
+        <source>The sign-in found the following. Please deal with them:</source>
+        <translation>サインイン時の確認で、次のことが見つかりました。対応してください:</translation>
+    </message>
+    <message>
+        <source>Vault check at sign-in</source>
+        <translation>サインイン時の金庫の確認</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator. Choose a new password of your own now.</source>
+        <translation>パスワードは管理者が設定したものです。今すぐ自分で決めたパスワードに変えてください。</translation>
     </message>
     <message>
         <source>Changing the password…</source>
@@ -4838,6 +4846,18 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>印刷した用紙の復旧キーを入力してください（ハイフンや空白は入れても入れなくてもかまいません）。</translation>
     </message>
     <message>
+        <source>Only an administrator can accept this state, for example after restoring a backup on purpose. The acceptance is recorded in the audit log.</source>
+        <translation>この状態を受け入れられるのは管理者だけです（意図してバックアップを戻したときなど）。受け入れたことは監査ログに残ります。</translation>
+    </message>
+    <message>
+        <source>The vault is older than expected</source>
+        <translation>金庫が想定より古い状態です</translation>
+    </message>
+    <message>
+        <source>Accept and sign in</source>
+        <translation>受け入れてサインイン</translation>
+    </message>
+    <message>
         <source>You can try again now.</source>
         <translation>もう一度サインインできます。</translation>
     </message>
@@ -5094,8 +5114,8 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>利用者</translation>
     </message>
     <message>
-        <source>Each user signs in with their own password. Removing a user deletes their key slot: their password no longer opens the vault.</source>
-        <translation>利用者はそれぞれ自分のパスワードでサインインします。利用者を削除すると、その人の鍵スロットも削除され、そのパスワードでは金庫を開けなくなります。</translation>
+        <source>Each user signs in with their own password and holds keys of their own. Removing a user gives the vault a new key: nothing they kept opens the vault or its backups any more.</source>
+        <translation>利用者はそれぞれ自分のパスワードでサインインし、自分の鍵を持ちます。利用者を削除すると金庫の鍵が新しくなり、その人が持っていたもので金庫やバックアップを開くことはできなくなります。</translation>
     </message>
     <message>
         <source>Show removed users</source>
@@ -5154,8 +5174,28 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>{name} のパスワードを変更しました。</translation>
     </message>
     <message>
-        <source>Remove the user {name}? Their password will no longer open the vault. Their past audit entries are kept.</source>
-        <translation>利用者 {name} を削除しますか？ この人のパスワードでは金庫を開けなくなります。これまでの監査記録は残ります。</translation>
+        <source>Remove the user {name}? The vault gets a new key and the database and every backup are encrypted again, so nothing they kept opens them. Their past audit entries are kept.</source>
+        <translation>利用者「{name}」を削除しますか？ 金庫の鍵を新しくし、データベースとすべてのバックアップを暗号化し直すので、この人が持っていたもので開くことはできなくなります。これまでの監査ログは残ります。</translation>
+    </message>
+    <message>
+        <source>User {name} was removed and the vault has a new key.</source>
+        <translation>利用者「{name}」を削除し、金庫の鍵を新しくしました。</translation>
+    </message>
+    <message>
+        <source>Backups encrypted again: {n}</source>
+        <translation>暗号化し直したバックアップ: {n} 件</translation>
+    </message>
+    <message>
+        <source>The organisation key was replaced too: tell the other organisation its new fingerprint (Settings).</source>
+        <translation>組織の鍵も作り直しました。相手方に新しい指紋を伝えてください（設定画面に表示されます）。</translation>
+    </message>
+    <message>
+        <source>Reset the password of: {names}</source>
+        <translation>次の利用者のパスワードを設定し直してください: {names}</translation>
+    </message>
+    <message>
+        <source>A new recovery key was made (shown only now): {key}</source>
+        <translation>新しい復旧キーを作りました（この一度しか表示しません）: {key}</translation>
     </message>
     <message>
         <source>Remove user</source>
@@ -5166,8 +5206,83 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>削除する</translation>
     </message>
     <message>
+        <source>Removing the user and renewing the vault key…</source>
+        <translation>利用者を削除し、金庫の鍵を更新しています…</translation>
+    </message>
+    <message>
         <source>User {name} was removed.</source>
         <translation>利用者 {name} を削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>VaultKeysCard</name>
+    <message>
+        <source>Vault keys</source>
+        <translation>金庫の鍵</translation>
+    </message>
+    <message>
+        <source>Read the organisation key's fingerprint aloud, five digits at a time, when the other organisation registers your key. Both fingerprints are printed on the recovery sheet: if they differ from what you see here, tell your supervisor at once.</source>
+        <translation>相手方が組織の鍵を登録するときは、組織の鍵の指紋を5桁ずつ読み上げて照合してください。どちらの指紋も復旧キーの用紙に印刷されています。ここに表示されたものと違うときは、すぐに取扱責任者に報告してください。</translation>
+    </message>
+    <message>
+        <source>Organisation key</source>
+        <translation>組織の鍵の指紋</translation>
+    </message>
+    <message>
+        <source>Founding record</source>
+        <translation>創設の記録の指紋</translation>
+    </message>
+    <message>
+        <source>Renew the vault key…</source>
+        <translation>金庫の鍵を更新…</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>復旧キーを作り直す…</translation>
+    </message>
+    <message>
+        <source>Give the vault a new key? The database and every backup are encrypted again; everyone keeps their password.</source>
+        <translation>金庫の鍵を新しくしますか？ データベースとすべてのバックアップを暗号化し直します。全員これまでのパスワードを使えます。</translation>
+    </message>
+    <message>
+        <source>Renew the vault key</source>
+        <translation>金庫の鍵の更新</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>更新する</translation>
+    </message>
+    <message>
+        <source>Renewing the vault key and encrypting the backups again…</source>
+        <translation>金庫の鍵を更新し、バックアップを暗号化し直しています…</translation>
+    </message>
+    <message>
+        <source>The vault has a new key. Backups encrypted again: {n}.</source>
+        <translation>金庫の鍵を更新しました。暗号化し直したバックアップ: {n} 件。</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The printed sheet you have now stops working. The new key is shown only once: print its sheet.</source>
+        <translation>復旧キーを作り直しますか？ 今の用紙の復旧キーは使えなくなります。新しい復旧キーは一度しか表示されないので、用紙を印刷してください。</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>新しい復旧キー</translation>
+    </message>
+    <message>
+        <source>Make a new key</source>
+        <translation>作り直す</translation>
+    </message>
+    <message>
+        <source>A new recovery key was made. Destroy the old sheet.</source>
+        <translation>新しい復旧キーを作りました。古い用紙は細断して廃棄してください。</translation>
+    </message>
+    <message>
+        <source>The new recovery key (shown only now):
+
+{key}</source>
+        <translation>新しい復旧キー（この一度しか表示しません）:
+
+{key}</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,12 @@
-"""`saiken audit verify|list --vault DIR`: check the hash chain (prints OK, the count and the checkpoint,
-or every problem and exits 9) and list entries."""
+"""`saiken audit verify|list --vault DIR`: verify the audit log (prints OK, the count and the checkpoint, or
+every problem and exits 9) and list entries.
+
+    saiken audit verify --vault DIR [--records] [--checkpoint SEQ:HASH] [--json]
+Verification checks the chain, every signature, that each signer was a member with that right at that time
+(by the signed membership log), and the stored head before anything new was appended (the sign-in of this
+very command cannot hide a cut-off tail: the cut is recorded first). --records also names every record
+changed outside the application; --checkpoint compares with a checkpoint printed on a ledger, certificate
+or backup."""
 
 from __future__ import annotations
 
@@ -17,13 +24,18 @@ def register(commands: Commands) -> None:
         help="監査ログの検証と一覧",
         example="SAIKEN_PASSWORD=… saiken audit verify --vault DIR --user kanri",
     )
-    group.add(
+    verify = group.add(
         "verify",
-        help="監査ログのつながり（ハッシュチェーン）を検証する（問題があれば終了コード 9）",
+        help="監査ログのつながり・署名・署名した人の権限を検証する（問題があれば終了コード 9）",
         run=run_verify,
         json=True,
-        example="SAIKEN_PASSWORD=… saiken audit verify --vault DIR --user kanri --json",
+        example=[
+            "SAIKEN_PASSWORD=… saiken audit verify --vault DIR --user kanri --json",
+            "SAIKEN_PASSWORD=… saiken audit verify --vault DIR --user kanri --records --checkpoint 120:3f5a…",
+        ],
     )
+    verify.add_argument("--records", action="store_true", help="アプリの外で変更された記録も探す")
+    verify.add_argument("--checkpoint", metavar="SEQ:HASH", help="印刷されたチェックポイントと照合する")
     listing = group.add(
         "list",
         help="監査ログを新しい順に表示する",
@@ -40,7 +52,7 @@ def register(commands: Commands) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
     with sign_in(args) as session:
-        report = audit.verify(session)
+        report = audit.verify(session, checkpoint=args.checkpoint, records=args.records)
     if args.json:
         print_json(
             {
@@ -48,12 +60,19 @@ def run_verify(args: argparse.Namespace) -> int:
                 "count": report.count,
                 "head_hash": report.head_hash,
                 "checkpoint": report.checkpoint,
+                "signed": report.signed,
                 "problems": report.problems,
+                "notices": report.notices,
             }
         )
         return 0 if report.ok else IntegrityError.exit_code
+    for notice in report.notices:
+        print(f"注意: {notice}")
     if report.ok:
-        print(f"OK: 監査ログ {report.count} 件のつながりを確認しました。")
+        checked = "つながり・署名・権限" + ("・記録" if args.records else "")
+        print(f"OK: 監査ログ {report.count} 件（署名あり {report.signed} 件）の{checked}を確認しました。")
+        if args.checkpoint:
+            print(f"チェックポイント {args.checkpoint.split(':')[0]} と一致しました。")
         print(f"チェックポイント: {report.checkpoint}")
         return 0
     for problem in report.problems:

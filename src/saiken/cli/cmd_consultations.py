@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.clock import JST
 from saiken.domain.consultation_terms import CATEGORIES, FORMS
 from saiken.domain.errors import ValidationError
@@ -22,14 +22,18 @@ from saiken.services.consultations.listing import export_consultations, list_con
 from saiken.services.consultations.rows import ConsultationRow
 from saiken.services.consultations.search import ConsultationFilter
 
-EXAMPLE = "例: SAIKEN_PASSWORD=… saiken consultations --vault DIR --user sekinin --search たかはし --json"
 
-
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
-        "consultations", help="相談記録の一覧・検索", description=f"相談記録を新しい順に表示します。{EXAMPLE}"
+def register(commands: Commands) -> None:
+    parser = commands.add(
+        "consultations",
+        help="相談記録の一覧・検索（新しい順。--json は書出しの権限が必要で、監査記録に残ります）",
+        run=run,
+        json=True,
+        example=[
+            "SAIKEN_PASSWORD=… saiken consultations --vault ~/saiken-vault --user sekinin --search たかはし --json",
+            "saiken consultations --vault ~/saiken-vault --from R7.4.1 --category 資金繰り",
+        ],
     )
-    add_sign_in_arguments(parser)
     parser.add_argument(
         "--search",
         default="",
@@ -40,11 +44,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--from", dest="date_from", metavar="DATE", help="この日以降（2025-04-01、R7.4.1 など）"
     )
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="この日まで")
-    parser.add_argument("--form", choices=FORMS, help="相談形態で絞り込む")
-    parser.add_argument("--category", choices=CATEGORIES, help="相談分類で絞り込む")
-    parser.add_argument("--limit", type=int, default=None, help="表示する最大件数")
-    parser.add_argument("--json", action="store_true", help="JSON で出力する（書出しの権限が必要・監査記録）")
-    parser.set_defaults(func=run)
+    parser.add_argument(
+        "--form", choices=FORMS, metavar="FORM", help=f"相談形態で絞り込む（{'、'.join(FORMS)}）"
+    )
+    parser.add_argument(
+        "--category",
+        choices=CATEGORIES,
+        metavar="CATEGORY",
+        help=f"相談分類で絞り込む（{'、'.join(CATEGORIES)}）",
+    )
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="表示する最大件数")
 
 
 def item(row: ConsultationRow) -> dict[str, Any]:
@@ -88,12 +97,9 @@ def run(args: argparse.Namespace) -> int:
         form=args.form,
         category=args.category,
     )
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         listing = export_consultations if args.json else list_consultations
         rows = listing(session, flt, limit=args.limit)
-    finally:
-        session.close()
     if args.json:
         print_json([item(row) for row in rows])
         return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 
-from saiken.cli.common import print_json
+from saiken.cli.common import Commands, print_json
 from saiken.domain.advisor_fees import SEED_004, dispatch_fee, parse_claim, parse_hhmm, parse_km
 from saiken.domain.errors import ValidationError
 from saiken.domain.money import format_yen
@@ -23,14 +23,21 @@ from saiken.domain.money import format_yen
 EXAMPLE = "例: saiken dispatch-fee --start 10:00 --end 12:40 --km 123.7 --json"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+def register(commands: Commands) -> None:
+    parser = commands.add(
         "dispatch-fee",
-        help="専門家派遣の謝金・旅費を計算する（seed 004 の基準）",
+        help="専門家派遣の謝金・旅費を計算する（既定の基準: 1時間5,280円・30分単位・日額31,680円まで）",
         description=(
             "専門家派遣1回分の謝金・交通費・日当・宿泊費を計算します。謝金は1時間5,280円（税込）を30分単位"
-            f"（30分未満切捨て）、日額31,680円が上限。私有車は1km37円（1km未満切捨て）。{EXAMPLE}"
+            "（30分未満切捨て）、日額31,680円が上限。私有車は1km37円（1km未満切捨て）。金庫は使いません。"
         ),
+        run=run,
+        vault=None,
+        json=True,
+        example=[
+            EXAMPLE.removeprefix("例: "),
+            "saiken dispatch-fee --start 9:00 --end 17:20 --lodging 12000",
+        ],
     )
     parser.add_argument("--start", metavar="HH:MM", help="支援の開始時刻（例: 10:00）")
     parser.add_argument("--end", metavar="HH:MM", help="支援の終了時刻（例: 12:40）")
@@ -41,8 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--lodging", action="append", default=[], metavar="N", help="1泊の宿泊費（円、泊数分くり返す）"
     )
-    parser.add_argument("--json", action="store_true", help="JSON で出力する")
-    parser.set_defaults(func=run)
 
 
 def _required(value: str | None, option: str) -> str:

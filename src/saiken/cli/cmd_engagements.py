@@ -10,44 +10,65 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from saiken.cli.common import add_sign_in_arguments, print_json, sign_in
+from saiken.cli.common import Commands, print_json, sign_in
 from saiken.domain.errors import ValidationError
 from saiken.services import handover
 from saiken.services.handover import EngagementRow
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    listing = subparsers.add_parser(
-        "engagements", help="業務の一覧", description="例: saiken engagements --vault DIR --json"
+def register(commands: Commands) -> None:
+    commands.add(
+        "engagements",
+        help="業務の一覧",
+        run=run_list,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken engagements --vault DIR --user yamada --json",
     )
-    add_sign_in_arguments(listing)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=run_list)
-    parser = subparsers.add_parser("engagement", help="業務を作る・変える・終える（取扱責任者）")
-    sub = parser.add_subparsers(dest="engagement_command", metavar="ACTION")
-    sub.required = True
-    for name, help_text in (("create", "業務を作る"), ("set", "業務を変える")):
-        command = sub.add_parser(
-            name,
-            help=help_text,
-            description="例: saiken engagement set 1 --vault DIR --title 補助金返還金督促等業務 --counterpart 2 "
-            "--from 2025-09-16 --to 2026-03-31",
-        )
-        add_sign_in_arguments(command)
+    group = commands.group(
+        "engagement",
+        help="業務を作る・変える・終える（取扱責任者）",
+        example="SAIKEN_PASSWORD=… saiken engagement set --vault DIR --user yamada 1 --counterpart 2 "
+        "--from 2025-09-16 --to 2026-03-31",
+    )
+    for name, help_text, example in (
+        (
+            "create",
+            "業務を作る",
+            "SAIKEN_PASSWORD=… saiken engagement create --vault DIR --user yamada "
+            "--title 架空区補助金返還金督促等業務 --counterpart 2 --from 2025-09-16 --to 2026-03-31",
+        ),
+        (
+            "set",
+            "業務を変える",
+            "SAIKEN_PASSWORD=… saiken engagement set --vault DIR --user yamada 1 "
+            "--title 架空区補助金返還金督促等業務 --counterpart 2 --from 2025-09-16 --to 2026-03-31",
+        ),
+    ):
+        command = group.add(name, help=help_text, run=run_save, example=example)
         if name == "set":
-            command.add_argument("id", type=int)
-        command.add_argument("--title", default="")
+            command.add_argument("id", type=int, help="業務の番号（saiken engagements）")
+        command.add_argument("--title", default="", help="業務の名前")
         command.add_argument(
             "--counterpart", type=int, default=None, help="相手方の組織の番号（saiken org list）"
         )
-        command.add_argument("--from", dest="period_from", default=None, metavar="YYYY-MM-DD")
-        command.add_argument("--to", dest="period_to", default=None, metavar="YYYY-MM-DD")
-        command.add_argument("--profile", default="subsidy", help="計算規則（subsidy, local_tax_style）")
-        command.set_defaults(func=run_save)
-    close = sub.add_parser("close", help="業務を終える（データは消去まで残ります）")
-    add_sign_in_arguments(close)
-    close.add_argument("id", type=int)
-    close.set_defaults(func=run_close)
+        command.add_argument(
+            "--from", dest="period_from", default=None, metavar="YYYY-MM-DD", help="業務期間の初日"
+        )
+        command.add_argument(
+            "--to", dest="period_to", default=None, metavar="YYYY-MM-DD", help="業務期間の末日"
+        )
+        command.add_argument(
+            "--profile",
+            default="subsidy",
+            help="計算規則（subsidy: 補助金等返還、local_tax_style: 地方税型の例。既定 subsidy）",
+        )
+    close = group.add(
+        "close",
+        help="業務を終える（データは消去まで残ります）",
+        run=run_close,
+        example="SAIKEN_PASSWORD=… saiken engagement close --vault DIR --user yamada 1",
+    )
+    close.add_argument("id", type=int, help="終える業務の番号（saiken engagements）")
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -79,11 +100,8 @@ def item(row: EngagementRow) -> dict[str, object]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         rows = handover.list_engagements(session)
-    finally:
-        session.close()
     if args.json:
         print_json([item(row) for row in rows])
         return 0
@@ -98,8 +116,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_save(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         row = handover.save_engagement(
             session,
             getattr(args, "id", None),
@@ -109,8 +126,6 @@ def run_save(args: argparse.Namespace) -> int:
             period_to=_date(args.period_to, "--to"),
             rule_profile=args.profile,
         )
-    finally:
-        session.close()
     print(
         f"業務 {row.id}「{row.name}」を保存しました（{row.period}、相手方 {row.counterpart or '未設定'}）。"
     )
@@ -118,10 +133,7 @@ def run_save(args: argparse.Namespace) -> int:
 
 
 def run_close(args: argparse.Namespace) -> int:
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         row = handover.close_engagement(session, args.id)
-    finally:
-        session.close()
     print(f"業務 {row.id}「{row.name}」を終了にしました。")
     return 0

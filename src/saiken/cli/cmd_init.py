@@ -94,6 +94,8 @@ def _save_sheet(args: argparse.Namespace, created: vault.VaultCreated, password:
             recovery_key=created.recovery_key,
             created_at=system_clock.now(),
             created_by=args.admin,
+            org_fingerprint=created.org_fingerprint,
+            genesis_fingerprint=created.genesis_fingerprint,
         )
         atomic_write_bytes(args.recovery_sheet, pdf)
     except (OSError, SaikenError) as error:
@@ -131,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
                 "recovery_key": created.recovery_key,
                 "device_bound": created.device_bound,
                 "keyring_available": vault.keyring_available(),
+                "org_fingerprint": created.org_fingerprint,
+                "genesis_fingerprint": created.genesis_fingerprint,
                 "recovery_sheet": None if not args.recovery_sheet or sheet_problem else args.recovery_sheet,
             }
         )
@@ -151,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
 def _print_created(args: argparse.Namespace, created: vault.VaultCreated) -> None:
     print(f"金庫を作成しました: {created.folder}")
     print(f"金庫 ID: {created.vault_id}")
+    print(f"組織の鍵の指紋: {created.org_fingerprint}（相手方との照合に使います）")
+    print(f"創設の記録の指紋: {created.genesis_fingerprint}")
     if created.device_bound:
         print("端末への結び付け: あり（この PC の OS アカウントの資格情報ストアに端末鍵を保存しました）")
     elif args.binding is False:

@@ -28,7 +28,14 @@ def register(commands: Commands) -> None:
         run=run,
         json=True,
     )
-    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="changes")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        dest="changes",
+        help="変更する項目と値（繰り返し指定できます）",
+    )
 
 
 def _changes(items: list[str]) -> dict[str, object]:

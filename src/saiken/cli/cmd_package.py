@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from saiken.cli.common import add_sign_in_arguments, print_json, secret_from_env, sign_in
+from saiken.cli.common import Commands, print_json, secret_from_env, sign_in
 from saiken.domain.errors import IntegrityError, NotFoundError, ValidationError
 from saiken.exchange.package import KINDS, file_sha256
 from saiken.fsutil import atomic_write_bytes, atomic_write_text
@@ -25,55 +25,80 @@ from saiken.services import handover
 from saiken.services.context import VaultSession
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("package", help="受渡パッケージの作成・取り込み・照合")
-    sub = parser.add_subparsers(dest="package_command", metavar="ACTION")
-    sub.required = True
-    export = sub.add_parser(
+def register(commands: Commands) -> None:
+    group = commands.group(
+        "package",
+        help="受渡パッケージの作成・取り込み・照合",
+        example=[
+            "SAIKEN_PASSWORD=… saiken package export --vault DIR --kind debtors --to 架空法律事務所 "
+            "--media-id 区-R7-001 --out /media/cdr-staging --notice 通知書.pdf",
+            "SAIKEN_PACKAGE_PASSWORD=… saiken package import --vault DIR 受領.zip --media-id 事-R7-001",
+        ],
+    )
+    export = group.add(
         "export",
         help="パッケージを作る（取扱責任者）",
-        description="例: saiken package export --vault DIR --kind debtors --to 架空法律事務所 --media-id 区-R7-001 "
-        "--out /media/cdr-staging --notice 通知書.pdf",
+        run=run_export,
+        json=True,
+        example="SAIKEN_PASSWORD=… saiken package export --vault DIR --kind debtors --to 架空法律事務所 "
+        "--media-id 区-R7-001 --out /media/cdr-staging --notice 通知書.pdf",
     )
-    add_sign_in_arguments(export)
-    export.add_argument("--kind", required=True, choices=KINDS)
+    export.add_argument(
+        "--kind", required=True, choices=KINDS, help=f"パッケージの種類（{'、'.join(KINDS)} のどれか）"
+    )
     export.add_argument("--to", required=True, metavar="ORG", help="相手方の組織名または番号")
     export.add_argument("--media-id", required=True, metavar="ID", help="媒体に書く番号（例: 区-R7-001）")
-    export.add_argument("--media-kind", default="CD-R", choices=("CD-R", "DVD-R"))
+    export.add_argument(
+        "--media-kind",
+        default="CD-R",
+        choices=("CD-R", "DVD-R"),
+        help="媒体の種類（CD-R か DVD-R、既定 CD-R）",
+    )
     export.add_argument("--out", required=True, type=Path, metavar="DIR", help="書き込み用のフォルダ")
     export.add_argument(
         "--engagement", type=int, default=None, help="業務の番号（相手方の業務が一つなら省略可）"
     )
     export.add_argument("--range", default=None, metavar="FIRST:LAST", help="管理番号の範囲（分割するとき）")
     export.add_argument(
-        "--notice", type=Path, default=None, metavar="FILE.pdf", help="パスワード通知書の保存先"
+        "--notice",
+        type=Path,
+        default=None,
+        metavar="FILE.pdf",
+        help="パスワード通知書の保存先（書き込み用のフォルダの外。省略時は今のフォルダ）",
     )
-    export.add_argument("--password-file", type=Path, default=None, metavar="PATH")
-    export.add_argument("--json", action="store_true")
-    export.set_defaults(func=run_export)
-    imp = sub.add_parser(
+    export.add_argument(
+        "--password-file",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="パスワードを画面に出さず、このファイル（本人だけが読める）に書く",
+    )
+    imp = group.add(
         "import",
-        help="パッケージを取り込む",
-        description="例: SAIKEN_PACKAGE_PASSWORD=… saiken package import --vault DIR 受領.zip --media-id 区-R7-001",
+        help="パッケージを取り込む（パスワード: $SAIKEN_PACKAGE_PASSWORD）",
+        run=run_import,
+        json=True,
+        example="SAIKEN_PASSWORD=… SAIKEN_PACKAGE_PASSWORD=… saiken package import --vault DIR 受領.zip "
+        "--media-id 事-R7-001 --person 架空太郎 --report-out 交渉記録報告書.xlsx",
     )
-    add_sign_in_arguments(imp)
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, metavar="FILE", help="媒体から読むパッケージのファイル（.zip）")
     imp.add_argument("--media-id", required=True, metavar="ID", help="受け取った媒体の番号")
     imp.add_argument("--person", default="", help="媒体を持参した相手方の担当者")
     imp.add_argument("--dry-run", action="store_true", help="確かめるだけで取り込まない")
     imp.add_argument(
         "--report-out", type=Path, default=None, metavar="FILE.xlsx", help="交渉記録報告書を保存する"
     )
-    imp.add_argument("--json", action="store_true")
-    imp.set_defaults(func=run_import)
-    verify = sub.add_parser(
+    verify = group.add(
         "verify",
-        help="媒体のパッケージを SHA-256 で照合する",
-        description="例: saiken package verify /media/cdrom/SAIKEN-debtors-001-1a2b3c4d.zip --sha256 9f…",
+        help="媒体のパッケージを SHA-256 で照合する（金庫は不要）",
+        run=run_verify,
+        vault=None,
+        example="saiken package verify /media/cdrom/SAIKEN-debtors-001-1a2b3c4d.zip --sha256 9f86d08…",
     )
-    verify.add_argument("file", type=Path)
-    verify.add_argument("--sha256", required=True, metavar="HEX")
-    verify.set_defaults(func=run_verify)
+    verify.add_argument("file", type=Path, metavar="FILE", help="媒体に書き込んだパッケージのファイル")
+    verify.add_argument(
+        "--sha256", required=True, metavar="HEX", help="作成時に記録した SHA-256（64 桁の16進数）"
+    )
 
 
 def _counterpart(session: VaultSession, text: str) -> int:
@@ -122,8 +147,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise ValidationError(
             "パスワード通知書を媒体の書き込み用フォルダに置くことはできません（別の機会に渡すものです）。"
         )
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         org = _counterpart(session, args.to)
         engagement = _engagement(session, org, args.engagement)
         result = handover.export_package(
@@ -138,8 +162,6 @@ def run_export(args: argparse.Namespace) -> int:
         notice = _notice_path(args, result.package_id)
         atomic_write_bytes(notice, handover.password_notice_pdf(result), mode=0o600)
         handover.record_notice_saved(session, result.package_id)
-    finally:
-        session.close()
     if args.password_file is not None:
         atomic_write_text(args.password_file, result.password + "\n", mode=0o600)
         os.chmod(args.password_file, 0o600)
@@ -187,8 +209,7 @@ def _import_json(result: Any, dry_run: bool) -> dict[str, Any]:
 
 def run_import(args: argparse.Namespace) -> int:
     password = secret_from_env("SAIKEN_PACKAGE_PASSWORD", "パッケージのパスワード: ")
-    session = sign_in(args)
-    try:
+    with sign_in(args) as session:
         if args.dry_run:
             result: Any = handover.inspect_package(session, args.file, password)
         else:
@@ -198,8 +219,6 @@ def run_import(args: argparse.Namespace) -> int:
             if args.report_out is not None and result.report_workbook is not None:
                 atomic_write_bytes(args.report_out, result.report_workbook)
                 handover.record_report_saved(session, result.preview.package_id, len(result.report_workbook))
-    finally:
-        session.close()
     preview = result if args.dry_run else result.preview
     if args.json:
         print_json(_import_json(result, args.dry_run))

@@ -139,6 +139,11 @@ def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="復旧キー（$SAIKEN_RECOVERY_KEY またはプロンプト）でサインインする",
     )
+    parser.add_argument(
+        "--accept-older-state",
+        action="store_true",
+        help="この PC で最後に見たときより古い金庫を、理由を確かめたうえで受け入れる（管理者のみ・監査ログに残ります）",
+    )
 
 
 TEMPORARY_PASSWORD = (
@@ -153,13 +158,19 @@ def sign_in(args: argparse.Namespace, *, allow_temporary: bool = False) -> Vault
 
     A temporary password (set by an admin's reset) must be changed before anything else, as in the GUI:
     at a terminal the new one is asked for here; otherwise the command stops with PermissionDeniedError
-    saying how (only `user passwd` passes `allow_temporary`)."""
+    saying how (only `user passwd` passes `allow_temporary`). What sign-in found for an admin to act on
+    (a deleted recovery slot …) goes to stderr, one line each; `--accept-older-state` is an admin's
+    explicit acceptance of a vault older than this PC last saw (audited)."""
+    accept = bool(getattr(args, "accept_older_state", False))
     if getattr(args, "recovery", False):
         key = secret_from_env("SAIKEN_RECOVERY_KEY", "復旧キー: ")
-        return vault.open_with_recovery_key(args.vault, key)
+        session = vault.open_with_recovery_key(args.vault, key, accept_older_state=accept)
+        _print_notices(session)
+        return session
     name = user_name(args)
     password = secret_from_env("SAIKEN_PASSWORD", f"{name} のパスワード: ")
-    session = vault.open_vault(args.vault, name, password)
+    session = vault.open_vault(args.vault, name, password, accept_older_state=accept)
+    _print_notices(session)
     if allow_temporary or not vault.password_change_required(session):
         return session
     try:
@@ -174,6 +185,11 @@ def sign_in(args: argparse.Namespace, *, allow_temporary: bool = False) -> Vault
         session.close()
         raise
     return session
+
+
+def _print_notices(session: VaultSession) -> None:
+    for notice in session.notices:
+        print(f"注意: {notice}", file=sys.stderr)
 
 
 def new_password(prompt: str = "新しいパスワード: ") -> str:

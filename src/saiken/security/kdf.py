@@ -18,6 +18,13 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from saiken.domain.errors import CorruptFileError
 
 MIN_MEMORY_KIB = 64 * 1024
+# The ceiling: a forged or damaged keys.json cannot make a sign-in take minutes or gigabytes. Up to 256 MiB,
+# 10 passes, 8 lanes, and at most 1 GiB·pass in all (memory x passes): about 1 s on a 2-core office PC,
+# four times the default's cost, room enough to raise the default later.
+MAX_MEMORY_KIB = 256 * 1024
+MAX_ITERATIONS = 10
+MAX_LANES = 8
+MAX_WORK_KIB = 1024 * 1024
 KEY_BYTES = 32
 SALT_BYTES = 16
 
@@ -36,6 +43,9 @@ class KdfParams:
     def from_dict(cls, data: object) -> KdfParams:
         if not isinstance(data, dict) or data.get("algorithm") != "argon2id":
             raise CorruptFileError("鍵ファイルの鍵導出の設定が読めません。")
+        values = [data.get("memory_kib"), data.get("iterations"), data.get("lanes")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            raise CorruptFileError("鍵ファイルの鍵導出の設定が読めません。")
         try:
             params = cls(
                 memory_kib=int(data["memory_kib"]),
@@ -45,13 +55,21 @@ class KdfParams:
         except (KeyError, TypeError, ValueError) as error:
             raise CorruptFileError("鍵ファイルの鍵導出の設定が読めません。") from error
         # Refuse weakened or absurd parameters written into the file by someone else.
-        if not (
-            MIN_MEMORY_KIB <= params.memory_kib <= 4 * 1024 * 1024
-            and 1 <= params.iterations <= 64
-            and 1 <= params.lanes <= 64
-        ):
-            raise CorruptFileError("鍵ファイルの鍵導出の設定が許される範囲にありません。")
+        if not params.within_limits():
+            raise CorruptFileError(
+                "鍵ファイルの鍵導出の設定が許される範囲にありません（書き換えられた疑い）。",
+                hint="バックアップの keys.json を戻すか、管理者に連絡してください。",
+            )
         return params
+
+    def within_limits(self) -> bool:
+        """At least the floor (64 MiB) and at most the ceiling, in memory, passes, lanes and their product."""
+        return (
+            MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= self.iterations <= MAX_ITERATIONS
+            and 1 <= self.lanes <= MAX_LANES
+            and self.memory_kib * self.iterations <= MAX_WORK_KIB
+        )
 
 
 DEFAULT_PARAMS = KdfParams()
@@ -70,6 +88,8 @@ def derive_key(
     secret_text: str, salt: bytes, params: KdfParams, *, device_secret: bytes | None = None
 ) -> bytes:
     """The 256-bit wrapping key for a slot. `secret_text` is NFKC-normalised here."""
+    if not params.within_limits():
+        raise CorruptFileError("鍵導出の設定が許される範囲にありません。")
     kdf = Argon2id(
         salt=salt,
         length=KEY_BYTES,

@@ -1,9 +1,9 @@
 """keys.json read as a document: the JSON parsed and its structure checked, with no cryptography.
 
-This is the part of saiken.security.keyfile that the sign-in screen needs before anyone signs in
-(organisation, account names, binding and demo flags), kept free of `cryptography` and Argon2 so that
-importing it costs next to nothing at start-up. Nothing here is trusted: the header is only authenticated
-(HMAC) after a slot opens, by `saiken.security.keyfile.KeyFile.verify`. The format is described there.
+This is the part of the key file that the sign-in screen needs before anyone signs in (organisation, account
+names, binding and demo flags), kept free of `cryptography` and Argon2 so that importing it costs next to
+nothing at start-up. Nothing here is trusted: the header is only authenticated (HMAC) after a slot opens
+(saiken.security.keyfile for format 2, saiken.security.keyfile_v1 for format 1, which is read to upgrade it).
 """
 
 from __future__ import annotations
@@ -15,21 +15,24 @@ from typing import Any
 
 from saiken.domain.errors import CorruptFileError
 
-FORMAT = 1
+FORMAT = 2
+LEGACY_FORMAT = 1
 FILE_NAME = "keys.json"
 RECOVERY_SLOT = "recovery"
-HEADER_FIELDS = ("vault_id", "created_at", "org_name", "org_role", "device_bound", "demo", "slots")
+HEADER_FIELDS_V1 = ("vault_id", "created_at", "org_name", "org_role", "device_bound", "demo", "slots")
+HEADER_FIELDS = (*HEADER_FIELDS_V1, "genesis", "epoch")
 BROKEN_FILE = "鍵ファイル（keys.json）が壊れているか、債権デスクの鍵ファイルではありません。"
 BROKEN_HINT = "バックアップの keys.json を戻すか、管理者に連絡してください。"
 
 
 @dataclass
 class KeyDocument:
-    """The parsed keys.json: header, header MAC and the raw (unparsed, unverified) slots."""
+    """The parsed keys.json: format, header, header MAC and the raw (unparsed, unverified) slots."""
 
     header: dict[str, Any]
     header_mac: str
     raw_slots: list[Any] = field(default_factory=list)
+    format: int = FORMAT
 
     @property
     def vault_id(self) -> str:
@@ -38,6 +41,11 @@ class KeyDocument:
     @property
     def device_bound(self) -> bool:
         return bool(self.header["device_bound"])
+
+    @property
+    def legacy(self) -> bool:
+        """A format-1 file (one master key wrapped per user): upgraded at its admin's next sign-in."""
+        return self.format == LEGACY_FORMAT
 
     def principal_ids(self) -> list[str]:
         return [str(raw.get("id")) for raw in self.raw_slots if isinstance(raw, dict)]
@@ -61,6 +69,17 @@ class KeyDocument:
         return None
 
 
+def _format(document: dict[str, Any]) -> int:
+    value = document.get("format")
+    if value in (FORMAT, LEGACY_FORMAT) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value > FORMAT:
+        raise CorruptFileError(
+            "この鍵ファイルは新しい版の債権デスクで作られています。債権デスクを更新してください。"
+        )
+    raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
+
+
 def parse_document(data: bytes) -> KeyDocument:
     """keys.json's bytes as a KeyDocument; CorruptFileError (in Japanese, with a hint) when it is not one."""
     try:
@@ -69,24 +88,26 @@ def parse_document(data: bytes) -> KeyDocument:
         raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT) from error
     if not isinstance(document, dict):
         raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
-    if document.get("format") != FORMAT:
-        if isinstance(document.get("format"), int) and document["format"] > FORMAT:
-            raise CorruptFileError(
-                "この鍵ファイルは新しい版の債権デスクで作られています。債権デスクを更新してください。"
-            )
-        raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
+    version = _format(document)
     header, slots, mac = document.get("header"), document.get("slots"), document.get("header_mac")
+    fields = HEADER_FIELDS if version == FORMAT else HEADER_FIELDS_V1
     if (
         not isinstance(header, dict)
         or not isinstance(slots, list)
         or not isinstance(mac, str)
-        or set(header) != set(HEADER_FIELDS)
+        or set(header) != set(fields)
         or not isinstance(header["slots"], dict)
         or not isinstance(header["vault_id"], str)
         or not isinstance(header["device_bound"], bool)
     ):
         raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
-    return KeyDocument(header=header, header_mac=mac, raw_slots=slots)
+    if version == FORMAT and (
+        not isinstance(header["genesis"], str)
+        or not isinstance(header["epoch"], int)
+        or isinstance(header["epoch"], bool)
+    ):
+        raise CorruptFileError(BROKEN_FILE, hint=BROKEN_HINT)
+    return KeyDocument(header=header, header_mac=mac, raw_slots=slots, format=version)
 
 
 def read_document_bytes(folder: Path, name: str = FILE_NAME) -> bytes:

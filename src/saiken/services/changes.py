@@ -25,6 +25,15 @@ class Area(StrEnum):
     SETTINGS = "settings"
     USERS = "users"
     PREFERENCES = "preferences"  # the signed-in user's own preferences (date display, list columns)
+    # the consultation area (saiken.services.consultations)
+    BUSINESSES = "businesses"
+    CONSULTATIONS = "consultations"
+    BOOKINGS = "bookings"
+    SEMINARS = "seminars"
+    DISPATCHES = "dispatches"
+    ADVISORS = "advisors"
+    CONSULTANTS = "consultants"
+    FEE_STANDARDS = "fee_standards"
 
 
 # Everything shown on a debtor's card.

@@ -3,27 +3,32 @@
 A service function takes a `VaultSession`, opens ONE transaction with `unit_of_work`, does its work,
 records its audit entry in that same transaction with `work.audit(...)`, and returns what changed.
 Widgets never hold SQLAlchemy sessions or ORM objects: services return plain dataclasses.
+
+Audit entries are written when the block ends, still inside the transaction: chained, signed with the
+signed-in member's Ed25519 key (`VaultSession.signer`), the last one carrying the digest of every record
+the transaction changed (saiken.services.audit_writer). A session without a signer cannot write.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from saiken.domain.clock import Clock, system_clock
-from saiken.domain.errors import PermissionDeniedError, SessionClosedError
+from saiken.domain.errors import PermissionDeniedError, SaikenError, SessionClosedError
 from saiken.domain.roles import ROLE_LABELS, Capability, Role, capabilities
-from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash
+from saiken.security.member_keys import MemberKeys
+from saiken.services import audit_writer
+from saiken.services.audit_writer import AUDIT_HEAD_KEY as AUDIT_HEAD_KEY  # re-exported
+from saiken.services.audit_writer import PendingEntry
 from saiken.store.engine import READ_ONLY
-from saiken.store.models import AuditEntry, Setting
 from saiken.store.vault_lock import VaultLockHandle
 
 
@@ -47,13 +52,25 @@ class SignedInUser:
         return capability in capabilities(self.role, is_supervisor=self.is_supervisor)
 
 
+@dataclass(frozen=True)
+class Signer:
+    """The signed-in member's principal id ("u3", "recovery") and private keys, held while the vault is open."""
+
+    principal: str
+    keys: MemberKeys
+
+
 TALLY_KEY = "count"  # the counter every tallied action carries
 TALLY_FLUSH = 200
 
 
 @dataclass
 class VaultSession:
-    """An open vault for one signed-in user. `close()` drops the engine and the key material."""
+    """An open vault for one signed-in user. `close()` drops the engine and the key material.
+
+    `signer` signs every audit entry and membership statement; `notices` are what sign-in found for an admin
+    to act on (a deleted recovery slot, members who have not signed in since the upgrade …); `on_close` runs
+    at close and lock, before the engine is dropped (the keyring anchor is written there)."""
 
     folder: Path
     engine: Engine | None
@@ -62,6 +79,11 @@ class VaultSession:
     org_name: str = ""
     org_role: str = ""  # "ward" or "contractor"
     demo: bool = False
+    signer: Signer | None = None
+    vault_id: str = ""
+    genesis: str = ""  # the founding statement pinned in the signed-in member's own slot
+    notices: list[str] = field(default_factory=list)
+    on_close: list[Callable[[VaultSession], object]] = field(default_factory=list)
     vault_lock: VaultLockHandle | None = None  # this session's share of the vault's OS lock
     # Actions audited as one summary per session (searches: how many, never the text), see `tally`.
     tallies: dict[str, Counter[str]] = field(default_factory=dict)
@@ -98,7 +120,8 @@ class VaultSession:
         pending, self.tallies = self.tallies, {}
         with unit_of_work(self) as work:
             for action, counter in sorted(pending.items()):
-                work.audit(action, target_type="session", **dict(sorted(counter.items())))
+                counts: dict[str, Any] = dict(sorted(counter.items()))  # only counts: never target/actor
+                work.audit(action, target_type="session", **counts)
 
     def close(self) -> None:
         if self.engine is not None:
@@ -106,8 +129,15 @@ class VaultSession:
                 self.flush_tallies()
             except Exception:  # closing must never fail (a damaged page, a full disk)
                 self.tallies = {}
+            hooks, self.on_close = self.on_close, []
+            for hook in hooks:  # the anchor: after the last entry, before the engine goes
+                try:
+                    hook(self)
+                except SaikenError:
+                    pass  # closing never fails because an anchor could not be written
             self.engine.dispose()
             self.engine = None
+        self.signer = None
         if self.vault_lock is not None:
             self.vault_lock.release()  # after the database is closed: another process may open it now
             self.vault_lock = None
@@ -126,6 +156,9 @@ class Work:
 
     session: Session
     vault: VaultSession
+    pending: list[PendingEntry] = field(default_factory=list)
+    baseline: bool = False  # set after a migration or an upgrade: the last entry carries every record
+    tail: tuple[int, str] = (0, "")  # the chain's end when the first entry was added
 
     def audit(
         self,
@@ -135,10 +168,12 @@ class Work:
         target_id: str | int | None = None,
         actor: str | None = None,
         **details: Any,
-    ) -> AuditEntry:
-        """Append a chained audit entry. `details` must hold record ids and counts, never personal data."""
-        return append_audit(
-            self.session,
+    ) -> PendingEntry:
+        """Record `action` in this transaction. `details` hold record ids and counts, never personal data.
+        The entry's sequence number is known at once (`.seq`); it is chained and signed when the block ends,
+        so that its record digests see the records' final state."""
+        return audit_writer.add_pending(
+            self,
             at=self.vault.clock.now(),
             actor=actor if actor is not None else self.vault.user.name,
             action=action,
@@ -148,47 +183,15 @@ class Work:
         )
 
 
-AUDIT_HEAD_KEY = "audit_head"
-
-
-def append_audit(
-    session: Session,
-    *,
-    at: Any,
-    actor: str,
-    action: str,
-    target_type: str | None,
-    target_id: str | None,
-    details: dict[str, Any],
-) -> AuditEntry:
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    fields = {
-        "seq": seq,
-        "at": at,
-        "actor": actor,
-        "action": action,
-        "target_type": target_type,
-        "target_id": target_id,
-        "details": canonical_json(details),
-        "prev_hash": prev,
-    }
-    digest = entry_hash(**fields)
-    entry = AuditEntry(**fields, hash=digest)
-    session.add(entry)
-    session.merge(Setting(key=AUDIT_HEAD_KEY, value=json.dumps({"count": seq, "hash": digest})))
-    session.flush()
-    return entry
-
-
 @contextmanager
 def unit_of_work(vault: VaultSession) -> Iterator[Work]:
     """One user action = one transaction (BEGIN IMMEDIATE), committed when the block ends without error."""
     engine = vault.require_open()
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        yield Work(session=session, vault=vault)
+        audit_writer.begin(session)
+        work = Work(session=session, vault=vault)
+        yield work
+        audit_writer.write_pending(work)
 
 
 @contextmanager

@@ -19,8 +19,9 @@ from saiken.store.engine import _key_pragma, connect_raw
 DatabaseError = sqlcipher3.DatabaseError  # what a damaged file raises while being read
 
 
-def export_copy(db_path: Path, key: bytes, target: Path) -> None:
-    """Write a consistent encrypted copy of `db_path` to `target` (which must not exist yet)."""
+def export_copy(db_path: Path, key: bytes, target: Path, *, target_key: bytes | None = None) -> None:
+    """Write a consistent encrypted copy of `db_path` to `target` (which must not exist yet), keyed with
+    `target_key` when given (re-encryption under a new master key), else with the same key."""
     target = Path(target)
     if target.exists():
         raise VaultError("コピー先のファイルがすでにあります。別の場所を指定してください。")
@@ -28,8 +29,13 @@ def export_copy(db_path: Path, key: bytes, target: Path) -> None:
     try:
         connection = connect_raw(Path(db_path), key)
         try:
-            # ATTACH without a KEY clause uses the main database's key.
-            connection.execute("ATTACH DATABASE ? AS copy", (str(target),))
+            if target_key is None:
+                # ATTACH without a KEY clause uses the main database's key.
+                connection.execute("ATTACH DATABASE ? AS copy", (str(target),))
+            else:
+                connection.execute(
+                    f"ATTACH DATABASE ? AS copy KEY \"x'{_checked(target_key).hex()}'\"", (str(target),)
+                )
             try:
                 connection.execute("BEGIN")  # one read snapshot for the whole export
                 connection.execute("SELECT sqlcipher_export('copy')").fetchall()
@@ -41,6 +47,24 @@ def export_copy(db_path: Path, key: bytes, target: Path) -> None:
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+
+
+def _checked(key: bytes) -> bytes:
+    _key_pragma(key)  # the same length check as every key
+    return key
+
+
+def settle(db_path: Path, key: bytes) -> None:
+    """Fold the WAL into the main file and leave the file in rollback-journal mode with no -wal or -shm
+    beside it, so it can be moved or replaced on its own (no other connection may be open)."""
+    connection = connect_raw(Path(db_path), key)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        connection.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        connection.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
 
 
 @dataclass

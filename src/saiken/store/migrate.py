@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -19,6 +20,7 @@ def _config() -> Config:
     return config
 
 
+@functools.cache  # the revision files ship with the program: reading them once per process is enough
 def head_revision() -> str:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None

@@ -222,3 +222,28 @@ def test_after_a_payment_the_list_comes_back_refreshed_at_the_same_row(
     assert page.currentWidget() is lp
     qtbot.waitUntil(lambda: lp.model.rowCount() == 5 and lp.table.currentIndex().row() == 2, timeout=5000)
     assert lp.model.index(2, 7).data() == "250,000円"  # 納付済 refreshed from the service
+
+
+def test_searches_typed_in_the_list_are_audited_as_a_count_never_the_text(
+    qtbot, page_context, hand_debtors, vault_session
+):
+    """DESIGN §5 / issue 6 item 8: in the GUI, searches are summarised per session (how many, never the
+    text typed); opening a card stays audited one by one (the test above)."""
+    import json
+
+    page = _page(qtbot, page_context)
+    lp = page.list_page
+    qtbot.waitUntil(lambda: lp.model.rowCount() == 5 and not lp.model.loading, timeout=5000)
+    lp.search.setFocus()
+    type_japanese(lp.search, "たかはし")
+    qtbot.waitUntil(lambda: lp.model.rowCount() == 2 and not lp.model.loading, timeout=5000)
+    lp.search.clear()
+    type_japanese(lp.search, "ワタナベ")
+    qtbot.waitUntil(lambda: lp.model.rowCount() == 1 and not lp.model.loading, timeout=5000)
+    page_context.ops.wait_idle(5000)
+    assert audit_services.list_entries(vault_session, action="search.summary") == []  # not one per search
+    vault_session.flush_tallies()  # what signing out or locking does
+    [summary] = audit_services.list_entries(vault_session, action="search.summary")
+    assert summary.details["with_text"] >= 2 and summary.details["count"] >= summary.details["with_text"]
+    written = json.dumps(summary.details, ensure_ascii=False)
+    assert "たかはし" not in written and "ワタナベ" not in written and "高橋" not in written

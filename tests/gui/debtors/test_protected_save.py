@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from office_files import decrypt_with_msoffcrypto
 from saiken.domain.fictional import generate_debtors
-from saiken.exchange.excel import DebtorListRow, debtor_list_bytes
+from saiken.exchange.excel import DebtorSheetRow, debtor_list_bytes
 from saiken.services.context import read_session, unit_of_work
 from saiken.services.file_protection import save_personal_file
 from saiken.store.models import AuditEntry
@@ -27,7 +27,7 @@ DEBTORS = generate_debtors(5, seed=44)
 def save_list(session, path, *, password):
     """A saver as every saver is written: bytes in memory, `save_personal_file`, the audit entry beside it."""
     rows = [
-        DebtorListRow(management_no=d.management_no, name=d.name, principal=d.principal, paid=d.paid)
+        DebtorSheetRow(management_no=d.management_no, name=d.name, principal=d.principal, paid=d.paid)
         for d in DEBTORS
     ]
     with unit_of_work(session) as work:

@@ -32,7 +32,7 @@ def test_the_ledger_shows_entries_and_open_media_and_records_a_handover(
     _with_history(vault_folder, fixed_clock)
     from saiken.ui.shell.main_window import MainWindow
 
-    window = MainWindow(signed_in, vault_folder, clock=fixed_clock)
+    window = MainWindow(signed_in, vault_folder)
     qtbot.addWidget(window)
     window.enter()
     window.show()
@@ -50,7 +50,7 @@ def test_the_ledger_shows_entries_and_open_media_and_records_a_handover(
     assert "7件" in tab.status.text()
 
     fixed_clock.advance(dt.timedelta(days=20))
-    tab.event.setCurrentIndex(tab.event.findData("returned"))
+    tab.event_kind.setCurrentIndex(tab.event_kind.findData("returned"))
     tab.person.setText("山田（デモ）")
     tab.record()
     qtbot.waitUntil(lambda: tab.entries.rowCount() == 8, timeout=15_000)
@@ -80,10 +80,10 @@ def test_a_notice_on_the_same_day_as_its_medium_is_flagged(qtbot, main_window, v
     tab = page.ledger
     tab.refresh()
     qtbot.waitUntil(lambda: tab.medium.count() == 1, timeout=15_000)
-    tab.event.setCurrentIndex(tab.event.findData("handed_over"))
+    tab.event_kind.setCurrentIndex(tab.event_kind.findData("handed_over"))
     tab.record()
     qtbot.waitUntil(lambda: tab.entries.rowCount() == 2, timeout=15_000)
-    tab.event.setCurrentIndex(tab.event.findData("notice_handed_over"))
+    tab.event_kind.setCurrentIndex(tab.event_kind.findData("notice_handed_over"))
     tab.record()
     qtbot.waitUntil(lambda: "同じ機会" in tab.warning.text(), timeout=15_000)
     qtbot.waitUntil(lambda: tab.entries.rowCount() == 3, timeout=15_000)
@@ -96,7 +96,7 @@ def test_engagements_and_counterparts_with_the_next_package_counted(
     _with_history(vault_folder, fixed_clock)
     from saiken.ui.shell.main_window import MainWindow
 
-    window = MainWindow(signed_in, vault_folder, clock=fixed_clock)
+    window = MainWindow(signed_in, vault_folder)
     qtbot.addWidget(window)
     window.enter()
     window.show()

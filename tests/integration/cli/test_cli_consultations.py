@@ -58,7 +58,8 @@ def test_dispatch_fee_in_words_and_its_errors(capsys):
         assert message in err and len(err.strip().splitlines()) == 1
     with pytest.raises(SystemExit) as stopped:
         main(["dispatch-fee", "--help"])
-    assert stopped.value.code == 0 and "例: saiken dispatch-fee" in capsys.readouterr().out
+    help_text = capsys.readouterr().out
+    assert stopped.value.code == 0 and "例:" in help_text and "saiken dispatch-fee --start 10:00" in help_text
 
 
 @pytest.fixture

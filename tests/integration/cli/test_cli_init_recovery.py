@@ -58,3 +58,41 @@ def test_a_saved_sheet_is_the_one_shown_and_its_save_is_audited(tmp_path, capsys
         assert len(saved) == 1 and saved[0].details == {"size": sheet.stat().st_size}
     finally:
         session.close()
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def test_the_saved_sheet_carries_this_vaults_own_fingerprints(tmp_path, capsys, monkeypatch):
+    """Read back with pypdf: the organisation key's and the founding statement's fingerprints on the sheet
+    are the ones `saiken org fingerprint` reads aloud for this vault (and a new recovery key's sheet too)."""
+    import json
+
+    folder, sheet = tmp_path / "vault", tmp_path / "sheet.pdf"
+    code, _out, _err = init(capsys, folder, sheet)
+    assert code == 0
+    monkeypatch.setenv("SAIKEN_PASSWORD", "ながい管理者の合言葉")
+    assert main(["org", "fingerprint", "--vault", str(folder), "--user", "kanri", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    text = _pdf_text(sheet.read_bytes())
+    assert "組織の鍵の指紋" in text and "創設の記録の指紋" in text
+    for fingerprint in (printed["org_fingerprint"], printed["genesis_fingerprint"]):
+        assert len(fingerprint.split()) == 8 and fingerprint in text  # the groups, in order
+
+    session = vault.open_vault(folder, "kanri", "ながい管理者の合言葉")
+    try:
+        renewed = vault.rekey(session, new_recovery_key=True)
+        again = _pdf_text(vault.recovery_sheet(session, renewed.recovery_key))
+        assert vault.org_fingerprint(session) in again and printed["genesis_fingerprint"] in again
+    finally:
+        session.close()
+    other = tmp_path / "other"
+    assert init(capsys, other, tmp_path / "other.pdf")[0] == 0
+    assert printed["org_fingerprint"] not in _pdf_text((tmp_path / "other.pdf").read_bytes())

@@ -57,8 +57,12 @@ def test_user_passwd_changes_it_and_then_commands_work(reset_handler, capsys, mo
     monkeypatch.setenv("SAIKEN_PASSWORD", OWN)
     monkeypatch.delenv("SAIKEN_NEW_PASSWORD")
     capsys.readouterr()
-    assert main(["debtors", "--vault", str(reset_handler)]) == 0
-    assert "該当する債務者はいません" in capsys.readouterr().out
+    # A command whose output is not personal data: `saiken debtors` here would print into pytest's capture
+    # (not a terminal), which is an export a handler may not make (issue 6 item 8); the terminal case of
+    # `debtors` is the pseudo-terminal test below.
+    assert main(["engagements", "--vault", str(reset_handler)]) == 0
+    out, err = capsys.readouterr()
+    assert "業務はまだありません" in out and "仮のパスワード" not in err
 
 
 def test_at_a_terminal_the_new_password_is_asked_for_on_the_spot(reset_handler):

@@ -6,6 +6,7 @@ non-zero exit and ONE clear line on stderr, no traceback — is checked in a rea
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -222,24 +223,50 @@ def test_backup_create_verify_list_restore(vault_dir, env, capsys):
     assert run(capsys, "backup", "verify", "--vault", vault_dir, "no-such-backup")[0] == 8
 
 
-def test_rekey_prints_new_recovery_key_and_temporary_passwords(vault_dir, env, capsys):
+def test_rekey_needs_no_new_passwords_and_can_replace_the_recovery_key(vault_dir, env, capsys):
     env.setenv("SAIKEN_NEW_PASSWORD", NEW_PW)
     run(capsys, "user", "add", "--vault", vault_dir, "tanto", "--role", "handler")
     code, out, _ = run(capsys, "rekey", "--vault", vault_dir, "--yes")
-    assert code == 0
-    new_key = KEY_RE.search(out).group(0)
-    assert new_key != vault_dir.recovery_key
-    temporary = re.search(r"tanto\t(\S+)", out).group(1)
+    assert code == 0 and "これまでのパスワード" in out and not KEY_RE.search(out)
+    env.setenv("SAIKEN_USER", "tanto")
+    env.setenv("SAIKEN_PASSWORD", NEW_PW)
+    assert (
+        run(capsys, "audit", "verify", "--vault", vault_dir)[0] == 5
+    )  # a handler may not read the audit log
+    assert (
+        run(capsys, "org", "fingerprint", "--vault", vault_dir)[0] == 0
+    )  # but signs in with the same password
+    env.setenv("SAIKEN_USER", "kanri")
+    env.setenv("SAIKEN_PASSWORD", PW)
+    code, out, _ = run(capsys, "rekey", "--vault", vault_dir, "--yes", "--new-recovery-key", "--json")
+    new_key = json.loads(out)["recovery_key"]
+    assert code == 0 and KEY_RE.fullmatch(new_key) and new_key != vault_dir.recovery_key
     env.setenv("SAIKEN_RECOVERY_KEY", vault_dir.recovery_key)
     assert run(capsys, "audit", "verify", "--vault", vault_dir, "--recovery")[0] == 3
     env.setenv("SAIKEN_RECOVERY_KEY", new_key)
     assert run(capsys, "audit", "verify", "--vault", vault_dir, "--recovery")[0] == 0
-    env.setenv("SAIKEN_USER", "tanto")
-    env.setenv("SAIKEN_PASSWORD", NEW_PW)
-    assert run(capsys, "user", "list", "--vault", vault_dir)[0] == 3
-    env.setenv("SAIKEN_PASSWORD", temporary)
-    env.setenv("SAIKEN_NEW_PASSWORD", "本人が決めた長い合言葉")
-    assert run(capsys, "user", "passwd", "--vault", vault_dir)[0] == 0
+
+
+def test_org_fingerprint_is_read_aloud_in_groups_and_matches_init(tmp_path, env, capsys):
+    code, out, _ = run(
+        capsys,
+        "init",
+        "--vault",
+        tmp_path / "v",
+        "--role",
+        "ward",
+        "--org",
+        "架空区",
+        "--admin",
+        "kanri",
+        "--json",
+    )
+    created = json.loads(out)
+    assert code == 0 and re.fullmatch(r"(\d{5} ){7}\d{5}", created["org_fingerprint"])
+    code, out, _ = run(capsys, "org", "fingerprint", "--vault", tmp_path / "v")
+    assert code == 0 and created["org_fingerprint"] in out and created["genesis_fingerprint"] in out
+    code, out, _ = run(capsys, "org", "fingerprint", "--vault", tmp_path / "v", "--json")
+    assert json.loads(out)["org_fingerprint"] == created["org_fingerprint"]
 
 
 def test_demo_command(tmp_path, env, capsys):

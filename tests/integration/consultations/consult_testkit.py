@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from members import as_user as as_user  # re-exported for the consultation tests
 from sqlalchemy import func, select, text
 
 from saiken.domain.clock import JST
 from saiken.domain.fictional_consult import FictionalBusiness, generate_businesses
-from saiken.domain.roles import Role
 from saiken.services import consultations as cs
-from saiken.services.context import SignedInUser, VaultSession
+from saiken.services.context import VaultSession
 from saiken.store.models import AuditEntry
 
 TODAY = dt.date(2025, 9, 16)  # the fixed clock's day in Japan (a Tuesday)
@@ -40,17 +40,6 @@ def add_fictional_businesses(session: VaultSession, n: int, seed: int = 0):
     made = generate_businesses(n, seed=seed)
     ids = [cs.add_business(session, name=b.name, **business_fields(b)).row.id for b in made]
     return ids, made
-
-
-def as_user(session: VaultSession, name: str, role: Role) -> VaultSession:
-    return VaultSession(
-        folder=session.folder,
-        engine=session.engine,
-        user=SignedInUser(id=99, name=name, role=role),
-        clock=session.clock,
-        org_name=session.org_name,
-        org_role=session.org_role,
-    )
 
 
 def audit_count(session: VaultSession) -> int:

@@ -75,7 +75,7 @@ def test_the_report_finds_what_the_supervisor_must_look_at(vault_session, tmp_pa
     # and it prints: staff accounts and times, the flagged lines
     out = tmp_path / "out"
     out.mkdir()
-    size = save_access_report(s, report, out / "access.pdf")
+    size = save_access_report(s, report, out / "access.pdf").size
     text = "".join(page_texts((out / "access.pdf").read_bytes())).replace(" ", "").replace("\n", "")
     assert size == (out / "access.pdf").stat().st_size
     for expected in ("アクセス状況報告書", "tanaka", "suzuki", "月曜日22:40", "120件", "取扱責任者確認欄"):

@@ -17,6 +17,7 @@ from saiken.domain.roles import Role
 from saiken.exchange.protected_files import Kind, detect, unprotect_pdf, unprotect_workbook
 from saiken.services import consultations as cs
 from saiken.services.consultations import exports
+from saiken.services.file_protection import FilePassword
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "pdf"))
 from pdf_checks import page_texts, render_page_png
@@ -69,7 +70,7 @@ def test_the_statement_pdf_says_what_the_advisor_is_paid(vault_session, month_of
 def test_the_statement_saved_as_excel_keeps_numbers(vault_session, month_of_dispatches, tmp_path):
     advisor, _ = month_of_dispatches
     saved = exports.save_fee_statement(vault_session, advisor, 2025, 9, tmp_path / "明細.xlsx")
-    assert saved.protection is None and saved.rows == 3
+    assert saved.protection is None and saved.size == (tmp_path / "明細.xlsx").stat().st_size
     sheet = load_workbook(tmp_path / "明細.xlsx").active
     assert sheet["I6"].value == 61_571 and sheet["A6"].value == 31_680 + 13_200
     assert [sheet.cell(row, 4).value for row in (9, 10, 11, 12)] == [13_200, 31_680, 0, 44_880]
@@ -80,8 +81,8 @@ def test_a_password_is_set_before_anything_is_written(vault_session, month_of_di
     out = tmp_path / "out"
     out.mkdir()
     pdf_path, xlsx_path = out / "明細.pdf", out / "明細.xlsx"
-    exports.save_fee_statement(vault_session, advisor, 2025, 9, pdf_path, password=PASSWORD)
-    exports.save_fee_statement(vault_session, advisor, 2025, 9, xlsx_path, password=PASSWORD)
+    exports.save_fee_statement(vault_session, advisor, 2025, 9, pdf_path, password=FilePassword(PASSWORD))
+    exports.save_fee_statement(vault_session, advisor, 2025, 9, xlsx_path, password=FilePassword(PASSWORD))
     pdf_bytes, xlsx_bytes = pdf_path.read_bytes(), xlsx_path.read_bytes()
     assert detect(pdf_bytes).method == "AES-256"
     assert detect(xlsx_bytes).kind == Kind.ENCRYPTED_OFFICE
@@ -105,7 +106,7 @@ def test_saving_needs_the_export_right_and_a_proper_name(vault_session, month_of
         exports.save_fee_statement(
             as_user(vault_session, "tantou", Role.HANDLER), advisor, 2025, 9, tmp_path / "a.pdf"
         )
-    with pytest.raises(ValidationError, match=r"\.pdf か \.xlsx"):
+    with pytest.raises(ValidationError, match=r"\.xlsx か \.pdf"):
         exports.save_fee_statement(vault_session, advisor, 2025, 9, tmp_path / "a.docx")
     with pytest.raises(ValidationError, match="フォルダ"):
         exports.save_fee_statement(vault_session, advisor, 2025, 9, tmp_path / "none" / "a.pdf")

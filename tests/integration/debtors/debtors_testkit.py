@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from members import as_user as as_user  # re-exported for the debtor tests
 from sqlalchemy import select
 
 from saiken.domain.roles import Role
-from saiken.security.audit_chain import ChainEntry, verify_chain
+from saiken.services import audit
 from saiken.services.context import SignedInUser, VaultSession
 from saiken.store.models import AuditEntry
 
@@ -18,38 +19,24 @@ ORDER = dt.date(2025, 3, 1)
 DUE = dt.date(2025, 3, 21)
 
 
-def as_user(session: VaultSession, name: str, role: Role) -> VaultSession:
-    """Another signed-in user on the same engine (no sign-in; the role is what is tested)."""
-    return VaultSession(
-        folder=session.folder,
-        engine=session.engine,
-        user=SignedInUser(id=99, name=name, role=role),
-        clock=session.clock,
-        org_name=session.org_name,
-        org_role=session.org_role,
-    )
-
-
 def audit_rows(session: VaultSession) -> list[AuditEntry]:
     with session.engine.connect() as connection:
         return list(connection.execute(select(AuditEntry).order_by(AuditEntry.seq)).all())
 
 
 def chain_ok(session: VaultSession) -> bool:
-    entries = [
-        ChainEntry(
-            r.seq,
-            dt.datetime.fromisoformat(r.at) if isinstance(r.at, str) else r.at,
-            r.actor,
-            r.action,
-            r.target_type,
-            r.target_id,
-            r.details,
-            r.prev_hash,
-            r.hash,
-        )
-        for r in audit_rows(session)
-    ]
-    report = verify_chain(entries)
+    """The full verification: chain, signatures, each signer's right at the time, records unchanged."""
+    report = audit.verify(as_reader(session), records=True)
     assert report.problems == []
     return report.ok
+
+
+def as_reader(session: VaultSession) -> VaultSession:
+    """The vault's admin-supervisor (u1) on the same engine, who may read the audit log."""
+    return VaultSession(
+        folder=session.folder,
+        engine=session.engine,
+        user=SignedInUser(id=1, name="admin", role=Role.ADMIN, is_supervisor=True),
+        clock=session.clock,
+        vault_id=session.vault_id,
+    )

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from office_files import decrypt_with_msoffcrypto
 from saiken.domain.errors import ValidationError
 from saiken.domain.fictional import generate_debtors
-from saiken.exchange.excel import DebtorListRow, debtor_list_bytes
+from saiken.exchange.excel import DebtorSheetRow, debtor_list_bytes
 from saiken.exchange.pdf.document import para, render
 from saiken.services.context import read_session
 from saiken.services.file_protection import (
@@ -34,7 +34,7 @@ DEBTORS = generate_debtors(6, seed=21)
 
 def _workbook() -> bytes:
     rows = [
-        DebtorListRow(management_no=d.management_no, name=d.name, principal=d.principal, paid=d.paid)
+        DebtorSheetRow(management_no=d.management_no, name=d.name, principal=d.principal, paid=d.paid)
         for d in DEBTORS
     ]
     return debtor_list_bytes(rows)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
+from members import as_user
+
 from saiken.domain.roles import Role
-from saiken.services.context import SignedInUser, VaultSession
+from saiken.services.context import VaultSession
 from saiken.services.letters import approve_version, list_templates
 
 
 def as_role(vault: VaultSession, role: Role, name: str) -> VaultSession:
-    """The same open vault, acting as another signed-in user."""
-    return VaultSession(
-        folder=vault.folder,
-        engine=vault.engine,
-        user=SignedInUser(id=1, name=name, role=role),
-        clock=vault.clock,
-        org_name=vault.org_name,
-        org_role=vault.org_role,
-    )
+    """The same open vault, acting as another member (added through the signed membership log)."""
+    return as_user(vault, name, role)
 
 
 def approve(vault: VaultSession, kind: str) -> int:

@@ -145,8 +145,8 @@ def test_a_letter_from_an_unapproved_template_is_refused_and_nothing_is_written(
 
 def test_a_batch_by_a_viewer_is_refused_and_nothing_is_written(ward_vault):
     approve(ward_vault, "demand")
+    viewer = as_role(ward_vault, Role.VIEWER, "etsuran")  # adding the member is audited: count after it
     before = _counts(ward_vault)
-    viewer = as_role(ward_vault, Role.VIEWER, "etsuran")
     with pytest.raises(PermissionDeniedError, match="閲覧者"):
         make_letters(viewer, BatchRequest(kind="demand", debtor_ids=tuple(_all_ids(ward_vault))))
     assert _counts(ward_vault) == before

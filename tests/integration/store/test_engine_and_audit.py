@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import select, text
 
 from saiken.domain.errors import WrongPasswordError
-from saiken.security.audit_chain import ChainEntry, verify_chain
-from saiken.services.context import unit_of_work
+from saiken.security.audit_chain import ChainEntry
+from saiken.security.audit_verify import verify_audit
+from saiken.services.context import read_session, unit_of_work
+from saiken.services.vault.roster import read_statements
 from saiken.store import migrate
 from saiken.store.engine import make_engine
 from saiken.store.models import AuditEntry, Setting
@@ -31,9 +33,20 @@ def _chain(session) -> list[ChainEntry]:
             r.details,
             r.prev_hash,
             r.hash,
+            signer=r.signer,
+            signature=None if r.signature is None else __import__("base64").b64decode(r.signature),
+            records=r.records,
         )
         for r in rows
     ]
+
+
+def verify_chain(entries, *, session=None, expected_count=None):
+    """The real verification (chain, signatures, signers' rights) over `entries` of `session`'s vault."""
+    with read_session(session) as db:
+        statements = read_statements(db)
+    report, _ = verify_audit(entries, statements, vault_id=session.vault_id, expected_count=expected_count)
+    return report
 
 
 def test_file_is_encrypted_and_unreadable_without_key(tmp_path):
@@ -70,7 +83,7 @@ def test_audit_entry_rolls_back_with_its_action(vault_session):
     assert len(_chain(vault_session)) == before
     with unit_of_work(vault_session) as work:
         work.audit("settings.change", target_type="setting", target_id="x")
-    report = verify_chain(_chain(vault_session))
+    report = verify_chain(_chain(vault_session), session=vault_session)
     assert report.ok and report.count == before + 1
 
 
@@ -79,15 +92,16 @@ def test_chain_detects_an_edited_entry(vault_session):
         with unit_of_work(vault_session) as work:
             work.audit("debtor.view", target_type="debtor", target_id=i)
     entries = _chain(vault_session)
-    assert verify_chain(entries).ok
+    check = lambda chosen, **kw: verify_chain(chosen, session=vault_session, **kw)  # noqa: E731
+    assert check(entries).ok
+    import dataclasses
+
     edited = entries[:]
-    edited[1] = ChainEntry(
-        *[*entries[1].__dict__.values()][:3], "debtor.edit", *[*entries[1].__dict__.values()][4:]
-    )
-    assert not verify_chain(edited).ok
-    assert not verify_chain([entries[0], entries[2], entries[3]]).ok  # deletion
-    assert not verify_chain([entries[0], entries[2], entries[1], entries[3]]).ok  # reordering
-    report = verify_chain(entries[:-1], expected_count=len(entries))
+    edited[1] = dataclasses.replace(entries[1], action="debtor.edit")
+    assert not check(edited).ok
+    assert not check([entries[0], entries[2], entries[3]]).ok  # deletion
+    assert not check([entries[0], entries[2], entries[1], entries[3]]).ok  # reordering
+    report = check(entries[:-1], expected_count=len(entries))
     assert not report.ok  # tail deleted
 
 

@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from saiken.services.audit import verify_rows
+from saiken.services.audit import verify_raw
 from saiken.store.engine import connect_raw, engine_key
 
 KILLS = 50
@@ -28,13 +28,15 @@ import sys
 from pathlib import Path
 
 from saiken.domain.roles import Role
-from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+from saiken.security.member_keys import MemberKeys
+from saiken.services.context import SignedInUser, Signer, VaultSession, unit_of_work
 from saiken.store.engine import make_engine
 
 folder, start = Path(sys.argv[1]), int(sys.argv[2])
-key = bytes.fromhex(sys.stdin.readline().strip())
-session = VaultSession(folder=folder, engine=make_engine(folder / "vault.db", key),
-                       user=SignedInUser(1, "admin", Role.ADMIN, True))
+key, member_keys, vault_id = sys.stdin.readline().split()
+session = VaultSession(folder=folder, engine=make_engine(folder / "vault.db", bytes.fromhex(key)),
+                       user=SignedInUser(1, "admin", Role.ADMIN, True), vault_id=vault_id,
+                       signer=Signer("u1", MemberKeys.from_bytes(bytes.fromhex(member_keys))))
 with session.engine.connect() as connection:  # a reader may open while another process writes (WAL)
     connection.exec_driver_sql("SELECT count(*) FROM audit_log").fetchall()
 print("loaded", flush=True)
@@ -49,7 +51,7 @@ while True:
 
 
 class Child:
-    def __init__(self, script, folder, start, key: bytes):
+    def __init__(self, script, folder, start, key: bytes, signer: str = ""):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
             [sys.executable, str(script), str(folder), str(start)],
@@ -59,7 +61,7 @@ class Child:
             text=True,
             env=env,
         )
-        self.proc.stdin.write(key.hex() + "\n")
+        self.proc.stdin.write(f"{key.hex()} {signer}\n")
         self.proc.stdin.flush()
         self.lines: list[str] = []
         self.loaded = threading.Event()
@@ -93,16 +95,17 @@ class Child:
 def test_no_acknowledged_commit_is_lost_when_the_writer_is_killed(vault_session, tmp_path):
     folder = vault_session.folder
     key = engine_key(vault_session.engine)
+    signer = f"{vault_session.signer.keys.to_bytes().hex()} {vault_session.vault_id}"
     vault_session.close()
     script = tmp_path / "writer.py"
     script.write_text(CHILD)
     rng = random.Random(20250916)
     acknowledged: set[int] = set()
-    ahead = [Child(script, folder, n * 1_000_000, key) for n in range(AHEAD)]  # imports overlap earlier runs
+    ahead = [Child(script, folder, n * 1_000_000, key, signer) for n in range(AHEAD)]  # imports overlap
     for kill in range(KILLS):
         child = ahead.pop(0)
         if kill + AHEAD < KILLS:
-            ahead.append(Child(script, folder, (kill + AHEAD) * 1_000_000, key))
+            ahead.append(Child(script, folder, (kill + AHEAD) * 1_000_000, key, signer))
         child.go()
         if kill % 5 != 4:  # most kills land inside the commit loop; every fifth may hit the start-up
             child.first_ack.wait(30)
@@ -121,7 +124,7 @@ def test_no_acknowledged_commit_is_lost_when_the_writer_is_killed(vault_session,
         assert not missing, f"kill {kill}: {len(missing)} acknowledged commits lost"
     connection = connect_raw(folder / "vault.db", key)
     try:
-        report = verify_rows(lambda sql: connection.execute(sql))
+        report = verify_raw(connection)
     finally:
         connection.close()
     assert report.ok, report.problems

@@ -31,7 +31,9 @@ def test_add_and_list_users_with_roles(admin):
         VIEWER: ("viewer", False),
     }
     entry = audit.list_entries(admin, action="user.add")[0]
+    statement = entry.details.pop("statement")  # the signed membership statement it was written with
     assert entry.details == {"role": "viewer"} and entry.target_id == str(rows[VIEWER].id)
+    assert len(statement) == 64
 
 
 def test_bad_new_users_are_refused_and_nothing_changes(admin, made_vault):
@@ -99,10 +101,9 @@ def test_only_admins_manage_users_and_the_last_admin_stays(admin, made_vault, fi
         users.remove_user(admin, "nobody")
     row = users.set_role(admin, HANDLER, "supervisor")
     assert (row.role, row.is_supervisor) == ("supervisor", True)
-    assert audit.list_entries(admin, action="user.set_role")[0].details == {
-        "before": "handler",
-        "after": "supervisor",
-    }
+    details = audit.list_entries(admin, action="user.set_role")[0].details
+    assert len(details.pop("statement")) == 64
+    assert details == {"before": "handler", "after": "supervisor"}
     session = vault.open_vault(made_vault.folder, HANDLER, HANDLER_PW, clock=fixed_clock)
     assert session.user.can(users.Capability.EXPORT)
     session.close()

@@ -52,6 +52,8 @@ def test_a_healthy_vault_passes_and_the_check_is_audited(filled, fixed_clock):
         "keys",
         "integrity_check",
         "cipher_integrity_check",
+        "membership",
+        "slots",
         "sign_in",
     ]
     session = vault.open_vault(folder, DEMO_USER, DEMO_PASSWORD, clock=fixed_clock)

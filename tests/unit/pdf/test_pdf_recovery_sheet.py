@@ -191,3 +191,19 @@ def test_a_key_made_by_the_vault_prints_in_full_and_types_back_from_the_paper():
     assert "I・L・O は含まれていません" in text.replace("\n", "")
     typed_from_paper = " ".join(group.lower() for group in groups)  # as a person might type it
     assert normalise_recovery_key(typed_from_paper) == key
+
+
+ORG_FP = "00416 36993 98000 20119 36917 29056 74283 51962"
+GENESIS_FP = "54325 46136 22538 59905 90549 00993 22661 20661"
+
+
+def test_the_sheet_shows_the_organisation_and_founding_fingerprints_on_one_page():
+    pdf = sheet(fictional_key(), org_fingerprint=ORG_FP, genesis_fingerprint=GENESIS_FP)
+    assert len(reader(pdf).pages) == 1
+    text = page_texts(pdf)[0]
+    assert "組織の鍵の指紋" in text and "創設の記録の指紋" in text
+    for group in (*ORG_FP.split(), *GENESIS_FP.split()):
+        assert group in text
+    assert "読み上げて照合" in text.replace("\n", "")
+    with pytest.raises(ValidationError, match="指紋"):
+        sheet(fictional_key(), org_fingerprint="<script>")

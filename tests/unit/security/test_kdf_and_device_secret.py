@@ -55,3 +55,30 @@ def test_no_backend_is_a_state_not_a_crash():
     assert devsec.load_device_secret("vault-a") is None
     with pytest.raises(VaultError):
         devsec.store_device_secret("vault-a", b"x" * 32)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"memory_kib": 2 * 1024 * 1024},  # 2 GiB: accepted before the ceiling (up to 4 GiB)
+        {"iterations": 40},  # 40 passes of 64 MiB: minutes on an office PC
+        {"lanes": 32},
+        {"memory_kib": 256 * 1024, "iterations": 10},  # each under its own ceiling, 2.5 GiB·pass together
+        {"memory_kib": True},
+    ],
+)
+def test_parameters_above_the_ceiling_are_refused_before_any_work(change):
+    """A forged keys.json cannot make sign-in take minutes or gigabytes (issue 6 item 8)."""
+    data = {**DEFAULT_PARAMS.as_dict(), **change}
+    with pytest.raises(CorruptFileError, match="鍵導出の設定"):
+        KdfParams.from_dict(data)
+
+
+def test_derive_key_itself_refuses_parameters_above_the_ceiling():
+    with pytest.raises(CorruptFileError):
+        derive_key("ながい合言葉です", new_salt(), KdfParams(memory_kib=64 * 1024, iterations=40))
+
+
+def test_the_ceiling_leaves_room_above_the_default():
+    assert KdfParams(memory_kib=256 * 1024, iterations=4, lanes=8).within_limits()
+    assert DEFAULT_PARAMS.within_limits()

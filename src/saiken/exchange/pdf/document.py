@@ -46,7 +46,7 @@ class Margins:
 
     @property
     def frame_width(self) -> float:
-        return PAGE_WIDTH - self.left - self.right
+        return float(PAGE_WIDTH - self.left - self.right)
 
 
 MARGINS = Margins()
@@ -133,12 +133,12 @@ class Footer:
     checkpoint_hash: str | None = None
 
 
-class PageKeepingCanvas(Canvas):
+class PageKeepingCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type information
     """Keeps each page until the end, so that every page can be decorated knowing the whole document
     (`page / total`). Subclasses draw in `decorate(index, total)`; `index` is 0-based."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._pages: list[dict[str, object]] = []
 
     def showPage(self) -> None:

@@ -15,11 +15,11 @@ import re
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from saiken.domain.errors import ValidationError
-from saiken.exchange.pdf.blocks import ConfidentialMark, label_table, seal_box
-from saiken.exchange.pdf.document import INK, MUTED, TEXT_WIDTH, para, render, wareki
+from saiken.exchange.pdf.blocks import LABEL_WIDTH, ConfidentialMark, label_table, seal_box
+from saiken.exchange.pdf.document import INK, MUTED, SHADE, TEXT_WIDTH, para, render, wareki
 from saiken.exchange.pdf.fonts import GOTHIC
 
 TITLE = "復旧キー"
@@ -32,13 +32,11 @@ INSTRUCTIONS = (
     "施錠できるキャビネットや耐火庫に保管し、この金庫を使うパソコンとは別の場所に置いてください。"
     "パソコンに貼ったり、同じ机やかばんに入れたりしないでください。",
     "コピー、撮影、スキャン、電子メールやメモアプリへの書き写しはしないでください。",
-    "復旧キーは作成時に一度だけ表示され、あとから表示し直すことはできません。",
-    "使うのは、全員がパスワードを忘れたときや、パソコンを入れ替えたときなどに限ります。",
+    "復旧キーは作成時に一度だけ表示されます。使うのは、全員がパスワードを忘れたときなどに限ります。",
 )
 IF_LOST = (
     "この用紙をなくしたとき、または他人に見られたおそれがあるときは、すぐに取扱責任者に報告してください。"
-    "管理者が債権デスクで鍵を更新して新しい復旧キーを発行し、新しい用紙を印刷します。"
-    "鍵を更新すると、この用紙の復旧キーでは金庫を開けなくなります。"
+    "管理者が新しい復旧キーを作って新しい用紙を印刷すると、この用紙の復旧キーでは金庫を開けなくなります。"
     "不要になった用紙はシュレッダーで細断して廃棄してください。"
 )
 
@@ -147,6 +145,43 @@ def _reading_note(groups: list[str]) -> str:
     return note
 
 
+def _fingerprints(org: str, genesis: str) -> list[Flowable]:
+    """The two fingerprints in a compact ruled table (digits in Gothic, groups apart) and what they are for."""
+    rows = [
+        (label, _fingerprint(value))
+        for label, value in (("組織の鍵の指紋", org), ("創設の記録の指紋", genesis))
+        if value
+    ]
+    if not rows:
+        return []
+    table = Table(
+        [[para(label, "label"), value] for label, value in rows],
+        colWidths=[LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (1, 0), (1, -1), GOTHIC, 11),
+                ("GRID", (0, 0), (-1, -1), 0.6, INK),
+                ("BACKGROUND", (0, 0), (0, -1), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.0 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ]
+        )
+    )
+    return [Spacer(1, 1.5 * mm), table, para(FINGERPRINTS_NOTE, "note")]
+
+
+def _fingerprint(text: str) -> str:
+    groups = str(text).split()
+    if not groups or any(not group.isdigit() or not group.isascii() for group in groups):
+        raise ValidationError("指紋の形式が正しくありません（数字のグループが必要です）。")
+    return "  ".join(groups)
+
+
 def _require(value: str, field: str) -> str:
     cleaned = " ".join(str(value or "").split())
     if not cleaned:
@@ -154,10 +189,24 @@ def _require(value: str, field: str) -> str:
     return cleaned
 
 
+FINGERPRINTS_NOTE = (
+    "指紋は、相手方と鍵を読み上げて照合するときと、利用者名簿の差し替えを確かめるときに使います。"
+)
+
+
 def render_recovery_sheet(
-    *, org_name: str, vault_id: str, recovery_key: str, created_at: dt.date | dt.datetime, created_by: str
+    *,
+    org_name: str,
+    vault_id: str,
+    recovery_key: str,
+    created_at: dt.date | dt.datetime,
+    created_by: str,
+    org_fingerprint: str = "",
+    genesis_fingerprint: str = "",
 ) -> bytes:
-    """The A4 recovery-key sheet as PDF bytes (IPAex fonts embedded). Nothing is written to disk."""
+    """The A4 recovery-key sheet as PDF bytes (IPAex fonts embedded). Nothing is written to disk.
+    `org_fingerprint` and `genesis_fingerprint` (groups of digits, saiken.security.fingerprint) are printed
+    under the vault's particulars when given."""
     org = _require(org_name, "団体名")
     vault = _require(vault_id, "金庫ID")
     creator = _require(created_by, "作成者")
@@ -168,7 +217,7 @@ def render_recovery_sheet(
         ConfidentialMark("取扱注意"),
         para(TITLE, "title"),
         para("金庫を開くための鍵の控えです。大切に保管してください。", "center"),
-        Spacer(1, 4 * mm),
+        Spacer(1, 2 * mm if org_fingerprint or genesis_fingerprint else 4 * mm),
         label_table(
             [
                 ("団体名", org),
@@ -177,11 +226,14 @@ def render_recovery_sheet(
                 ("作成者（アカウント名）", creator),
             ]
         ),
+        *_fingerprints(org_fingerprint, genesis_fingerprint),
         Spacer(1, 2 * mm),
         KeepTogether(
             [
                 para("復旧キー", "heading"),
-                KeyGroupsBox(groups),
+                KeyGroupsBox(
+                    groups, max_height=36 * mm if org_fingerprint or genesis_fingerprint else 44 * mm
+                ),
                 Spacer(1, 1.5 * mm),
                 para(_reading_note(groups), "note"),
             ]
@@ -193,7 +245,7 @@ def render_recovery_sheet(
     story += [
         para("紛失したとき・漏れたおそれがあるとき", "heading"),
         para(IF_LOST, "small"),
-        Spacer(1, 5 * mm),
+        Spacer(1, 2 * mm if org_fingerprint or genesis_fingerprint else 5 * mm),
         KeepTogether(
             [
                 seal_box(

@@ -29,8 +29,8 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.wareki import format_wareki
 from saiken.exchange.pdf.access_report import AccessSheet, render_access_report
-from saiken.fsutil import atomic_write_bytes
 from saiken.services.context import VaultSession, unit_of_work
+from saiken.services.file_protection import FilePassword, SavedFile, file_type_of, save_personal_file
 from saiken.store.models import AuditEntry
 
 OFFICE_START = dt.time(8, 30)
@@ -294,29 +294,20 @@ def access_report_pdf(s: VaultSession, report: AccessReport) -> bytes:
     return render_access_report(access_sheet(s, report))
 
 
-def save_access_report(s: VaultSession, report: AccessReport, path: Path | str) -> int:
-    """Save the report's PDF to `path` (staff accounts and times only; audited `export.access_report`).
-    Returns the bytes written."""
+def save_access_report(
+    s: VaultSession, report: AccessReport, path: Path | str, *, password: FilePassword | None = None
+) -> SavedFile:
+    """Save the report's PDF to `path` (staff accounts and times; audited `export.access_report`)."""
     s.require(Capability.READ_AUDIT)
-    target = Path(path)
-    if target.suffix.lower() != ".pdf":
-        raise ValidationError(f"保存先「{target.name}」は .pdf のファイル名にしてください。")
-    if not target.parent.is_dir():
-        raise ValidationError(
-            f"保存先のフォルダ「{target.parent}」がありません。フォルダを確かめてください。"
-        )
+    if file_type_of(path) != "pdf":
+        raise ValidationError(f"保存先「{Path(path).name}」は .pdf のファイル名にしてください。")
     data = render_access_report(access_sheet(s, report))
     with unit_of_work(s) as work:
-        try:
-            atomic_write_bytes(target, data)
-        except OSError:
-            raise ValidationError(
-                f"ファイル「{target.name}」を保存できませんでした。保存先のフォルダを確かめてください。"
-            ) from None
+        saved = save_personal_file(s, path, data, title="アクセス状況報告書", password=password)
         work.audit(
             "export.access_report",
             since=report.since.isoformat(),
             until=report.until.isoformat(),
-            size=len(data),
+            **saved.audit_details(),
         )
-    return len(data)
+    return saved

@@ -26,7 +26,7 @@ from saiken.services.consultations.common import (
     stamp,
 )
 from saiken.services.consultations.convert import booking_rows, consultant_row
-from saiken.services.consultations.rows import BookingRow, Change, WeekView
+from saiken.services.consultations.rows import BookingRow, Change, WeekView, change
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.store.models import Booking, Consultant
 
@@ -110,7 +110,7 @@ def book(
             "booking.add", target_type="business", target_id=business.id, booking_id=booking.id
         )
         stamp(entry, booking)
-        return Change(
+        return change(
             "booking", "booking.add", (booking.id,), entry.seq, booking_rows(work.session, [booking])[0]
         )
 
@@ -130,7 +130,7 @@ def cancel_booking(s: VaultSession, booking_id: int, *, reason: str = "") -> Cha
             "booking.cancel", target_type="business", target_id=booking.business_id, booking_id=booking.id
         )
         stamp(entry, booking)
-        return Change(
+        return change(
             "booking", "booking.cancel", (booking.id,), entry.seq, booking_rows(work.session, [booking])[0]
         )
 

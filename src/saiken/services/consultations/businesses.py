@@ -40,6 +40,7 @@ from saiken.services.consultations.rows import (
     ConsultationRow,
     DispatchRow,
     TimelineEntry,
+    change,
 )
 from saiken.services.consultations.search_index import reindex_business, write_business_keys
 from saiken.services.context import VaultSession, read_session, unit_of_work
@@ -168,7 +169,7 @@ def add_business(s: VaultSession, *, name: str, **fields: Any) -> Change[Busines
         write_business_keys(work.session, [business], fresh=True)
         entry = work.audit("business.add", target_type="business", target_id=business.id)
         stamp(entry, business)
-        return Change("business", "business.add", (business.id,), entry.seq, business_row(business))
+        return change("business", "business.add", (business.id,), entry.seq, business_row(business))
 
 
 def update_business(s: VaultSession, business_id: int, **changes: Any) -> Change[BusinessRow]:
@@ -198,7 +199,7 @@ def update_business(s: VaultSession, business_id: int, **changes: Any) -> Change
         reindex_business(work.session, business.id)
         entry = work.audit("business.update", target_type="business", target_id=business.id, fields=changed)
         stamp(entry, business)
-        return Change("business", "business.update", (business.id,), entry.seq, business_row(business))
+        return change("business", "business.update", (business.id,), entry.seq, business_row(business))
 
 
 def get_business_card(s: VaultSession, business_id: int) -> BusinessCard:

@@ -14,11 +14,11 @@ from saiken.domain.advisor_fees import parse_km
 from saiken.domain.clock import JST
 from saiken.domain.consultation_terms import CATEGORIES
 from saiken.domain.errors import ValidationError
+from saiken.services.audit_writer import PendingEntry
 from saiken.services.checks import get_or_404
 from saiken.services.context import VaultSession
 from saiken.store.models import (
     Advisor,
-    AuditEntry,
     Booking,
     Business,
     Consultant,
@@ -37,7 +37,7 @@ def owner_of(s: VaultSession) -> str:
     return s.org_role if s.org_role in OWNERS else "contractor"
 
 
-def stamp(entry: AuditEntry, *rows: Stamped) -> None:
+def stamp(entry: PendingEntry, *rows: Stamped) -> None:
     """Mark `rows` as changed by the action `entry` records (their `change_seq`)."""
     for row in rows:
         row.change_seq = entry.seq

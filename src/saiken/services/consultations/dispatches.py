@@ -31,7 +31,7 @@ from saiken.services.consultations.common import (
 )
 from saiken.services.consultations.convert import advisor_row, dispatch_rows
 from saiken.services.consultations.fees import Standards
-from saiken.services.consultations.rows import AdvisorRow, Change, DispatchRow
+from saiken.services.consultations.rows import AdvisorRow, Change, DispatchRow, change
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.store.models import Advisor, Dispatch, DispatchNight
 from saiken.store.models.dispatches import DISPATCH_STATUSES
@@ -93,7 +93,7 @@ def add_advisor(s: VaultSession, name: str, **fields: Any) -> Change[AdvisorRow]
         work.session.flush()
         entry = work.audit("advisor.add", target_type="advisor", target_id=advisor.id)
         stamp(entry, advisor)
-        return Change("advisor", "advisor.add", (advisor.id,), entry.seq, advisor_row(advisor))
+        return change("advisor", "advisor.add", (advisor.id,), entry.seq, advisor_row(advisor))
 
 
 def update_advisor(s: VaultSession, advisor_id: int, **changes: Any) -> Change[AdvisorRow]:
@@ -111,7 +111,7 @@ def update_advisor(s: VaultSession, advisor_id: int, **changes: Any) -> Change[A
             setattr(advisor, name, values[name])
         entry = work.audit("advisor.update", target_type="advisor", target_id=advisor.id, fields=changed)
         stamp(entry, advisor)
-        return Change("advisor", "advisor.update", (advisor.id,), entry.seq, advisor_row(advisor))
+        return change("advisor", "advisor.update", (advisor.id,), entry.seq, advisor_row(advisor))
 
 
 # --- dispatches -------------------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def add_dispatch(
             "dispatch.add", target_type="business", target_id=dispatch.business_id, dispatch_id=dispatch.id
         )
         stamp(entry, dispatch)
-        return Change("dispatch", "dispatch.add", (dispatch.id,), entry.seq, _row(work.session, dispatch))
+        return change("dispatch", "dispatch.add", (dispatch.id,), entry.seq, _row(work.session, dispatch))
 
 
 _COLUMNS = {"car_km": "car_m", "route_km": "route_m"}
@@ -292,7 +292,7 @@ def update_dispatch(s: VaultSession, dispatch_id: int, **changes: Any) -> Change
             fields=labels,
         )
         stamp(entry, dispatch)
-        return Change("dispatch", "dispatch.update", (dispatch.id,), entry.seq, _row(work.session, dispatch))
+        return change("dispatch", "dispatch.update", (dispatch.id,), entry.seq, _row(work.session, dispatch))
 
 
 def cancel_dispatch(s: VaultSession, dispatch_id: int) -> Change[DispatchRow]:
@@ -308,7 +308,7 @@ def cancel_dispatch(s: VaultSession, dispatch_id: int) -> Change[DispatchRow]:
             "dispatch.cancel", target_type="business", target_id=dispatch.business_id, dispatch_id=dispatch.id
         )
         stamp(entry, dispatch)
-        return Change("dispatch", "dispatch.cancel", (dispatch.id,), entry.seq, _row(work.session, dispatch))
+        return change("dispatch", "dispatch.cancel", (dispatch.id,), entry.seq, _row(work.session, dispatch))
 
 
 def list_dispatches(

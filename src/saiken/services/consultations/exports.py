@@ -3,10 +3,10 @@ or .xlsx, made in memory; previews stay in memory, and only an explicit save wri
 
 - `fee_statement_document(s, advisor_id, year, month, file_type)` → bytes for a preview (audited
   `fee_statement.view`: the statement names the businesses visited).
-- `save_fee_statement(s, advisor_id, year, month, path, *, password=None)` → SavedExport (Capability.EXPORT;
-  audited `export.fee_statement` with the advisor, the month, the row count and the protection — never the
-  password or the path). A statement holds personal data, so the UI offers a password (PDF: AES-256, Excel:
-  Office encryption); the password is set in memory, before anything is written.
+- `save_fee_statement(s, advisor_id, year, month, path, *, password=None)` → SavedFile (Capability.EXPORT;
+  through `services.file_protection.save_personal_file`; audited `export.fee_statement` with the advisor, the
+  month, the row count and `saved.audit_details()` — never the password or the path). A statement holds
+  personal data, so the UI offers a password (`ui.kit.protected_save`); it is set in memory first.
 - `consultation_report_document(s, year, month, file_type)` / `save_consultation_report(...)` → the same for
   the report (counts only; audited `export.consultation_report`).
 """
@@ -14,8 +14,6 @@ or .xlsx, made in memory; previews stay in memory, and only an explicit save wri
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -35,25 +33,14 @@ from saiken.exchange.pdf.fee_statement import (
     StatementDispatch,
     render_fee_statement,
 )
-from saiken.exchange.protected_files import check_password, method_name, protect
-from saiken.fsutil import atomic_write_bytes
 from saiken.services.consultations.fees import Standards, statement_for
 from saiken.services.consultations.reports import ConsultationReport, Counts, report_in
 from saiken.services.consultations.rows import AdvisorStatement
 from saiken.services.context import VaultSession, Work, unit_of_work
+from saiken.services.file_protection import FilePassword, SavedFile, file_type_of, save_personal_file
 
 FileType = Literal["pdf", "xlsx"]
 _SUFFIXES: dict[str, FileType] = {".pdf": "pdf", ".xlsx": "xlsx"}
-
-
-@dataclass(frozen=True)
-class SavedExport:
-    path: Path
-    file_type: FileType
-    rows: int
-    size: int
-    sha256: str
-    protection: str | None
 
 
 def profile_rules(profile: FeeProfile) -> list[str]:
@@ -168,39 +155,6 @@ def _check_type(file_type: str) -> FileType:
     return file_type  # type: ignore[return-value]
 
 
-def _target(path: Path | str) -> tuple[Path, FileType]:
-    target = Path(path)
-    file_type = _SUFFIXES.get(target.suffix.lower())
-    if file_type is None:
-        raise ValidationError(f"保存先「{target.name}」は .pdf か .xlsx のファイル名にしてください。")
-    if not target.parent.is_dir():
-        raise ValidationError(
-            f"保存先のフォルダ「{target.parent}」がありません。フォルダを確かめてください。"
-        )
-    return target, file_type
-
-
-def _write(target: Path, file_type: FileType, data: bytes, password: str | None, rows: int) -> SavedExport:
-    if password is not None:
-        check_password(password, file_type)
-        data = protect(data, password, file_type)
-    try:
-        atomic_write_bytes(target, data)
-    except OSError:
-        raise ValidationError(
-            f"ファイル「{target.name}」を保存できませんでした。保存先のフォルダがあるか、書き込めるか、"
-            "空き容量が足りているかを確かめてください。"
-        ) from None
-    return SavedExport(
-        path=target,
-        file_type=file_type,
-        rows=rows,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        protection=method_name(file_type) if password is not None else None,
-    )
-
-
 def _fee_bytes(work: Work, advisor_id: int, year: int, month: int, file_type: FileType) -> tuple[bytes, int]:
     statement = statement_for(work.session, advisor_id, year, month)
     sheet = _fee_sheet(work.session, work.vault, statement)
@@ -228,14 +182,21 @@ def fee_statement_document(
 
 
 def save_fee_statement(
-    s: VaultSession, advisor_id: int, year: int, month: int, path: Path | str, *, password: str | None = None
-) -> SavedExport:
-    """Save the statement to `path` (.pdf or .xlsx), protected with `password` when given."""
+    s: VaultSession,
+    advisor_id: int,
+    year: int,
+    month: int,
+    path: Path | str,
+    *,
+    password: FilePassword | None = None,
+) -> SavedFile:
+    """Save the statement to `path` (.pdf or .xlsx), protected with `password` when given (the shared
+    saver: protected in memory, written atomically; audited with its protection, never the password)."""
     s.require(Capability.EXPORT)
-    target, kind = _target(path)
+    kind = file_type_of(path)
     with unit_of_work(s) as work:
         data, rows = _fee_bytes(work, advisor_id, year, month, kind)
-        saved = _write(target, kind, data, password, rows)
+        saved = save_personal_file(s, path, data, title="謝金・旅費 支払明細書", password=password)
         work.audit(
             "export.fee_statement",
             target_type="advisor",
@@ -244,10 +205,7 @@ def save_fee_statement(
             month=month,
             file_type=kind,
             rows=rows,
-            protected=saved.protection is not None,
-            protection=saved.protection or "none",
-            size=saved.size,
-            sha256=saved.sha256,
+            **saved.audit_details(),
         )
         return saved
 
@@ -266,20 +224,15 @@ def consultation_report_document(s: VaultSession, year: int, month: int, file_ty
 
 
 def save_consultation_report(
-    s: VaultSession, year: int, month: int, path: Path | str, *, password: str | None = None
-) -> SavedExport:
+    s: VaultSession, year: int, month: int, path: Path | str, *, password: FilePassword | None = None
+) -> SavedFile:
+    """Save the report (counts only) to `path`, with a password when given."""
     s.require(Capability.EXPORT)
-    target, kind = _target(path)
+    kind = file_type_of(path)
     with unit_of_work(s) as work:
         data = _report_bytes(work, year, month, kind)
-        saved = _write(target, kind, data, password, 0)
+        saved = save_personal_file(s, path, data, title="相談実績報告書", password=password)
         work.audit(
-            "export.consultation_report",
-            year=year,
-            month=month,
-            file_type=kind,
-            protected=saved.protection is not None,
-            size=saved.size,
-            sha256=saved.sha256,
+            "export.consultation_report", year=year, month=month, file_type=kind, **saved.audit_details()
         )
         return saved

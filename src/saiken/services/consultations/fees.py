@@ -35,6 +35,7 @@ from saiken.services.consultations.rows import (
     FeeStandardRow,
     StatementDayRow,
     StatementLine,
+    change,
 )
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.store.models import Business, Dispatch, FeeStandard
@@ -102,7 +103,7 @@ def set_fee_standard(s: VaultSession, *, valid_from: dt.date, **figures: object)
             "fee_standard.set", target_type="fee_standard", target_id=found.id, valid_from=day.isoformat()
         )
         row = FeeStandardRow(found.id, day, profile)
-        return Change("fee_standard", "fee_standard.set", (found.id,), entry.seq, row)
+        return change("fee_standard", "fee_standard.set", (found.id,), entry.seq, row)
 
 
 def statement_for(session: Session, advisor_id: int, year: int, month: int) -> AdvisorStatement:

@@ -31,7 +31,7 @@ from saiken.services.consultations.common import (
     stamp,
 )
 from saiken.services.consultations.convert import consultant_row, consultation_rows
-from saiken.services.consultations.rows import Change, ConsultantRow, ConsultationRow
+from saiken.services.consultations.rows import Change, ConsultantRow, ConsultationRow, change
 from saiken.services.consultations.search_index import index_consultation, unindex_consultation
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
 from saiken.store.models import Booking, Consultant, Consultation, Dispatch
@@ -81,7 +81,7 @@ def add_consultant(
         work.session.flush()
         entry = work.audit("consultant.add", target_type="consultant", target_id=consultant.id)
         stamp(entry, consultant)
-        return Change("consultant", "consultant.add", (consultant.id,), entry.seq, consultant_row(consultant))
+        return change("consultant", "consultant.add", (consultant.id,), entry.seq, consultant_row(consultant))
 
 
 def set_consultant_active(s: VaultSession, consultant_id: int, active: bool) -> Change[ConsultantRow]:
@@ -93,7 +93,7 @@ def set_consultant_active(s: VaultSession, consultant_id: int, active: bool) -> 
             "consultant.active", target_type="consultant", target_id=consultant.id, active=bool(active)
         )
         stamp(entry, consultant)
-        return Change(
+        return change(
             "consultant", "consultant.active", (consultant.id,), entry.seq, consultant_row(consultant)
         )
 
@@ -223,7 +223,7 @@ def add_consultation(
         entry = work.audit("consultation.add", target_type="business", target_id=business.id, **details)
         stamp(entry, record, *([booking] if booking is not None else []))
         row = consultation_rows(work.session, [record])[0]
-        return Change("consultation", "consultation.add", (record.id,), entry.seq, row, also)
+        return change("consultation", "consultation.add", (record.id,), entry.seq, row, also)
 
 
 def correct_consultation(s: VaultSession, consultation_id: int, **changes: Any) -> Change[ConsultationRow]:
@@ -275,7 +275,7 @@ def correct_consultation(s: VaultSession, consultation_id: int, **changes: Any) 
         )
         stamp(entry, record, current)
         row = consultation_rows(work.session, [record])[0]
-        return Change("consultation", "consultation.correct", (record.id, current.id), entry.seq, row)
+        return change("consultation", "consultation.correct", (record.id, current.id), entry.seq, row)
 
 
 def consultation_history(s: VaultSession, consultation_id: int) -> list[ConsultationRow]:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from saiken.domain.advisor_fees import FeeBreakdown, FeeProfile
+from saiken.services.changes import Area, Changed, Changes
 
 AREAS = (
     "business",
@@ -25,21 +26,61 @@ AREAS = (
 )
 
 
-@dataclass(frozen=True)
-class Change[T]:
-    """What one user action changed. `area` is one of AREAS; `ids` the records it wrote (main one first);
-    `also` other records it changed as a consequence, as (area, id) — e.g. a waiting applicant moved up."""
+# The consultation area's names for its kinds of record, and the shell's change areas they map to.
+AREA_OF: dict[str, Area] = {
+    "business": Area.BUSINESSES,
+    "consultation": Area.CONSULTATIONS,
+    "booking": Area.BOOKINGS,
+    "seminar": Area.SEMINARS,
+    "seminar_application": Area.SEMINARS,
+    "dispatch": Area.DISPATCHES,
+    "advisor": Area.ADVISORS,
+    "consultant": Area.CONSULTANTS,
+    "fee_standard": Area.FEE_STANDARDS,
+}
 
-    area: str
-    action: str
-    ids: tuple[int, ...]
-    audit_seq: int
-    row: T
+
+@dataclass(frozen=True)
+class Change[T](Changed[T]):
+    """What one user action changed: a `Changed` (its `value` the new state of the main record, `changes` the
+    areas for the screens) that also says which records: `area` one of AREAS, `ids` the records written
+    (main first), `also` other records changed as a consequence, as (area, id) — e.g. a waiting applicant
+    moved up — and `audit_seq`, the sequence number of the audit entry that records the action."""
+
+    area: str = ""
+    action: str = ""
+    ids: tuple[int, ...] = ()
+    audit_seq: int = 0
     also: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def row(self) -> T:
+        return self.value
 
     @property
     def areas(self) -> frozenset[str]:
         return frozenset({self.area, *(area for area, _ in self.also)})
+
+
+def change[T](
+    area: str,
+    action: str,
+    ids: tuple[int, ...],
+    audit_seq: int,
+    row: T,
+    also: tuple[tuple[str, int], ...] = (),
+) -> Change[T]:
+    """A Change whose `changes` name the shell's areas of `area` and of everything in `also`."""
+    areas = frozenset({AREA_OF[area], *(AREA_OF[kind] for kind, _ in also)})
+    return Change(
+        value=row,
+        changes=Changes.of(*areas),
+        area=area,
+        action=action,
+        ids=ids,
+        audit_seq=audit_seq,
+        also=also,
+    )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from saiken.domain.textfold import fold, to_katakana
 from saiken.services.checks import MAX_TEXT, check_date, check_text, get_or_404
 from saiken.services.consultations.common import business_or_404, owner_of, stamp
 from saiken.services.consultations.convert import application_rows
-from saiken.services.consultations.rows import ApplicationRow, Change, SeminarRoster, SeminarRow
+from saiken.services.consultations.rows import ApplicationRow, Change, SeminarRoster, SeminarRow, change
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.store.models import Seminar, SeminarApplication
 
@@ -126,7 +126,7 @@ def add_seminar(
         work.session.flush()
         entry = work.audit("seminar.add", target_type="seminar", target_id=seminar.id)
         stamp(entry, seminar)
-        return Change("seminar", "seminar.add", (seminar.id,), entry.seq, _seminar_row(work.session, seminar))
+        return change("seminar", "seminar.add", (seminar.id,), entry.seq, _seminar_row(work.session, seminar))
 
 
 def _move_up(session: Session, seminar: Seminar, now: dt.datetime) -> list[SeminarApplication]:
@@ -190,7 +190,7 @@ def update_seminar(s: VaultSession, seminar_id: int, **changes: Any) -> Change[S
         stamp(entry, seminar, *moved)
         row = _seminar_row(work.session, seminar)
         also = tuple(("seminar_application", a.id) for a in moved)
-        return Change("seminar", "seminar.update", (seminar.id,), entry.seq, row, also)
+        return change("seminar", "seminar.update", (seminar.id,), entry.seq, row, also)
 
 
 def cancel_seminar(s: VaultSession, seminar_id: int) -> Change[SeminarRow]:
@@ -203,7 +203,7 @@ def cancel_seminar(s: VaultSession, seminar_id: int) -> Change[SeminarRow]:
         seminar.status = "中止"
         entry = work.audit("seminar.cancel", target_type="seminar", target_id=seminar.id)
         stamp(entry, seminar)
-        return Change(
+        return change(
             "seminar", "seminar.cancel", (seminar.id,), entry.seq, _seminar_row(work.session, seminar)
         )
 
@@ -277,7 +277,7 @@ def apply(
         )
         stamp(entry, application)
         result = application_rows(work.session, [application])[0]
-        return Change("seminar", "seminar.apply", (application.id,), entry.seq, result)
+        return change("seminar", "seminar.apply", (application.id,), entry.seq, result)
 
 
 def cancel_application(s: VaultSession, application_id: int) -> Change[ApplicationRow]:
@@ -305,7 +305,7 @@ def cancel_application(s: VaultSession, application_id: int) -> Change[Applicati
         stamp(entry, application, *moved)
         result = application_rows(work.session, [application])[0]
         also = tuple(("seminar_application", a.id) for a in moved)
-        return Change("seminar", "seminar.cancel_application", (application.id,), entry.seq, result, also)
+        return change("seminar", "seminar.cancel_application", (application.id,), entry.seq, result, also)
 
 
 def _roster(session: Session, seminar: Seminar) -> SeminarRoster:
@@ -370,4 +370,4 @@ def record_attendance(s: VaultSession, seminar_id: int, attended: dict[int, bool
         )
         stamp(entry, *changed)
         roster = _roster(work.session, seminar)
-        return Change("seminar", "seminar.attendance", tuple(a.id for a in changed), entry.seq, roster)
+        return change("seminar", "seminar.attendance", tuple(a.id for a in changed), entry.seq, roster)

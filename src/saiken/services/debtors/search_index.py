@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from saiken.domain.textfold import digits_only
@@ -158,7 +158,7 @@ def write_keys(session: Session, batch: Sequence[SearchKeys], *, fresh: bool = F
             session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({chunk})"))
             session.execute(text(f"DELETE FROM {GRAMS_TABLE} WHERE rowid IN ({chunk})"))
     rows = [keys.row() for keys in batch]
-    session.execute(insert(DebtorSearch.__table__), rows)
+    session.execute(insert(cast(Table, DebtorSearch.__table__)), rows)
     # the trigram index is filled from the rows just written, in one statement (no second bind of the text)
     id_list = ",".join(str(int(keys.debtor_id)) for keys in batch)
     session.execute(text(f"{_FTS_INSERT} WHERE debtor_id IN ({id_list})"))

@@ -44,6 +44,7 @@ from saiken.exchange.erasure_statement import (
 from saiken.exchange.pdf.erasure_certificate import render_erasure_certificate
 from saiken.fsutil import atomic_write_bytes
 from saiken.security import device_secret
+from saiken.security.anchor import AnchorStore
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
 from saiken.services.debtors.search_index import rebuild_search_index
 from saiken.services.handover import keys, ledger
@@ -439,7 +440,8 @@ def crypto_erase_vault(
 
 
 def destroy_vault_files(folder: Path, vault_id: str) -> None:
-    """Overwrite and remove the key slots, the database (with its WAL), the backups and the keyring entry."""
+    """Overwrite and remove the key slots, the database (with its WAL), the backups and the keyring entries
+    (device secret and audit anchor)."""
     for name in (
         "keys.json",
         "keys.next.json",
@@ -455,6 +457,7 @@ def destroy_vault_files(folder: Path, vault_id: str) -> None:
             device_secret.forget_device_secret(vault_id)
         except Exception:
             pass
+        AnchorStore().forget(vault_id)  # the audit anchor that closing the session left in the keyring
     for leftover in ("vault.lock.json", "vault.lock"):
         (folder / leftover).unlink(missing_ok=True)
     if folder.is_dir() and not any(folder.iterdir()):

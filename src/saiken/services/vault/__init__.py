@@ -18,6 +18,7 @@ this package: importing anything in here loads SQLAlchemy, SQLCipher and cryptog
 
 from saiken.security import device_secret as _devsec
 from saiken.security.keyfile import RECOVERY_SLOT
+from saiken.services.vault.anchors import OlderThanAnchorError, record_anchor, signed_checkpoint
 from saiken.services.vault.backup import (
     BackupInfo,
     BackupReport,
@@ -45,8 +46,27 @@ from saiken.services.vault.members import (
     remove_user,
     set_role,
 )
+from saiken.services.vault.org import (
+    genesis_fingerprint,
+    org_fingerprint,
+    org_public_key,
+    sign_as_organisation,
+    verify_organisation_signature,
+)
+from saiken.services.vault.recovery import recovery_sheet
 from saiken.services.vault.rekey import RekeyResult, rekey
+from saiken.services.vault.repair import RepairResult, repair_members
 from saiken.services.vault.restore import RestoreInfo, restore_backup
+from saiken.services.vault.roster import RosterRefusedError
+from saiken.services.vault.rotation import RotationResult
+from saiken.services.vault.signatures import (
+    MemberSignature,
+    member_public_key,
+    org_signed_checkpoint,
+    sign_as_member,
+    verify_member_signature,
+    verify_org_checkpoint,
+)
 from saiken.services.vault.signin import lock, open_vault, open_with_recovery_key, password_change_required
 from saiken.services.vault_info import (
     APP_NAME,
@@ -67,8 +87,13 @@ __all__ = [
     "BackupInfo",
     "BackupReport",
     "CheckItem",
+    "MemberSignature",
+    "OlderThanAnchorError",
     "RekeyResult",
+    "RepairResult",
     "RestoreInfo",
+    "RosterRefusedError",
+    "RotationResult",
     "UserRow",
     "VaultCheckReport",
     "VaultCreated",
@@ -84,21 +109,35 @@ __all__ = [
     "default_vault_dir",
     "device_enrolment_code",
     "enrol_device",
+    "genesis_fingerprint",
     "keyring_available",
     "list_backups",
     "list_users",
     "lock",
+    "member_public_key",
     "open_vault",
     "open_with_recovery_key",
+    "org_fingerprint",
+    "org_public_key",
+    "org_signed_checkpoint",
     "password_change_required",
     "read_vault_info",
+    "record_anchor",
     "record_recovery_sheet_saved",
+    "recovery_sheet",
     "rekey",
     "remove_user",
     "remove_vault_files",
+    "repair_members",
     "restore_backup",
     "set_device_binding",
     "set_role",
+    "sign_as_member",
+    "sign_as_organisation",
+    "signed_checkpoint",
     "vault_exists",
     "verify_backup",
+    "verify_member_signature",
+    "verify_org_checkpoint",
+    "verify_organisation_signature",
 ]

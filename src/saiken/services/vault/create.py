@@ -26,12 +26,17 @@ from saiken.domain.errors import ValidationError, VaultError
 from saiken.domain.roles import Capability, Role
 from saiken.fsutil import private_dir
 from saiken.security import device_secret as devsec
-from saiken.security.keyfile import new_keyfile
+from saiken.security import org_signature
+from saiken.security.fingerprint import readable
+from saiken.security.keyfile import new_keyfile, user_slot_id
+from saiken.security.member_keys import MemberKeys
 from saiken.security.password_policy import problems as password_problems
 from saiken.security.recovery_key import generate_recovery_key
-from saiken.services.context import SignedInUser, VaultSession, unit_of_work
+from saiken.services.context import SignedInUser, Signer, VaultSession, unit_of_work
 from saiken.services.vault import slots as ks
+from saiken.services.vault.anchors import record_anchor
 from saiken.services.vault.backup import DEFAULT_GENERATIONS
+from saiken.services.vault.founding import found
 from saiken.services.vault_info import vault_exists
 from saiken.store import migrate, vault_lock
 from saiken.store.engine import make_engine
@@ -46,12 +51,32 @@ class VaultCreated:
     vault_id: str
     recovery_key: str
     device_bound: bool
+    genesis_fingerprint: str = ""  # the founding statement's, in readable groups (recovery sheet)
+    org_fingerprint: str = ""  # the organisation key's, in readable groups
 
 
 def _check_new_password(password: str, user_name: str) -> None:
     found = password_problems(password, user_name=user_name)
     if found:
         raise ValidationError(" ".join(found))
+
+
+def _device_secret(vault_id: str, device_binding: bool | None) -> bytes | None:
+    automatic = device_binding is None
+    if device_binding is None:
+        device_binding = devsec.keyring_available()
+    if device_binding and not devsec.keyring_available():
+        raise VaultError("この PC には鍵の保管場所（キーリング）がないため、端末に結び付けられません。")
+    if not device_binding:
+        return None
+    secret = devsec.new_device_secret()
+    try:
+        devsec.store_device_secret(vault_id, secret)
+    except VaultError:
+        if not automatic:
+            raise
+        return None  # a keyring that refuses to store: the unbound state
+    return secret
 
 
 def create_vault(
@@ -65,7 +90,11 @@ def create_vault(
     clock: Clock = system_clock,
     demo: bool = False,
 ) -> VaultCreated:
-    """Make a new vault with its first admin (also supervisor) and a recovery key shown once."""
+    """Make a new vault with its first admin (also supervisor) and a recovery key shown once.
+
+    The founding admin and the recovery principal each get a key pair; the founding statement (self-signed)
+    names them and the organisation's first public key; the master key and the organisation key are sealed
+    into both slots."""
     folder = Path(folder)
     if org_role not in ORG_ROLES:
         raise ValidationError("組織の種類は ward（区）か contractor（受託者）を指定してください。")
@@ -78,20 +107,8 @@ def create_vault(
     _check_new_password(admin_password, admin)
     if vault_exists(folder):
         raise VaultError(f"{folder} にはすでに金庫があります。別のフォルダを指定してください。")
-    automatic = device_binding is None
-    if device_binding is None:
-        device_binding = devsec.keyring_available()
-    if device_binding and not devsec.keyring_available():
-        raise VaultError("この PC には鍵の保管場所（キーリング）がないため、端末に結び付けられません。")
     master, vault_id, recovery = secrets.token_bytes(32), uuid.uuid4().hex, generate_recovery_key()
-    secret = devsec.new_device_secret() if device_binding else None
-    if secret is not None:
-        try:
-            devsec.store_device_secret(vault_id, secret)
-        except VaultError:
-            if not automatic:
-                raise
-            secret, device_binding = None, False  # a keyring that refuses to store: the unbound state
+    secret = _device_secret(vault_id, device_binding)
     private_dir(folder)
     handle = vault_lock.acquire(folder, now=clock.now())  # VaultInUseError: another process is here
     if vault_exists(folder):  # made by another process while this one was getting ready
@@ -99,14 +116,7 @@ def create_vault(
         if secret is not None:
             devsec.forget_device_secret(vault_id)
         raise VaultError(f"{folder} にはすでに金庫があります。別のフォルダを指定してください。")
-    keyfile = new_keyfile(
-        vault_id=vault_id,
-        created_at=ks.iso(clock.now()),
-        org_name=org_name,
-        org_role=org_role,
-        device_bound=bool(device_binding),
-        demo=demo,
-    )
+    founder_keys, recovery_keys = MemberKeys.generate(), MemberKeys.generate()
     engine = make_engine(folder / ks.DB_NAME, master)
     try:
         migrate.upgrade(engine)
@@ -118,6 +128,7 @@ def create_vault(
             org_name=org_name,
             org_role=org_role,
             demo=demo,
+            vault_id=vault_id,
         )
         with unit_of_work(session) as work:
             row = User(
@@ -125,41 +136,73 @@ def create_vault(
             )
             work.session.add(row)
             work.session.flush()
+            session.signer = Signer(user_slot_id(row.id), founder_keys)
             settings = {
                 "org_name": org_name,
                 "org_role": org_role,
                 "vault_id": vault_id,
                 "demo": "1" if demo else "0",
-                "device_binding": "1" if device_binding else "0",
+                "device_binding": "1" if secret is not None else "0",
                 "backup_generations": str(DEFAULT_GENERATIONS),
             }
             if secret is not None:
                 settings["device_secret"] = devsec.encode_secret(secret)
             for key, value in settings.items():
                 work.session.merge(Setting(key=key, value=value))
+            founded = found(
+                work,
+                founder=row,
+                founder_keys=founder_keys,
+                recovery=recovery_keys,
+                others=[],
+                org_name=org_name,
+                org_role=org_role,
+            )
             work.audit(
                 "vault.create",
                 target_type="user",
                 target_id=row.id,
                 org_role=org_role,
-                device_bound=bool(device_binding),
+                device_bound=secret is not None,
+                statement=founded.genesis,
             )
-            keyfile.put_slot(
-                ks.new_recovery_slot(keyfile, recovery_key=recovery, master_key=master, clock=clock), master
+            keyfile = new_keyfile(
+                vault_id=vault_id,
+                created_at=ks.iso(clock.now()),
+                org_name=org_name,
+                org_role=org_role,
+                device_bound=secret is not None,
+                demo=demo,
+                genesis=founded.genesis,
             )
-            keyfile.put_slot(
-                ks.new_user_slot(
-                    keyfile,
-                    user_id=row.id,
-                    user_name=admin,
-                    password=admin_password,
-                    master_key=master,
-                    clock=clock,
-                    device_secret=secret,
-                ),
-                master,
+            recovery_slot = ks.new_member_slot(
+                keyfile,
+                user_id=0,
+                user_name="",
+                secret_text=recovery,
+                keys=recovery_keys,
+                recovery=True,
+                master_key=master,
+                clock=clock,
+                org=founded.org,
+                holder=True,
             )
+            keyfile.put_slot(recovery_slot, master)
+            admin_slot = ks.new_member_slot(
+                keyfile,
+                user_id=row.id,
+                user_name=admin,
+                secret_text=admin_password,
+                keys=founder_keys,
+                device_secret=secret,
+                master_key=master,
+                clock=clock,
+                org=founded.org,
+                holder=True,
+            )
+            keyfile.put_slot(admin_slot, master)
             keyfile.save(folder)  # last: if it fails, the transaction rolls back
+        record_anchor(session)
     except BaseException:
         engine.dispose()
         if secret is not None:
@@ -171,7 +214,12 @@ def create_vault(
     engine.dispose()
     handle.release()
     return VaultCreated(
-        folder=folder, vault_id=vault_id, recovery_key=recovery, device_bound=bool(device_binding)
+        folder=folder,
+        vault_id=vault_id,
+        recovery_key=recovery,
+        device_bound=secret is not None,
+        genesis_fingerprint=readable(founded.genesis),
+        org_fingerprint=org_signature.fingerprint(founded.org_public),
     )
 
 

@@ -23,7 +23,6 @@ from saiken.domain.errors import ValidationError, VaultError, WrongPasswordError
 from saiken.domain.roles import Capability
 from saiken.security import device_secret as devsec
 from saiken.security.enrolment_codes import normalise_code
-from saiken.security.keyfile import KeyFile, load_keyfile, open_slot
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.vault import enrolment, signin
@@ -41,7 +40,7 @@ def _stored_secret(session: VaultSession) -> bytes | None:
 
 
 def _check_code(
-    keyfile: KeyFile, folder: Path, user: str, password: str, secret: bytes, clock: Clock
+    keyfile: ks.AnyKeyFile, folder: Path, user: str, password: str, secret: bytes, clock: Clock
 ) -> None:
     """Prove the code belongs to this vault before storing it: with the password it must open the slot."""
     name = ks.normalise_user_name(user)
@@ -51,10 +50,10 @@ def _check_code(
     if slot is None:
         raise ks.count_failure(log, name, clock, _WRONG_CODE)
     try:
-        master = open_slot(keyfile.vault_id, slot, password, device_secret=secret)
+        unlocked = ks.open_any(keyfile, slot, password, secret)
     except WrongPasswordError:
         raise ks.count_failure(log, name, clock, _WRONG_CODE) from None
-    keyfile.verify(master, slot)
+    keyfile.verify(unlocked.master_key, slot)  # type: ignore[arg-type]
 
 
 def device_enrolment_code(
@@ -63,7 +62,7 @@ def device_enrolment_code(
     """A one-time code, valid `hours` (default 8), that an admin hands over so another OS account can be
     enrolled — by anyone of the vault, or only by `for_user` (audited `device.enrolment_code`)."""
     s.require(Capability.MANAGE_USERS)
-    keyfile = load_keyfile(s.folder)
+    keyfile = ks.load_any_keyfile(s.folder)
     secret = _stored_secret(s)
     if not keyfile.device_bound or secret is None:
         raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
@@ -88,7 +87,7 @@ def enrol_device(
         if not (user and password):
             raise ValidationError("端末登録コードを使うときは、利用者名とパスワードも入力してください。")
         code = normalise_code(code)
-        keyfile = load_keyfile(folder)
+        keyfile = ks.load_any_keyfile(folder)
         if not keyfile.device_bound:
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
         entry, secret = enrolment.secret_for_code(folder, keyfile, code, user, clock)
@@ -112,7 +111,7 @@ def enrol_device(
     else:
         raise ValidationError("端末の登録には、復旧キーか、管理者の端末登録コードが必要です。")
     try:
-        keyfile = load_keyfile(folder)
+        keyfile = ks.load_any_keyfile(folder)
         if not keyfile.device_bound:
             raise VaultError("この金庫は端末に結び付けられていないため、端末の登録は要りません。")
         secret_in_vault = _stored_secret(session)
@@ -141,7 +140,7 @@ def set_device_binding(s: VaultSession, enabled: bool) -> bool:
     """Switch device binding for the vault (admin). Users' slots follow at their next sign-in."""
     s.require(Capability.MANAGE_USERS)
     master = ks.session_master_key(s)
-    keyfile = load_keyfile(s.folder)
+    keyfile = ks.load_any_keyfile(s.folder)
     secret: bytes | None = None
     if enabled:
         if not devsec.keyring_available():

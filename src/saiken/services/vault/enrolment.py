@@ -22,7 +22,6 @@ from sqlalchemy import select
 from saiken.domain.clock import JST, Clock
 from saiken.domain.errors import ValidationError, WrongPasswordError
 from saiken.security.enrolment_codes import SealedSecret, SealedSecrets, new_code, seal
-from saiken.security.keyfile import KeyFile
 from saiken.security.signin_failures import FailureLog
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
 from saiken.services.vault import slots as ks
@@ -76,7 +75,7 @@ def _expired(record: dict[str, Any], now: dt.datetime) -> bool:
 
 
 def issue(
-    s: VaultSession, keyfile: KeyFile, secret: bytes, *, for_user: str | None, hours: int
+    s: VaultSession, keyfile: ks.AnyKeyFile, secret: bytes, *, for_user: str | None, hours: int
 ) -> EnrolmentCode:
     if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= MAX_HOURS:
         raise ValidationError(f"端末登録コードの有効時間は 1〜{MAX_HOURS} 時間で指定してください。")
@@ -113,7 +112,7 @@ def issue(
 
 
 def secret_for_code(
-    folder: Path, keyfile: KeyFile, code: str, user: str, clock: Clock
+    folder: Path, keyfile: ks.AnyKeyFile, code: str, user: str, clock: Clock
 ) -> tuple[SealedSecret, bytes]:
     """Before sign-in: the device secret sealed for `code` (WrongPasswordError, counted, otherwise)."""
     name = ks.normalise_user_name(user)

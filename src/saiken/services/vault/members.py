@@ -1,24 +1,38 @@
-"""Users and their key slots: add, list, change password, remove, change role.
+"""Members: add, list, change password, remove, change role (DESIGN §5).
 
-Each change runs in ONE transaction with its audit entry; keys.json is written last inside it, so a
-failed write rolls the database back. A password change re-wraps only that user's slot; an admin's reset
-gives the user a temporary password they must change at next sign-in (`must_change` in the slot);
-removing a user deletes their slot (their password no longer opens the vault) and marks the row inactive
-(kept for the audit log's references).
+Every change of membership is a statement in the signed membership log, signed by the acting admin, in the
+same transaction as its `users` row and its audit entry (which names the statement); keys.json is written
+last inside it, so a failed write rolls everything back.
+- add: a new key pair for the member, wrapped under their password; the master key (and, for supervisors and
+  admins, the organisation key) sealed to it.
+- password change (own): the same key pair re-wrapped under the new password; nothing else changes.
+- password reset (an admin, for someone else): a NEW key pair under a temporary password the member must
+  change at next sign-in (the admin cannot unwrap the old one), announced by a `reset` statement.
+- remove: the member's row kept inactive (for the audit log's references), a `remove` statement, and a new
+  master key for everyone else (saiken.services.vault.rotation): nothing in the folder opens with the removed
+  member's slot any more. When they held the organisation key, it is replaced too.
+- role: a `role` statement; promoted to supervisor/admin → the organisation key is sealed to them; demoted
+  from it → the organisation key is replaced (they may have kept a copy), sealed to the remaining holders.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import func, select
 
 from saiken.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from saiken.domain.roles import Capability, Role
-from saiken.security.keyfile import load_keyfile, user_slot_id
+from saiken.security.keyfile import Slot, load_keyfile, make_slot, user_slot_id
+from saiken.security.member_keys import MemberKeys
+from saiken.security.membership import Member, Membership, org_key_body, public_body
 from saiken.security.password_policy import problems as _policy_problems
-from saiken.services.context import VaultSession, read_session, unit_of_work
+from saiken.services.context import VaultSession, Work, read_session, unit_of_work
+from saiken.services.vault import roster
 from saiken.services.vault import slots as ks
+from saiken.services.vault.org import deliver, new_org_key, org_key_id, session_org_key
+from saiken.services.vault.rotation import RotationResult, rotate
 from saiken.store.models import User
 
 ROLE_NAMES = tuple(r.value for r in Role)
@@ -69,20 +83,24 @@ def list_users(s: VaultSession, *, include_removed: bool = False) -> list[UserRo
         return [_row(u) for u in session.scalars(query)]
 
 
-def _get(session, name: str) -> User:
+def _get(session: Any, name: str) -> User:
     user = session.scalar(select(User).where(User.name == name, User.active.is_(True)))
     if user is None:
         raise NotFoundError(f"利用者「{name}」は見つかりません。名前を確かめてください。")
     return user
 
 
-def _active_admins(session) -> int:
+def _active_admins(session: Any) -> int:
     return int(
         session.scalar(
             select(func.count()).select_from(User).where(User.active.is_(True), User.role == Role.ADMIN.value)
         )
         or 0
     )
+
+
+def _holder(role: str) -> bool:
+    return role in (Role.ADMIN.value, Role.SUPERVISOR.value)
 
 
 def add_user(
@@ -100,6 +118,8 @@ def add_user(
     master = ks.session_master_key(s)
     keyfile = load_keyfile(s.folder)
     secret = ks.device_secret_for_new_slot(keyfile)
+    org = session_org_key(s, keyfile)
+    keys = MemberKeys.generate()
     with unit_of_work(s) as work:
         if work.session.scalar(select(User.id).where(User.name == name)) is not None:
             raise ValidationError(
@@ -115,30 +135,38 @@ def add_user(
         )
         work.session.add(user)
         work.session.flush()
-        work.audit("user.add", target_type="user", target_id=user.id, role=chosen.value)
-        keyfile.put_slot(
-            ks.new_user_slot(
-                keyfile,
-                user_id=user.id,
-                user_name=name,
-                password=password,
-                master_key=master,
-                clock=s.clock,
-                must_change=must_change,
-                device_secret=secret,
-            ),
-            master,
+        member = Member(user_slot_id(user.id), user.id, name, chosen.value, user.is_supervisor, keys.public)
+        digest = roster.append_statement(work, "add", member.to_json())
+        work.audit("user.add", target_type="user", target_id=user.id, role=chosen.value, statement=digest)
+        slot = ks.new_member_slot(
+            keyfile,
+            user_id=user.id,
+            user_name=name,
+            secret_text=password,
+            keys=keys,
+            master_key=master,
+            clock=s.clock,
+            org=org,
+            holder=_holder(chosen.value),
+            must_change=must_change,
+            device_secret=secret,
         )
+        keyfile.put_slot(slot, master)
         keyfile.save(s.folder)
         return _row(user)
 
 
 def change_password(s: VaultSession, name: str, *, old_password: str | None, new_password: str) -> None:
-    """Your own password (old one required), or an admin's reset of someone else's (temporary)."""
+    """Your own password (old one required; the same keys re-wrapped), or an admin's reset of someone
+    else's (new keys under a temporary password, changed at their next sign-in)."""
     name = ks.normalise_user_name(name)
     own = name == s.user.name
     if not own:
         s.require(Capability.MANAGE_USERS)
+    if own and s.user.id == 0:
+        raise ValidationError(
+            "復旧キーは変えられません。新しい復旧キーを作るには saiken rekey --new-recovery-key を使ってください。"
+        )
     _require_policy(new_password, name)
     keyfile = load_keyfile(s.folder)
     if own:
@@ -151,52 +179,121 @@ def change_password(s: VaultSession, name: str, *, old_password: str | None, new
     secret = ks.device_secret_for_new_slot(keyfile)
     with unit_of_work(s) as work:
         user = _get(work.session, name)
-        action = "user.password_change" if own else "user.password_reset"
-        work.audit(action, target_type="user", target_id=user.id)
-        keyfile.put_slot(
-            ks.new_user_slot(
+        if own:
+            _rewrap_own(s, keyfile, user, new_password, secret, master)
+            work.audit("user.password_change", target_type="user", target_id=user.id)
+        else:
+            keys = MemberKeys.generate()
+            digest = roster.append_statement(work, "reset", public_body(user_slot_id(user.id), keys.public))
+            work.audit("user.password_reset", target_type="user", target_id=user.id, statement=digest)
+            slot = ks.new_member_slot(
                 keyfile,
                 user_id=user.id,
                 user_name=name,
-                password=new_password,
+                secret_text=new_password,
+                keys=keys,
                 master_key=master,
                 clock=s.clock,
-                must_change=not own,
+                org=session_org_key(s, keyfile),
+                holder=_holder(user.role),
+                must_change=True,
                 device_secret=secret,
-            ),
-            master,
-        )
+            )
+            keyfile.put_slot(slot, master)
         keyfile.save(s.folder)
 
 
-def remove_user(s: VaultSession, name: str) -> None:
+def _rewrap_own(
+    s: VaultSession, keyfile: Any, user: User, password: str, secret: bytes | None, master: bytes
+) -> None:
+    slot = keyfile.slot(slot_id=user_slot_id(user.id))
+    if not isinstance(slot, Slot) or s.signer is None:
+        raise ValidationError(
+            "鍵スロットを更新できません。サインインし直してから、もう一度変更してください。"
+        )
+    fresh = make_slot(
+        keyfile.vault_id,
+        slot_id=slot.id,
+        kind=slot.kind,
+        user_id=slot.user_id,
+        user_name=slot.user_name,
+        secret_text=password,
+        keys=s.signer.keys,
+        genesis=slot.genesis,
+        created_at=ks.iso(s.clock.now()),
+        device_secret=secret,
+        must_change=False,
+    )
+    keyfile.put_slot(replace(fresh, master=slot.master, org=slot.org), master)
+
+
+def remove_user(s: VaultSession, name: str) -> RotationResult:
+    """Remove a member and rotate the master key (and the organisation key if they held it). Returns what
+    the rotation did: backups re-encrypted, members whose old-format slot needs a reset."""
     s.require(Capability.MANAGE_USERS)
     name = ks.normalise_user_name(name)
     if name == s.user.name:
         raise PermissionDeniedError("自分自身は削除できません。別の管理者に依頼してください。")
-    master = ks.session_master_key(s)
-    keyfile = load_keyfile(s.folder)
-    with unit_of_work(s) as work:
-        user = _get(work.session, name)
-        if user.role == Role.ADMIN.value and _active_admins(work.session) <= 1:
+    with read_session(s) as db:
+        user = _get(db, name)
+        if user.role == Role.ADMIN.value and _active_admins(db) <= 1:
             raise ValidationError("最後の管理者は削除できません。先に別の管理者を追加してください。")
-        user.active = False
-        user.removed_at = s.clock.now()
-        work.audit("user.remove", target_type="user", target_id=user.id)
-        keyfile.drop_slot(user_slot_id(user.id), master)
-        keyfile.save(s.folder)
+        user_id, was_holder = user.id, _holder(user.role)
+
+    def change(work: Work, state: Membership) -> None:
+        row = work.session.get(User, user_id)
+        assert row is not None
+        row.active = False
+        row.removed_at = s.clock.now()
+        digest = roster.append_statement(work, "remove", {"id": user_slot_id(user_id)}, state=state)
+        work.audit("user.remove", target_type="user", target_id=user_id, statement=digest)
+
+    return rotate(s, reason="remove", change=change, rotate_org=was_holder)
 
 
 def set_role(s: VaultSession, name: str, role: str) -> UserRow:
     s.require(Capability.MANAGE_USERS)
     name = ks.normalise_user_name(name)
     chosen = _role(role)
+    master = ks.session_master_key(s)
+    keyfile = load_keyfile(s.folder)
+    org = session_org_key(s, keyfile)
     with unit_of_work(s) as work:
         user = _get(work.session, name)
         if user.role == Role.ADMIN.value and chosen != Role.ADMIN and _active_admins(work.session) <= 1:
             raise ValidationError("最後の管理者の役割は変えられません。先に別の管理者を追加してください。")
-        before = user.role
+        before, was_holder = user.role, _holder(user.role)
         user.is_supervisor = chosen == Role.SUPERVISOR or (chosen == Role.ADMIN and user.is_supervisor)
         user.role = chosen.value
-        work.audit("user.set_role", target_type="user", target_id=user.id, before=before, after=chosen.value)
+        state = roster.membership(work.session, s.vault_id)
+        body = {"id": user_slot_id(user.id), "role": chosen.value, "supervisor": bool(user.is_supervisor)}
+        digest = roster.append_statement(work, "role", body, state=state)
+        work.audit(
+            "user.set_role",
+            target_type="user",
+            target_id=user.id,
+            before=before,
+            after=chosen.value,
+            statement=digest,
+        )
+        if was_holder and not _holder(chosen.value):
+            org = _replace_org_key(work, state)
+        if org is not None:
+            deliver(keyfile, state, org, master)
+            keyfile.save(s.folder)
         return _row(user)
+
+
+def _replace_org_key(work: Work, state: Membership) -> ks.OrgKey:
+    """A new organisation key (the demoted member may have kept the old one), announced by an admin."""
+    org, public = new_org_key()
+    previous = org_key_id(state.org_key)
+    digest = roster.append_statement(work, "org_key", org_key_body(public, previous), state=state)
+    work.audit(
+        "org.key_rotated",
+        target_type="vault",
+        target_id=work.vault.vault_id,
+        statement=digest,
+        previous=previous[:16],
+    )
+    return org

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saiken.domain.clock import Clock, system_clock
-from saiken.domain.errors import CorruptFileError, VaultError
+from saiken.domain.errors import CorruptFileError, PermissionDeniedError, VaultError
 from saiken.fsutil import atomic_write_bytes, create_private_file
+from saiken.security.membership import parse_statement, replay
 from saiken.services.context import unit_of_work
 from saiken.services.vault import hold
 from saiken.services.vault import slots as ks
-from saiken.services.vault.backup import REPLACED_PREFIX, new_backup_dir, verify_backup
+from saiken.services.vault.backup import REPLACED_PREFIX, backup_key, new_backup_dir, verify_backup
 from saiken.services.vault.signin import open_vault, open_with_recovery_key
+from saiken.store.copies import open_read_only
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ def _restore(
     if not (backup / ks.KEYS_NAME).is_file():
         raise CorruptFileError(f"バックアップ {backup.name} に keys.json がないため、戻せません。")
     report = verify_backup(backup, user=user, password=password, recovery_key=recovery_key, clock=clock)
+    if report.ok and not recovery_key:
+        key = backup_key(backup, session=None, user=user, password=password, recovery_key=None, clock=clock)
+        _require_admin(backup, key, user or "")
     if not report.ok:
         raise CorruptFileError(
             "バックアップの検査で問題が見つかったため、戻しませんでした: " + " ".join(report.problems)
@@ -75,6 +80,33 @@ def _restore(
     return RestoreInfo(restored_from=backup, replaced_copy=replaced)
 
 
+def _require_admin(backup: Path, key: bytes, user: str) -> None:
+    """Only an admin (of the backup's time) restores: restoring rolls the audit log back too."""
+    name = ks.normalise_user_name(user)
+    connection = open_read_only(backup / ks.DB_NAME, key)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        rows = (
+            connection.execute("SELECT seq, statement, signature FROM membership_log ORDER BY seq").fetchall()
+            if "membership_log" in tables
+            else []
+        )
+        if rows:
+            vault_id = connection.execute("SELECT value FROM settings WHERE key = 'vault_id'").fetchone()[0]
+            state = replay([parse_statement(text, sig) for _, text, sig in rows], vault_id=str(vault_id))
+            member = state.by_name(name)
+            admin = member is not None and member.is_admin
+        else:
+            row = connection.execute("SELECT role, active FROM users WHERE name = ?", (name,)).fetchone()
+            admin = row is not None and row[0] == "admin" and bool(row[1])
+    finally:
+        connection.close()
+    if not admin:
+        raise PermissionDeniedError(
+            "バックアップから戻せるのは管理者だけです（戻すと監査ログも当時の状態に戻るため）。管理者に依頼してください。"
+        )
+
+
 def _audit_restore(
     folder: Path,
     backup: Path,
@@ -86,10 +118,11 @@ def _audit_restore(
     clock: Clock,
 ) -> None:
     """Sign in to the restored vault (same credentials: its keys.json came with it) and record the restore."""
+    # Restoring is the admin's explicit acceptance of the older state: the anchor is replaced (audited).
     if recovery_key:
-        session = open_with_recovery_key(folder, recovery_key, clock=clock)
+        session = open_with_recovery_key(folder, recovery_key, clock=clock, accept_older_state=True)
     else:
-        session = open_vault(folder, user or "", password or "", clock=clock)
+        session = open_vault(folder, user or "", password or "", clock=clock, accept_older_state=True)
     try:
         with unit_of_work(session) as work:
             work.audit("backup.restore", target_type="backup", target_id=backup.name, replaced=replaced.name)

@@ -16,10 +16,12 @@ from saiken.store.models.erasures import ErasureCertificate
 from saiken.store.models.inquiries import Inquiry
 from saiken.store.models.instalments import InstalmentPlan, InstalmentRow
 from saiken.store.models.letters import DocumentSequence, LetterBatch, LetterTemplate, TemplateVersion
+from saiken.store.models.membership import MembershipStatement
 from saiken.store.models.organisations import Organisation
 from saiken.store.models.packages import HandoverPackage, SyncAcknowledged, SyncKey, SyncSent
 from saiken.store.models.payments import Payment
 from saiken.store.models.preferences import UserPreference
+from saiken.store.models.record_digests import RecordDigest
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
 from saiken.store.models.seminars import Seminar, SeminarApplication
@@ -54,10 +56,12 @@ __all__ = [
     "LetterBatch",
     "LetterTemplate",
     "Medium",
+    "MembershipStatement",
     "NegotiationRecord",
     "Organisation",
     "Payment",
     "ReceiptTranche",
+    "RecordDigest",
     "SavedCondition",
     "Seminar",
     "SeminarApplication",

@@ -1,4 +1,4 @@
-"""The audit log: append-only, hash-chained entries with record ids but no personal data."""
+"""The audit log: append-only, hash-chained, signed entries with record ids but no personal data."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    # Signed entries (from the founding or the upgrade of the vault on): the acting member's principal id,
+    # their Ed25519 signature (base64) and the digest of the records the transaction changed.
+    signer: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[str | None] = mapped_column(String(100))
+    records: Mapped[str | None] = mapped_column(String(64))

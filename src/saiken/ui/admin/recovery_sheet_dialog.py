@@ -33,9 +33,7 @@ def save_sheet(session: Any, path: Path, data: bytes) -> Path:
         raise VaultError(
             QCoreApplication.translate(
                 "RecoverySheetDialog",
-                "The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault "
-                "itself is created: choose another place and save again, or print the sheet, or copy the "
-                "recovery key shown on the screen by hand before you close it.",
+                "The recovery key sheet could not be saved to {path} ({reason}). Nothing was saved. The vault itself is created: choose another place and save again, or print the sheet, or copy the recovery key shown on the screen by hand before you close it.",
             ).format(path=path, reason=type(error).__name__)
         ) from None
     vault.record_recovery_sheet_saved(session, size=len(data))

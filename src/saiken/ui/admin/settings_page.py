@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.roles import Capability
 from saiken.services import preferences
+from saiken.ui.admin.vault_keys_card import VaultKeysCard
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.page_header import page_header
 
@@ -117,6 +118,9 @@ class SettingsPage(QWidget):
             note.setObjectName("hintText")
             backup_layout.addWidget(note)
         layout.addWidget(backup)
+        keys = VaultKeysCard(context, self)
+        keys.setMaximumWidth(_CARD_WIDTH)
+        layout.addWidget(keys)
         layout.addStretch(1)
         self.refresh()
 

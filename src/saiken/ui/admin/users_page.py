@@ -143,7 +143,7 @@ class UsersPage(QWidget):
             self,
             self.tr("Users"),
             self.tr(
-                "Each user signs in with their own password. Removing a user deletes their key slot: their password no longer opens the vault."
+                "Each user signs in with their own password and holds keys of their own. Removing a user gives the vault a new key: nothing they kept opens the vault or its backups any more."
             ),
         )
         self.show_removed = QCheckBox(self.tr("Show removed users"), self)
@@ -268,7 +268,7 @@ class UsersPage(QWidget):
         if row is None:
             return
         question = self.tr(
-            "Remove the user {name}? Their password will no longer open the vault. Their past audit entries are kept."
+            "Remove the user {name}? The vault gets a new key and the database and every backup are encrypted again, so nothing they kept opens them. Their past audit entries are kept."
         ).format(name=row.name)
         if not dialogs.confirm(self, self.tr("Remove user"), question, self.tr("Remove")):
             return
@@ -278,5 +278,30 @@ class UsersPage(QWidget):
             users.remove_user,
             row.name,
             owner=self,
-            on_result=lambda _r: self._done(self.tr("User {name} was removed.").format(name=row.name)),
+            progress=self.tr("Removing the user and renewing the vault key…"),
+            on_result=lambda result: self._removed(row.name, result),
         )
+
+    def _removed(self, name: str, result: Any) -> None:
+        """Say what the rotation did; a new recovery key (when the old slot could not take the new key) is
+        shown once, like at creation."""
+        self._done(self.tr("User {name} was removed.").format(name=name))
+        lines = [
+            self.tr("User {name} was removed and the vault has a new key.").format(name=name),
+            self.tr("Backups encrypted again: {n}").format(n=result.backups_reencrypted),
+        ]
+        if result.org_key_replaced:
+            lines.append(
+                self.tr(
+                    "The organisation key was replaced too: tell the other organisation its new fingerprint (Settings)."
+                )
+            )
+        if result.needs_reset:
+            lines.append(
+                self.tr("Reset the password of: {names}").format(names="、".join(result.needs_reset))
+            )
+        if result.recovery_key:
+            lines.append(
+                self.tr("A new recovery key was made (shown only now): {key}").format(key=result.recovery_key)
+            )
+        dialogs.info(self, self.tr("Remove user"), "\n".join(lines))

@@ -137,7 +137,6 @@ class BookingDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _done(self, change: Any) -> None:
@@ -193,20 +192,20 @@ class BookingCalendar(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
         layout.addLayout(actions)
-        self.previous_button.clicked.connect(lambda: self.move(-7))
-        self.next_button.clicked.connect(lambda: self.move(7))
+        self.previous_button.clicked.connect(lambda: self.step_week(-7))
+        self.next_button.clicked.connect(lambda: self.step_week(7))
         self.this_week_button.clicked.connect(self.this_week)
         self.consultant.currentIndexChanged.connect(lambda _i: self._fill())
         self.show_cancelled.toggled.connect(lambda _on: self.refresh())
         self.book_button.clicked.connect(self.book)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.grid.cellDoubleClicked.connect(lambda _r, _c: self.book())
-        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.move(-7))
-        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.move(7))
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.step_week(-7))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step_week(7))
         QShortcut(QKeySequence("Ctrl+B"), self, self.book)
         QShortcut(QKeySequence("Delete"), self.grid, self.cancel_selected)
 
-    def move(self, days: int) -> None:
+    def step_week(self, days: int) -> None:
         self.monday += dt.timedelta(days=days)
         self.refresh()
 
@@ -320,5 +319,4 @@ class BookingCalendar(QWidget):
             booking.id,
             on_result=lambda _c: self.refresh(),
             owner=self,
-            changes=True,
         )

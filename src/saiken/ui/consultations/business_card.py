@@ -42,7 +42,7 @@ KIND_LABELS = {
 
 
 def kind_label(kind: str) -> str:
-    return QCoreApplication.translate("BusinessCard", KIND_LABELS.get(kind, kind))
+    return QCoreApplication.translate("BusinessCard", str(KIND_LABELS.get(kind, kind)))
 
 
 class BusinessCardPage(QWidget):
@@ -55,6 +55,7 @@ class BusinessCardPage(QWidget):
         self.context = context
         self.business_id: int | None = None
         self.card: Any = None
+        self.dialog: QDialog | None = None
         self.back_button = QPushButton(self.tr("← Back to the list"))
         self.back_button.setObjectName("backToBusinesses")
         self.edit_button = QPushButton(self.tr("Correct the business…"))
@@ -209,7 +210,6 @@ class BusinessCardPage(QWidget):
             on_result=self._added,
             on_error=self._failed,
             owner=self,
-            changes=True,
         )
 
     def _added(self, _change: Any) -> None:
@@ -368,7 +368,6 @@ class CorrectionDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _done(self, change: Any) -> None:

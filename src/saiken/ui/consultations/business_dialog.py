@@ -128,7 +128,6 @@ class BusinessDialog(QDialog):
                 on_result=self._done,
                 on_error=self._failed,
                 owner=self,
-                changes=True,
             )
             return
         if values["employees"] == 0 and self.business.employees is None:
@@ -140,7 +139,6 @@ class BusinessDialog(QDialog):
             on_result=self._done,
             on_error=self._failed,
             owner=self,
-            changes=True,
         )
 
     def _done(self, change: Any) -> None:

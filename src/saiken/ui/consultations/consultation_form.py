@@ -107,8 +107,8 @@ class ConsultationForm(QWidget):
         grid.addWidget(self.follow_up, 3, 5)
         grid.setColumnStretch(5, 1)
         # explicit shortcuts, not label mnemonics: the same on every platform (some themes turn mnemonics off)
-        for index, button in enumerate(self.forms.buttons(), start=1):
-            QShortcut(QKeySequence(f"Alt+{index}"), self, button.click)
+        for index, form_button in enumerate(self.forms.buttons(), start=1):
+            QShortcut(QKeySequence(f"Alt+{index}"), self, form_button.click)
         for category, box in self.categories.items():
             QShortcut(QKeySequence(f"Alt+{CATEGORY_KEYS[category]}"), self, box.toggle)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.saveRequested.emit)

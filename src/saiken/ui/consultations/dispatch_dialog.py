@@ -137,7 +137,6 @@ class DispatchDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _done(self, change: Any) -> None:

@@ -209,9 +209,7 @@ class DispatchPage(QWidget):
             self.tr("Cancel the dispatch"),
         ):
             return
-        self.context.ops.call(
-            cs.cancel_dispatch, int(key), on_result=lambda _c: self.refresh(), owner=self, changes=True
-        )
+        self.context.ops.call(cs.cancel_dispatch, int(key), on_result=lambda _c: self.refresh(), owner=self)
 
     def _advisor_id(self) -> int | None:
         key = self.statement_table.current_key()

@@ -87,4 +87,4 @@ def save_file(
             on_saved(path)
 
     kwargs: dict[str, Any] = {"password": password} if personal else {}
-    context.ops.call(save, *args, path, on_result=saved, owner=parent, changes=True, **kwargs)
+    context.ops.call(save, *args, path, on_result=saved, owner=parent, **kwargs)

@@ -2,8 +2,8 @@
 advisor dispatches and the reports. Alt+1…5 would clash with the form keys of the entry form, so the tabs
 are reached with Ctrl+PgUp / Ctrl+PgDown (Qt's own) or the mouse.
 
-A change made anywhere (the shell's `dataChanged` signal) marks the other tabs stale; each refreshes when it
-is next shown, and only for the areas of the change that concern it (`Change.areas`).
+A change made anywhere (the shell's `changed` signal with its `Changes`) marks the other tabs stale; each refreshes when it
+is next shown, and only for the areas of the change that concern it (`changes.touches`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from saiken.services.changes import Area, Changes
 from saiken.ui.consultations.booking_calendar import BookingCalendar
 from saiken.ui.consultations.business_card import BusinessCardPage
 from saiken.ui.consultations.business_list import BusinessListPage
@@ -20,13 +21,13 @@ from saiken.ui.consultations.report_page import ReportPage
 from saiken.ui.consultations.seminar_roster import SeminarRosterPage
 from saiken.ui.kit.page_header import page_header
 
-# which tabs care about which areas of a change
-CONCERNS = {
-    "businesses": {"business", "consultation", "booking", "dispatch", "seminar"},
-    "bookings": {"booking", "business", "consultant", "consultation"},
-    "seminars": {"seminar", "business"},
-    "dispatches": {"dispatch", "advisor", "business", "fee_standard"},
-    "reports": {"consultation", "seminar", "business", "consultant"},
+# which tabs care about which areas of a change (saiken.services.changes.Area)
+CONCERNS: dict[str, tuple[Area, ...]] = {
+    "businesses": (Area.BUSINESSES, Area.CONSULTATIONS, Area.BOOKINGS, Area.DISPATCHES, Area.SEMINARS),
+    "bookings": (Area.BOOKINGS, Area.BUSINESSES, Area.CONSULTANTS, Area.CONSULTATIONS),
+    "seminars": (Area.SEMINARS, Area.BUSINESSES),
+    "dispatches": (Area.DISPATCHES, Area.ADVISORS, Area.BUSINESSES, Area.FEE_STANDARDS),
+    "reports": (Area.CONSULTATIONS, Area.SEMINARS, Area.BUSINESSES, Area.CONSULTANTS),
 }
 
 
@@ -104,7 +105,7 @@ class ConsultationsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._stale = set(self.pages)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
-        context.ops.dataChanged.connect(self._data_changed)
+        context.ops.changed.connect(self._data_changed)
         self._refresh_current()
 
     def show_tab(self, key: str) -> None:
@@ -121,10 +122,9 @@ class ConsultationsPage(QWidget):
             self._stale.discard(key)
             self.pages[key].refresh()
 
-    def _data_changed(self, result: Any) -> None:
-        areas = getattr(result, "areas", None)
+    def _data_changed(self, changes: Changes) -> None:
         for key, concerns in CONCERNS.items():
-            if areas is None or concerns & set(areas):
+            if changes.touches(*concerns):
                 self._stale.add(key)
         if self._key() == "businesses" and self.businesses.currentWidget() is self.businesses.card_page:
             # the card reloads itself after its own saves (one audited view, not two); the list is stale

@@ -89,7 +89,6 @@ class SeminarDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _done(self, change: Any) -> None:
@@ -162,7 +161,6 @@ class ApplyDialog(QDialog):
             on_result=self._done,
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
-            changes=True,
         )
 
     def _done(self, change: Any) -> None:

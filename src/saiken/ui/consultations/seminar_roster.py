@@ -7,7 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saiken.domain.roles import Capability
 from saiken.domain.wareki import format_wareki
@@ -28,6 +37,7 @@ class SeminarRosterPage(QWidget):
         self.context = context
         self.seminars: list[Any] = []
         self.roster: Any = None
+        self.dialog: QDialog | None = None
         self.list = ReadOnlyTable(
             [self.tr("Day"), self.tr("Seminar"), self.tr("Time"), self.tr("Venue"), self.tr("Capacity"),
              self.tr("Confirmed"), self.tr("Waiting"), self.tr("Attended"), self.tr("Status")],
@@ -245,9 +255,7 @@ class SeminarRosterPage(QWidget):
             self.tr("Cancel the application"),
         ):
             return
-        self.context.ops.call(
-            cs.cancel_application, application_id, on_result=self._changed, owner=self, changes=True
-        )
+        self.context.ops.call(cs.cancel_application, application_id, on_result=self._changed, owner=self)
 
     def mark(self, present: bool) -> None:
         key = self.confirmed.current_key()
@@ -259,5 +267,4 @@ class SeminarRosterPage(QWidget):
             {int(key): present},
             on_result=self._changed,
             owner=self,
-            changes=True,
         )

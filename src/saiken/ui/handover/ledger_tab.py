@@ -84,9 +84,10 @@ class LedgerTab(QWidget):
 
         self.medium = QComboBox(self)
         self.medium.setObjectName("ledgerMedium")
-        self.event = QComboBox(self)
+        self.event_kind = QComboBox(self)
+        self.event_kind.setObjectName("ledgerEvent")
         for event in RECORDABLE:
-            self.event.addItem(custody.EVENT_LABELS[event], event)
+            self.event_kind.addItem(custody.EVENT_LABELS[event], event)
         self.person = QLineEdit(self)
         self.person.setPlaceholderText(self.tr("Person on the other side"))
         self.record_button = QPushButton(self.tr("Record"), self)
@@ -99,7 +100,7 @@ class LedgerTab(QWidget):
         form = QHBoxLayout()
         form.addWidget(QLabel(self.tr("Medium"), self))
         form.addWidget(self.medium, 1)
-        form.addWidget(self.event)
+        form.addWidget(self.event_kind)
         form.addWidget(self.person, 1)
         form.addWidget(self.record_button)
 
@@ -184,11 +185,10 @@ class LedgerTab(QWidget):
         self.context.ops.call(
             handover.record_event,
             medium_id=medium,
-            event=self.event.currentData(),
+            event=self.event_kind.currentData(),
             counterpart_person=self.person.text(),
             on_result=self._recorded,
             owner=self,
-            changes=True,
         )
 
     def _recorded(self, done: handover.RecordedEvent) -> None:

@@ -31,8 +31,8 @@ class HandoverPage(QWidget):
         self.tabs.addTab(self.ledger, self.tr("Custody ledger"))
         self.tabs.addTab(self.parties, self.tr("Engagements and counterparts"))
         layout.addWidget(self.tabs, 1)
-        context.ops.dataChanged.connect(self._data_changed)
+        context.ops.changed.connect(self._data_changed)
 
-    def _data_changed(self, _result: object = None) -> None:
+    def _data_changed(self, _changes: object = None) -> None:
         self.ledger.refresh()
         self.parties.refresh()

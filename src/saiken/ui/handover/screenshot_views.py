@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 def _page(env: Any) -> tuple[QWidget, Any]:
     window: QWidget = env.main_window("handover")
     tabs = window.findChild(QTabWidget, "handoverTabs")
+    assert tabs is not None, "the 受渡・管理簿 page has no tabs"
     return window, tabs.parent()
 
 

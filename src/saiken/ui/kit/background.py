@@ -214,6 +214,7 @@ class Operations(QObject):
             "demo": s.demo,
             "folder": s.folder,
             "user": s.user,
+            "notices": list(s.notices),  # what sign-in found for an admin to act on (plain sentences)
             "clock": s.clock,  # the session's clock: the pages count days by the same one as the services
         }
 

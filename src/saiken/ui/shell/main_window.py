@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -219,13 +219,28 @@ class MainWindow(QMainWindow):
 
         self.ops.call(settings.get_settings, owner=self, on_result=self.apply_settings)
         self.ops.call(vault.password_change_required, owner=self, on_result=self._password_change_required)
+        notices = [str(n) for n in facts.get("notices") or []]
+        if notices:
+            QTimer.singleShot(0, lambda: self._show_notices(notices))
         self.lockedChanged.emit(False)
+
+    def _show_notices(self, notices: list[str]) -> None:
+        """What sign-in found for an administrator to act on (a deleted recovery slot, members still to sign
+        in after the upgrade …), once per sign-in."""
+        if self.context is None:
+            return
+        text = (
+            self.tr("The sign-in found the following. Please deal with them:")
+            + "\n\n"
+            + "\n".join(f"・{notice}" for notice in notices)
+        )
+        self.dialogs.info(self, self.tr("Vault check at sign-in"), text)
 
     # --- passwords -----------------------------------------------------------------------------------------
     def _password_change_required(self, required: bool) -> None:
         if required and self.context is not None:
             reason = self.tr(
-                "Your password was set by an administrator (or the vault's key was renewed). Choose a new password of your own now."
+                "Your password was set by an administrator. Choose a new password of your own now."
             )
             if not self.change_own_password(reason=reason):
                 self.sign_out()

@@ -68,6 +68,7 @@ class SignInForm(QFrame):
         self._retry.setInterval(1000)
         self._retry.timeout.connect(self._tick)
         self._wait_left = 0
+        self._attempt: tuple[object, tuple[object, ...]] | None = None
 
         self.heading = QLabel(title or self.tr("Sign in"), self)
         self.heading.setObjectName("pageTitle")
@@ -144,15 +145,13 @@ class SignInForm(QFrame):
             where = use.where or self.tr("someone whose details cannot be read")
             self.in_use.setText(
                 self.tr(
-                    "This vault is open elsewhere now: {where}. It can be open in one place at a time: "
-                    "ask them to sign out (or close the window there), then check again."
+                    "This vault is open elsewhere now: {where}. It can be open in one place at a time: ask them to sign out (or close the window there), then check again."
                 ).format(where=where)
             )
         elif use is not None and use.left_open:
             self.in_use.setText(
                 self.tr(
-                    "Last time this vault was not closed properly ({where}; the window was ended, or the PC "
-                    "switched off). Signing in takes it over safely; everything saved before then is kept."
+                    "Last time this vault was not closed properly ({where}; the window was ended, or the PC switched off). Signing in takes it over safely; everything saved before then is kept."
                 ).format(where=use.left_open)
             )
         self.in_use.setVisible(use is not None and bool(use.in_use or use.left_open))
@@ -172,12 +171,17 @@ class SignInForm(QFrame):
             return
         from saiken.services import vault
 
+        self._open(vault.open_vault, self._folder, name, password)
+
+    def _open(self, fn, *args, accept_older_state: bool = False) -> None:
+        """Sign in on the worker. The arguments are kept only until the answer (an older vault may be
+        accepted by an admin with the same credentials), then dropped."""
+        self._attempt = (fn, args)
         self._busy(True)
         self._ops.open_session(
-            vault.open_vault,
-            self._folder,
-            name,
-            password,
+            fn,
+            *args,
+            accept_older_state=accept_older_state,
             owner=self,
             on_result=self._succeeded,
             on_error=self._failed,
@@ -195,16 +199,7 @@ class SignInForm(QFrame):
             return
         from saiken.services import vault
 
-        self._busy(True)
-        self._ops.open_session(
-            vault.open_with_recovery_key,
-            self._folder,
-            dialog.textValue().strip(),
-            owner=self,
-            on_result=self._succeeded,
-            on_error=self._failed,
-            progress=self.tr("Opening the vault…"),
-        )
+        self._open(vault.open_with_recovery_key, self._folder, dialog.textValue().strip())
 
     def _busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy and self._wait_left <= 0)
@@ -213,13 +208,19 @@ class SignInForm(QFrame):
         self.user.setEnabled(not busy)
 
     def _succeeded(self, user: SignedInUser) -> None:
+        self._attempt = None
         self.password.clear()
         self.error.hide()
         self._busy(False)
         self.signedIn.emit(user)
 
     def _failed(self, error: BaseException) -> None:
+        attempt, self._attempt = self._attempt, None
         self.password.clear()
+        if attempt is not None and type(error).__name__ == "OlderThanAnchorError":
+            if self._accept_older(error):
+                self._open(*attempt[:1], *attempt[1], accept_older_state=True)
+                return
         if isinstance(error, LockedOutError) and error.retry_after_seconds > 0:
             self._wait_left = int(error.retry_after_seconds + 0.999)
             self._retry.start()
@@ -230,6 +231,20 @@ class SignInForm(QFrame):
             self.refresh_use()
         self._busy(False)
         self.password.setFocus()
+
+    def _accept_older(self, error: BaseException) -> bool:
+        """The vault is older than (or differs from) what this PC last saw: say so, and let an administrator
+        accept it explicitly (the acceptance is audited; anyone else is refused by the service)."""
+        text = (
+            user_message(error)
+            + "\n\n"
+            + self.tr(
+                "Only an administrator can accept this state, for example after restoring a backup on purpose. The acceptance is recorded in the audit log."
+            )
+        )
+        return dialogs.confirm(
+            self, self.tr("The vault is older than expected"), text, self.tr("Accept and sign in")
+        )
 
     def _tick(self) -> None:
         self._wait_left -= 1

@@ -287,6 +287,8 @@ class FirstRunWizard(QWizard):
             recovery_key=self._recovery_key,
             created_at=self.clock.now(),
             created_by=user.name if user else self.admin.admin.text().strip(),
+            org_fingerprint=self.created.org_fingerprint,
+            genesis_fingerprint=self.created.genesis_fingerprint,
             owner=self,
             on_result=self._show_sheet,
             progress=self.tr("Preparing the sheet…"),

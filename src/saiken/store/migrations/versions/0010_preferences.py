@@ -2,14 +2,14 @@
 the current negotiation records by time for the 交渉記録 area (newest first, counts by period).
 
 Revision ID: 0010_preferences
-Revises: 0008_handover
+Revises: 0004_trust
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_preferences"
-down_revision = "0008_handover"
+down_revision = "0004_trust"
 branch_labels = None
 depends_on = None
 
