@@ -19,6 +19,8 @@ SolidCompression=yes
 ArchitecturesInstallIn64BitMode=x64compatible
 PrivilegesRequired=admin
 UninstallDisplayName={#AppName}
+SetupIconFile=..\resources\icons\saiken-desk.ico
+UninstallDisplayIcon={app}\saiken-desk.exe
 
 [Languages]
 Name: "japanese"; MessagesFile: "compiler:Languages\Japanese.isl"
@@ -27,7 +29,7 @@ Name: "japanese"; MessagesFile: "compiler:Languages\Japanese.isl"
 Source: "..\dist\SaikenDesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\債権デスク"; Filename: "{app}\saiken-desk.exe"
+Name: "{group}\債権デスク"; Filename: "{app}\saiken-desk.exe"; IconFilename: "{app}\saiken-desk.exe"
 Name: "{group}\アンインストール"; Filename: "{uninstallexe}"
 
 [UninstallDelete]

@@ -2,10 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Saiken Desk</source>
+        <translation>債権デスクについて</translation>
+    </message>
+    <message>
+        <source>Saiken Desk</source>
+        <translation>債権デスク</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>バージョン {version}</translation>
+    </message>
+    <message>
+        <source>Offline, encrypted claim-collection and consultation records for wards and their contractors.</source>
+        <translation>区と受託者のための、ネットワークにつながない・暗号化された債権回収と相談の記録。</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt} (PySide6 {pyside}), SQLCipher 4</source>
+        <translation>Python {python}、Qt {qt}（PySide6 {pyside}）、SQLCipher 4</translation>
+    </message>
+    <message>
+        <source>Fonts: IPAex Gothic and IPAex Mincho (IPA Font License v1.0).</source>
+        <translation>フォント：IPAexゴシック・IPAex明朝（IPAフォントライセンスv1.0）</translation>
+    </message>
+    <message>
+        <source>Vault folder: {folder}</source>
+        <translation>金庫のフォルダ：{folder}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>AccessReportPanel</name>
     <message>
         <source>Save as PDF…</source>
-        <translation>PDFで保存…</translation>
+        <translation>PDFとして保存…</translation>
     </message>
     <message>
         <source>User</source>
@@ -177,7 +212,7 @@
     </message>
     <message>
         <source>Apply</source>
-        <translation>申し込む</translation>
+        <translation>適用</translation>
     </message>
     <message>
         <source>Choose the business that applies.</source>
@@ -244,6 +279,10 @@
     <message>
         <source>The file {name} cannot be read. Check that it exists and is not open elsewhere.</source>
         <translation>ファイル {name} を読み込めません。ファイルがあること、ほかのアプリで開いていないことを確かめてください。</translation>
+    </message>
+    <message>
+        <source>Added the attachment {name}.</source>
+        <translation>添付ファイル「{name}」を追加しました。</translation>
     </message>
 </context>
 <context>
@@ -461,6 +500,26 @@
         <translation>パスワード通知書を印刷</translation>
     </message>
     <message>
+        <source>Charge statement saved as PDF</source>
+        <translation>計算書をPDFで保存</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>文書を印刷</translation>
+    </message>
+    <message>
+        <source>Debtor's details changed</source>
+        <translation>債務者の情報を変更</translation>
+    </message>
+    <message>
+        <source>Own display settings changed</source>
+        <translation>自分の表示設定を変更</translation>
+    </message>
+    <message>
+        <source>Negotiation records listed</source>
+        <translation>交渉記録を一覧</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>金庫</translation>
     </message>
@@ -511,6 +570,62 @@
     <message>
         <source>Extraction condition</source>
         <translation>抽出条件</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <source>{what} (no longer in the vault)</source>
+        <translation>{what}（金庫にはもうありません）</translation>
+    </message>
+    <message>
+        <source>Debtor {number} {name}</source>
+        <translation>債務者 {number} {name}</translation>
+    </message>
+    <message>
+        <source>User {name}</source>
+        <translation>利用者 {name}</translation>
+    </message>
+    <message>
+        <source>Reversal of {amount} ({day})</source>
+        <translation>取消 {amount}（{day}）</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} ({day})</source>
+        <translation>納付 {amount}（{day}）</translation>
+    </message>
+    <message>
+        <source>Negotiation record of {day} ({channel})</source>
+        <translation>交渉記録 {day}（{channel}）</translation>
+    </message>
+    <message>
+        <source>Instalment plan agreed {day}, {amount} in all</source>
+        <translation>分納計画（{day}合意・総額 {amount}）</translation>
+    </message>
+    <message>
+        <source>Inquiry “{kind}” of {day}</source>
+        <translation>照会「{kind}」（{day}）</translation>
+    </message>
+    <message>
+        <source>{kind} sent {day}</source>
+        <translation>{kind}（{day}発送）</translation>
+    </message>
+    <message>
+        <source>Attachment {name}</source>
+        <translation>添付「{name}」</translation>
+    </message>
+    <message>
+        <source>Claim {programme} ({amount})</source>
+        <translation>債権 {programme}（{amount}）</translation>
+    </message>
+    <message>
+        <source>Tag “{name}”</source>
+        <translation>タグ「{name}」</translation>
+    </message>
+    <message>
+        <source>Extraction condition “{name}”</source>
+        <translation>抽出条件「{name}」</translation>
     </message>
     <message>
         <source>method</source>
@@ -601,6 +716,74 @@
         <translation>ファイルの種類</translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>rows skipped</source>
+        <translation>読み飛ばした行</translation>
+    </message>
+    <message>
+        <source>items changed</source>
+        <translation>変更した項目</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation>版数</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>状況の変更</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>置き換えた計画</translation>
+    </message>
+    <message>
+        <source>replacing</source>
+        <translation>訂正前</translation>
+    </message>
+    <message>
+        <source>reversed by</source>
+        <translation>取消の記録</translation>
+    </message>
+    <message>
+        <source>handler</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>基準日</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>ページ数</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>絞り込み</translation>
+    </message>
+    <message>
+        <source>count only</source>
+        <translation>件数のみ</translation>
+    </message>
+    <message>
         <source>password</source>
         <translation>パスワード</translation>
     </message>
@@ -659,6 +842,118 @@
     <message>
         <source>none</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <source>date display</source>
+        <translation>日付の表示</translation>
+    </message>
+    <message>
+        <source>charge statement</source>
+        <translation>計算書</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>氏名・名称</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>representative's reading</source>
+        <translation>代表者フリガナ</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>mailing postal code</source>
+        <translation>送付先郵便番号</translation>
+    </message>
+    <message>
+        <source>mailing address</source>
+        <translation>送付先住所</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>second phone</source>
+        <translation>電話番号2</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>手段</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>発信・受信</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>promised amount</source>
+        <translation>約束の金額</translation>
+    </message>
+    <message>
+        <source>promised date</source>
+        <translation>約束の期日</translation>
+    </message>
+    <message>
+        <source>next action</source>
+        <translation>次回予定</translation>
+    </message>
+    <message>
+        <source>payment date</source>
+        <translation>納付日</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>納付の経路</translation>
+    </message>
+    <message>
+        <source>confirmed by the ward</source>
+        <translation>区の確認</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>債権</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1024,11 +1319,11 @@
     </message>
     <message>
         <source>Address</source>
-        <translation>所在地</translation>
+        <translation>住所</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メール</translation>
+        <translation>メールアドレス</translation>
     </message>
     <message>
         <source>New consultation (Ctrl+Enter saves)</source>
@@ -1151,7 +1446,7 @@
     </message>
     <message>
         <source>Address</source>
-        <translation>所在地</translation>
+        <translation>住所</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1159,7 +1454,7 @@
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メール</translation>
+        <translation>メールアドレス</translation>
     </message>
     <message>
         <source>Representative</source>
@@ -1366,6 +1661,30 @@
         <translation>基準日 {as_of}（納期限 {due}）　元金 {principal}　計算規則: {profile}</translation>
     </message>
     <message>
+        <source>Breakdown</source>
+        <translation>内訳</translation>
+    </message>
+    <message>
+        <source>The statement as it will be printed appears here.</source>
+        <translation>印刷される計算書をここに表示します。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>印刷プレビュー</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>Saving a file of personal data needs a supervisor.</source>
+        <translation>個人情報を含むファイルの保存は、取扱責任者が行います。</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1434,12 +1753,32 @@
         <translation>過納額</translation>
     </message>
     <message>
-        <source>Each charge is the exact sum of its segments, truncated to whole yen once at the end.</source>
-        <translation>加算金・延滞金は各区間の金額を端数のまま合計し、最後に一度だけ1円未満を切り捨てています。</translation>
+        <source>Making the statement…</source>
+        <translation>計算書を作成しています…</translation>
+    </message>
+    <message>
+        <source>{n} page(s), A4. Nothing is saved unless you choose “Save as PDF…”.</source>
+        <translation>A4・{n}ページ。「PDFとして保存…」を選ばない限り、どこにも保存しません。</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>プリンターを使えませんでした。プリンターの設定を確かめてください。</translation>
+    </message>
+    <message>
+        <source>Sent the charge statement ({n} page(s)) to the printer.</source>
+        <translation>計算書（{n}ページ）を印刷しました。</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Each charge is the exact sum of its segments, truncated once at the end ({unit} dropped).</source>
+        <translation>加算金・延滞金は各期間の金額を端数まで正確に合計し、最後に一度だけ切り捨てます（{unit}切捨て）。</translation>
+    </message>
+    <message>
+        <source>Amounts are shown to four decimal places, the rest cut for display; the sums use the exact values.</source>
+        <translation>金額（端数まで）は小数第4位まで表示し、それより下は表示のために切り捨てています。合計は正確な値で計算しています。</translation>
     </message>
     <message>
         <source>{exact} → {charged}</source>
@@ -1448,6 +1787,14 @@
     <message>
         <source>Late charge (tier {tier})</source>
         <translation>延滞金（第{tier}段階）</translation>
+    </message>
+    <message>
+        <source>Saved the charge statement as {name}.</source>
+        <translation>計算書を「{name}」に保存しました。</translation>
+    </message>
+    <message>
+        <source>Save the charge statement as PDF</source>
+        <translation>計算書をPDFで保存</translation>
     </message>
 </context>
 <context>
@@ -2003,12 +2350,28 @@
         <translation>{day} 現在</translation>
     </message>
     <message>
-        <source>Limitation: not computed (no start date)</source>
-        <translation>時効: 起算日がないため未計算</translation>
+        <source>Unsaved input on the card of {name}: {tabs}</source>
+        <translation>{name}のカードに保存していない入力があります（{tabs}）。</translation>
     </message>
     <message>
-        <source>Limitation expires {day}</source>
-        <translation>時効満了日 {day}</translation>
+        <source>Limitation is not computed: this debtor has no claim.</source>
+        <translation>債権が登録されていないため、時効は計算していません。</translation>
+    </message>
+    <message>
+        <source>Limitation is not computed: the claim has no due date.</source>
+        <translation>納期限が登録されていないため、時効は計算していません。</translation>
+    </message>
+    <message>
+        <source>The limitation period ended on {day}.</source>
+        <translation>時効は{day}に満了しました。</translation>
+    </message>
+    <message>
+        <source>The limitation period ends soon, on {day} ({n} days left).</source>
+        <translation>時効は{day}に満了します（あと{n}日。満了が近づいています）。</translation>
+    </message>
+    <message>
+        <source>The limitation period ends on {day} ({n} days left).</source>
+        <translation>時効は{day}に満了します（あと{n}日）。</translation>
     </message>
     <message>
         <source>Charge statement</source>
@@ -2058,8 +2421,24 @@
         <translation>納付済</translation>
     </message>
     <message>
-        <source>Balance</source>
-        <translation>残高</translation>
+        <source>Principal balance</source>
+        <translation>元金残高</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
     </message>
     <message>
         <source>Next action</source>
@@ -2089,6 +2468,10 @@
         <translation>絞り込み</translation>
     </message>
     <message>
+        <source>Columns…</source>
+        <translation>表示する列…</translation>
+    </message>
+    <message>
         <source>Import workbook…</source>
         <translation>Excel 取込…</translation>
     </message>
@@ -2109,8 +2492,8 @@
         <translation>該当する債務者はありません。検索語を変えるか、絞り込みをクリアしてください。</translation>
     </message>
     <message>
-        <source>Enter opens the card. Ctrl+F searches.</source>
-        <translation>Enter で債務者カードを開きます。Ctrl+F で検索します。</translation>
+        <source>Enter opens the card (in the search box: the first hit). Ctrl+F searches.</source>
+        <translation>Enterでカードを開きます（検索欄では最初の1件）。Ctrl+Fで検索。</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2288,7 +2671,7 @@
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation>PDFで保存…</translation>
+        <translation>PDFとして保存…</translation>
     </message>
     <message>
         <source>Save as Excel…</source>
@@ -2397,8 +2780,16 @@
         <translation>発送日</translation>
     </message>
     <message>
+        <source>Recorded the {kind} sent on {day}.</source>
+        <translation>{kind}（{day}発送）を記録しました。</translation>
+    </message>
+    <message>
         <source>Select the document in the table first.</source>
         <translation>先に表で文書を選んでください。</translation>
+    </message>
+    <message>
+        <source>Marked the {kind} of {day} as returned undelivered.</source>
+        <translation>{kind}（{day}発送）を返戻として記録しました。</translation>
     </message>
 </context>
 <context>
@@ -2739,10 +3130,6 @@
         <translation>例: R7.4.1</translation>
     </message>
     <message>
-        <source>e.g. 2025/10/1</source>
-        <translation>例: 2025/10/1</translation>
-    </message>
-    <message>
         <source>Tags, separated by commas</source>
         <translation>タグ（読点・カンマ区切り）</translation>
     </message>
@@ -2751,8 +3138,12 @@
         <translation>担当</translation>
     </message>
     <message>
-        <source>Balance</source>
-        <translation>残高</translation>
+        <source>e.g. R7.10.1</source>
+        <translation>例: R7.10.1</translation>
+    </message>
+    <message>
+        <source>Principal balance</source>
+        <translation>元金残高</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -2775,12 +3166,16 @@
         <translation>クリア</translation>
     </message>
     <message>
-        <source>Balance (from)</source>
-        <translation>残高（下限）</translation>
+        <source>(no handler)</source>
+        <translation>（担当なし）</translation>
     </message>
     <message>
-        <source>Balance (to)</source>
-        <translation>残高（上限）</translation>
+        <source>Principal balance (from)</source>
+        <translation>元金残高（下限）</translation>
+    </message>
+    <message>
+        <source>Principal balance (to)</source>
+        <translation>元金残高（上限）</translation>
     </message>
     <message>
         <source>Due date (from)</source>
@@ -2820,6 +3215,21 @@
     <message>
         <source>Preparing the sheet…</source>
         <translation>用紙を準備しています…</translation>
+    </message>
+</context>
+<context>
+    <name>FormGuard</name>
+    <message>
+        <source>There is input you have not saved</source>
+        <translation>保存していない入力があります</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved. If you go on, it will be discarded.</source>
+        <translation>入力した内容はまだ保存されていません。このまま進むと、入力は破棄されます。</translation>
+    </message>
+    <message>
+        <source>Discard and go on</source>
+        <translation>入力を破棄して進む</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3456,10 @@
         <translation>照会内容を入力してから記録してください。</translation>
     </message>
     <message>
+        <source>Recorded the inquiry to the ward ({kind}).</source>
+        <translation>区への照会（{kind}）を記録しました。</translation>
+    </message>
+    <message>
         <source>Select the inquiry in the table first.</source>
         <translation>先に表で照会を選んでください。</translation>
     </message>
@@ -3056,6 +3470,10 @@
     <message>
         <source>Answer date</source>
         <translation>回答日</translation>
+    </message>
+    <message>
+        <source>Recorded the ward's answer of {day}.</source>
+        <translation>区の回答（{day}）を記録しました。</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3656,22 @@
         <translation>終了</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>About Saiken Desk (version)</source>
+        <translation>バージョン情報</translation>
+    </message>
+    <message>
         <source>DEMO (fictional data)</source>
         <translation>DEMO デモ（架空データ）</translation>
     </message>
@@ -3268,6 +3702,10 @@
     <message>
         <source>Your password was changed.</source>
         <translation>パスワードを変更しました。</translation>
+    </message>
+    <message>
+        <source>There is nothing to print on this screen.</source>
+        <translation>この画面には印刷するものがありません。</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -3325,10 +3763,6 @@
     <message>
         <source>Negotiation records</source>
         <translation>交渉記録</translation>
-    </message>
-    <message>
-        <source>Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.</source>
-        <translation>債務者との電話・来所・訪問・書面・メールの記録が新しい順に並び、約束と次回予定も記録します。訂正は新しい版として残ります。区への交渉記録報告書もここから出力します。</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -3833,6 +4267,22 @@
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
+    <message>
+        <source>The payment renews limitation</source>
+        <translation>納付により時効が更新されます</translation>
+    </message>
+    <message>
+        <source>A payment of {amount} on {day} acknowledges the debt: the limitation period is renewed and then ends on {after} (until now {before}). Record the payment?</source>
+        <translation>{day}の納付 {amount} は債務の承認にあたり、時効が更新されます。満了日は{after}になります（これまでは{before}）。納付を登録しますか？</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>納付を登録</translation>
+    </message>
+    <message>
+        <source>Recorded a payment of {amount} ({day}).</source>
+        <translation>納付 {amount} を登録しました（{day}）。</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -3971,12 +4421,36 @@
         <translation>計画を作成する前に「均等に分割」を押すか、行を追加してください。</translation>
     </message>
     <message>
+        <source>Make a plan of {count} instalments, {total} in all, agreed today ({day})?</source>
+        <translation>本日（{day}）合意の、総額 {total}・{count}回の分納計画を作成しますか？</translation>
+    </message>
+    <message>
+        <source>The plan now running is cancelled and replaced by this one.</source>
+        <translation>履行中の分納計画は取り消され、この計画に置き換わります。</translation>
+    </message>
+    <message>
+        <source>A signed instalment plan acknowledges the debt: the limitation period is renewed and now ends on {after} (until now {before}).</source>
+        <translation>署名した分納計画は債務の承認にあたり、時効が更新されます。満了日は{after}になります（これまでは{before}）。</translation>
+    </message>
+    <message>
+        <source>Create the instalment plan</source>
+        <translation>分納計画の作成</translation>
+    </message>
+    <message>
+        <source>Made an instalment plan of {count} instalments, {total} in all.</source>
+        <translation>総額 {total}・{count}回の分納計画を作成しました。</translation>
+    </message>
+    <message>
+        <source>With the loss of the benefit of time, the whole unpaid balance of this plan, {amount}, falls due at once today ({day}). Continue?</source>
+        <translation>期限の利益を喪失させると、この分納計画の残額 {amount} が本日（{day}）一括で納付期限になります。続けますか？</translation>
+    </message>
+    <message>
         <source>Accelerate</source>
         <translation>期限の利益喪失</translation>
     </message>
     <message>
-        <source>The whole unpaid balance of this plan falls due today. Continue?</source>
-        <translation>この分納計画の未納残額全額が本日を期限として一括請求の対象になります。続けますか？</translation>
+        <source>Accelerated the plan: {amount} is due at once.</source>
+        <translation>期限の利益を喪失させました。残額 {amount} が一括で納付期限です。</translation>
     </message>
 </context>
 <context>
@@ -4042,6 +4516,77 @@
     </message>
 </context>
 <context>
+    <name>RecordFilters</name>
+    <message>
+        <source>e.g. R7.9.1</source>
+        <translation>例: R7.9.1</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>すべての手段</translation>
+    </message>
+    <message>
+        <source>Promises: any record</source>
+        <translation>約束：すべての記録</translation>
+    </message>
+    <message>
+        <source>With a promise</source>
+        <translation>約束のある記録</translation>
+    </message>
+    <message>
+        <source>Promises still due</source>
+        <translation>期日前の約束</translation>
+    </message>
+    <message>
+        <source>Promises missed</source>
+        <translation>守られなかった約束</translation>
+    </message>
+    <message>
+        <source>Next action due</source>
+        <translation>次回予定日が来ているもの</translation>
+    </message>
+    <message>
+        <source>The debtor's latest record plans an action for today or earlier.</source>
+        <translation>債務者の最新の記録で、次回予定日が今日以前のもの。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>(no handler)</source>
+        <translation>（担当なし）</translation>
+    </message>
+    <message>
+        <source>Period (from)</source>
+        <translation>期間（開始）</translation>
+    </message>
+    <message>
+        <source>Period (to)</source>
+        <translation>期間（終了）</translation>
+    </message>
+    <message>
+        <source>Period: the start is after the end. Swap the two dates.</source>
+        <translation>期間：開始日が終了日より後です。2つの日付を入れ替えてください。</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>e.g. the representative</source>
@@ -4097,6 +4642,100 @@
     </message>
 </context>
 <context>
+    <name>RecordListPage</name>
+    <message>
+        <source>Negotiation records</source>
+        <translation>交渉記録</translation>
+    </message>
+    <message>
+        <source>Negotiation report…</source>
+        <translation>交渉記録報告書…</translation>
+    </message>
+    <message>
+        <source>Debtor's name, reading, phone or management no. (Ctrl+F)</source>
+        <translation>債務者の名前・フリガナ・電話番号・管理番号で検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>絞り込み</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n}件</translation>
+    </message>
+    <message>
+        <source>No record matches. Change the search words or clear the filters.</source>
+        <translation>該当する交渉記録はありません。検索語を変えるか、絞り込みをクリアしてください。</translation>
+    </message>
+    <message>
+        <source>Newest first. Enter opens the record on its debtor's card.</source>
+        <translation>新しい順。Enterで、その記録を債務者カードで開きます。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Management no.</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>債務者</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>手段</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>発信・受信</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>約束</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>次回予定</translation>
+    </message>
+    <message>
+        <source>due {day}</source>
+        <translation>{day}まで</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>履行</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>不履行</translation>
+    </message>
+    <message>
+        <source>Paid toward it by the promised day: {amount}</source>
+        <translation>約束の期日までの納付：{amount}</translation>
+    </message>
+</context>
+<context>
     <name>RecordsTab</name>
     <message>
         <source>Quick entry</source>
@@ -4125,6 +4764,14 @@
     <message>
         <source>Version</source>
         <translation>版</translation>
+    </message>
+    <message>
+        <source>Corrected the negotiation record ({what}).</source>
+        <translation>交渉記録（{what}）を訂正しました。</translation>
+    </message>
+    <message>
+        <source>Added the negotiation record ({what}).</source>
+        <translation>交渉記録（{what}）を登録しました。</translation>
     </message>
     <message>
         <source>Version {n}</source>
@@ -4240,7 +4887,7 @@ by {day}</source>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation>PDF として保存…</translation>
+        <translation>PDFとして保存…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -4261,6 +4908,89 @@ by {day}</source>
     <message>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Negotiation report</source>
+        <translation>交渉記録報告書</translation>
+    </message>
+    <message>
+        <source>Every handler</source>
+        <translation>全担当者</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Excelで保存…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDFとして保存…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Saving a file of personal data needs a supervisor.</source>
+        <translation>個人情報を含むファイルの保存は、取扱責任者が行います。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Choose the period and press “Show”.</source>
+        <translation>期間を選んで「表示」を押してください。</translation>
+    </message>
+    <message>
+        <source>Period (from)</source>
+        <translation>期間（開始）</translation>
+    </message>
+    <message>
+        <source>Period (to)</source>
+        <translation>期間（終了）</translation>
+    </message>
+    <message>
+        <source>Period: the start is after the end. Swap the two dates.</source>
+        <translation>期間：開始日が終了日より後です。2つの日付を入れ替えてください。</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>報告書を作成しています…</translation>
+    </message>
+    <message>
+        <source>{records} records of {debtors} debtors, {from_day} to {to_day}; {pages} page(s).</source>
+        <translation>{from_day}～{to_day}、債務者{debtors}名の記録{records}件（{pages}ページ）。</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>プリンターを使えませんでした。プリンターの設定を確かめてください。</translation>
+    </message>
+    <message>
+        <source>Sent the negotiation report ({n} page(s)) to the printer.</source>
+        <translation>交渉記録報告書（{n}ページ）を印刷しました。</translation>
+    </message>
+    <message>
+        <source>Saved the negotiation report as {name}.</source>
+        <translation>交渉記録報告書を「{name}」に保存しました。</translation>
+    </message>
+    <message>
+        <source>Save the negotiation report</source>
+        <translation>交渉記録報告書の保存</translation>
     </message>
 </context>
 <context>
@@ -4651,8 +5381,8 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>設定</translation>
     </message>
     <message>
-        <source>These settings apply to everyone who uses this vault.</source>
-        <translation>この金庫を使うすべての利用者に適用される設定です。</translation>
+        <source>Your own display settings, and the settings that apply to everyone who uses this vault.</source>
+        <translation>あなた自身の表示の設定と、この金庫を使う全員に共通の設定です。</translation>
     </message>
     <message>
         <source> min</source>
@@ -4703,8 +5433,40 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>バックアップは取扱責任者または管理者が作成します。</translation>
     </message>
     <message>
+        <source>Your display</source>
+        <translation>あなたの表示</translation>
+    </message>
+    <message>
+        <source>Japanese era (和暦): R8.12.16 in tables, 令和8年12月16日 in sentences</source>
+        <translation>和暦：一覧では R8.12.16、文章では 令和8年12月16日</translation>
+    </message>
+    <message>
+        <source>Western years (西暦): 2026/12/16 in tables, 2026年12月16日 in sentences</source>
+        <translation>西暦：一覧では 2026/12/16、文章では 2026年12月16日</translation>
+    </message>
+    <message>
+        <source>Dates can be typed either way everywhere (R8.12.16, 令和8年12月16日, 2026/12/16).</source>
+        <translation>日付はどの画面でも、どちらの書き方でも入力できます（R8.12.16、令和8年12月16日、2026/12/16）。</translation>
+    </message>
+    <message>
+        <source>Date display</source>
+        <translation>日付の表示</translation>
+    </message>
+    <message>
+        <source>Dates are now shown in the Japanese era.</source>
+        <translation>日付を和暦で表示します。</translation>
+    </message>
+    <message>
+        <source>Dates are now shown in Western years.</source>
+        <translation>日付を西暦で表示します。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>保存しました。</translation>
+    </message>
+    <message>
+        <source>Saved the vault's settings.</source>
+        <translation>金庫の設定を保存しました。</translation>
     </message>
     <message>
         <source>Making a backup…</source>
@@ -4713,6 +5475,124 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
     <message>
         <source>Backup {name} made ({n} audit entries).</source>
         <translation>バックアップ {name} を作成しました（監査記録 {n} 件）。</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>どの画面でも</translation>
+    </message>
+    <message>
+        <source>Go to an area of the left list, in its order</source>
+        <translation>左の一覧の領域へ（上から順に）</translation>
+    </message>
+    <message>
+        <source>Lock now (the vault closes; sign in again to go on)</source>
+        <translation>すぐにロック（金庫を閉じます。続けるにはサインインし直します）</translation>
+    </message>
+    <message>
+        <source>Print what is in front of you</source>
+        <translation>表示中のものを印刷</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>このショートカットの一覧</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>一覧</translation>
+    </message>
+    <message>
+        <source>Go to the search box</source>
+        <translation>検索欄へ</translation>
+    </message>
+    <message>
+        <source>In the search box: open the only or first hit; in the table: open the row</source>
+        <translation>検索欄では1件だけ（または最初の1件）を開く。表では選んだ行を開く</translation>
+    </message>
+    <message>
+        <source>From the search box into the table; move between rows</source>
+        <translation>検索欄から表へ。行の移動</translation>
+    </message>
+    <message>
+        <source>Show or hide the filters</source>
+        <translation>絞り込みの表示・非表示</translation>
+    </message>
+    <message>
+        <source>Debtor card</source>
+        <translation>債務者カード</translation>
+    </message>
+    <message>
+        <source>Back to the list (asks first if something typed is not saved)</source>
+        <translation>一覧に戻る（保存していない入力があれば確認します）</translation>
+    </message>
+    <message>
+        <source>Next / previous tab, wherever the focus is</source>
+        <translation>次・前のタブへ（どこにカーソルがあっても）</translation>
+    </message>
+    <message>
+        <source>Go to a tab</source>
+        <translation>タブへ移動</translation>
+    </message>
+    <message>
+        <source>Record a payment</source>
+        <translation>納付の登録</translation>
+    </message>
+    <message>
+        <source>Charge statement</source>
+        <translation>加算金・延滞金計算書</translation>
+    </message>
+    <message>
+        <source>Print the charge statement</source>
+        <translation>計算書を印刷</translation>
+    </message>
+    <message>
+        <source>Add the negotiation record typed in the quick entry</source>
+        <translation>入力した交渉記録を追加</translation>
+    </message>
+    <message>
+        <source>Negotiation records</source>
+        <translation>交渉記録</translation>
+    </message>
+    <message>
+        <source>Print the negotiation report of the period shown</source>
+        <translation>表示中の期間の交渉記録報告書を印刷</translation>
+    </message>
+    <message>
+        <source>Dialogs</source>
+        <translation>ダイアログ</translation>
+    </message>
+    <message>
+        <source>Cancel (asks first if something typed is not saved)</source>
+        <translation>キャンセル（保存していない入力があれば確認します）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>働き</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -4962,8 +5842,32 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>タグの期限</translation>
     </message>
     <message>
+        <source>Added the tag “{name}”.</source>
+        <translation>タグ「{name}」を追加しました。</translation>
+    </message>
+    <message>
         <source>Select the tag to remove first.</source>
         <translation>先に削除するタグを選んでください。</translation>
+    </message>
+    <message>
+        <source>Removed the tag “{name}”.</source>
+        <translation>タグ「{name}」を外しました。</translation>
+    </message>
+    <message>
+        <source>Saved the notes.</source>
+        <translation>メモを保存しました。</translation>
+    </message>
+    <message>
+        <source>Changed the status to {status}.</source>
+        <translation>状況を「{status}」に変更しました。</translation>
+    </message>
+    <message>
+        <source>Assigned the handler {name}.</source>
+        <translation>担当者を{name}にしました。</translation>
+    </message>
+    <message>
+        <source>Removed the handler.</source>
+        <translation>担当者を外しました。</translation>
     </message>
 </context>
 <context>

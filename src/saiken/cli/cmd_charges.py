@@ -1,6 +1,6 @@
 """`saiken charges`: principal, 加算金 and 延滞金 on a date, by the exact rules of DESIGN §8.
 
-    saiken charges --principal N --received DATE --due DATE [--payment DATE:AMOUNT]... --as-of DATE
+    saiken charges --principal N --received DATE --due DATE [--payment DATE:AMOUNT]... [--as-of DATE]
                    [--base-unit N] [--result-unit N] [--minimum N] [--no-additional]
                    [--tranche DATE:AMOUNT]... [--profile NAME] [--json]
 
@@ -18,6 +18,7 @@ import unicodedata
 
 from saiken.cli.common import Commands, print_json
 from saiken.domain.charges import ChargeResult, Payment, Tranche, compute_charges
+from saiken.domain.clock import system_clock
 from saiken.domain.errors import ValidationError
 from saiken.domain.money import format_exact_yen, format_yen, parse_yen
 from saiken.domain.rule_profiles import PRESETS, RuleProfile, format_percent, preset
@@ -51,7 +52,7 @@ def register(commands: Commands) -> None:
     parser.add_argument(
         "--payment", action="append", default=[], metavar="DATE:AMOUNT", help="入金（繰り返し可）"
     )
-    parser.add_argument("--as-of", dest="as_of", metavar="DATE", help="基準日")
+    parser.add_argument("--as-of", dest="as_of", metavar="DATE", help="基準日（省略すると今日・日本時間）")
     parser.add_argument(
         "--profile", default="subsidy", help=f"計算規則: {', '.join(sorted(PRESETS))}（既定: subsidy）"
     )
@@ -121,7 +122,7 @@ def profile_from_args(args: argparse.Namespace) -> RuleProfile:
 def compute_from_args(args: argparse.Namespace, profile: RuleProfile) -> ChargeResult:
     principal = _yen(_required(args.principal, "--principal"), "--principal")
     due = _date(args.due, "--due")
-    as_of = _date(args.as_of, "--as-of")
+    as_of = _date(args.as_of, "--as-of") if args.as_of else system_clock.today()
     if args.received is not None and args.tranche:
         raise ValidationError("--received と --tranche は同時に指定できません。どちらか一方にしてください。")
     received = _date(args.received, "--received") if not args.tranche else None

@@ -54,6 +54,9 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "errors": [
             {"row": e.row, "column": e.column, "value": e.value, "message": e.message} for e in report.errors
         ],
+        "notes": [
+            {"row": n.row, "column": n.column, "value": n.value, "message": n.message} for n in report.notes
+        ],
         "changes": [
             {
                 "management_no": c.management_no,
@@ -79,6 +82,8 @@ def _print_text(report: ImportReport) -> None:
     print(f"{head}: 新規 {report.imported} 件、更新 {report.updated} 件、変更なし {report.unchanged} 件")
     if report.protected:
         print("  （パスワード付きのブックを、ファイルに書き出さずにメモリ上で開きました）")
+    for n in report.notes:
+        print(f"  注意 {n.row}行目 「{n.column}」: {n.message}")
     for change in report.changes:
         print(f"  {change.management_no}:")
         for name, (old, new) in change.fields.items():

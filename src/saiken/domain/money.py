@@ -121,3 +121,22 @@ def format_exact(value: Fraction | int, places: int = 4) -> str:
 def format_exact_yen(value: Fraction | int, places: int = 4) -> str:
     """`format_exact` followed by 円: `92,222.1549円`, `15,150円`, `37,667.7671…円`."""
     return f"{format_exact(value, places)}円"
+
+
+def format_fixed(value: Fraction | int, places: int = 4) -> str:
+    """An exact amount with exactly `places` decimals, the rest cut (never rounded), for a column whose
+    figures line up on the decimal point: Fraction(13748735, 365) → `37,667.7671`, 15150 → `15,150.0000`.
+    A statement that uses it says that the figures are cut for display and the sum is exact."""
+    value = Fraction(value)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    whole = value.numerator // value.denominator
+    scaled = (value - whole) * 10**places
+    digits = scaled.numerator // scaled.denominator
+    return f"{sign}{whole:,}.{digits:0{places}d}" if places else f"{sign}{whole:,}"
+
+
+def is_cut(value: Fraction | int, places: int = 4) -> bool:
+    """True when `format_fixed(value, places)` had to cut decimals away."""
+    scaled: Fraction = Fraction(value) * 10**places
+    return scaled.denominator != 1

@@ -4,8 +4,11 @@ Eras (DESIGN §8): 明治 1868-01-25, 大正 1912-07-30, 昭和 1926-12-25, 平�
 An era ends the day before the next one begins. Year 1 of an era is written 元年 in the long style.
 
 Rules decided here:
-- A 和暦 date outside its era is rejected with a message that names the text (平成31年5月1日, 令和元年4月30日,
-  平成32年1月1日 are all refused), because such a date usually hides a typing mistake.
+- A 和暦 date written in an era past that era's end (平成31年5月1日, 平成32年4月1日 — old forms and systems
+  still print them) is read as the government treats it: as that same day (平成32年4月1日 is 2020-04-01,
+  令和2年4月1日). `read_date` says so in its `note`, so an import can tell the person.
+- A date before its era began (令和元年4月30日, 平成元年1月7日) is refused with a message that names the text:
+  no one writes such a date, so it hides a typing mistake.
 - A fiscal year (年度) is named by the 西暦 year in which it starts on April 1. Its era name is the era in
   force on May 1 of that year, which gives the names in use: 1988 → 昭和63年度, 1989 → 平成元年度,
   2019 → 令和元年度.
@@ -101,12 +104,13 @@ def _era_year(era: Era, year_text: str, original: str) -> int:
     year = 1 if year_text == "元" else int(year_text)
     if year < 1:
         raise ValidationError(f"「{original}」の年が0です。{era.name}は元年（1年）から数えます。")
-    if era.last_year is not None and year > era.last_year:
-        raise ValidationError(
-            f"「{original}」の年は{era.name}の期間外です（{era.name}は{era.last_year}年まで）。"
-            "元号と年を確かめてください。"
-        )
     return era.start.year + year - 1
+
+
+@dataclass(frozen=True)
+class DateReading:
+    day: dt.date
+    note: str | None = None  # set when the text named an era past its end (read as the same day)
 
 
 def _make_date(year: int, month: int, day: int, original: str) -> dt.date:
@@ -116,12 +120,12 @@ def _make_date(year: int, month: int, day: int, original: str) -> dt.date:
         raise ValidationError(f"「{original}」は存在しない日付です。年月日を確かめてください。") from None
 
 
-def parse_date(value: str | dt.date | dt.datetime) -> dt.date:
-    """A date from ISO, slashes, dots, 和暦 or a date object. Raises ValidationError naming the text."""
+def read_date(value: str | dt.date | dt.datetime) -> DateReading:
+    """`parse_date` with a note when the text named an era past its end (see the module docstring)."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return DateReading(value.date())
     if isinstance(value, dt.date):
-        return value
+        return DateReading(value)
     if not isinstance(value, str):
         raise ValidationError(f"「{value}」は日付として読めません。{_EXAMPLES}")
     text = _normalise(value)
@@ -130,25 +134,40 @@ def parse_date(value: str | dt.date | dt.datetime) -> dt.date:
     match = _WAREKI_RE.match(text)
     if match:
         era = _BY_NAME[match["era"]]
-        year = _era_year(era, match["year"], value.strip())
+        shown = value.strip()
+        year = _era_year(era, match["year"], shown)
         month = int(match["m1"] or match["m2"])
         day = int(match["d1"] or match["d2"])
-        result = _make_date(year, month, day, value.strip())
-        if not era.contains(result):
-            bounds = f"{format_wareki(era.start)}から" + (f"{format_wareki(era.end)}まで" if era.end else "")
+        result = _make_date(year, month, day, shown)
+        if result < era.start:
             raise ValidationError(
-                f"「{value.strip()}」は{era.name}の期間外です（{era.name}は{bounds}）。元号と年を確かめてください。"
+                f"「{shown}」は{era.name}が始まる前の日付です（{era.name}は{format_wareki(era.start)}から）。"
+                "元号と年を確かめてください。"
             )
-        return result
+        if era.end is not None and result > era.end:
+            note = (
+                f"「{shown}」は{era.name}の終わり（{format_wareki(era.end)}）より後の日付のため、"
+                f"同じ日の{format_wareki(result)}（{result.year}年{result.month}月{result.day}日）として読みました。"
+            )
+            return DateReading(result, note)
+        return DateReading(result)
     match = _SEIREKI_RE.match(text)
     if match:
         month = int(match["m1"] or match["m2"])
         day = int(match["d1"] or match["d2"])
-        return _make_date(int(match["year"]), month, day, value.strip())
+        return DateReading(_make_date(int(match["year"]), month, day, value.strip()))
     match = _COMPACT_RE.match(text)
     if match:
-        return _make_date(int(match["year"]), int(match["month"]), int(match["day"]), value.strip())
+        return DateReading(
+            _make_date(int(match["year"]), int(match["month"]), int(match["day"]), value.strip())
+        )
     raise ValidationError(f"「{value.strip()}」は日付として読めません。{_EXAMPLES}")
+
+
+def parse_date(value: str | dt.date | dt.datetime) -> dt.date:
+    """A date from ISO, slashes, dots, 和暦 or a date object. Raises ValidationError naming the text.
+    A 和暦 date past its era's end is read as that same day (`read_date` also says so)."""
+    return read_date(value).day
 
 
 def format_wareki(day: dt.date, style: str = "long") -> str:

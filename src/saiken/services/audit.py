@@ -8,7 +8,7 @@ import binascii
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,6 +19,7 @@ from saiken.domain.roles import Capability
 from saiken.security.audit_chain import ChainEntry, ChainReport
 from saiken.security.audit_verify import Checkpoint, verify_audit
 from saiken.security.membership import SignedStatement, parse_statement
+from saiken.services.audit_subjects import Subject, resolve
 from saiken.services.context import AUDIT_HEAD_KEY, VaultSession, read_session
 from saiken.services.record_digests import check_records, raw_connection, records_digest
 from saiken.store.models import AuditEntry
@@ -35,6 +36,8 @@ class AuditRow:
     target_type: str | None
     target_id: str | None
     details: dict[str, Any]
+    # what the target and the id-bearing details name, for people (`services.audit_subjects`)
+    subjects: dict[str, tuple[Subject, ...]] = field(default_factory=dict)
 
 
 def _row(entry: AuditEntry) -> AuditRow:
@@ -80,7 +83,9 @@ def list_entries(
     if until is not None:
         query = query.where(AuditEntry.at < _day_start(until + dt.timedelta(days=1)))
     with read_session(s) as session:
-        return [_row(e) for e in session.scalars(query.limit(max(0, limit)).offset(max(0, offset)))]
+        rows = [_row(e) for e in session.scalars(query.limit(max(0, limit)).offset(max(0, offset)))]
+        named = resolve(session, rows)
+    return [replace(row, subjects=subjects) for row, subjects in zip(rows, named, strict=True)]
 
 
 def actions(s: VaultSession) -> list[str]:

@@ -24,6 +24,7 @@ class Area(StrEnum):
     CONDITIONS = "conditions"  # saved search conditions
     SETTINGS = "settings"
     USERS = "users"
+    PREFERENCES = "preferences"  # the signed-in user's own preferences (date display, list columns)
     # the consultation area (saiken.services.consultations)
     BUSINESSES = "businesses"
     CONSULTATIONS = "consultations"

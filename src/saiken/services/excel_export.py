@@ -17,16 +17,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.excel.debtor_list import DebtorSheetRow, debtor_list_bytes
-from saiken.exchange.excel.negotiation_report import NegotiationReportRow, negotiation_report_bytes
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.debtors.listing import filter_summary
 from saiken.services.debtors.search import MAX_PAGE, DebtorFilter, DebtorListRow, check_filter, query_page
 from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
-from saiken.store.models import Claim, Debtor, Engagement, NegotiationRecord, User
+from saiken.store.models import Claim, Debtor
 
 MAX_PERIOD_DAYS = 3 * 366
 
@@ -53,64 +51,6 @@ def _check_target(path: Path | str) -> Path:
     return target
 
 
-def _bounds(period_from: dt.date, period_to: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The period as aware datetimes: from 00:00 JST of the first day to 00:00 JST after the last."""
-    for label, value in (("期間の開始日", period_from), ("期間の終了日", period_to)):
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise ValidationError(f"{label}を日付で指定してください。")
-    if period_from > period_to:
-        raise ValidationError("期間の開始日が終了日より後になっています。開始日を終了日以前にしてください。")
-    if (period_to - period_from).days > MAX_PERIOD_DAYS:
-        raise ValidationError("期間が長すぎます（3 年まで）。期間を分けて出力してください。")
-    start = dt.datetime(period_from.year, period_from.month, period_from.day, tzinfo=JST)
-    end = dt.datetime(period_to.year, period_to.month, period_to.day, tzinfo=JST) + dt.timedelta(days=1)
-    return start, end
-
-
-def _report_rows(session: Session, start: dt.datetime, end: dt.datetime) -> list[NegotiationReportRow]:
-    handlers = dict(session.execute(select(User.id, User.display_name)).tuples().all())
-    names = dict(session.execute(select(User.id, User.name)).tuples().all())
-    result = session.execute(
-        select(NegotiationRecord, Debtor.management_no, Debtor.name)
-        .join(Debtor, Debtor.id == NegotiationRecord.debtor_id)
-        .where(
-            NegotiationRecord.superseded.is_(False), NegotiationRecord.at >= start, NegotiationRecord.at < end
-        )
-        .order_by(NegotiationRecord.at, Debtor.management_no, NegotiationRecord.id)
-    )
-    rows = []
-    for record, management_no, name in result:
-        handler_id = record.handler_user_id
-        handler = (handlers.get(handler_id) or names.get(handler_id) or "") if handler_id is not None else ""
-        rows.append(
-            NegotiationReportRow(
-                management_no=management_no,
-                debtor_name=name,
-                at=record.at.astimezone(JST),
-                channel=record.channel,
-                direction=record.direction,
-                person=record.person,
-                handler=handler or record.created_by,
-                summary=record.summary,
-                promise_amount=record.promise_amount,
-                promise_date=record.promise_date,
-                next_action_on=record.next_action_on,
-            )
-        )
-    return rows
-
-
-def _parties(session: Session, vault: VaultSession) -> tuple[str, str]:
-    engagement = session.scalar(select(Engagement).order_by(Engagement.id.desc()).limit(1))
-    ward = engagement.ward if engagement is not None else ""
-    contractor = engagement.contractor if engagement is not None else ""
-    if vault.org_role == "ward":
-        ward = ward or vault.org_name
-    else:
-        contractor = contractor or vault.org_name
-    return ward, contractor
-
-
 def export_negotiation_report(
     s: VaultSession,
     path: Path | str,
@@ -118,32 +58,16 @@ def export_negotiation_report(
     period_from: dt.date,
     period_to: dt.date,
     password: FilePassword | None = None,
+    handler: str | None = None,
 ) -> ExportResult:
-    """Write the 交渉記録報告書 of every current negotiation record dated within the period (JST days),
-    protected with `password` when given."""
-    s.require(Capability.EXPORT)
+    """Write the 交渉記録報告書 of every current negotiation record dated within the period (JST days; one
+    handler's when `handler` names one), protected with `password` when given. The records stream from the
+    database into the workbook (`services.records.report`)."""
+    from saiken.services.records.report import write_report
+
     target = _check_target(path)
-    start, end = _bounds(period_from, period_to)
-    with unit_of_work(s) as work:
-        rows = _report_rows(work.session, start, end)
-        ward, contractor = _parties(work.session, s)
-        data = negotiation_report_bytes(
-            period_from=period_from,
-            period_to=period_to,
-            ward_name=ward,
-            contractor_name=contractor,
-            rows=rows,
-            created_on=s.clock.today(),
-        )
-        saved = save_personal_file(s, target, data, title="交渉記録報告書", password=password)
-        work.audit(
-            "export.negotiation_report",
-            rows=len(rows),
-            period_from=period_from.isoformat(),
-            period_to=period_to.isoformat(),
-            **saved.audit_details(),
-        )
-    return ExportResult(path=target, rows=len(rows), saved=saved)
+    saved, rows = write_report(s, target, period_from, period_to, handler, password=password)
+    return ExportResult(path=target, rows=rows, saved=saved)
 
 
 def _list_rows(session: Session, flt: DebtorFilter, today: dt.date) -> list[DebtorListRow]:

@@ -11,8 +11,14 @@ the caller passes, decrypted in memory (saiken.exchange.protected_files) and the
 check of a plain one; nothing decrypted is ever written to a file.
 
 On re-import the contractor's own work is kept: status, handler, tags, notes, records and the payments
-the contractor entered are not touched; a changed 既納付額 is booked as one more ward-confirmed payment of
-the difference (`IMPORT_ADJUST_SOURCE`), so the paid total again equals the workbook's figure.
+the contractor entered are not touched. A changed 既納付額 is a correction, kept as history (DESIGN §4
+convention 5): each earlier ward-confirmed import entry is reversed (a negative entry naming it, dated as
+it was) and one new entry of the workbook's figure is added, so the paid total again equals the workbook.
+The new entry is dated the import day when the figure went up (the ward has booked new payments), and
+keeps the earlier entry's day when it went down (the earlier figure was wrong, nothing was paid today).
+
+Text fields are held to `domain.text_limits` (and a cell longer than Excel's own 32,767 characters is
+refused), dates past their era's end are read as the same day and listed in the report's `notes`.
 """
 
 from __future__ import annotations
@@ -85,6 +91,7 @@ class ImportReport:
     dry_run: bool = False
     skipped_rows: list[int] = field(default_factory=list)
     protected: bool = False  # the workbook was Office-encrypted (opened with its password, in memory)
+    notes: list[RowError] = field(default_factory=list)  # read, but worth telling (a date past its era)
 
     @property
     def ok(self) -> bool:
@@ -194,6 +201,7 @@ def import_ward_workbook(
             dry_run=dry_run,
             skipped_rows=list(extraction.skipped_rows),
             protected=protected,
+            notes=list(extraction.notes),
         )
         return Changed(refused, NOTHING)
     if not extraction.rows:
@@ -207,7 +215,13 @@ def import_ward_workbook(
             existing = _load_existing(session, _target_engagement(session), numbers)
             report = _report(extraction.rows, existing, dry_run=True)
         return Changed(
-            replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected), NOTHING
+            replace(
+                report,
+                skipped_rows=list(extraction.skipped_rows),
+                protected=protected,
+                notes=list(extraction.notes),
+            ),
+            NOTHING,
         )
     with unit_of_work(s) as work:
         engagement = default_engagement(work)
@@ -233,7 +247,15 @@ def import_ward_workbook(
         assert len(updated_ids) == report.updated
     touched = frozenset([*new_ids, *updated_ids])
     changes = Changes(frozenset({Area.DEBTORS, Area.PAYMENTS}), touched) if touched else NOTHING
-    return Changed(replace(report, skipped_rows=list(extraction.skipped_rows), protected=protected), changes)
+    return Changed(
+        replace(
+            report,
+            skipped_rows=list(extraction.skipped_rows),
+            protected=protected,
+            notes=list(extraction.notes),
+        ),
+        changes,
+    )
 
 
 def _report(rows: list[DebtorRow], existing: dict[str, _Existing], *, dry_run: bool) -> ImportReport:
@@ -357,24 +379,46 @@ def _apply_updates(
             else:
                 known.tranche.received_on = row.received_date  # type: ignore[assignment]
         if "paid" in fields:
-            session.execute(
-                insert(Payment),
-                [
-                    _payment(
-                        debtor.id,
-                        claim.id,
-                        row.paid - known.imported_paid,
-                        IMPORT_ADJUST_SOURCE,
-                        today,
-                        now,
-                        user,
-                    )
-                ],
-            )
+            _correct_paid(session, debtor.id, claim.id, row.paid, known.imported_paid, today, now, user)
         session.flush()
         refresh_totals(session, debtor, now)
         updated.append(debtor.id)
     return updated
+
+
+def _correct_paid(
+    session: Session,
+    debtor_id: int,
+    claim_id: int | None,
+    new_paid: int,
+    old_paid: int,
+    today: dt.date,
+    now: dt.datetime,
+    user: str,
+) -> None:
+    """The workbook's 既納付額 changed: reverse every earlier import entry still in force, then book the new
+    figure as one entry (module docstring: its day)."""
+    entries = list(
+        session.scalars(
+            select(Payment)
+            .where(Payment.debtor_id == debtor_id, Payment.source.in_((IMPORT_SOURCE, IMPORT_ADJUST_SOURCE)))
+            .order_by(Payment.id)
+        )
+    )
+    reversed_ids = {p.reverses_id for p in entries if p.reverses_id is not None}
+    in_force = [p for p in entries if p.amount > 0 and p.id not in reversed_ids]
+    rows = [
+        {
+            **_payment(debtor_id, p.claim_id, -p.amount, p.source, p.paid_on, now, user),
+            "reverses_id": p.id,
+        }
+        for p in in_force
+    ]
+    if new_paid > 0:
+        day = today if new_paid > old_paid or not in_force else min(p.paid_on for p in in_force)
+        rows.append(_payment(debtor_id, claim_id, new_paid, IMPORT_SOURCE, day, now, user))
+    if rows:
+        session.execute(insert(Payment), rows)
 
 
 def _reindex(session: Session, rows: Iterable[DebtorRow], new_ids: list[int], updated: list[Debtor]) -> None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from sqlalchemy import Integer, column, text
 from sqlalchemy.sql.selectable import TextualSelect
 
+from saiken.domain import corporate_forms
 from saiken.domain.textfold import HYPHENS, digits_only, fold
 
 GRAM_HEX = 8  # hex digits per character in a gram token
@@ -40,36 +41,7 @@ def clear_fold_cache() -> None:
 
 # Readings of corporate forms, left out of the sort key so that 株式会社四谷美容室 sorts under ヨ (五十音順 of
 # the name itself, as a ward's ledger does). Longest first so that e.g. トクテイヒエイリカツドウホウジン wins.
-CORPORATE_READINGS: tuple[str, ...] = tuple(
-    sorted(
-        (
-            "カブシキガイシャ",
-            "カブシキカイシャ",
-            "ユウゲンガイシャ",
-            "ユウゲンカイシャ",
-            "ゴウドウガイシャ",
-            "ゴウドウカイシャ",
-            "ゴウシガイシャ",
-            "ゴウメイガイシャ",
-            "イッパンシャダンホウジン",
-            "イッパンザイダンホウジン",
-            "コウエキシャダンホウジン",
-            "コウエキザイダンホウジン",
-            "トクテイヒエイリカツドウホウジン",
-            "エヌピーオーホウジン",
-            "シャカイフクシホウジン",
-            "イリョウホウジン",
-            "ガッコウホウジン",
-            "シュウキョウホウジン",
-            "ノウジクミアイホウジン",
-            "キギョウクミアイ",
-            "キョウドウクミアイ",
-            "ショクギョウクミアイ",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+CORPORATE_READINGS: tuple[str, ...] = corporate_forms.READINGS  # longest first (domain.corporate_forms)
 
 
 def sort_reading(name_kana: str, name: str) -> str:

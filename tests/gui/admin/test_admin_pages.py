@@ -10,6 +10,7 @@ from shell_gui_data import ADMIN, ADMIN_PASSWORD
 
 from saiken.domain.errors import SaikenError
 from saiken.services import vault
+from saiken.ui.kit import display
 
 NEW_USER = "tanaka"
 NEW_PASSWORD = "架空の取扱者の合言葉です"
@@ -66,7 +67,8 @@ def test_add_change_password_and_remove_a_user_through_the_page(qtbot, main_wind
     page.select_user(NEW_USER)
     driver.then(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     page.remove_button.click()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not driver.handlers and bool(driver.seen), timeout=5000)  # asked, answered
+    page.context.ops.wait_idle()
     assert NEW_USER in vault.read_vault_info(vault_folder).user_names
     assert "削除しますか" in driver.seen[-1].text()
 
@@ -127,12 +129,12 @@ def test_audit_log_filters_by_action_user_and_date_and_verifies_the_chain(qtbot,
     tomorrow = today + dt.timedelta(days=1)
     page.reset_filters()
     page.since_on.setChecked(True)
-    page.since.setDate(tomorrow)
+    page.since.setText(display.day(tomorrow))
     page.apply_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
     page.until_on.setChecked(True)
-    page.since.setDate(today - dt.timedelta(days=1))
-    page.until.setDate(tomorrow)
+    page.since.setText(display.day(today - dt.timedelta(days=1)))
+    page.until.setText(display.day(tomorrow))
     page.apply_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=5000)
 

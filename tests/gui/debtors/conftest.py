@@ -15,7 +15,7 @@ def page_context(qtbot, vault_session):
 
     from saiken.ui.kit.background import Operations
     from saiken.ui.kit.clipboard import ClipboardGuard
-    from saiken.ui.kit.errors import Dialogs
+    from saiken.ui.kit.errors import dialogs
     from saiken.ui.kit.page_context import PageContext
     from saiken.ui.shell.appsetup import prepare_application
 
@@ -24,7 +24,7 @@ def page_context(qtbot, vault_session):
     ops.set_session(vault_session)
     context = PageContext(
         ops=ops,
-        dialogs=Dialogs(),
+        dialogs=dialogs,  # the application's wrapped dialogs: tests answer them with the `driver` fixture
         clipboard=ClipboardGuard(),
         clock=vault_session.clock,
         user=vault_session.user,

@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
 
 from saiken.services import debtors as debtor_services
 from saiken.ui.debtors.card import DebtorCardPage
@@ -44,7 +45,12 @@ def test_header_shows_amounts_as_of_the_clock(card_page):
     assert card_page.name.text() == "高橋工務店　様"
 
 
-def test_entering_a_payment_with_a_wareki_date_updates_the_header(qtbot, card_page, vault_session):
+def _yes(box):
+    box.done(QMessageBox.StandardButton.Yes)
+
+
+def test_entering_a_payment_with_a_wareki_date_updates_the_header(qtbot, card_page, driver, vault_session):
+    driver.then(_yes)  # the payment renews limitation: the officer is asked first and says yes
     dialog = card_page.open_payment_dialog()
     dialog.paid_on.setText("R7.9.1")
     dialog.amount.setText("300,000円")
@@ -60,7 +66,7 @@ def test_entering_a_payment_with_a_wareki_date_updates_the_header(qtbot, card_pa
     fresh = debtor_services.get_card(vault_session, card.id).totals
     assert card_page.tiles["total"].value.text() == f"{fresh.total:,}円"
     assert fresh.total < 1_186_600
-    assert card_page.claims_tab.payments.texts()[0][:4] == ["2025/09/01", "300,000円", "口座振込", "済"]
+    assert card_page.claims_tab.payments.texts()[0][:4] == ["R7.9.1", "300,000円", "口座振込", "済"]
 
 
 def test_a_bad_payment_amount_is_named_and_nothing_is_stored(qtbot, card_page, vault_session):
@@ -106,8 +112,8 @@ def test_quick_entry_adds_the_record_at_the_top_of_the_timeline(qtbot, card_page
     top = tab.timeline.texts()[0]
     assert top[1:4] == ["来所", "受信", "代表者"]
     assert top[5] == "架空の来所。分納を相談。"
-    assert top[6] == "50,000円\n2025/10/10まで"
-    assert top[7] == "2025/10/11"
+    assert top[6] == "50,000円\nR7.10.10まで"  # tables show dates in the era (日付の表示: 和暦)
+    assert top[7] == "R7.10.11"
     assert tab.timeline.texts()[1][5] == "架空の初回連絡"
     assert form.summary.toPlainText() == ""  # ready for the next entry
 
@@ -156,12 +162,12 @@ def test_the_charge_statement_shows_every_segment_and_the_truncation(qtbot, card
     result = debtor_services.charge_statement(vault_session, card_page.card.id, as_of=dt.date(2025, 9, 16))
     assert len(rows) == len(result.segments) >= 3
     # late charge before the payment: 2025-03-22..2025-06-30 = 101 days on 1,000,000 → 30,300 exactly
-    late = [r for r in rows if r[1] == "2025/03/22"]
+    late = [r for r in rows if r[1] == "R7.3.22"]
     assert late and late[0][3] == "101" and late[0][5] == "1,000,000円" and late[0][6] == "10.95%"
-    assert late[0][8] == "30,300円"
+    assert late[0][8] == "30,300.0000円"  # the column shows every amount with the same 4 decimals
     # and after it on 600,000: 2025-07-01..2025-09-16 = 78 days → 600,000 × 0.0003 × 78 = 14,040
-    after = [r for r in rows if r[1] == "2025/07/01" and r[5] == "600,000円" and r[0] != rows[0][0]]
-    assert after and after[0][3] == "78" and after[0][8] == "14,040円"
+    after = [r for r in rows if r[1] == "R7.7.1" and r[5] == "600,000円" and r[0] != rows[0][0]]
+    assert after and after[0][3] == "78" and after[0][8] == "14,040.0000円"
     exact = sum((s.amount for s in result.segments if s.kind == "late"), Fraction(0))
     assert exact == Fraction(44_340)
     summary = card_page.statement_dialog.summary_labels
@@ -169,7 +175,7 @@ def test_the_charge_statement_shows_every_segment_and_the_truncation(qtbot, card
     assert summary["total_remaining"].text() == f"{result.total_remaining:,}円"
 
 
-def test_instalment_editor_splits_with_the_remainder_first_and_creates_the_plan(qtbot, card_page):
+def test_instalment_editor_splits_with_the_remainder_first_and_creates_the_plan(qtbot, card_page, driver):
     tab = card_page.plan_tab
     card_page.tabs.setCurrentWidget(tab)
     tab.total.setText("100,000")
@@ -177,10 +183,11 @@ def test_instalment_editor_splits_with_the_remainder_first_and_creates_the_plan(
     tab.first_due.setText("R7.10.31")
     tab.split_equally()
     assert [[tab.schedule.item(r, c).text() for c in range(2)] for r in range(3)] == [
-        ["2025/10/31", "33,334"],
-        ["2025/11/30", "33,333"],
-        ["2025/12/31", "33,333"],
+        ["R7.10.31", "33,334"],
+        ["R7.11.30", "33,333"],
+        ["R7.12.31", "33,333"],
     ]
+    driver.then(_yes)  # a plan is confirmed first (it renews limitation)
     before = card_page.card
     tab.create_button.click()
     card = _reloaded(qtbot, card_page, before)
@@ -222,7 +229,7 @@ def test_inquiry_asked_and_answered(qtbot, card_page):
     tab.record_answer()
     card = _reloaded(qtbot, card_page, card)
     assert card.inquiries[0].answer == "架空の確認済み"
-    assert tab.table.texts()[0][3:] == ["2025/09/16", "架空の確認済み"]
+    assert tab.table.texts()[0][3:] == ["R7.9.16", "架空の確認済み"]
 
 
 def _png_bytes() -> bytes:
@@ -300,12 +307,12 @@ def test_document_sent_then_marked_returned(qtbot, card_page):
     before = card_page.card
     tab.log_button.click()
     card = _reloaded(qtbot, card_page, before)
-    assert tab.table.texts() == [["2025/09/01", "督促状", "簡易書留", "1234-5678-9012", ""]]
+    assert tab.table.texts() == [["R7.9.1", "督促状", "簡易書留", "1234-5678-9012", ""]]
     tab.table.selectRow(0)
     tab.returned_button.click()
     card = _reloaded(qtbot, card_page, card)
     assert card.documents[0].returned_on == dt.date(2025, 9, 16)  # today by the vault's clock
-    assert tab.table.texts()[0][4] == "2025/09/16"
+    assert tab.table.texts()[0][4] == "R7.9.16"
 
 
 def test_tags_notes_and_status_are_saved_through_the_services(qtbot, card_page, vault_session):

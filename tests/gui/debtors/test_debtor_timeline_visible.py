@@ -39,7 +39,9 @@ def test_records_loaded_while_hidden_are_readable_when_the_card_is_shown(
     page.tabs.setCurrentWidget(page.records_tab)
     table = page.records_tab.timeline
     qtbot.waitUntil(lambda: table.isVisible(), timeout=2000)
-    qtbot.wait(50)  # the layout settles
+    # the layout settles: the rows take the height of their wrapped text, no more
+    line = table.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: 2 * line <= table.rowHeight(0) <= 5 * line, timeout=3000)
     viewport = table.viewport().rect()
     first = table.visualRect(table.model().index(0, 5))
     # The summary wraps to two or three lines at this width: the row is as tall as that, not a screenful.

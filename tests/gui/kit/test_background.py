@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
+import shiboken6
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 
@@ -64,7 +65,7 @@ def test_quick_results_arrive_on_the_gui_thread_and_dead_owners_get_nothing(qtbo
     delivered: list = []
     ops.call_unbound(lambda: time.sleep(0.2) or "late", owner=gone, on_result=delivered.append)
     gone.deleteLater()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(gone), timeout=3000)  # destroyed before the answer
     ops.wait_idle()
     assert delivered == []
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import time_machine
-from PySide6.QtCore import QDate
 from shell_gui_data import ADMIN, ADMIN_PASSWORD
 
 from saiken.domain.clock import system_clock
@@ -44,7 +43,7 @@ def test_screens_count_days_in_japan_time_with_the_system_clock(qtbot, ops, tmp_
         assert window.context is not None and window.context.clock is system_clock  # the session's clock
 
         audit = window.show_area("audit")
-        assert audit.since.date() == QDate(2026, 4, 1) and audit.until.date() == QDate(2026, 4, 1)
+        assert audit.since.date("From") == JAPAN_DAY and audit.until.date("To") == JAPAN_DAY
         audit.since_on.setChecked(True)
         audit.until_on.setChecked(True)
         audit.apply_button.click()  # "today" in Japan holds the sign-in made at 01:00 JST
@@ -65,8 +64,11 @@ def test_screens_count_days_in_japan_time_with_the_system_clock(qtbot, ops, tmp_
         card = page.card_page
         qtbot.waitUntil(lambda: card.card is not None, timeout=5000)
         assert card.card.totals.as_of == JAPAN_DAY
-        assert display.day(JAPAN_DAY) in card.as_of.text() and "2026/03/31" not in card.as_of.text()
-        assert card.records_tab.form.day.text() == "2026/04/01"  # a new record defaults to Japan's today
+        assert display.long_day(JAPAN_DAY) in card.as_of.text()  # 令和8年4月1日 現在
+        assert display.long_day(dt.date(2026, 3, 31)) not in card.as_of.text()
+        assert (
+            card.records_tab.form.day.text() == display.day(JAPAN_DAY) == "R8.4.1"
+        )  # a new record defaults to Japan's today
         dialog = card.open_payment_dialog()
-        assert dialog is not None and dialog.paid_on.text() == "2026/04/01"
+        assert dialog is not None and dialog.paid_on.text() == "R8.4.1"
         dialog.reject()

@@ -118,7 +118,14 @@ def test_exports_need_the_export_right_and_are_audited_with_counts(filled, tmp_p
         "size": (tmp_path / "r.xlsx").stat().st_size,
         "sha256": hashlib.sha256((tmp_path / "r.xlsx").read_bytes()).hexdigest(),
     }
-    assert report == {"rows": 2, "period_from": "2025-09-01", "period_to": "2025-09-15", **plain}
+    assert report == {
+        "rows": 2,
+        "period_from": "2025-09-01",
+        "period_to": "2025-09-15",
+        "file_type": "xlsx",
+        "handler": "",
+        **plain,
+    }
     assert listing.pop("size") == (tmp_path / "l.xlsx").stat().st_size and len(listing.pop("sha256")) == 64
     assert listing == {"rows": 58, "filtered": False, "search_text": False, **plain}
     filled.user = SignedInUser(id=1, name="admin", role=Role.HANDLER)

@@ -15,6 +15,7 @@ from saiken.domain.wareki import (
     format_wareki,
     parse_date,
     parse_fiscal_year,
+    read_date,
 )
 
 
@@ -64,10 +65,9 @@ def test_parse_date_passes_dates_through() -> None:
     [
         ("2025-02-30", "存在しない日付"),
         ("2023-02-29", "存在しない日付"),
-        ("令和元年4月30日", "令和の期間外"),  # before 令和 began
-        ("平成31年5月1日", "平成の期間外"),  # after 平成 ended
-        ("平成32年1月1日", "平成の期間外"),  # a year past the era's end
-        ("S64.1.8", "昭和の期間外"),
+        ("令和元年4月30日", "令和が始まる前"),  # before 令和 began
+        ("平成元年1月7日", "平成が始まる前"),
+        ("H1.1.7", "平成が始まる前"),
         ("R0.1.1", "年が0"),
         ("R7.13.1", "存在しない日付"),
         ("X7.9.16", "日付として読めません"),
@@ -128,7 +128,32 @@ def test_fiscal_years() -> None:
         assert parse_fiscal_year(format_fiscal_year(year)) == year
 
 
-@pytest.mark.parametrize("text", ["平成32年度", "令和年度", "来年度", ""])
+@pytest.mark.parametrize(
+    ("text", "day", "written_today"),
+    [
+        ("平成31年5月1日", dt.date(2019, 5, 1), "令和元年5月1日"),  # the day after 平成 ended
+        ("平成32年4月1日", dt.date(2020, 4, 1), "令和2年4月1日"),  # a year past the era's end
+        ("H31.5.1", dt.date(2019, 5, 1), "令和元年5月1日"),
+        ("S64.1.8", dt.date(1989, 1, 8), "平成元年1月8日"),
+        ("大正15年12月25日", dt.date(1926, 12, 25), "昭和元年12月25日"),
+    ],
+)
+def test_a_date_past_its_eras_end_is_that_same_day_and_says_so(
+    text: str, day: dt.date, written_today: str
+) -> None:
+    # As the government treats old forms that still print the old era: 平成32年4月1日 is 2020-04-01.
+    assert parse_date(text) == day
+    reading = read_date(text)
+    assert reading.day == day
+    assert reading.note is not None and f"「{text}」" in reading.note and written_today in reading.note
+    assert read_date(format_wareki(day)).note is None  # the same day in its own era: nothing to say
+
+
+def test_fiscal_years_past_an_eras_end_are_read_too() -> None:
+    assert parse_fiscal_year("平成32年度") == 2020
+
+
+@pytest.mark.parametrize("text", ["令和年度", "来年度", ""])
 def test_bad_fiscal_years_are_refused(text: str) -> None:
     with pytest.raises(ValidationError):
         parse_fiscal_year(text)

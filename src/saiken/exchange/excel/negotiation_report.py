@@ -1,27 +1,32 @@
 """交渉記録報告書 (negotiation report) as an Excel workbook the ward officer can read and print as is.
 
 One row per negotiation record, grouped by debtor (管理番号, then time), with a title, the report period
-in 和暦, the ward (委託者) and the contractor (受託者), the count of records and debtors, and 以上 at the end.
-Dates are real Excel dates shown in 和暦, so the ward can still sort and filter them. Printed on A4
-landscape, one page wide, with the header row repeated on every page and page numbers.
+in 和暦, the ward (委託者) and the contractor (受託者), the handler when the report is one handler's, the
+count of records and debtors, and 以上 at the end. Dates are real Excel dates shown in 和暦, so the ward can
+still sort and filter them. Printed on A4 landscape, one page wide, with the header row repeated on every
+page and page numbers.
+
+The workbook is written as a stream (`xlsx_stream.XlsxStream`): rows come from an iterator (the service's
+database cursor) in the report's order and go straight into the compressed file in memory, so a month of
+20,000 records never sits in memory as cell objects. Give `record_count` and `debtor_count` with an
+iterator (the header states them before the rows); a list is counted (and put in order) here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from typing import Any
 
 from saiken.domain import wareki
 from saiken.domain.errors import ValidationError
 from saiken.domain.money import format_yen
 from saiken.exchange.excel import xlsx_layout as layout
-from saiken.exchange.excel.xlsx_write import save_workbook, workbook_bytes
+from saiken.exchange.excel.xlsx_stream import XlsxStream
+from saiken.exchange.excel.xlsx_write import write_protected
 
 HEADERS = [
     "管理番号",
@@ -38,6 +43,7 @@ WIDTHS = [11.0, 24.0, 21.0, 11.0, 11.0, 11.0, 56.0, 22.0, 17.0]
 HEADER_ROW = 6
 TITLE = "交渉記録報告書"
 KIND = "negotiation-report"
+_STYLES = ["body", "body", "body_datetime", "body", "body", "body", "body", "body", "body_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,8 @@ def _local_day(at: dt.datetime) -> dt.date:
     return layout.excel_datetime(at).date()
 
 
-def _promise(row: NegotiationReportRow) -> str:
+def promise_text(row: Any) -> str:
+    """「50,000円\\n令和7年10月10日まで」 (amount and date of a promise; either may be missing)."""
     parts = []
     if row.promise_amount is not None:
         parts.append(format_yen(row.promise_amount))
@@ -68,33 +75,43 @@ def _promise(row: NegotiationReportRow) -> str:
     return "\n".join(parts)
 
 
-def _check(period_from: dt.date, period_to: dt.date, rows: list[NegotiationReportRow]) -> None:
+def method_text(row: Any) -> str:
+    return f"{row.channel}（{row.direction}）" if row.direction else row.channel
+
+
+def period_text(period_from: dt.date, period_to: dt.date) -> str:
+    return f"報告期間：{wareki.format_wareki(period_from)}～{wareki.format_wareki(period_to)}"
+
+
+def check_period(period_from: dt.date, period_to: dt.date) -> None:
     if period_from > period_to:
         raise ValidationError("報告期間の開始日が終了日より後です。期間を確かめてください。")
-    for number, row in enumerate(rows, start=1):
-        day = _local_day(row.at)
-        if not period_from <= day <= period_to:
-            raise ValidationError(
-                f"{number}件目の記録（管理番号 {row.management_no}、{wareki.format_wareki(day)}）は報告期間の外です。"
-                "期間を広げるか、期間内の記録だけを選んでください。"
+
+
+def check_in_period(number: int, row: Any, period_from: dt.date, period_to: dt.date) -> None:
+    day = _local_day(row.at)
+    if not period_from <= day <= period_to:
+        raise ValidationError(
+            f"{number}件目の記録（管理番号 {row.management_no}、{wareki.format_wareki(day)}）は報告期間の外です。"
+            "期間を広げるか、期間内の記録だけを選んでください。"
+        )
+
+
+def _height(values: Sequence[object]) -> float:
+    lines = 1
+    for value, width in zip(values, WIDTHS, strict=True):
+        if isinstance(value, str) and value:
+            usable = max(width - 1, 1)
+            lines = max(
+                lines, sum(max(1, math.ceil(layout.text_width(p) / usable)) for p in value.split("\n"))
             )
+    return layout.LINE_HEIGHT * min(lines, 30) + 3
 
 
-def write_negotiation_report(
-    path: Path | str,
-    *,
-    period_from: dt.date,
-    period_to: dt.date,
-    ward_name: str,
-    contractor_name: str,
-    rows: Iterable[NegotiationReportRow],
-    created_on: dt.date | None = None,
-    password: str | None = None,
-) -> int:
-    """Write the report for `period_from`..`period_to` (both included) to `path`, atomically, protected
-    with `password` when given (Office encryption); returns the bytes written."""
-    workbook = _workbook(period_from, period_to, ward_name, contractor_name, rows, created_on)
-    return save_workbook(workbook, path, title=TITLE, kind=KIND, password=password)
+def ordered_rows(rows: Iterable[NegotiationReportRow]) -> tuple[Iterable[NegotiationReportRow], int, int]:
+    """The rows in the report's order (管理番号, then time), how many, and how many debtors."""
+    items = sorted(rows, key=lambda row: (row.management_no, layout.excel_datetime(row.at)))
+    return items, len(items), len({row.management_no for row in items})
 
 
 def negotiation_report_bytes(
@@ -105,62 +122,68 @@ def negotiation_report_bytes(
     contractor_name: str,
     rows: Iterable[NegotiationReportRow],
     created_on: dt.date | None = None,
+    handler_name: str | None = None,
+    record_count: int | None = None,
+    debtor_count: int | None = None,
 ) -> bytes:
-    """The same workbook as `write_negotiation_report`, as .xlsx bytes made in memory."""
-    workbook = _workbook(period_from, period_to, ward_name, contractor_name, rows, created_on)
-    return workbook_bytes(workbook, title=TITLE, kind=KIND)
-
-
-def _workbook(
-    period_from: dt.date,
-    period_to: dt.date,
-    ward_name: str,
-    contractor_name: str,
-    rows: Iterable[NegotiationReportRow],
-    created_on: dt.date | None,
-) -> Workbook:
-    records = sorted(rows, key=lambda row: (row.management_no, layout.excel_datetime(row.at)))
-    _check(period_from, period_to, records)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "交渉記録報告書"
-    last = get_column_letter(len(HEADERS))
-    layout.merged_text(sheet, f"A1:{last}1", "交渉記録報告書", font=layout.TITLE_FONT, align="center")
-    sheet.row_dimensions[1].height = 28
-    period = f"報告期間：{wareki.format_wareki(period_from)}～{wareki.format_wareki(period_to)}"
-    layout.merged_text(sheet, "A2:F2", period)
-    if created_on is not None:
-        layout.merged_text(sheet, f"G2:{last}2", f"作成日：{wareki.format_wareki(created_on)}", align="right")
-    layout.merged_text(sheet, "A3:F3", f"委託者：{ward_name}　御中")
-    layout.merged_text(sheet, f"G3:{last}3", f"受託者：{contractor_name}", align="right")
-    debtors = len({row.management_no for row in records})
-    layout.merged_text(sheet, "A4:F4", f"記録件数：{len(records)}件（債務者 {debtors}名）")
-    layout.write_header(sheet, HEADER_ROW, HEADERS)
-    formats = {3: layout.WAREKI_DATETIME, 9: layout.WAREKI_DATE}
-    row_number = HEADER_ROW
-    for record in records:
-        row_number += 1
-        method = f"{record.channel}（{record.direction}）" if record.direction else record.channel
+    """The report for `period_from`..`period_to` (both included) as .xlsx bytes made in memory."""
+    check_period(period_from, period_to)
+    if record_count is None or debtor_count is None or isinstance(rows, Sequence):
+        rows, record_count, debtor_count = ordered_rows(rows)
+    sheet = XlsxStream(title=TITLE, kind=KIND, sheet_title=TITLE, widths=WIDTHS, header_row=HEADER_ROW)
+    last = len(HEADERS)
+    sheet.row(["交渉記録報告書"] + [None] * (last - 1), "title_center", height=28)
+    sheet.merge(1, last)
+    created = f"作成日：{wareki.format_wareki(created_on)}" if created_on is not None else None
+    sheet.row(
+        [period_text(period_from, period_to), None, None, None, None, None, created],
+        ["text"] * 6 + ["text_right"],
+    )
+    sheet.merge(1, 6)
+    sheet.merge(7, last)
+    sheet.row(
+        [f"委託者：{ward_name}　御中", None, None, None, None, None, f"受託者：{contractor_name}"],
+        ["text"] * 6 + ["text_right"],
+    )
+    sheet.merge(1, 6)
+    sheet.merge(7, last)
+    counts = f"記録件数：{record_count:,}件（債務者 {debtor_count:,}名）"
+    handler = f"対応者：{handler_name}" if handler_name else None
+    sheet.row([counts, None, None, None, None, None, handler], ["text"] * 6 + ["text_right"])
+    sheet.merge(1, 6)
+    sheet.merge(7, last)
+    sheet.blank()
+    sheet.row(HEADERS, "header", height=layout.LINE_HEIGHT * 2)
+    written = 0
+    for record in rows:
+        written += 1
+        check_in_period(written, record, period_from, period_to)
         values: list[object] = [
             record.management_no,
             record.debtor_name,
             layout.excel_datetime(record.at),
-            method,
+            method_text(record),
             record.person,
             record.handler,
             record.summary,
-            _promise(record),
+            promise_text(record),
             record.next_action_on,
         ]
-        layout.write_body_row(sheet, row_number, values, formats, WIDTHS)
-    if not records:
-        row_number += 1
-        layout.merged_text(
-            sheet, f"A{row_number}:{last}{row_number}", "この期間の交渉記録はありません。", align="center"
+        sheet.row(values, _STYLES, height=_height(values))
+    if written != record_count:
+        raise ValidationError(
+            "報告書の記録件数が途中で変わりました（作成中に記録が追加・訂正されました）。もう一度出力してください。"
         )
-    end = sheet.cell(row_number + 2, len(HEADERS), "以上")
-    end.font, end.alignment = layout.BODY_FONT, Alignment(horizontal="right")
-    layout.set_widths(sheet, WIDTHS)
-    layout.print_setup(sheet, header_row=HEADER_ROW, last_column=len(HEADERS), last_row=row_number + 2)
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row_number, HEADER_ROW)}"
-    return workbook
+    last_data = sheet.rows_written
+    if not written:
+        sheet.row(["この期間の交渉記録はありません。"] + [None] * (last - 1), "text")
+        sheet.merge(1, last)
+    sheet.blank()
+    sheet.row([None] * (last - 1) + ["以上"], ["text"] * (last - 1) + ["text_right"])
+    return sheet.finish(filter_to_row=last_data)
+
+
+def write_negotiation_report(path: Path | str, *, password: str | None = None, **fields: Any) -> int:
+    """Write the report (the fields of `negotiation_report_bytes`) to `path`, atomically, protected with
+    `password` when given (Office encryption); returns the bytes written."""
+    return write_protected(path, negotiation_report_bytes(**fields), password=password)

@@ -192,6 +192,21 @@ def date(value: object) -> dt.date:
     return result
 
 
+def era_note(value: object) -> str | None:
+    """What to tell the person about a date written in an era past that era's end (平成31年5月1日,
+    平成32年4月1日, as old forms still print them): it was read as that same day, as the government does."""
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    weekday = _WEEKDAY_RE.search(text)
+    if weekday is not None:
+        text = text[: weekday.start()]
+    try:
+        return wareki.read_date(text).note
+    except ValidationError:
+        return None
+
+
 def amount(value: object) -> int:
     """Whole yen, never negative: numbers, `1,234,567`, `1234567円`, `￥1,234,567`, full-width digits."""
     _formula_error(value)

@@ -55,6 +55,7 @@ class WardExtraction:
     errors: list[RowError] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)  # total and note rows left out
     protection: str | None = None  # the file was Office-encrypted: "agile" or "standard"
+    notes: list[RowError] = field(default_factory=list)  # read, but worth telling (a date past its era)
 
     @property
     def ok(self) -> bool:

@@ -168,7 +168,7 @@ def _read(workbook: Any, archive: zipfile.ZipFile, name: str, max_rows: int) -> 
         extraction = WardExtraction(name, sheet.title, index + 1, columns)
         member = getattr(sheet, "_worksheet_path", None)  # openpyxl's read-only sheet knows its XML part
         pending = formulas_without_cached_value(archive, member) if member else {}
-        reader = RowReader(mapping, columns, pending, extraction.rows, extraction.errors)
+        reader = RowReader(mapping, columns, pending, extraction.rows, extraction.errors, extraction.notes)
         data_rows = 0
         row_number = index + 1
         for values in _chain(head[index + 1 :], rows):

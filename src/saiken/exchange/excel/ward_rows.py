@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from openpyxl.utils import get_column_letter
 
 from saiken.domain.errors import ValidationError
+from saiken.domain.text_limits import cell_too_long, too_long
 from saiken.exchange.excel import ward_cells as cells
 from saiken.exchange.excel import ward_headers as h
 from saiken.exchange.excel.ward_model import DebtorRow, RowError
@@ -68,9 +69,12 @@ class RowReader:
         unsaved_formulas: dict[tuple[int, int], str],
         rows: list[DebtorRow],
         errors: list[RowError],
+        notes: list[RowError] | None = None,
     ) -> None:
         self._columns = mapping
         self._headers = headers
+        self._notes = notes if notes is not None else []
+        self._by_column = {column: headers.get(key, h.LABELS.get(key, "")) for key, column in mapping.items()}
         self._unsaved = unsaved_formulas
         self._rows = rows
         self._errors = errors
@@ -109,8 +113,21 @@ class RowReader:
         filled = {index for index, value in enumerate(values) if not cells.is_blank(value)}
         return filled <= self._amount_columns  # only amounts: an unlabelled total
 
+    def _oversized(self, row: int, values: Sequence[object]) -> list[RowError]:
+        """Cells longer than Excel itself allows, in any column of the row."""
+        found = []
+        for index, value in enumerate(values):
+            if isinstance(value, str) and (reason := cell_too_long(value)) is not None:
+                column = self._by_column.get(index) or get_column_letter(index + 1) + "列"
+                found.append(RowError(row, column, value[:40] + "…", reason))
+        return found
+
     def read(self, row: int, values: Sequence[object]) -> bool | None:
         """None: skipped (total or note row); True: a good row was added; False: its problems were added."""
+        oversized = self._oversized(row, values)
+        if oversized:
+            self._errors.extend(oversized)
+            return False
         if self._skippable(values):
             return None
         problems: list[tuple[int, RowError]] = []
@@ -118,6 +135,11 @@ class RowReader:
         def fail(key: str, raw: object, message: str) -> None:
             error = RowError(row, self._headers.get(key, h.LABELS[key]), cells.shown(raw), message)
             problems.append((self._columns.get(key, -1), error))
+
+        def note(key: str, raw: object, message: str) -> None:
+            self._notes.append(
+                RowError(row, self._headers.get(key, h.LABELS[key]), cells.shown(raw), message)
+            )
 
         def read(key: str, convert: Callable[[object], object], missing: str | None = None) -> object:
             column = self._columns.get(key)
@@ -134,10 +156,16 @@ class RowReader:
                     return _FAILED
                 return None
             try:
-                return convert(raw)
+                value = convert(raw)
             except ValidationError as error:
                 fail(key, raw, error.message)
                 return _FAILED
+            if isinstance(value, str) and (reason := too_long(key, value)) is not None:
+                fail(key, raw, reason)
+                return _FAILED
+            if convert is cells.date and (remark := cells.era_note(raw)) is not None:
+                note(key, raw, remark)
+            return value
 
         number = read(
             h.MANAGEMENT_NO, cells.management_no, "管理番号がありません。区の管理番号を入力してください。"

@@ -90,8 +90,13 @@ def save_workbook(
 ) -> int:
     """Make the workbook in memory, protect it with `password` when given, and write it with
     `atomic_write_bytes`: the old file or the new one, never half of one. Returns the bytes written."""
+    return write_protected(path, workbook_bytes(workbook, title=title, kind=kind), password=password)
+
+
+def write_protected(path: Path | str, data: bytes, *, password: str | None = None) -> int:
+    """Protect the .xlsx `data` with `password` when given (in memory) and write it atomically; returns
+    the bytes written. ValidationError naming the file when it cannot be written."""
     path = Path(path)
-    data = workbook_bytes(workbook, title=title, kind=kind)
     if password is not None:
         data = protect_workbook(data, password)
     try:

@@ -160,16 +160,18 @@ class PageKeepingCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type 
 class _NumberedCanvas(PageKeepingCanvas):
     """The footer of every page: a rule, the footer text, the checkpoint and `page / total`."""
 
-    def __init__(self, *args: object, footer: Footer, **kwargs: object) -> None:
+    def __init__(self, *args: object, footer: Footer, margins: Margins = MARGINS, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._margins = margins
 
     def decorate(self, index: int, total: int) -> None:
         self._draw_footer(total)
 
     def _draw_footer(self, total: int) -> None:
-        left, right = MARGINS.left, PAGE_WIDTH - MARGINS.right
-        rule_y = MARGINS.bottom - 7 * mm
+        page_width = self._pagesize[0]  # A4 portrait or landscape
+        left, right = self._margins.left, page_width - self._margins.right
+        rule_y = self._margins.bottom - 7 * mm
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
@@ -219,6 +221,19 @@ def new_canvas(buffer: io.BytesIO, *, title: str, subject: str = "") -> Canvas:
     canvas.setSubject(subject)
     canvas.setAuthor(PRODUCER)
     canvas.setCreator(PRODUCER)
+    canvas.setViewerPreference("PrintScaling", "None")
+    return canvas
+
+
+def numbered_canvas(
+    buffer: io.BytesIO, *, pagesize: tuple[float, float], footer_text: str = "", margins: Margins = MARGINS
+) -> Canvas:
+    """A canvas whose pages get the standard footer (rule, text, `page / total`) when it is saved: for a
+    document drawn row by row rather than laid out from flowables (the negotiation report)."""
+    register_fonts()
+    canvas = _NumberedCanvas(
+        buffer, pagesize=pagesize, initialFontName=MINCHO, footer=Footer(text=footer_text), margins=margins
+    )
     canvas.setViewerPreference("PrintScaling", "None")
     return canvas
 

@@ -14,6 +14,7 @@ payment allocation, the card totals, limitation events, instalments — are in `
 
 from saiken.services.debtors.attachments import MAX_ATTACHMENT_BYTES, add_attachment, read_attachment
 from saiken.services.debtors.card import charge_statement, get_card
+from saiken.services.debtors.consequences import LimitationChange, limitation_if_paid, limitation_if_pledged
 from saiken.services.debtors.edits import (
     KINDS,
     STATUSES,
@@ -43,6 +44,7 @@ from saiken.services.debtors.rows import (
     DebtorCard,
     DebtorCreated,
     DocumentSentRow,
+    HandlerChoice,
     InquiryRow,
     LimitationRow,
     PaymentRow,
@@ -80,7 +82,9 @@ __all__ = [
     "DebtorListRow",
     "DebtorPage",
     "DocumentSentRow",
+    "HandlerChoice",
     "InquiryRow",
+    "LimitationChange",
     "LimitationRow",
     "Listing",
     "PaymentRow",
@@ -107,6 +111,8 @@ __all__ = [
     "filter_summary",
     "get_card",
     "handler_names",
+    "limitation_if_paid",
+    "limitation_if_pledged",
     "list_conditions",
     "list_debtors",
     "log_document_sent",

@@ -14,7 +14,7 @@ from saiken.domain import debtor_status
 from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.services.changes import NOTHING, Area, Changed, Changes
-from saiken.services.context import VaultSession, Work, unit_of_work
+from saiken.services.context import VaultSession, Work, read_session, unit_of_work
 from saiken.services.debtors.card import load_claims, load_tags
 from saiken.services.debtors.common import (
     MAX_TEXT,
@@ -27,9 +27,9 @@ from saiken.services.debtors.common import (
     refresh_totals,
     user_id_by_name,
 )
-from saiken.services.debtors.rows import ClaimRow, DebtorCreated, TagRow
+from saiken.services.debtors.rows import ClaimRow, DebtorCreated, HandlerChoice, TagRow
 from saiken.services.debtors.search_index import reindex_debtor
-from saiken.store.models import Claim, Debtor, DebtorTag, Engagement, ReceiptTranche, Tag
+from saiken.store.models import Claim, Debtor, DebtorTag, Engagement, ReceiptTranche, Tag, User
 from saiken.store.models.claims import NATURE_PRIVATE, NATURE_PUBLIC
 
 STATUSES = debtor_status.STATUSES
@@ -300,9 +300,13 @@ def update_notes(s: VaultSession, debtor_id: int, text: str) -> Changed[str]:
         return Changed(notes, Changes.of_debtor(debtor.id, Area.DEBTORS))
 
 
-def handler_names(s: VaultSession) -> list[str]:
-    """The account names a debtor may be assigned to (active users), for the handler pickers. Needs the
-    right to list users (`users.list_users`): PermissionDeniedError otherwise."""
-    from saiken.services import users
-
-    return [user.name for user in users.list_users(s) if user.active]
+def handler_names(s: VaultSession) -> list[HandlerChoice]:
+    """Everyone a debtor or a record may be assigned to: the active accounts with their display names, in
+    the order of the account names. A READ-level list (names only, no roles): every user who sees the
+    debtors may see who handles them, and the pickers show the names people know each other by."""
+    s.require(Capability.READ)
+    with read_session(s) as session:
+        rows = session.execute(
+            select(User.name, User.display_name).where(User.active.is_(True)).order_by(User.name)
+        ).all()
+    return [HandlerChoice(name=name, display_name=display or name) for name, display in rows]

@@ -13,6 +13,14 @@ from saiken.domain.card_totals import Totals  # the card's figures are a domain 
 
 
 @dataclass(frozen=True)
+class HandlerChoice:
+    """One entry of a handler picker: the account name (what is stored) and the name people read."""
+
+    name: str
+    display_name: str
+
+
+@dataclass(frozen=True)
 class TagRow:
     name: str
     colour: str = "#808080"

@@ -89,6 +89,7 @@ class DebtorListRow:
     balance: int
     next_action_on: dt.date | None
     tags: tuple[str, ...]
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ _LIST_COLUMNS = (
     Debtor.representative,
     Debtor.address,
     Debtor.phone,
+    Debtor.email,
     Debtor.status,
     Debtor.principal_total,
     Debtor.paid_total,
@@ -230,6 +232,7 @@ def _row(row: Any, tags: tuple[str, ...]) -> DebtorListRow:
         representative,
         address,
         phone,
+        email,
         status,
         principal,
         paid,
@@ -251,6 +254,7 @@ def _row(row: Any, tags: tuple[str, ...]) -> DebtorListRow:
         balance=max(principal - paid, 0),
         next_action_on=next_action_on,
         tags=tags,
+        email=email or "",
     )
 
 

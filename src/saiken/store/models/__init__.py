@@ -20,6 +20,7 @@ from saiken.store.models.membership import MembershipStatement
 from saiken.store.models.organisations import Organisation
 from saiken.store.models.packages import HandoverPackage, SyncAcknowledged, SyncKey, SyncSent
 from saiken.store.models.payments import Payment
+from saiken.store.models.preferences import UserPreference
 from saiken.store.models.record_digests import RecordDigest
 from saiken.store.models.records import NegotiationRecord
 from saiken.store.models.search import DebtorSearch
@@ -71,4 +72,5 @@ __all__ = [
     "Tag",
     "TemplateVersion",
     "User",
+    "UserPreference",
 ]

@@ -21,6 +21,7 @@ class NegotiationRecord(Base):
         Index("ix_negotiation_records_debtor", "debtor_id", "superseded", "at"),
         Index("ix_negotiation_records_at", "at"),
         Index("ix_negotiation_records_next_action", "next_action_on"),
+        Index("ix_negotiation_records_current_at", "superseded", "at"),  # the 交渉記録 area (0010)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,6 +1,12 @@
-"""Japanese names of audit actions and target types (codes are stored; people read these labels)."""
+"""Japanese names of audit actions and target types (codes are stored; people read these labels).
+
+An entry stores ids; the viewer shows what they name (`services.audit_subjects`): a debtor by management
+number and name, a payment by day and amount, a record by day and channel — never `#57` or `payment_id`.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -62,6 +68,11 @@ ACTIONS = {
     "export.debtor_list": QT_TRANSLATE_NOOP("AuditLabels", "Debtor list exported"),
     "export.negotiation_report": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation report exported"),
     "file.password_notice": QT_TRANSLATE_NOOP("AuditLabels", "Password notice printed"),
+    "export.charge_statement": QT_TRANSLATE_NOOP("AuditLabels", "Charge statement saved as PDF"),
+    "document.print": QT_TRANSLATE_NOOP("AuditLabels", "Document printed"),
+    "debtor.update": QT_TRANSLATE_NOOP("AuditLabels", "Debtor's details changed"),
+    "preferences.change": QT_TRANSLATE_NOOP("AuditLabels", "Own display settings changed"),
+    "records.list": QT_TRANSLATE_NOOP("AuditLabels", "Negotiation records listed"),
 }
 
 TARGETS = {
@@ -78,6 +89,8 @@ TARGETS = {
     "backup": QT_TRANSLATE_NOOP("AuditLabels", "Backup"),
     "settings": QT_TRANSLATE_NOOP("AuditLabels", "Settings"),
     "condition": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition"),
+    "saved_condition": QT_TRANSLATE_NOOP("AuditLabels", "Extraction condition"),
+    "engagement": QT_TRANSLATE_NOOP("AuditLabels", "Engagement"),
 }
 
 
@@ -87,12 +100,75 @@ def action_label(code: str) -> str:
     return QCoreApplication.translate("AuditLabels", source) if source else code
 
 
-def target_label(target_type: str | None, target_id: str | None) -> str:
-    if not target_type:
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AuditLabels", text)
+
+
+def subject_text(subject: Any) -> str:
+    """One thing an entry names, as a person reads it."""
+    from saiken.ui.kit import display
+
+    kind = subject.kind
+    if subject.missing:
+        source = TARGETS.get(kind, "")
+        return QCoreApplication.translate("AuditLabels", "{what} (no longer in the vault)").format(
+            what=_t(source) if source else kind
+        )
+    day = display.day(subject.on) if subject.on else ""
+    if kind == "debtor":
+        return QCoreApplication.translate("AuditLabels", "Debtor {number} {name}").format(
+            number=subject.number, name=subject.text
+        )
+    if kind == "user":
+        return QCoreApplication.translate("AuditLabels", "User {name}").format(name=subject.text)
+    if kind == "payment":
+        if subject.amount is not None and subject.amount < 0:
+            return QCoreApplication.translate("AuditLabels", "Reversal of {amount} ({day})").format(
+                amount=display.yen(-subject.amount), day=day
+            )
+        return QCoreApplication.translate("AuditLabels", "Payment of {amount} ({day})").format(
+            amount=display.yen(subject.amount), day=day
+        )
+    if kind == "record":
+        return QCoreApplication.translate("AuditLabels", "Negotiation record of {day} ({channel})").format(
+            day=day, channel=subject.text
+        )
+    if kind == "plan":
+        return QCoreApplication.translate(
+            "AuditLabels", "Instalment plan agreed {day}, {amount} in all"
+        ).format(day=day, amount=display.yen(subject.amount))
+    if kind == "inquiry":
+        return QCoreApplication.translate("AuditLabels", "Inquiry “{kind}” of {day}").format(
+            kind=subject.text, day=day
+        )
+    if kind == "document":
+        return QCoreApplication.translate("AuditLabels", "{kind} sent {day}").format(
+            kind=subject.text, day=day
+        )
+    if kind == "attachment":
+        return QCoreApplication.translate("AuditLabels", "Attachment {name}").format(name=subject.text)
+    if kind == "claim":
+        return QCoreApplication.translate("AuditLabels", "Claim {programme} ({amount})").format(
+            programme=subject.text, amount=display.yen(subject.amount)
+        )
+    if kind == "tag":
+        return QCoreApplication.translate("AuditLabels", "Tag “{name}”").format(name=subject.text)
+    if kind == "condition":
+        return QCoreApplication.translate("AuditLabels", "Extraction condition “{name}”").format(
+            name=subject.text
+        )
+    return subject.text
+
+
+def target_label(row: Any) -> str:
+    """The entry's target: what it names when the vault still has it, else the kind of target alone."""
+    if not row.target_type:
         return ""
-    source = TARGETS.get(target_type)
-    name = QCoreApplication.translate("AuditLabels", source) if source else target_type
-    return f"{name} #{target_id}" if target_id else name
+    named = (getattr(row, "subjects", None) or {}).get("target")
+    if named:
+        return "・".join(subject_text(subject) for subject in named)
+    source = TARGETS.get(row.target_type)
+    return _t(source) if source else row.target_type
 
 
 DETAIL_KEYS = {
@@ -118,6 +194,25 @@ DETAIL_KEYS = {
     "protection": QT_TRANSLATE_NOOP("AuditLabels", "protection"),
     "check_code": QT_TRANSLATE_NOOP("AuditLabels", "file check code"),
     "file_type": QT_TRANSLATE_NOOP("AuditLabels", "file type"),
+    "rows": QT_TRANSLATE_NOOP("AuditLabels", "rows"),
+    "skipped": QT_TRANSLATE_NOOP("AuditLabels", "rows skipped"),
+    "fields": QT_TRANSLATE_NOOP("AuditLabels", "items changed"),
+    "old": QT_TRANSLATE_NOOP("AuditLabels", "before"),
+    "new": QT_TRANSLATE_NOOP("AuditLabels", "after"),
+    "version": QT_TRANSLATE_NOOP("AuditLabels", "version"),
+    "versions": QT_TRANSLATE_NOOP("AuditLabels", "versions"),
+    "status_changed": QT_TRANSLATE_NOOP("AuditLabels", "status changed"),
+    "replaced_plan_ids": QT_TRANSLATE_NOOP("AuditLabels", "replaced"),
+    "previous_id": QT_TRANSLATE_NOOP("AuditLabels", "replacing"),
+    "reversal_id": QT_TRANSLATE_NOOP("AuditLabels", "reversed by"),
+    "handler_user_id": QT_TRANSLATE_NOOP("AuditLabels", "handler"),
+    "period_from": QT_TRANSLATE_NOOP("AuditLabels", "from"),
+    "period_to": QT_TRANSLATE_NOOP("AuditLabels", "to"),
+    "as_of": QT_TRANSLATE_NOOP("AuditLabels", "as of"),
+    "pages": QT_TRANSLATE_NOOP("AuditLabels", "pages"),
+    "document": QT_TRANSLATE_NOOP("AuditLabels", "document"),
+    "filtered": QT_TRANSLATE_NOOP("AuditLabels", "filtered"),
+    "count_only": QT_TRANSLATE_NOOP("AuditLabels", "count only"),
 }
 
 DETAIL_VALUES = {
@@ -137,6 +232,36 @@ DETAIL_VALUES = {
     "agile": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (Agile)"),
     "standard": QT_TRANSLATE_NOOP("AuditLabels", "Office encryption (Standard)"),
     "none": QT_TRANSLATE_NOOP("AuditLabels", "none"),
+    "date_style": QT_TRANSLATE_NOOP("AuditLabels", "date display"),
+    "charge_statement": QT_TRANSLATE_NOOP("AuditLabels", "charge statement"),
+    "pdf": QT_TRANSLATE_NOOP("AuditLabels", "PDF"),
+    # debtor and record fields named in `fields`
+    "kind": QT_TRANSLATE_NOOP("AuditLabels", "kind"),
+    "name": QT_TRANSLATE_NOOP("AuditLabels", "name"),
+    "name_kana": QT_TRANSLATE_NOOP("AuditLabels", "reading"),
+    "representative": QT_TRANSLATE_NOOP("AuditLabels", "representative"),
+    "representative_kana": QT_TRANSLATE_NOOP("AuditLabels", "representative's reading"),
+    "postal_code": QT_TRANSLATE_NOOP("AuditLabels", "postal code"),
+    "address": QT_TRANSLATE_NOOP("AuditLabels", "address"),
+    "mailing_postal_code": QT_TRANSLATE_NOOP("AuditLabels", "mailing postal code"),
+    "mailing_address": QT_TRANSLATE_NOOP("AuditLabels", "mailing address"),
+    "phone": QT_TRANSLATE_NOOP("AuditLabels", "phone"),
+    "phone2": QT_TRANSLATE_NOOP("AuditLabels", "second phone"),
+    "email": QT_TRANSLATE_NOOP("AuditLabels", "e-mail"),
+    "at": QT_TRANSLATE_NOOP("AuditLabels", "date and time"),
+    "channel": QT_TRANSLATE_NOOP("AuditLabels", "channel"),
+    "direction": QT_TRANSLATE_NOOP("AuditLabels", "direction"),
+    "person": QT_TRANSLATE_NOOP("AuditLabels", "person"),
+    "summary": QT_TRANSLATE_NOOP("AuditLabels", "summary"),
+    "promise_amount": QT_TRANSLATE_NOOP("AuditLabels", "promised amount"),
+    "promise_date": QT_TRANSLATE_NOOP("AuditLabels", "promised date"),
+    "next_action_on": QT_TRANSLATE_NOOP("AuditLabels", "next action"),
+    "handler": QT_TRANSLATE_NOOP("AuditLabels", "handler"),
+    "paid_on": QT_TRANSLATE_NOOP("AuditLabels", "payment date"),
+    "amount": QT_TRANSLATE_NOOP("AuditLabels", "amount"),
+    "source": QT_TRANSLATE_NOOP("AuditLabels", "source"),
+    "confirmed": QT_TRANSLATE_NOOP("AuditLabels", "confirmed by the ward"),
+    "claim_id": QT_TRANSLATE_NOOP("AuditLabels", "claim"),
 }
 
 
@@ -157,11 +282,21 @@ def _value_text(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def details_text(details: dict[str, object]) -> str:
-    """The details of an entry for people: known keys and values in Japanese, others as stored."""
+def details_text(row: Any) -> str:
+    """The details of an entry for people: what its ids name, known keys and values in Japanese. Keys no
+    label is known for are left out rather than shown as code (`payment_id`, `length` …)."""
+    subjects = getattr(row, "subjects", None) or {}
     parts = []
-    for key, value in sorted((details or {}).items()):
+    for key, value in sorted((row.details or {}).items()):
+        if key in subjects:
+            named = [subject_text(subject) for subject in subjects[key]]
+            if named:
+                label = DETAIL_KEYS.get(key)
+                text = "・".join(named)
+                parts.append(f"{_t(label)}：{text}" if label else text)
+            continue
         source = DETAIL_KEYS.get(key)
-        name = QCoreApplication.translate("AuditLabels", source) if source else key
-        parts.append(f"{name}：{_value_text(value)}")
+        if source is None:
+            continue
+        parts.append(f"{_t(source)}：{_value_text(value)}")
     return "、".join(parts)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.clock import JST
+from saiken.domain.errors import ValidationError
 from saiken.ui.admin.audit_labels import action_label, details_text, target_label
+from saiken.ui.kit import display
+from saiken.ui.kit.fields import DateField, error_label, show_problem
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.page_header import page_header
 from saiken.ui.kit.tables import RowsModel
@@ -32,16 +33,11 @@ PAGE_LIMIT = 500
 
 
 def when(at: dt.datetime) -> str:
+    """The entry's moment in Japan time, in the user's date display, to the second."""
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(JST).strftime("%Y/%m/%d %H:%M:%S")
-
-
-def _date(edit: QDateEdit, enabled: QCheckBox) -> dt.date | None:
-    if not enabled.isChecked():
-        return None
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
+    local = at.astimezone(JST)
+    return f"{display.day(local.date())} {local:%H:%M:%S}"
 
 
 class AuditPage(QWidget):
@@ -73,15 +69,14 @@ class AuditPage(QWidget):
         self.action.addItem(self.tr("(all actions)"), None)
         today = context.clock.today()
         self.since_on = QCheckBox(self.tr("From"), filters)
-        self.since = QDateEdit(QDate(today.year, today.month, 1), filters)
+        self.since = DateField(today.replace(day=1), object_name="auditSince")
         self.until_on = QCheckBox(self.tr("To"), filters)
-        self.until = QDateEdit(QDate(today.year, today.month, today.day), filters)
+        self.until = DateField(today, object_name="auditUntil")
         for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy/MM/dd")
             edit.setEnabled(False)
         self.since_on.toggled.connect(self.since.setEnabled)
         self.until_on.toggled.connect(self.until.setEnabled)
+        self.filter_error = error_label()
         self.apply_button = QPushButton(self.tr("Filter"), filters)
         self.apply_button.setObjectName("primary")
         self.apply_button.clicked.connect(self.refresh)
@@ -97,6 +92,7 @@ class AuditPage(QWidget):
         grid.addWidget(self.until, 1, 3)
         grid.addWidget(self.apply_button, 0, 5)
         grid.addWidget(self.reset_button, 1, 5)
+        grid.addWidget(self.filter_error, 2, 0, 1, 6)
         grid.setColumnStretch(4, 1)
         layout.addWidget(filters)
 
@@ -116,8 +112,8 @@ class AuditPage(QWidget):
                 lambda r: when(r.at),
                 lambda r: r.actor,
                 lambda r: action_label(r.action),
-                lambda r: target_label(r.target_type, r.target_id),
-                lambda r: details_text(r.details),
+                target_label,
+                details_text,
             ],
             align_right=(0,),
             parent=self,
@@ -163,11 +159,12 @@ class AuditPage(QWidget):
             self.action.addItem(action_label(code), code)
 
     def filters(self) -> dict[str, Any]:
+        """The filters as entered; ValidationError naming a date that cannot be read."""
         return {
             "actor": self.user.currentData(),
             "action": self.action.currentData(),
-            "since": _date(self.since, self.since_on),
-            "until": _date(self.until, self.until_on),
+            "since": self.since.date(self.tr("From")) if self.since_on.isChecked() else None,
+            "until": self.until.date(self.tr("To")) if self.until_on.isChecked() else None,
         }
 
     def reset_filters(self) -> None:
@@ -180,8 +177,14 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         from saiken.services import audit
 
+        try:
+            filters = self.filters()
+        except ValidationError as error:
+            show_problem(self.filter_error, error)
+            return
+        self.filter_error.hide()
         self.context.ops.call(
-            audit.list_entries, **self.filters(), limit=PAGE_LIMIT, owner=self, on_result=self._show
+            audit.list_entries, **filters, limit=PAGE_LIMIT, owner=self, on_result=self._show
         )
 
     def _show(self, rows: list[Any]) -> None:

@@ -1,21 +1,25 @@
-"""Settings: idle lock minutes, clipboard clearing, backup generations; "back up now"."""
+"""Settings: the user's own 日付の表示 (和暦 or 西暦); the vault's idle lock minutes, clipboard clearing and
+backup generations (an administrator's); "back up now"."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from saiken.domain.roles import Capability
+from saiken.services import preferences
 from saiken.ui.admin.vault_keys_card import VaultKeysCard
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.page_header import page_header
@@ -45,8 +49,11 @@ class SettingsPage(QWidget):
             layout,
             self,
             self.tr("Settings"),
-            self.tr("These settings apply to everyone who uses this vault."),
+            self.tr(
+                "Your own display settings, and the settings that apply to everyone who uses this vault."
+            ),
         )
+        layout.addWidget(self._own_settings())
 
         security = QFrame(self)
         security.setObjectName("card")
@@ -117,6 +124,64 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.refresh()
 
+    def _own_settings(self) -> QFrame:
+        own = QFrame(self)
+        own.setObjectName("card")
+        own.setMaximumWidth(_CARD_WIDTH)
+        form = QFormLayout(own)
+        form.setContentsMargins(20, 16, 20, 16)
+        form.setHorizontalSpacing(18)
+        title = QLabel(self.tr("Your display"), own)
+        title.setObjectName("sectionTitle")
+        form.addRow(title)
+        self.wareki = QRadioButton(
+            self.tr("Japanese era (和暦): R8.12.16 in tables, 令和8年12月16日 in sentences"), own
+        )
+        self.wareki.setObjectName("dateStyleWareki")
+        self.seireki = QRadioButton(
+            self.tr("Western years (西暦): 2026/12/16 in tables, 2026年12月16日 in sentences"), own
+        )
+        self.seireki.setObjectName("dateStyleSeireki")
+        group = QButtonGroup(own)
+        group.addButton(self.wareki)
+        group.addButton(self.seireki)
+        column = QVBoxLayout()
+        column.addWidget(self.wareki)
+        column.addWidget(self.seireki)
+        hint = QLabel(
+            self.tr("Dates can be typed either way everywhere (R8.12.16, 令和8年12月16日, 2026/12/16)."), own
+        )
+        hint.setObjectName("hintText")
+        column.addWidget(hint)
+        form.addRow(self.tr("Date display"), column)
+        self._show_date_style(self.context.preferences.current.date_style)
+        self.context.preferences.changed.connect(
+            lambda: self._show_date_style(self.context.preferences.current.date_style)
+        )
+        self.wareki.toggled.connect(lambda on: self._choose_date_style(preferences.WAREKI) if on else None)
+        self.seireki.toggled.connect(lambda on: self._choose_date_style(preferences.SEIREKI) if on else None)
+        return own
+
+    def _show_date_style(self, style: str) -> None:
+        for button, value in ((self.wareki, preferences.WAREKI), (self.seireki, preferences.SEIREKI)):
+            button.blockSignals(True)
+            button.setChecked(style == value)
+            button.blockSignals(False)
+
+    def _choose_date_style(self, style: str) -> None:
+        if style == self.context.preferences.current.date_style:
+            return
+        self.context.ops.call(
+            preferences.set_date_style,
+            style,
+            owner=self,
+            on_result=lambda _p: self.context.notices.say(
+                self.tr("Dates are now shown in the Japanese era.")
+                if style == preferences.WAREKI
+                else self.tr("Dates are now shown in Western years.")
+            ),
+        )
+
     def refresh(self) -> None:
         from saiken.services import settings
 
@@ -143,6 +208,7 @@ class SettingsPage(QWidget):
     def _saved(self, done: Any) -> None:
         self._show(done.value)
         self.saved.setText(self.tr("Saved."))
+        self.context.notices.say(self.tr("Saved the vault's settings."))
 
     def back_up(self) -> None:
         from saiken.services import backup

@@ -4,6 +4,12 @@ Opening a card calls `get_card` on the worker (the service audits `debtor.view`)
 shell's one `changed` signal says something on this debtor's file changed — whether the change was made
 from the card, from another screen or by an import — and only then, so the header amounts always come
 from the service, never from arithmetic in the GUI. `reloads` counts the loads asked for.
+
+Forms belong to their debtor (DESIGN §4 convention 12): when another debtor's card is shown every tab's
+forms are reset to that debtor, and leaving the card (back to the list, another debtor, signing out) with
+unsaved input asks first (「保存していない入力があります」). A reload of the same debtor keeps what the user
+is typing. Keyboard: Esc back to the list, Ctrl+Tab / Ctrl+Shift+Tab (and Alt+1…7) switch tabs wherever
+the focus is, Ctrl+M records a payment, Ctrl+K shows the charge statement, Ctrl+P prints it.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from saiken.ui.debtors.tab_plan import PlanTab
 from saiken.ui.debtors.tab_records import RecordsTab
 from saiken.ui.debtors.tab_tags import TagsTab
 from saiken.ui.kit import display
+from saiken.ui.kit.form_guard import confirm_discard
 
 AMOUNT_KEYS = ("principal", "paid", "additional_charge", "late_charge", "total")
 
@@ -97,9 +104,9 @@ class DebtorCardPage(QWidget):
         self.as_of.setObjectName("hintText")
         self.payment_button = QPushButton(self.tr("Record payment…"))
         self.payment_button.setObjectName("primary")
-        self.payment_button.setToolTip("Ctrl+P")
+        self.payment_button.setToolTip("Ctrl+M")
         self.statement_button = QPushButton(self.tr("Charge statement…"))
-        self.statement_button.setToolTip("Ctrl+K")
+        self.statement_button.setToolTip("Ctrl+K / Ctrl+P")
 
         name_row = QHBoxLayout()
         name_row.addWidget(self.back_button)
@@ -182,22 +189,36 @@ class DebtorCardPage(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.tabs, 1)
 
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.clicked.connect(self.request_back)
         self.payment_button.clicked.connect(self.open_payment_dialog)
         self.statement_button.clicked.connect(self.open_charge_statement)
-        QShortcut(QKeySequence("Esc"), self, self.back_requested.emit)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.open_payment_dialog)
-        QShortcut(QKeySequence("Ctrl+K"), self, self.open_charge_statement)
+        context_children = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            ("Esc", self.request_back),
+            ("Ctrl+M", self.open_payment_dialog),
+            ("Ctrl+K", self.open_charge_statement),
+            ("Ctrl+Tab", lambda: self.step_tab(1)),
+            ("Ctrl+Shift+Tab", lambda: self.step_tab(-1)),
+            ("Ctrl+Backtab", lambda: self.step_tab(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(context_children)
         for number in range(1, len(self._tab_widgets) + 1):
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.tabs.setCurrentIndex(n - 1))
         self.payment_dialog: PaymentDialog | None = None
         self.statement_dialog: ChargeStatementDialog | None = None
+        self._shown_id: int | None = None  # the debtor whose card the tabs and their forms show
+        context.handlers.changed.connect(self.show_again)
+        context.preferences.changed.connect(self.show_again)  # 日付の表示 changed: every date again
 
     # --- loading ------------------------------------------------------------------------------------------
-    def open_debtor(self, debtor_id: int) -> None:
-        """Show `debtor_id` (the service audits the view)."""
+    def open_debtor(self, debtor_id: int) -> bool:
+        """Show `debtor_id` (the service audits the view). False when the user kept their unsaved input."""
+        if self._shown_id is not None and debtor_id != self._shown_id and not self.may_leave():
+            return False
         self.debtor_id = debtor_id
         self.reload()
+        return True
 
     def reload(self) -> None:
         if self.debtor_id is None:
@@ -210,9 +231,26 @@ class DebtorCardPage(QWidget):
         if changes.touches_debtor(self.debtor_id):
             self.reload()
 
+    def showing(self, debtor_id: int | None) -> bool:
+        """True while the card (and its forms) show `debtor_id`: an answer arriving for a debtor the user
+        has since left must not touch the forms of the one now shown."""
+        return debtor_id is not None and debtor_id == self._shown_id
+
     def show_card(self, card: Any) -> None:
+        fresh = card.id != self._shown_id
         self.card = card
         self.debtor_id = card.id
+        self._shown_id = card.id
+        self.show_again()
+        for tab in self._tab_widgets:
+            tab.load_form(card, fresh=fresh)
+        self.loaded.emit(card)
+
+    def show_again(self) -> None:
+        """Show `self.card` (again, after the date display changed)."""
+        card = self.card
+        if card is None:
+            return
         self.name.setText(display.honorific(card.name, card.kind))
         self.reading.setText(card.name_kana)
         colour = display.status_colour(card.status).name()
@@ -224,7 +262,9 @@ class DebtorCardPage(QWidget):
             "　｜　".join(
                 [
                     self.tr("Management no. {no}").format(no=card.management_no),
-                    self.tr("Handler: {name}").format(name=card.handler or self.tr("(none)")),
+                    self.tr("Handler: {name}").format(
+                        name=self.context.handlers.label(card.handler) or self.tr("(none)")
+                    ),
                 ]
             )
         )
@@ -240,26 +280,74 @@ class DebtorCardPage(QWidget):
         totals = card.totals
         for key in AMOUNT_KEYS:
             self.tiles[key].value.setText(display.yen(getattr(totals, key)))
-        self.as_of.setText(self.tr("As of {day}").format(day=display.day(totals.as_of)))
+        self.as_of.setText(self.tr("As of {day}").format(day=display.long_day(totals.as_of)))
         self.limitation.setText(self._limitation_text(card.limitation))
         for tab in self._tab_widgets:
             tab.show_card(card)
-        self.loaded.emit(card)
+
+    # --- forms ----------------------------------------------------------------------------------------------
+    def unsaved_forms(self) -> list[str]:
+        """The titles of the tabs holding input that has not been saved."""
+        return [
+            self.tabs.tabText(self.tabs.indexOf(tab)).replace("&&", "&")
+            for tab in self._tab_widgets
+            if tab.has_unsaved_input()
+        ]
+
+    def may_leave(self) -> bool:
+        """True when nothing unsaved is on the card, or the user chose to discard it (the forms are then
+        reset, so the input is never carried to another debtor)."""
+        unsaved = self.unsaved_forms()
+        if not unsaved:
+            return True
+        where = self.tr("Unsaved input on the card of {name}: {tabs}").format(
+            name=display.honorific(self.card.name, self.card.kind) if self.card else "",
+            tabs="、".join(unsaved),
+        )
+        if not confirm_discard(self.context.dialogs, self, where):
+            return False
+        if self.card is not None:
+            for tab in self._tab_widgets:
+                tab.load_form(self.card, fresh=True)
+        return True
+
+    def request_back(self) -> None:
+        if self.may_leave():
+            self.back_requested.emit()
+
+    def show_record(self, record_id: int) -> None:
+        """Turn to the negotiation tab with the record `record_id` selected (opened from the 交渉記録 area)."""
+        self.tabs.setCurrentWidget(self.records_tab)
+        self.records_tab.select_record(record_id)
+
+    def step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
     def _limitation_text(self, limitation: Any) -> str:
-        if limitation is None or limitation.expiry is None:
-            return self.tr("Limitation: not computed (no start date)")
-        text = limitation.message or self.tr("Limitation expires {day}").format(
-            day=display.day(limitation.expiry)
-        )
-        level = (limitation.level or "").lower()
-        if level in ("warning", "warn", "soon"):
-            self.limitation.setStyleSheet("color: #b45309; font-weight: bold;")
-        elif level in ("expired", "danger"):
-            self.limitation.setStyleSheet("color: #b42318; font-weight: bold;")
-        else:
+        """The limitation line as one Japanese sentence in the user's date display."""
+        if limitation is None:
             self.limitation.setStyleSheet("color: #334e68;")
-        return text
+            return self.tr("Limitation is not computed: this debtor has no claim.")
+        if limitation.expiry is None:
+            self.limitation.setStyleSheet("color: #334e68;")
+            return limitation.message or self.tr("Limitation is not computed: the claim has no due date.")
+        days_left = (limitation.expiry - self.context.clock.today()).days
+        day = display.long_day(limitation.expiry)
+        level = (limitation.level or "").lower()
+        if level == "expired" or days_left < 0:
+            self.limitation.setStyleSheet("color: #b42318; font-weight: bold;")
+            return self.tr("The limitation period ended on {day}.").format(day=day)
+        if level == "warning":
+            self.limitation.setStyleSheet("color: #b45309; font-weight: bold;")
+            return self.tr("The limitation period ends soon, on {day} ({n} days left).").format(
+                day=day, n=f"{days_left:,}"
+            )
+        self.limitation.setStyleSheet("color: #334e68;")
+        return self.tr("The limitation period ends on {day} ({n} days left).").format(
+            day=day, n=f"{days_left:,}"
+        )
 
     # --- actions ------------------------------------------------------------------------------------------
     def open_payment_dialog(self) -> PaymentDialog | None:
@@ -277,14 +365,24 @@ class DebtorCardPage(QWidget):
         dialog.open()
         return dialog
 
-    def open_charge_statement(self) -> None:
+    def open_charge_statement(self, *, then_print: bool = False) -> None:
         if self.card is None:
             return
         self.context.ops.call(
-            debtors.charge_statement, self.card.id, on_result=self._show_statement, owner=self
+            debtors.charge_statement,
+            self.card.id,
+            on_result=lambda result: self._show_statement(result, then_print=then_print),
+            owner=self,
         )
 
-    def _show_statement(self, result: Any) -> None:
+    def print_statement(self) -> bool:
+        """Ctrl+P on the card: the charge statement, straight to the print dialog."""
+        if self.card is None:
+            return False
+        self.open_charge_statement(then_print=True)
+        return True
+
+    def _show_statement(self, result: Any, *, then_print: bool = False) -> None:
         if result is None:
             self.context.dialogs.info(
                 self, self.tr("Charge statement"), self.tr("This debtor has no claim to compute charges for.")
@@ -293,7 +391,12 @@ class DebtorCardPage(QWidget):
         title = self.tr("Charge statement — {name}").format(
             name=display.honorific(self.card.name, self.card.kind)
         )
-        dialog = ChargeStatementDialog(result, self, title=title)
+        dialog = ChargeStatementDialog(
+            result, self, title=title, context=self.context, debtor_id=self.card.id
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.statement_dialog = dialog
         dialog.open()
+        if then_print:
+            dialog.show_preview()
+            dialog.print_statement()

@@ -28,6 +28,8 @@ from saiken.domain.money import parse_yen
 from saiken.domain.wareki import parse_date
 from saiken.ui.kit import display
 
+UNASSIGNED_KEY = "\u0000unassigned"  # the picker's item for debtors with no handler
+
 
 class FilterPanel(QWidget):
     """Emits `applied(fields)` with the DebtorFilter fields (without `text`) when the user applies it."""
@@ -56,7 +58,7 @@ class FilterPanel(QWidget):
         self.handler.setMinimumWidth(130)
         self.min_balance, self.max_balance = self._range_edits("balance", self.tr("e.g. 100,000"))
         self.due_from, self.due_to = self._range_edits("due", self.tr("e.g. R7.4.1"))
-        self.next_from, self.next_to = self._range_edits("next", self.tr("e.g. 2025/10/1"))
+        self.next_from, self.next_to = self._range_edits("next", self.tr("e.g. R7.10.1"))
         self.tags = QLineEdit()
         self.tags.setObjectName("tagsFilter")
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
@@ -68,7 +70,7 @@ class FilterPanel(QWidget):
         fields.addLayout(statuses, 0, 1, 1, 11)
         column = 0
         for label, low, high in (
-            (self.tr("Balance"), self.min_balance, self.max_balance),
+            (self.tr("Principal balance"), self.min_balance, self.max_balance),
             (self.tr("Due date"), self.due_from, self.due_to),
             (self.tr("Next action"), self.next_from, self.next_to),
         ):
@@ -128,15 +130,19 @@ class FilterPanel(QWidget):
             self.apply_button,
         ]
 
-    def set_handlers(self, names: list[str]) -> None:
+    def set_handlers(self, choices: list[tuple[str, str]]) -> None:
+        """(account name, display name) of every handler; the display name is what the picker shows."""
         current = self.handler.currentData() or None
         self.handler.clear()
         self.handler.addItem(self.tr("Anyone"), "")
-        for name in names:
-            self.handler.addItem(name, name)
+        self.handler.addItem(self.tr("(no handler)"), UNASSIGNED_KEY)
+        for name, display_name in choices:
+            self.handler.addItem(display_name, name)
         self._select_handler(current)
 
     def _select_handler(self, name: str | None) -> None:
+        if name == "":
+            name = UNASSIGNED_KEY
         index = self.handler.findData(name) if name else 0
         if index < 0:
             self.handler.addItem(str(name), name)
@@ -148,9 +154,9 @@ class FilterPanel(QWidget):
         """The DebtorFilter fields as entered; raises ValidationError naming the first bad field."""
         result: dict[str, Any] = {
             "statuses": frozenset(s for s, check in self.status_checks.items() if check.isChecked()),
-            "handler": self.handler.currentData() or None,
-            "min_balance": self._amount(self.min_balance, self.tr("Balance (from)")),
-            "max_balance": self._amount(self.max_balance, self.tr("Balance (to)")),
+            "handler": self._handler_value(),
+            "min_balance": self._amount(self.min_balance, self.tr("Principal balance (from)")),
+            "max_balance": self._amount(self.max_balance, self.tr("Principal balance (to)")),
             "due_from": self._date(self.due_from, self.tr("Due date (from)")),
             "due_to": self._date(self.due_to, self.tr("Due date (to)")),
             "next_action_from": self._date(self.next_from, self.tr("Next action (from)")),
@@ -158,7 +164,7 @@ class FilterPanel(QWidget):
             "tags": frozenset(t.strip() for t in self.tags.text().replace("、", ",").split(",") if t.strip()),
         }
         for low, high, label in (
-            ("min_balance", "max_balance", self.tr("Balance")),
+            ("min_balance", "max_balance", self.tr("Principal balance")),
             ("due_from", "due_to", self.tr("Due date")),
             ("next_action_from", "next_action_to", self.tr("Next action")),
         ):
@@ -167,6 +173,12 @@ class FilterPanel(QWidget):
                     self.tr("{field}: the start is after the end. Swap the two values.").format(field=label)
                 )
         return result
+
+    def _handler_value(self) -> str | None:
+        data = self.handler.currentData()
+        if data == UNASSIGNED_KEY:
+            return ""  # debtors.UNASSIGNED: no handler
+        return data or None
 
     def _amount(self, edit: QLineEdit, label: str) -> int | None:
         text = edit.text().strip()

@@ -1,7 +1,12 @@
 """The debtor list: search box (debounced), filter panel, saved conditions and the lazy table.
 
-Keyboard: Ctrl+F goes to the search box, Down moves into the table, arrows move, Enter opens the card,
-Ctrl+Shift+F shows or hides the filter panel; Tab goes search → conditions → table → filter panel.
+Keyboard: Ctrl+F goes to the search box; Enter there opens the only hit, or the first one; Down moves into
+the table, arrows move, Enter opens the card; Ctrl+Shift+F shows or hides the filter panel; Tab goes
+search → conditions → filter panel → table.
+
+Columns: 「列…」 chooses which columns are shown (phone, e-mail, address and tags besides the usual ones);
+dragging a header moves a column and dragging its edge resizes it. The order, the widths and the choice
+are the user's own (`services.preferences`, saved a moment after the last change).
 """
 
 from __future__ import annotations
@@ -10,9 +15,8 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -20,31 +24,26 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from saiken.domain.roles import Capability
-from saiken.services import debtors
+from saiken.services import debtors, preferences
+from saiken.services.preferences import ColumnLayout
 from saiken.ui.debtors.filter_panel import FilterPanel
-from saiken.ui.debtors.list_model import DebtorListModel
+from saiken.ui.debtors.list_model import COLUMN_KEYS, COLUMNS, DebtorListModel
+from saiken.ui.kit.tables import ListTable
 
 SEARCH_DEBOUNCE_MS = 250
-_WIDTHS = (84, 200, 118, 78, 64, 50, 92, 92, 92, 88)
+LAYOUT_SAVE_DELAY_MS = 800
+TABLE_NAME = "debtor_list"
 
 
-class DebtorTable(QTableView):
-    """The table; Enter / Return opens the current row."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
+class DebtorTable(ListTable):
+    """The debtor table; Enter / Return opens the current row."""
 
 
 class DebtorListPage(QWidget):
@@ -78,6 +77,10 @@ class DebtorListPage(QWidget):
         self.filter_toggle = QPushButton(self.tr("Filters"))
         self.filter_toggle.setCheckable(True)
         self.filter_toggle.setChecked(True)
+        self.columns_button = QPushButton(self.tr("Columns…"))
+        self.columns_button.setObjectName("chooseColumns")
+        self.columns_menu = QMenu(self.columns_button)
+        self.columns_button.setMenu(self.columns_menu)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -102,25 +105,35 @@ class DebtorListPage(QWidget):
         bar.addWidget(self.save_condition_button)
         bar.addWidget(self.delete_condition_button)
         bar.addWidget(self.filter_toggle)
+        bar.addWidget(self.columns_button)
 
         self.model = DebtorListModel(context.ops, self)
-        self.table = DebtorTable()
-        self.table.setObjectName("debtorTable")
+        self.table = DebtorTable("debtorTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in enumerate(_WIDTHS):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self._column_actions: dict[str, QAction] = {}
+        for index, column in enumerate(COLUMNS):
+            action = QAction(self.model.headerData(index, Qt.Orientation.Horizontal), self.columns_menu)
+            action.setCheckable(True)
+            action.setObjectName(f"column_{column.field}")
+            action.toggled.connect(lambda shown, i=index: self._show_column(i, shown))
+            if column.field in ("management_no", "name"):
+                action.setEnabled(False)  # a list without them names nobody
+            self.columns_menu.addAction(action)
+            self._column_actions[column.field] = action
+        self._applied_layout: tuple[ColumnLayout, ...] | None = None
+        self._applying = False
+        self.apply_layout(context.preferences.table(TABLE_NAME))
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(LAYOUT_SAVE_DELAY_MS)
+        self._layout_timer.timeout.connect(self.save_layout)
+        header.sectionMoved.connect(lambda *_args: self._layout_changed())
+        header.sectionResized.connect(lambda *_args: self._layout_changed())
+        context.preferences.changed.connect(self._preferences_changed)
         self.table.activated_row.connect(self._open_row)
 
         self.filters = FilterPanel()
@@ -146,7 +159,7 @@ class DebtorListPage(QWidget):
         self._debounce.setInterval(search_delay_ms)
         self._debounce.timeout.connect(self.apply)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self._search_now)
+        self.search.returnPressed.connect(self.open_first_hit)
         self.search.installEventFilter(self)
         self.filters.applied.connect(self._filters_applied)
         self.filter_toggle.toggled.connect(filter_frame.setVisible)
@@ -163,33 +176,52 @@ class DebtorListPage(QWidget):
         QWidget.setTabOrder(self.conditions, self.save_condition_button)
         QWidget.setTabOrder(self.save_condition_button, self.delete_condition_button)
         QWidget.setTabOrder(self.delete_condition_button, self.filter_toggle)
+        QWidget.setTabOrder(self.filter_toggle, self.columns_button)
         # then the filter panel, top to bottom and left to right as it is drawn, then the table
-        chain = [self.filter_toggle, *self.filters.focus_chain(), self.table]
+        chain = [self.columns_button, *self.filters.focus_chain(), self.table]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.setFocusProxy(self.search)
+        self._open_when_loaded = False
         self.apply()
         self.load_conditions()
-        # Everyone may filter by themselves; the full list of users needs the right to read users or the
-        # audit log, so a handler without it simply sees their own name.
-        self.filters.set_handlers([context.user.name])
-        context.ops.call(
-            debtors.handler_names,
-            on_result=lambda names: self.filters.set_handlers(sorted({*names, context.user.name})),
-            on_error=lambda _error: None,
-            owner=self,
-        )
+        # Every handler by display name: a READ-level list, so everyone may filter by anyone.
+        context.handlers.changed.connect(self._handlers_known)
+        context.handlers.ensure_loaded(context.ops)
+        self._handlers_known()
+
+    def _handlers_known(self) -> None:
+        self.filters.set_handlers(self.context.handlers.choices())
+        self.model.set_handler_labels(self.context.handlers.label)
 
     # --- searching ----------------------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _search_now(self) -> None:
+    def open_first_hit(self) -> None:
+        """Enter in the search box: open the only hit, or the first one (searching first if the words
+        changed since the last search)."""
         self._debounce.stop()
-        self.apply()
-        if self.model.rowCount() or self.model.loading:
-            self.table.setFocus()
+        wanted = debtors.DebtorFilter(**self.current_fields())
+        if self.model.current_filter() != wanted:
+            self._open_when_loaded = True
+            self.model.set_filter(wanted)
+            return
+        self._open_first()
+
+    def _open_first(self) -> None:
+        self._open_when_loaded = False
+        if self.model.loading:
+            self._open_when_loaded = True
+            return
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self._open_row(0)
+
+    def _rows_loaded(self) -> None:
+        if self._open_when_loaded and not self.model.loading:
+            self._open_first()
 
     def current_fields(self) -> dict[str, Any]:
         return {"text": self.search.text().strip(), **self._filter_fields}
@@ -206,9 +238,12 @@ class DebtorListPage(QWidget):
         if total == 0:
             self.status.setText(self.tr("No debtor matches. Change the search words or clear the filters."))
         else:
-            self.status.setText(self.tr("Enter opens the card. Ctrl+F searches."))
+            self.status.setText(
+                self.tr("Enter opens the card (in the search box: the first hit). Ctrl+F searches.")
+            )
 
     def _show_loading(self) -> None:
+        self._rows_loaded()
         if self.model.loading:
             self.status.setText(self.tr("Loading…"))
         elif self.model.total is not None:
@@ -256,6 +291,74 @@ class DebtorListPage(QWidget):
                     self.table.setCurrentIndex(self.model.index(0, 0))
                 return True
         return super().eventFilter(watched, event)
+
+    # --- columns ------------------------------------------------------------------------------------------
+    def apply_layout(self, layout: tuple[ColumnLayout, ...]) -> None:
+        """Show the columns as the user left them (the defaults for a list never arranged)."""
+        header = self.table.horizontalHeader()
+        saved = {item.key: item for item in layout}
+        order = [item.key for item in layout if item.key in COLUMN_KEYS]
+        order += [key for key in COLUMN_KEYS if key not in order]  # columns added since the layout was saved
+        self._applying = True
+        try:
+            for visual, key in enumerate(order):
+                logical = COLUMN_KEYS.index(key)
+                header.moveSection(header.visualIndex(logical), visual)
+                column = COLUMNS[logical]
+                item = saved.get(key)
+                shown = item.visible if item is not None else column.shown
+                if key in ("management_no", "name"):
+                    shown = True
+                header.resizeSection(logical, item.width if item is not None else column.width)
+                header.setSectionHidden(logical, not shown)
+                self._column_actions[key].setChecked(shown)
+        finally:
+            self._applying = False
+        self._applied_layout = layout
+
+    def current_layout(self) -> tuple[ColumnLayout, ...]:
+        header = self.table.horizontalHeader()
+        return tuple(
+            ColumnLayout(
+                COLUMN_KEYS[logical],
+                header.sectionSize(logical) or COLUMNS[logical].width,
+                not header.isSectionHidden(logical),
+            )
+            for logical in (header.logicalIndex(visual) for visual in range(header.count()))
+        )
+
+    def _show_column(self, logical: int, shown: bool) -> None:
+        if self._applying:
+            return
+        header = self.table.horizontalHeader()
+        header.setSectionHidden(logical, not shown)
+        if shown and header.sectionSize(logical) < 24:
+            header.resizeSection(logical, COLUMNS[logical].width)
+        self._layout_changed()
+
+    def _layout_changed(self) -> None:
+        if not self._applying:
+            self._layout_timer.start()
+
+    def save_layout(self) -> None:
+        self._layout_timer.stop()
+        layout = self.current_layout()
+        if layout == self._applied_layout:
+            return
+        self._applied_layout = layout
+        self.context.ops.call(
+            preferences.save_table_layout,
+            TABLE_NAME,
+            list(layout),  # the window reads the preferences again (Area.PREFERENCES)
+            on_error=lambda _error: None,  # a layout that could not be kept is not worth a message box
+            owner=self,
+        )
+
+    def _preferences_changed(self) -> None:
+        layout = self.context.preferences.table(TABLE_NAME)
+        if layout and layout != self._applied_layout and not self._layout_timer.isActive():
+            self.apply_layout(layout)
+        self.model.redraw()
 
     # --- saved conditions ---------------------------------------------------------------------------------
     def load_conditions(self) -> None:

@@ -40,9 +40,24 @@ class DebtorsPage(QStackedWidget):
         context.ops.changed.connect(self._data_changed)
 
     def open_debtor(self, debtor_id: int) -> None:
-        """Load the card; the page turns to it when it arrives (a failure leaves the user on the list)."""
+        """Load the card; the page turns to it when it arrives (a failure leaves the user on the list).
+        Unsaved input on the card shown before is asked about first (the card keeps it if the user says so)."""
+        if not self.card_page.open_debtor(debtor_id):
+            self.setCurrentWidget(self.card_page)
+            return
         self._opening = debtor_id
-        self.card_page.open_debtor(debtor_id)
+
+    def print_current(self) -> bool:
+        """Ctrl+P: on a card, its charge statement (the list has nothing of its own to print)."""
+        if self.currentWidget() is self.card_page:
+            return self.card_page.print_statement()
+        return False
+
+    def has_unsaved_input(self) -> bool:
+        return bool(self.card_page.unsaved_forms())
+
+    def may_leave(self) -> bool:
+        return self.card_page.may_leave()
 
     def _card_loaded(self, card: object) -> None:
         if self._opening is not None and getattr(card, "id", None) == self._opening:

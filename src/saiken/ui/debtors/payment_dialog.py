@@ -1,4 +1,9 @@
-"""Payment entry: date (和暦 accepted), amount, source, confirmed by the ward. Saved through the service."""
+"""Payment entry: date (和暦 accepted), amount, source, confirmed by the ward. Saved through the service.
+
+A payment acknowledges the debt: when it renews limitation, the dialog shows the new expiry date and asks
+before it is saved. The status bar then says what was recorded (「納付 30,000円 を登録しました」). Cancel or
+Esc with something typed asks before it is thrown away.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +23,17 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
+from saiken.services.changes import Changed
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
+from saiken.ui.kit.form_guard import FormGuard, confirm_discard
 
 SOURCES = ("納付書", "口座振込", "窓口", "現金書留", "その他")
 
 
 class PaymentDialog(QDialog):
-    """Emits `saved(payment_row)` after the service stored the payment; stays open on a problem."""
+    """Accepts once the service stored the payment (the card follows the change record); stays open on a
+    problem."""
 
     def __init__(
         self,
@@ -76,6 +84,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.buttons)
         self.amount.setFocus()
         self.setMinimumWidth(420)
+        self.guard = FormGuard([self.paid_on, self.amount, self.source, self.confirmed])
 
     def values(self) -> dict[str, Any]:
         return {
@@ -94,6 +103,31 @@ class PaymentDialog(QDialog):
         self.error.hide()
         self.buttons.setEnabled(False)
         self.context.ops.call(
+            debtors.limitation_if_paid,
+            self.debtor_id,
+            paid_on=values["paid_on"],
+            on_result=lambda change: self._confirmed(values, change),
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _confirmed(self, values: dict[str, Any], change: Any) -> None:
+        if change.renews and not self.context.dialogs.confirm(
+            self,
+            self.tr("The payment renews limitation"),
+            self.tr(
+                "A payment of {amount} on {day} acknowledges the debt: the limitation period is renewed and then ends on {after} (until now {before}). Record the payment?"
+            ).format(
+                amount=display.yen(values["amount"]),
+                day=display.long_day(values["paid_on"]),
+                after=display.long_day(change.after),
+                before=display.long_day(change.before),
+            ),
+            self.tr("Record payment"),
+        ):
+            self.buttons.setEnabled(True)
+            return
+        self.context.ops.call(
             debtors.add_payment,
             self.debtor_id,
             **values,
@@ -102,9 +136,22 @@ class PaymentDialog(QDialog):
             owner=self,
         )
 
-    def _done(self, _done: Any) -> None:
+    def _done(self, changed: Changed[Any]) -> None:
         self.buttons.setEnabled(True)
+        row = changed.value
+        self.context.notices.say(
+            self.tr("Recorded a payment of {amount} ({day}).").format(
+                amount=display.yen(row.amount), day=display.long_day(row.paid_on)
+            )
+        )
+        self.guard.mark_clean()
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel or Esc: ask before what was typed is thrown away."""
+        if self.guard.dirty() and not confirm_discard(self.context.dialogs, self):
+            return
+        super().reject()
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -1,5 +1,6 @@
-"""Screenshot views of the debtor screens: `debtors` (the demo vault's list) and `debtor` (a card with
-payments, an instalment plan and negotiation records); `export` (the save dialog with 「パスワードを付ける」),
+"""Screenshot views of the debtor screens: `debtors` (the demo vault's list), `debtor` (a card with
+payments, an instalment plan and negotiation records), `statement` (its charge statement) and
+`statement-preview` (the statement as printed); `export` (the save dialog with 「パスワードを付ける」),
 `file-password` (the password shown once) and `import-password` (a protected workbook's password asked
 again). Registered with the shell's `ui.screenshots`."""
 
@@ -52,6 +53,30 @@ def _card(env: Any) -> QWidget:
         env.settle()
         page.card_page.tabs.setCurrentWidget(page.card_page.records_tab)
     return window
+
+
+def _statement(env: Any) -> QWidget:
+    """The charge statement of a demo debtor with payments, on its breakdown."""
+    window = _card(env)
+    page = _debtors_page(window)
+    page.card_page.open_charge_statement()
+    env.settle()
+    dialog = page.card_page.statement_dialog
+    if dialog is None:  # pragma: no cover - the demo debtor always has a claim
+        return window
+    env.keep.append(window)
+    dialog.resize(1100, 700)
+    return dialog
+
+
+def _statement_preview(env: Any) -> QWidget:
+    """The same statement on its print preview (the PDF made in memory)."""
+    dialog = _statement(env)
+    show = getattr(dialog, "show_preview", None)
+    if show is not None:
+        show()
+        env.settle()
+    return dialog
 
 
 def _backdrop(dialog: QWidget) -> QWidget:
@@ -116,6 +141,8 @@ def _import_password(env: Any) -> QWidget:
 def register(views: dict[str, Callable[[Any], QWidget]]) -> None:
     views["debtors"] = _list
     views["debtor"] = _card
+    views["statement"] = _statement
+    views["statement-preview"] = _statement_preview
     views["export"] = _export
     views["file-password"] = _file_password
     views["import-password"] = _import_password

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
+from saiken.services.changes import Changed
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import error_label, show_problem
 from saiken.ui.kit.tables import ReadOnlyTable
@@ -145,6 +146,14 @@ class AttachmentsTab(QWidget):
         self.add_button.clicked.connect(self.choose_file)
         self.table.itemSelectionChanged.connect(self.preview_selected)
 
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        if fresh:
+            self.error.hide()
+            self.preview.clear()
+
+    def has_unsaved_input(self) -> bool:
+        return False
+
     def show_card(self, card: Any) -> None:
         self.items = list(card.attachments)
         kinds = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
@@ -187,6 +196,7 @@ class AttachmentsTab(QWidget):
             filename=path.name,
             data=data,
             mime=mime,
+            on_result=lambda row: self._added(row),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
@@ -196,10 +206,17 @@ class AttachmentsTab(QWidget):
         item = next((a for a in self.items if a.id == attachment_id), None)
         if item is None:
             return
+        debtor_id = self.card_page.debtor_id
         self.context.ops.call(
             debtors.read_attachment,
             item.id,
-            on_result=lambda data: self.preview.show_bytes(data, item.mime),
+            # an answer for a debtor the user has since left is dropped, never shown on another's card
+            on_result=lambda data: (
+                self.card_page.showing(debtor_id) and self.preview.show_bytes(data, item.mime)
+            ),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
+
+    def _added(self, changed: Changed[Any]) -> None:
+        self.context.notices.say(self.tr("Added the attachment {name}.").format(name=changed.value.filename))

@@ -67,6 +67,12 @@ class ClaimsTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.payments, 3)
 
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        """No form of its own (payments are entered in the payment dialog)."""
+
+    def has_unsaved_input(self) -> bool:
+        return False
+
     def show_card(self, card: Any) -> None:
         rows = []
         for claim in card.claims:

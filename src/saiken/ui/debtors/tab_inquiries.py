@@ -19,6 +19,7 @@ from saiken.domain.errors import ValidationError
 from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import DateField, error_label, show_problem
+from saiken.ui.kit.form_guard import FormGuard
 from saiken.ui.kit.tables import ReadOnlyTable
 
 INQUIRY_KINDS = ("納付書再発行", "入金確認", "住所調査", "その他")
@@ -75,6 +76,19 @@ class InquiriesTab(QWidget):
         self.ask_button.clicked.connect(self.ask)
         self.question.returnPressed.connect(self.ask)
         self.answer_button.clicked.connect(self.record_answer)
+        self.guard = FormGuard([self.kind, self.question, self.answer, self.answered_on])
+
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        if fresh:
+            self.kind.setCurrentIndex(0)
+            self.question.clear()
+            self.answer.clear()
+            self.answered_on.setText(display.day(self.context.clock.today()))
+            self.error.hide()
+            self.guard.mark_clean()
+
+    def has_unsaved_input(self) -> bool:
+        return self.guard.dirty()
 
     def show_card(self, card: Any) -> None:
         self.items = list(card.inquiries)
@@ -97,8 +111,6 @@ class InquiriesTab(QWidget):
             if waiting
             else self.tr("No inquiry is waiting for an answer.")
         )
-        if not self.answered_on.text():
-            self.answered_on.setText(display.day(self.context.clock.today()))
 
     def ask(self) -> None:
         question = self.question.text().strip()
@@ -113,7 +125,10 @@ class InquiriesTab(QWidget):
             self.card_page.debtor_id,
             kind=self.kind.currentText(),
             question=question,
-            on_result=self._done(self.question),
+            on_result=self._done(
+                self.question,
+                self.tr("Recorded the inquiry to the ward ({kind}).").format(kind=self.kind.currentText()),
+            ),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
@@ -136,14 +151,22 @@ class InquiriesTab(QWidget):
             inquiry_id,
             answer=answer,
             answered_on=answered_on,
-            on_result=self._done(self.answer),
+            on_result=self._done(
+                self.answer,
+                self.tr("Recorded the ward's answer of {day}.").format(day=display.long_day(answered_on)),
+            ),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
 
-    def _done(self, field: QLineEdit) -> Any:
+    def _done(self, field: QLineEdit, notice: str) -> Any:
+        debtor_id = self.card_page.debtor_id
+
         def done(_row: Any) -> None:
-            field.clear()
+            self.context.notices.say(notice)
+            if self.card_page.showing(debtor_id):
+                field.clear()
+                self.guard.mark_clean()
 
         return done
 
@@ -197,6 +220,19 @@ class DocumentsTab(QWidget):
         layout.addWidget(self.error)
         self.log_button.clicked.connect(self.log)
         self.returned_button.clicked.connect(self.mark_returned)
+        self.guard = FormGuard([self.kind, self.sent_on, self.method, self.tracking])
+
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        if fresh:
+            self.kind.setCurrentIndex(0)
+            self.sent_on.setText(display.day(self.context.clock.today()))
+            self.method.setCurrentIndex(0)
+            self.tracking.clear()
+            self.error.hide()
+            self.guard.mark_clean()
+
+    def has_unsaved_input(self) -> bool:
+        return self.guard.dirty()
 
     def show_card(self, card: Any) -> None:
         self.items = list(card.documents)
@@ -212,8 +248,6 @@ class DocumentsTab(QWidget):
                 for c in range(self.table.columnCount()):
                     if (item := self.table.item(r, c)) is not None:
                         item.setForeground(display.status_colour("督促中").darker(250))
-        if not self.sent_on.text():
-            self.sent_on.setText(display.day(self.context.clock.today()))
 
     def log(self) -> None:
         try:
@@ -222,20 +256,28 @@ class DocumentsTab(QWidget):
             show_problem(self.error, error)
             return
         self.error.hide()
+        debtor_id = self.card_page.debtor_id
         self.context.ops.call(
             debtors.log_document_sent,
-            self.card_page.debtor_id,
+            debtor_id,
             kind=self.kind.currentText().strip(),
             sent_on=sent_on,
             method=self.method.currentText(),
             tracking_no=self.tracking.text().strip(),
-            on_result=self._logged,
+            on_result=lambda changed: self._logged(debtor_id, changed.value),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
 
-    def _logged(self, _row: Any) -> None:
-        self.tracking.clear()
+    def _logged(self, debtor_id: int, row: Any) -> None:
+        self.context.notices.say(
+            self.tr("Recorded the {kind} sent on {day}.").format(
+                kind=row.kind, day=display.long_day(row.sent_on)
+            )
+        )
+        if self.card_page.showing(debtor_id):
+            self.tracking.clear()
+            self.guard.mark_clean()
 
     def mark_returned(self) -> None:
         doc_id = self.table.current_key()
@@ -246,6 +288,14 @@ class DocumentsTab(QWidget):
         self.context.ops.call(
             debtors.mark_document_returned,
             doc_id,
+            on_result=lambda changed: self._returned(changed.value),
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
+        )
+
+    def _returned(self, row: Any) -> None:
+        self.context.notices.say(
+            self.tr("Marked the {kind} of {day} as returned undelivered.").format(
+                kind=row.kind, day=display.long_day(row.sent_on)
+            )
         )

@@ -26,6 +26,7 @@ from saiken.domain.wareki import parse_date
 from saiken.services import debtors
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
+from saiken.ui.kit.form_guard import FormGuard
 from saiken.ui.kit.tables import RIGHT, ReadOnlyTable
 
 
@@ -126,14 +127,32 @@ class PlanTab(QWidget):
         self.schedule.itemChanged.connect(lambda _item: self._update_total())
         self.create_button.clicked.connect(self.create_plan)
         self.accelerate_button.clicked.connect(self.accelerate)
+        self.guard = FormGuard([self.total, self.count, self.first_due, self.day_of_month, self.schedule])
+        self.card: Any = None
+
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        """The editor starts from this debtor's total due; a reload keeps an editor the user has touched."""
+        if fresh or not self.guard.dirty():
+            self.reset_editor(card)
+
+    def reset_editor(self, card: Any) -> None:
+        self.total.setText(f"{card.totals.total:,}" if card.totals.total else "")
+        self.count.setValue(10)
+        self.first_due.setText(display.day(self.context.clock.today()))
+        self.day_of_month.setValue(0)
+        self.schedule.setRowCount(0)
+        self._equal = None
+        self._update_total()
+        self.error.hide()
+        self.guard.mark_clean()
+
+    def has_unsaved_input(self) -> bool:
+        return self.guard.dirty()
 
     def show_card(self, card: Any) -> None:
+        self.card = card
         self.plan = card.plan
         plan = card.plan
-        if not self.total.text():
-            self.total.setText(f"{card.totals.total:,}" if card.totals.total else "")
-        if not self.first_due.text():
-            self.first_due.setText(display.day(self.context.clock.today()))
         if plan is None:
             self.summary.setText(self.tr("No instalment plan yet."))
             self.rows.set_rows([])
@@ -241,29 +260,86 @@ class PlanTab(QWidget):
             }
         else:
             kwargs = {"schedule": rows}
+        agreed_on = self.context.clock.today()
+        debtor_id = self.card_page.debtor_id
+        if debtor_id is None or total is None:  # no card shown; the total is required (never None here)
+            return
+        # A signed plan acknowledges the debt: say what it does to limitation before it is made.
         self.context.ops.call(
-            debtors.create_instalment_plan,
-            self.card_page.debtor_id,
-            total=total,
-            agreed_on=self.context.clock.today(),
-            **kwargs,
-            on_result=self._created,
+            debtors.limitation_if_pledged,
+            debtor_id,
+            agreed_on=agreed_on,
+            on_result=lambda change: self._confirm_plan(
+                debtor_id, total, len(rows), agreed_on, kwargs, change
+            ),
             on_error=lambda error: show_problem(self.error, error),
             owner=self,
         )
 
-    def _created(self, _plan: Any) -> None:
-        self.schedule.setRowCount(0)
-        self._equal = None
-
-    def accelerate(self) -> None:
-        if self.plan is None:
+    def _confirm_plan(
+        self, debtor_id: int, total: int, count: int, agreed_on: Any, kwargs: dict[str, Any], change: Any
+    ) -> None:
+        if not self.card_page.showing(debtor_id):
             return
+        lines = [
+            self.tr("Make a plan of {count} instalments, {total} in all, agreed today ({day})?").format(
+                count=count, total=display.yen(total), day=display.long_day(agreed_on)
+            )
+        ]
+        if self.plan is not None and self.plan.status in ("履行中", "期限の利益喪失"):
+            lines.append(self.tr("The plan now running is cancelled and replaced by this one."))
+        if change.renews:
+            lines.append(
+                self.tr(
+                    "A signed instalment plan acknowledges the debt: the limitation period is renewed and now ends on {after} (until now {before})."
+                ).format(after=display.long_day(change.after), before=display.long_day(change.before))
+            )
         if not self.context.dialogs.confirm(
-            self,
-            self.tr("Accelerate"),
-            self.tr("The whole unpaid balance of this plan falls due today. Continue?"),
-            self.tr("Accelerate"),
+            self, self.tr("Create the instalment plan"), "\n".join(lines), self.tr("Create plan")
         ):
             return
-        self.context.ops.call(debtors.accelerate_plan, self.plan.id, owner=self)
+        self.context.ops.call(
+            debtors.create_instalment_plan,
+            debtor_id,
+            total=total,
+            agreed_on=agreed_on,
+            **kwargs,
+            on_result=lambda changed: self._created(debtor_id, changed.value),
+            on_error=lambda error: show_problem(self.error, error),
+            owner=self,
+        )
+
+    def _created(self, debtor_id: int, plan: Any) -> None:
+        self.context.notices.say(
+            self.tr("Made an instalment plan of {count} instalments, {total} in all.").format(
+                count=len(plan.rows), total=display.yen(plan.total)
+            )
+        )
+        if self.card_page.showing(debtor_id):
+            self.schedule.setRowCount(0)
+            self._equal = None
+            self.guard.mark_clean()
+
+    def accelerate(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        today = self.context.clock.today()
+        text = self.tr(
+            "With the loss of the benefit of time, the whole unpaid balance of this plan, {amount}, falls due at once today ({day}). Continue?"
+        ).format(amount=display.yen(plan.remaining), day=display.long_day(today))
+        if not self.context.dialogs.confirm(self, self.tr("Accelerate"), text, self.tr("Accelerate")):
+            return
+        self.context.ops.call(
+            debtors.accelerate_plan,
+            plan.id,
+            on_result=lambda changed: self._accelerated(changed.value),
+            owner=self,
+        )
+
+    def _accelerated(self, row: Any) -> None:
+        self.context.notices.say(
+            self.tr("Accelerated the plan: {amount} is due at once.").format(
+                amount=display.yen(row.remaining)
+            )
+        )

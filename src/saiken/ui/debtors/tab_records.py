@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.services import debtors
+from saiken.services.changes import Changed
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import AmountField, DateField, error_label, show_problem
+from saiken.ui.kit.form_guard import FormGuard, confirm_discard
 from saiken.ui.kit.tables import ReadOnlyTable
 
 CHANNELS = ("電話", "来所", "訪問", "書面", "メール")
@@ -124,12 +126,41 @@ class RecordForm(QWidget):
         self.next_action.setText(display.day(record.next_action_on))
 
     def clear(self, clock: Any) -> None:
+        """An empty form dated now (for the next record, or for another debtor)."""
         now = clock.now().astimezone(JST)
         self.day.setText(display.day(now.date()))
         self.time.setTime(QTime(now.hour, now.minute))
+        self.channel.setCurrentIndex(0)
+        self.direction.setCurrentIndex(0)
         for edit in (self.person, self.promise_amount, self.promise_date, self.next_action):
             edit.clear()
         self.summary.clear()
+
+    def fields(self) -> list[QWidget]:
+        """Every field of the form, for its FormGuard."""
+        return [
+            self.day,
+            self.time,
+            self.channel,
+            self.direction,
+            self.person,
+            self.summary,
+            self.promise_amount,
+            self.promise_date,
+            self.next_action,
+        ]
+
+
+def record_saved_text(row: Any, *, corrected: bool = False) -> str:
+    """The status-bar line after a record was saved: 「交渉記録（R7.9.16 電話）を登録しました」."""
+    what = f"{display.day(row.at)} {row.channel}"
+    if corrected:
+        return QCoreApplication.translate("RecordsTab", "Corrected the negotiation record ({what}).").format(
+            what=what
+        )
+    return QCoreApplication.translate("RecordsTab", "Added the negotiation record ({what}).").format(
+        what=what
+    )
 
 
 def version_text(version: int) -> str:
@@ -216,6 +247,18 @@ class RecordsTab(QWidget):
         self.history_button.clicked.connect(self.open_history)
         QShortcut(QKeySequence("Ctrl+Return"), box, self.add_record)
         self.timeline.doubleClicked.connect(lambda _index: self.open_correction())
+        self.guard = FormGuard(self.form.fields())
+
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        """Another debtor's card: an empty quick entry (a draft never moves to another debtor)."""
+        if fresh:
+            self.form.clear(self.context.clock)
+            self.error.hide()
+            self.add_button.setEnabled(True)
+            self.guard.mark_clean()
+
+    def has_unsaved_input(self) -> bool:
+        return self.guard.dirty()
 
     def show_card(self, card: Any) -> None:
         self.records = list(card.records)
@@ -242,22 +285,37 @@ class RecordsTab(QWidget):
             return
         self.error.hide()
         self.add_button.setEnabled(False)
+        debtor_id = self.card_page.debtor_id
         self.context.ops.call(
             debtors.add_record,
-            self.card_page.debtor_id,
+            debtor_id,
             **values,
-            on_result=self._added,
-            on_error=self._failed,
+            on_result=lambda changed: self._added(debtor_id, changed.value),
+            on_error=lambda error: self._failed(debtor_id, error),
             owner=self,
         )
 
-    def _added(self, _row: Any) -> None:
-        self.add_button.setEnabled(True)
-        self.form.clear(self.context.clock)
+    def _added(self, debtor_id: int, row: Any) -> None:
+        self.context.notices.say(record_saved_text(row))
+        if self.card_page.showing(debtor_id):
+            self.add_button.setEnabled(True)
+            self.form.clear(self.context.clock)
+            self.guard.mark_clean()
 
-    def _failed(self, error: BaseException) -> None:
-        self.add_button.setEnabled(True)
-        show_problem(self.error, error)
+    def _failed(self, debtor_id: int, error: BaseException) -> None:
+        if self.card_page.showing(debtor_id):
+            self.add_button.setEnabled(True)
+            show_problem(self.error, error)
+
+    def select_record(self, record_id: int) -> None:
+        """Select the record `record_id` (any of its versions) in the timeline and show it."""
+        for row, record in enumerate(self.records):
+            if record.id == record_id:
+                self.timeline.selectRow(row)
+                if (item := self.timeline.item(row, 0)) is not None:
+                    self.timeline.scrollToItem(item)
+                self.timeline.setFocus()
+                return
 
     def selected(self) -> Any:
         key = self.timeline.current_key()
@@ -318,6 +376,7 @@ class CorrectionDialog(QDialog):
         self.record = record
         self.form = RecordForm(context.clock)
         self.form.load(record)
+        self.guard = FormGuard(self.form.fields())
         self.error = error_label()
         note = QLabel(
             self.tr("The correction is saved as a new version; the current text stays in the history.")
@@ -356,5 +415,13 @@ class CorrectionDialog(QDialog):
             owner=self,
         )
 
-    def _done(self, _done: Any) -> None:
+    def _done(self, changed: Changed[Any]) -> None:
+        self.context.notices.say(record_saved_text(changed.value, corrected=True))
+        self.guard.mark_clean()
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel or Esc: ask before a correction that was typed but not saved is thrown away."""
+        if self.guard.dirty() and not confirm_discard(self.context.dialogs, self):
+            return
+        super().reject()

@@ -23,6 +23,7 @@ from saiken.services import debtors
 from saiken.services.debtors.rows import TagRow
 from saiken.ui.kit import display
 from saiken.ui.kit.fields import DateField, error_label, show_problem
+from saiken.ui.kit.form_guard import FormGuard
 from saiken.ui.kit.tables import ReadOnlyTable
 from saiken.ui.kit.translate import QT_TRANSLATE_NOOP
 
@@ -118,15 +119,23 @@ class TagsTab(QWidget):
         self.save_notes_button.clicked.connect(self.save_notes)
         self.status_button.clicked.connect(self.change_status)
         self.handler_button.clicked.connect(self.change_handler)
-        self._handlers([self.context.user.name])
-        self.context.ops.call(
-            debtors.handler_names, on_result=self._handlers, on_error=lambda _e: None, owner=self
-        )
+        self.context.handlers.changed.connect(self._handlers)
+        self.context.handlers.ensure_loaded(self.context.ops)
+        self._handlers()
+        self.tag_guard = FormGuard([self.tag_name, self.tag_colour, self.tag_expires])
+        self.notes_guard = FormGuard([self.notes])
+        self.status_guard = FormGuard([self.status])
+        self.handler_guard = FormGuard([self.handler])
+        self._guards = (self.tag_guard, self.notes_guard, self.status_guard, self.handler_guard)
 
-    def _handlers(self, names: list[str]) -> None:
-        for name in names:
-            if self.handler.findData(name) < 0:
-                self.handler.addItem(name, name)
+    def _handlers(self) -> None:
+        """Every handler by display name (the account name is the item's data)."""
+        for name, display_name in self.context.handlers.choices():
+            index = self.handler.findData(name)
+            if index < 0:
+                self.handler.addItem(display_name, name)
+            else:
+                self.handler.setItemText(index, display_name)
 
     def show_card(self, card: Any) -> None:
         self.tags = list(card.tags)
@@ -137,20 +146,51 @@ class TagsTab(QWidget):
         for r, tag in enumerate(self.tags):
             if (item := self.table.item(r, 1)) is not None:
                 item.setBackground(QColor(tag.colour))
-        self.notes.setPlainText(card.notes or "")
-        self.status.setCurrentText(card.status)
-        if card.handler and self.handler.findData(card.handler) < 0:
-            self.handler.addItem(card.handler, card.handler)
-        self.handler.setCurrentIndex(max(0, self.handler.findData(card.handler)) if card.handler else 0)
 
-    def _save_tags(self, tags: list[Any]) -> None:
+    def load_form(self, card: Any, *, fresh: bool) -> None:
+        """This debtor's notes, status and handler; a new tag form. A reload of the same debtor keeps
+        what the user has changed and not saved."""
+        if fresh or not self.tag_guard.dirty():
+            self.tag_name.clear()
+            self.tag_colour.setCurrentIndex(0)
+            self.tag_expires.clear()
+            self.tag_guard.mark_clean()
+        if fresh or not self.notes_guard.dirty():
+            self.notes.setPlainText(card.notes or "")
+            self.notes_guard.mark_clean()
+        if fresh or not self.status_guard.dirty():
+            self.status.setCurrentText(card.status)
+            self.status_guard.mark_clean()
+        if fresh or not self.handler_guard.dirty():
+            if card.handler and self.handler.findData(card.handler) < 0:
+                self.handler.addItem(self.context.handlers.label(card.handler), card.handler)
+            self.handler.setCurrentIndex(max(0, self.handler.findData(card.handler)) if card.handler else 0)
+            self.handler_guard.mark_clean()
+        if fresh:
+            self.error.hide()
+
+    def has_unsaved_input(self) -> bool:
+        return any(guard.dirty() for guard in self._guards)
+
+    def _call(self, fn: Any, *args: Any, guard: FormGuard, notice: str) -> None:
+        debtor_id = self.card_page.debtor_id
+
+        def done(_result: Any) -> None:
+            self.context.notices.say(notice)
+            if self.card_page.showing(debtor_id):
+                guard.mark_clean()
+
         self.context.ops.call(
-            debtors.set_tags,
-            self.card_page.debtor_id,
-            tags,
+            fn,
+            debtor_id,
+            *args,
+            on_result=done,
             on_error=lambda e: show_problem(self.error, e),
             owner=self,
         )
+
+    def _save_tags(self, tags: list[Any], notice: str) -> None:
+        self._call(debtors.set_tags, tags, guard=self.tag_guard, notice=notice)
 
     def add_tag(self) -> None:
         name = self.tag_name.text().strip()
@@ -165,38 +205,46 @@ class TagsTab(QWidget):
         kept = [t for t in self.tags if t.name != name]
         self.tag_name.clear()
         self.tag_expires.clear()
-        self._save_tags([*kept, TagRow(name=name, colour=self.tag_colour.currentData(), expires_on=expires)])
+        self._save_tags(
+            [*kept, TagRow(name=name, colour=self.tag_colour.currentData(), expires_on=expires)],
+            self.tr("Added the tag “{name}”.").format(name=name),
+        )
 
     def remove_tag(self) -> None:
         name = self.table.current_key()
         if name is None:
             show_problem(self.error, ValidationError(self.tr("Select the tag to remove first.")))
             return
-        self._save_tags([t for t in self.tags if t.name != name])
+        self._save_tags(
+            [t for t in self.tags if t.name != name], self.tr("Removed the tag “{name}”.").format(name=name)
+        )
 
     def save_notes(self) -> None:
-        self.context.ops.call(
+        self._call(
             debtors.update_notes,
-            self.card_page.debtor_id,
             self.notes.toPlainText(),
-            on_error=lambda e: show_problem(self.error, e),
-            owner=self,
+            guard=self.notes_guard,
+            notice=self.tr("Saved the notes."),
         )
 
     def change_status(self) -> None:
-        self.context.ops.call(
+        status = self.status.currentText()
+        self._call(
             debtors.set_status,
-            self.card_page.debtor_id,
-            self.status.currentText(),
-            on_error=lambda e: show_problem(self.error, e),
-            owner=self,
+            status,
+            guard=self.status_guard,
+            notice=self.tr("Changed the status to {status}.").format(status=status),
         )
 
     def change_handler(self) -> None:
-        self.context.ops.call(
+        name = self.handler.currentData() or None
+        self._call(
             debtors.assign_handler,
-            self.card_page.debtor_id,
-            self.handler.currentData() or None,
-            on_error=lambda e: show_problem(self.error, e),
-            owner=self,
+            name,
+            guard=self.handler_guard,
+            notice=(
+                self.tr("Assigned the handler {name}.").format(name=self.handler.currentText())
+                if name
+                else self.tr("Removed the handler.")
+            ),
         )

@@ -34,10 +34,15 @@ from saiken.services.context import SignedInUser
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.clipboard import ClipboardGuard
 from saiken.ui.kit.errors import Dialogs, dialogs
+from saiken.ui.kit.handlers import HandlerDirectory
+from saiken.ui.kit.notices import Notices
 from saiken.ui.kit.page_context import PageContext
+from saiken.ui.kit.preferences import PreferenceStore
 from saiken.ui.shell.lock import IdleWatcher, LockScreen
 from saiken.ui.shell.navigation import Area, visible_areas
 from saiken.ui.shell.sign_in import org_role_label
+
+NOTICE_MS = 12_000  # how long a save's line stays in the status bar
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +64,10 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         self.context: PageContext | None = None
+        self.notices = Notices(self)
+        self.notices.message.connect(lambda text: self.statusBar().showMessage(text, NOTICE_MS))
+        self.preferences = PreferenceStore(self)
+        self.handlers = HandlerDirectory(self)
         self._pages: dict[str, QWidget] = {}
         self._areas: list[Area] = []
         self._lock_screen: LockScreen | None = None
@@ -127,6 +136,20 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.addAction(self.lock_action)
+        self.print_action = QAction(self.tr("Print…"), self)
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(lambda: self.print_current())
+        menu.insertAction(self.quit_action, self.print_action)
+        menu.insertSeparator(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(lambda: self.show_shortcuts())
+        self.about_action = QAction(self.tr("About Saiken Desk (version)"), self)
+        self.about_action.triggered.connect(lambda: self.show_about())
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
         for number in range(1, 10):  # Ctrl+1 … Ctrl+9: the areas in navigation order, from the keyboard
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -143,6 +166,12 @@ class MainWindow(QMainWindow):
             return
         self._demo = bool(facts.get("demo"))
         self._last_user = user.name
+        from saiken.services import preferences
+
+        # The user's own date display and column layouts first: the worker answers in order, so they
+        # arrive before the first page's rows.
+        self.ops.call(preferences.get_preferences, owner=self, on_result=self.preferences.apply)
+        self.handlers.reload(self.ops)
         self.context = PageContext(
             ops=self.ops,
             dialogs=self.dialogs,
@@ -152,6 +181,9 @@ class MainWindow(QMainWindow):
             org_name=facts.get("org_name", ""),
             org_role=facts.get("org_role", ""),
             demo=self._demo,
+            notices=self.notices,
+            preferences=self.preferences,
+            handlers=self.handlers,
         )
         self._discard_lock_screen()
         self.banner.setVisible(self._demo)
@@ -179,7 +211,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.navigation.blockSignals(False)
         self.screens.setCurrentWidget(self.workspace)
-        for action in (self.lock_action, self.password_action, self.sign_out_action):
+        for action in (self.lock_action, self.password_action, self.sign_out_action, self.print_action):
             action.setEnabled(True)
         self.navigation.setCurrentRow(0)
         self.idle.start()
@@ -231,7 +263,7 @@ class MainWindow(QMainWindow):
             new_password=dialog.passwords.value(),
             owner=self,
             progress=self.tr("Changing the password…"),
-            on_result=lambda _r: self.statusBar().showMessage(self.tr("Your password was changed."), 8000),
+            on_result=lambda _r: self.notices.say(self.tr("Your password was changed.")),
         )
         dialog.clear()
         return True
@@ -241,11 +273,20 @@ class MainWindow(QMainWindow):
         self.clipboard.set_clear_after_ms(int(values.clipboard_clear_seconds) * 1000)
 
     def _on_changed(self, changes: Changes) -> None:
-        """The window itself shows the settings (idle lock, clipboard): read them again when they change."""
-        if changes.touches(ChangeArea.SETTINGS) and self.context is not None:
+        """The window itself shows the settings (idle lock, clipboard), holds the user's preferences and the
+        list of handlers: read them again when they change."""
+        if self.context is None:
+            return
+        if changes.touches(ChangeArea.SETTINGS):
             from saiken.services import settings
 
             self.ops.call(settings.get_settings, owner=self, on_result=self.apply_settings)
+        if changes.touches(ChangeArea.PREFERENCES):
+            from saiken.services import preferences
+
+            self.ops.call(preferences.get_preferences, owner=self, on_result=self.preferences.apply)
+        if changes.touches(ChangeArea.USERS):
+            self.handlers.reload(self.ops)  # a user added, removed or renamed: the pickers follow
 
     @property
     def is_locked(self) -> bool:
@@ -289,7 +330,45 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         if self.context is None and self._lock_screen is not None:
             return
+        if not self.may_leave_pages():
+            return
         self._close(None)
+
+    def may_leave_pages(self) -> bool:
+        """Ask before signing out or quitting throws away a page's unsaved input (a lock never asks: it
+        must close the vault at once, and the pages are rebuilt empty after unlocking)."""
+        for key, page in self._pages.items():
+            has_unsaved = getattr(page, "has_unsaved_input", None)
+            if has_unsaved is None or not has_unsaved():
+                continue
+            self.show_area(key)  # show the user what would be lost
+            if not page.may_leave():  # type: ignore[attr-defined]
+                return False
+        return True
+
+    def print_current(self) -> None:
+        """Ctrl+P: print what the page in front of the user shows (the page knows what that is)."""
+        page = self.pages.currentWidget() if self.context is not None else None
+        printer = getattr(page, "print_current", None)
+        if printer is None or not printer():
+            self.notices.say(self.tr("There is nothing to print on this screen."))
+
+    # --- help ------------------------------------------------------------------------------------------
+    def show_shortcuts(self) -> QWidget:
+        from saiken.ui.shell.help import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        self._help_dialog: QWidget = dialog
+        return dialog
+
+    def show_about(self) -> QWidget:
+        from saiken.ui.shell.help import AboutDialog
+
+        dialog = AboutDialog(self, folder=self.folder)
+        dialog.open()
+        self._help_dialog = dialog
+        return dialog
 
     def _close(self, locked_user: str | None) -> None:
         self.idle.stop()
@@ -301,6 +380,7 @@ class MainWindow(QMainWindow):
 
     def _teardown(self) -> None:
         self.context = None
+        self.preferences.reset()
         self.navigation.blockSignals(True)
         self.navigation.clear()
         self.navigation.blockSignals(False)
@@ -331,7 +411,7 @@ class MainWindow(QMainWindow):
         self._lock_screen.quitRequested.connect(self.close)
         self.screens.addWidget(self._lock_screen)
         self.screens.setCurrentWidget(self._lock_screen)
-        for action in (self.lock_action, self.password_action, self.sign_out_action):
+        for action in (self.lock_action, self.password_action, self.sign_out_action, self.print_action):
             action.setEnabled(False)
         self._lock_screen.form.password.setFocus()
 
@@ -349,6 +429,9 @@ class MainWindow(QMainWindow):
         return self._lock_screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.context is not None and not self.may_leave_pages():
+            event.ignore()
+            return
         self.idle.detach()
         self.clipboard.clear_now()
         self._teardown()

@@ -3,7 +3,8 @@
 Each area is (key, English source label, factory, who may see it). A factory takes a `PageContext` and
 returns the page widget; `lazy("module", "Class")` imports the page only when it is first shown. Areas not
 built yet use `empty_state(...)`: an honest page saying what the area will hold.
-To deliver an area, replace ONLY its factory below.
+To deliver an area, replace ONLY its factory below. An area never imports another area: when one shows
+another's screen (the 交渉記録 area opens a debtor's card), its factory here hands it that screen's factory.
 """
 
 from __future__ import annotations
@@ -52,20 +53,19 @@ def empty_state(what: str) -> PageFactory:
     return factory
 
 
+def records_page(context: PageContext) -> QWidget:
+    """The 交渉記録 area, which opens a record's debtor card in place (the card is the debtors area's)."""
+    from saiken.ui.debtors.card import DebtorCardPage
+    from saiken.ui.records.page import RecordsPage
+
+    return RecordsPage(context, card_factory=DebtorCardPage)
+
+
 AREAS: list[Area] = [
     Area(
         "debtors", QT_TRANSLATE_NOOP("Navigation", "Debtors"), lazy("saiken.ui.debtors.page", "DebtorsPage")
     ),
-    Area(
-        "records",
-        QT_TRANSLATE_NOOP("Navigation", "Negotiation records"),
-        empty_state(
-            QT_TRANSLATE_NOOP(
-                "Navigation",
-                "Every call, visit, letter and e-mail with a debtor, newest first, with promises and next actions; corrections are kept as new versions. The negotiation report for the ward is exported from here.",
-            ),
-        ),
-    ),
+    Area("records", QT_TRANSLATE_NOOP("Navigation", "Negotiation records"), records_page),
     Area(
         "documents",
         QT_TRANSLATE_NOOP("Navigation", "Documents"),
