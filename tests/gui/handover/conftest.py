@@ -1,61 +1,16 @@
 """Fixtures for the handover wizards: a ward and a contractor vault (real vaults, real organisation keys
 from vault trust), the sample extraction imported on the ward's side, and the two paired as the product
-pairs them (key files exchanged, fingerprints confirmed).
-
-`services.handover.keys.organisation_signer/identity` are being wired to trust's organisation key on
-branch handover; until that lands they raise "not yet". `_organisation_key` then gives them the same
-wiring, over the vault's real organisation key (trust's `org_public_key`, the member's sealed org key slot,
-the signed checkpoint) — nothing is faked, and once the real wiring is there this fixture does nothing."""
+pairs them (key files exchanged, fingerprints confirmed)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from handover_gui_data import FIRM, HANDLER, HANDLER_PASSWORD, SAMPLE, WARD, make_vault, open_vault
 from shell_gui_data import ADMIN, ADMIN_PASSWORD
-
-
-def _trust_identity(s):
-    from saiken.services.handover import keys
-    from saiken.services.vault.org import org_public_key
-
-    return keys.OrganisationIdentity(s.org_name, s.org_role, org_public_key(s))
-
-
-def _trust_signer(s):
-    from saiken.domain.errors import PermissionDeniedError
-    from saiken.security import org_signature
-    from saiken.security.member_keys import signing_key_from_bytes
-    from saiken.services.handover import keys
-    from saiken.services.vault.anchors import signed_checkpoint
-    from saiken.services.vault.org import NOT_A_HOLDER, session_org_key
-
-    org = session_org_key(s)
-    if org is None:
-        raise PermissionDeniedError(NOT_A_HOLDER)
-    private = signing_key_from_bytes(org.private)
-
-    def checkpoint() -> dict[str, object]:
-        anchor = signed_checkpoint(s)
-        return {"seq": anchor.seq, "hash": anchor.head}
-
-    return keys.OrganisationSigner(
-        _trust_identity(s), lambda data: org_signature.sign(private, data), checkpoint
-    )
-
-
-@pytest.fixture(autouse=True)
-def _organisation_key(monkeypatch) -> Iterator[None]:
-    from saiken.services.handover import keys
-
-    if hasattr(keys, "_PENDING"):  # the wiring has not landed yet
-        monkeypatch.setattr(keys, "organisation_identity", _trust_identity)
-        monkeypatch.setattr(keys, "organisation_signer", _trust_signer)
-    yield
 
 
 @dataclass

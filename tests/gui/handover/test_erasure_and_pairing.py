@@ -173,7 +173,10 @@ def test_pairing_registers_the_key_prints_the_sheet_and_confirms(
     pairing.save_button.click()
     qtbot.waitUntil(lambda: sheet.exists(), timeout=20_000)
     text = pdf_text(sheet.read_bytes()).replace(" ", "")
-    assert fingerprint.replace("-", "") in text.replace("-", "") and WARD.replace(" ", "") in text
+    assert (
+        fingerprint.replace(" ", "").replace("-", "") in text.replace("-", "")
+        and WARD.replace(" ", "") in text
+    )
 
     driver.then(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     pairing.confirm_button.click()
