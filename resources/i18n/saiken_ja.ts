@@ -2278,6 +2278,10 @@
         <translation>計算書…</translation>
     </message>
     <message>
+        <source>Make letters…</source>
+        <translation>文書を作る…</translation>
+    </message>
+    <message>
         <source>Principal</source>
         <translation>元金</translation>
     </message>
@@ -2480,6 +2484,14 @@
         <translation>Excel に書き出す…</translation>
     </message>
     <message>
+        <source>Make letters…</source>
+        <translation>文書を作る…</translation>
+    </message>
+    <message>
+        <source>Letters for the selected debtors (Ctrl+click or Shift+click to select several)</source>
+        <translation>選んだ債務者あての文書を作ります（Ctrl＋クリック、Shift＋クリックで複数選べます）</translation>
+    </message>
+    <message>
         <source>Saved conditions</source>
         <translation>保存した条件</translation>
     </message>
@@ -2506,6 +2518,14 @@
     <message>
         <source>Debtor list.xlsx</source>
         <translation>債務者一覧.xlsx</translation>
+    </message>
+    <message>
+        <source>Make letters</source>
+        <translation>文書の作成</translation>
+    </message>
+    <message>
+        <source>Select the debtors to write to first (Ctrl+click or Shift+click selects several).</source>
+        <translation>先に、文書を送る債務者を一覧で選んでください（Ctrl＋クリック、Shift＋クリックで複数選べます）。</translation>
     </message>
     <message>
         <source>(choose)</source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saiken.domain.roles import Capability
 from saiken.services import debtors
 from saiken.services.changes import Changes
 from saiken.ui.debtors.charge_statement import ChargeStatementDialog
@@ -107,6 +108,10 @@ class DebtorCardPage(QWidget):
         self.payment_button.setToolTip("Ctrl+M")
         self.statement_button = QPushButton(self.tr("Charge statement…"))
         self.statement_button.setToolTip("Ctrl+K / Ctrl+P")
+        self.letters_button = QPushButton(self.tr("Make letters…"))
+        self.letters_button.setObjectName("lettersForCard")
+        self.letters_button.setVisible(context.can(Capability.EDIT))  # making letters is an edit
+        self.letters_button.clicked.connect(self.letters_for_card)
 
         name_row = QHBoxLayout()
         name_row.addWidget(self.back_button)
@@ -115,6 +120,7 @@ class DebtorCardPage(QWidget):
         name_row.addSpacing(8)
         name_row.addWidget(self.status_chip)
         name_row.addStretch(1)
+        name_row.addWidget(self.letters_button)
         name_row.addWidget(self.statement_button)
         name_row.addWidget(self.payment_button)
 
@@ -212,6 +218,12 @@ class DebtorCardPage(QWidget):
         context.preferences.changed.connect(self.show_again)  # 日付の表示 changed: every date again
 
     # --- loading ------------------------------------------------------------------------------------------
+
+    def letters_for_card(self) -> None:
+        """Start a batch of letters (文書 › 文書を作る) for this debtor."""
+        if self.card is not None:
+            self.context.requests.letters_for.emit([self.card.management_no])
+
     def open_debtor(self, debtor_id: int) -> bool:
         """Show `debtor_id` (the service audits the view). False when the user kept their unsaved input."""
         if self._shown_id is not None and debtor_id != self._shown_id and not self.may_leave():

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -43,7 +44,12 @@ TABLE_NAME = "debtor_list"
 
 
 class DebtorTable(ListTable):
-    """The debtor table; Enter / Return opens the current row."""
+    """The debtor table; Enter / Return opens the current row. Several rows can be selected (Ctrl/Shift)
+    for a batch of letters."""
+
+    def __init__(self, object_name: str = "") -> None:
+        super().__init__(object_name)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
 
 class DebtorListPage(QWidget):
@@ -95,8 +101,16 @@ class DebtorListPage(QWidget):
         self.export_button.setObjectName("exportList")
         self.export_button.setVisible(context.can(Capability.EXPORT))
         self.export_button.clicked.connect(self.export_list)
+        self.letters_button = QPushButton(self.tr("Make letters…"))
+        self.letters_button.setObjectName("lettersForSelection")
+        self.letters_button.setToolTip(
+            self.tr("Letters for the selected debtors (Ctrl+click or Shift+click to select several)")
+        )
+        self.letters_button.setVisible(context.can(Capability.EDIT))  # making letters is an edit
+        self.letters_button.clicked.connect(self.letters_for_selection)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.letters_button)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addSpacing(12)
@@ -276,6 +290,28 @@ class DebtorListPage(QWidget):
             save=_export_list,
             save_args=(flt,),
         )
+
+    def selected_management_numbers(self) -> list[str]:
+        """The management numbers of the selected rows, in the list's order."""
+        numbers: list[str] = []
+        selection = self.table.selectionModel()
+        for index in sorted(selection.selectedRows(), key=lambda i: i.row()) if selection else []:
+            row = self.model.row_at(index.row())
+            if row is not None:
+                numbers.append(row.management_no)
+        return numbers
+
+    def letters_for_selection(self) -> None:
+        """Start a batch of letters (文書 › 文書を作る) for the selected debtors."""
+        numbers = self.selected_management_numbers()
+        if not numbers:
+            self.context.dialogs.info(
+                self,
+                self.tr("Make letters"),
+                self.tr("Select the debtors to write to first (Ctrl+click or Shift+click selects several)."),
+            )
+            return
+        self.context.requests.letters_for.emit(numbers)
 
     def _open_row(self, row: int) -> None:
         debtor_id = self.model.debtor_id(row)

@@ -41,6 +41,11 @@ class DocumentsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         context.ops.changed.connect(self._data_changed)
 
+    def start_batch(self, numbers: list[str]) -> None:
+        """Show 文書を作る with these debtors (asked for from the debtor list or a card)."""
+        self.tabs.setCurrentWidget(self.batch)
+        self.batch.set_management_numbers(numbers)
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.sent:
             self.sent.refresh()

@@ -19,6 +19,7 @@ from saiken.ui.kit.errors import Dialogs
 from saiken.ui.kit.handlers import HandlerDirectory
 from saiken.ui.kit.notices import Notices
 from saiken.ui.kit.preferences import PreferenceStore
+from saiken.ui.kit.requests import Requests
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class PageContext:
     notices: Notices = field(default_factory=Notices)  # one line per save, shown in the status bar
     preferences: PreferenceStore = field(default_factory=PreferenceStore)
     handlers: HandlerDirectory = field(default_factory=HandlerDirectory)  # who may handle a debtor
+    requests: Requests = field(default_factory=Requests)  # what an area asks of another (through the shell)
 
     def can(self, capability: Capability) -> bool:
         return self.user.can(capability)

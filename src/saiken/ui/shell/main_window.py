@@ -38,6 +38,7 @@ from saiken.ui.kit.handlers import HandlerDirectory
 from saiken.ui.kit.notices import Notices
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.preferences import PreferenceStore
+from saiken.ui.kit.requests import Requests
 from saiken.ui.shell.lock import IdleWatcher, LockScreen
 from saiken.ui.shell.navigation import Area, visible_areas
 from saiken.ui.shell.sign_in import org_role_label
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.notices.message.connect(lambda text: self.statusBar().showMessage(text, NOTICE_MS))
         self.preferences = PreferenceStore(self)
         self.handlers = HandlerDirectory(self)
+        self.requests = Requests(self)
+        self.requests.letters_for.connect(self._letters_for)
         self._pages: dict[str, QWidget] = {}
         self._areas: list[Area] = []
         self._lock_screen: LockScreen | None = None
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
             org_role=facts.get("org_role", ""),
             demo=self._demo,
             notices=self.notices,
+            requests=self.requests,
             preferences=self.preferences,
             handlers=self.handlers,
         )
@@ -298,6 +302,16 @@ class MainWindow(QMainWindow):
     def show_area(self, key: str) -> QWidget:
         self.navigation.setCurrentRow(self.area_keys().index(key))
         return self._pages[key]
+
+    def _letters_for(self, numbers: list[str]) -> None:
+        """An area asked for letters to these debtors: open 文書 › 文書を作る with them filled in."""
+        from saiken.ui.documents.page import DocumentsPage
+
+        if self.context is None or "documents" not in self.area_keys():
+            return
+        page = self.show_area("documents")
+        if isinstance(page, DocumentsPage):
+            page.start_batch(numbers)
 
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)
