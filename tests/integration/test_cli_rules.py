@@ -334,7 +334,7 @@ def test_wareki_both_ways(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["--parse", "令和元年4月30日"], "令和の期間外"),
+        (["--parse", "令和元年4月30日"], "令和が始まる前の日付"),
         (["2025-02-30"], "存在しない日付"),
         ([], "日付を1つ指定してください"),
         (["2025-09-16", "--style", "odd"], "--style"),
@@ -386,7 +386,7 @@ def test_real_subprocess() -> None:
         343_331,
     )
     bad = subprocess.run(
-        [_saiken(), "wareki", "--parse", "平成32年1月1日"],
+        [_saiken(), "wareki", "--parse", "平成元年1月7日"],  # before 平成 began (平成32年 reads as 2020)
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -395,4 +395,4 @@ def test_real_subprocess() -> None:
         check=False,
     )
     assert bad.returncode != 0 and bad.stdout == ""
-    assert len(bad.stderr.strip().splitlines()) == 1 and "平成の期間外" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1 and "平成が始まる前の日付" in bad.stderr

@@ -41,7 +41,7 @@ def test_registration_reads_wareki_and_kana_as_people_type_them(vault_session):
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"representative_born": "平成32年1月1日"}, "代表者生年月日"),
+        ({"representative_born": "平成元年1月7日"}, "代表者生年月日"),  # before 平成 began
         ({"representative_born": "令和9年1月1日"}, "代表者生年月日が正しくありません"),
         ({"email": "info.example.jp"}, "メールアドレス"),
         ({"phone": "電話なし"}, "電話番号"),
