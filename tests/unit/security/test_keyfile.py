@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import resource
+import signal
 
 import pytest
 
@@ -263,18 +265,21 @@ def test_saved_atomically_and_read_back(tmp_path, two_slot_file):
         load_keyfile(tmp_path / "missing")
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root ignores modes")
 def test_a_failed_write_leaves_the_old_file_and_says_what_to_check(tmp_path, two_slot_file):
+    """The write fails through a file size limit (as test_users does), so it fails for root too."""
     two_slot_file.save(tmp_path)
     before = (tmp_path / "keys.json").read_bytes()
     changed = _reload(two_slot_file)
     changed.drop_slot("u2", MASTER)
-    tmp_path.chmod(0o500)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64, hard))
     try:
         with pytest.raises(VaultError, match="書き込めません"):
             changed.save(tmp_path)
     finally:
-        tmp_path.chmod(0o700)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
     assert (tmp_path / "keys.json").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["keys.json"]
 
