@@ -79,15 +79,29 @@ VARIANT_KANJI: dict[str, str] = {
 }
 
 HYPHENS = "-‐‑‒–—―−﹣－"  # NOT ー (U+30FC) nor ｰ (U+FF70)
-_HYPHEN_TABLE = {ord(ch): None for ch in HYPHENS}
-_VARIANT_TABLE = {ord(key): value for key, value in VARIANT_KANJI.items()}
 _SELECTORS_RE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 _SPACE_RE = re.compile(r"\s+")
 _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
+# str.translate over a whole text looks every character up in its table, and a character that is not there
+# costs a caught KeyError: slow for Japanese text. So only the runs of characters a table holds are
+# replaced (found by these classes, one per table); the rest of the text is left as it is, which is what
+# translate does with it. The result is the same text.
+_HIRA_RUN_RE = re.compile("[\u3041-\u3096\u309d\u309e]+")
+_VARIANT_RE = re.compile("[" + "".join(re.escape(ch) for ch in VARIANT_KANJI) + "]")
+_HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
+
+
+def _katakana_run(match: re.Match[str]) -> str:
+    return match.group().translate(_HIRA_TO_KATA)
+
+
+def _common_kanji(match: re.Match[str]) -> str:
+    return VARIANT_KANJI[match.group()]
 
 
 def _katakana(text: str) -> str:
-    return text.translate(_HIRA_TO_KATA)
+    """Hiragana to katakana (`text.translate(_HIRA_TO_KATA)`, run by run)."""
+    return _HIRA_RUN_RE.sub(_katakana_run, text)
 
 
 def fold(text: str) -> str:
@@ -107,9 +121,9 @@ def _fold_once(text: str) -> str:
     result = _SELECTORS_RE.sub("", text)
     result = unicodedata.normalize("NFKC", result)
     result = _katakana(result).lower()
-    result = result.translate(_VARIANT_TABLE)
+    result = _VARIANT_RE.sub(_common_kanji, result)  # translate(VARIANT_KANJI), run by run
     result = _SPACE_RE.sub("", result)
-    return result.translate(_HYPHEN_TABLE)
+    return _HYPHEN_RE.sub("", result)  # every hyphen-like character removed
 
 
 def to_katakana(reading: str) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from saiken.domain.errors import VaultError
 from saiken.security.audit_chain import GENESIS, canonical_json, entry_hash, signing_bytes
 from saiken.services import record_digests
-from saiken.store.models import AuditEntry, RecordDigest, Setting
+from saiken.store.models import AuditEntry, Setting
 
 if TYPE_CHECKING:
     from saiken.services.context import Work
@@ -149,9 +149,6 @@ def write_pending(work: Work) -> None:
         )
         prev = digest
     session.execute(insert(AuditEntry), rows)
-    if changed:
-        session.execute(
-            insert(RecordDigest), [{"tbl": t, "row_id": r, "seq": seq, "digest": d} for t, r, d in changed]
-        )
+    record_digests.store(session, seq, changed)
     session.merge(Setting(key=AUDIT_HEAD_KEY, value=json.dumps({"count": seq, "hash": prev})))
     session.flush()

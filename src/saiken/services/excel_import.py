@@ -40,6 +40,7 @@ from saiken.services.changes import NOTHING, Area, Changed, Changes
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.debtors.common import default_engagement, refresh_totals
 from saiken.services.debtors.search_index import clear_fold_cache, keys_of, search_keys, write_keys
+from saiken.store.bulk import insert_rows
 from saiken.store.models import Claim, Debtor, Engagement, Payment, ReceiptTranche
 
 IMPORT_SOURCE = "区抽出データ（既納付額）"
@@ -280,13 +281,16 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         return []
     now, today, user = s.clock.now(), s.clock.today(), s.user.name
     # Ids are given here (the transaction holds the write lock), so the inserts are plain executemany
-    # batches: RETURNING in row order would make SQLAlchemy send one statement per row.
+    # batches (saiken.store.bulk): RETURNING in row order would make SQLAlchemy send one statement per row.
+    session.flush()  # the engagement (and anything else pending) first: these INSERTs bypass the ORM
+    connection = session.connection()
     first_debtor = (session.scalar(select(func.max(Debtor.id))) or 0) + 1
     first_claim = (session.scalar(select(func.max(Claim.id))) or 0) + 1
     debtor_ids = list(range(first_debtor, first_debtor + len(rows)))
     claim_ids = list(range(first_claim, first_claim + len(rows)))
-    session.execute(
-        insert(cast(Table, Debtor.__table__)),
+    insert_rows(
+        connection,
+        cast(Table, Debtor.__table__),
         [
             {
                 **_debtor_values(row),
@@ -303,8 +307,9 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
             for row, debtor_id in zip(rows, debtor_ids, strict=True)
         ],
     )
-    session.execute(
-        insert(cast(Table, Claim.__table__)),
+    insert_rows(
+        connection,
+        cast(Table, Claim.__table__),
         [
             {**_claim_values(row), "id": claim_id, "debtor_id": debtor_id}
             for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
@@ -315,15 +320,13 @@ def _insert_new(session: Session, engagement_id: int, rows: list[DebtorRow], s: 
         for row, claim_id in zip(rows, claim_ids, strict=True)
         if row.received_date is not None
     ]
-    if tranches:
-        session.execute(insert(cast(Table, ReceiptTranche.__table__)), tranches)
+    insert_rows(connection, cast(Table, ReceiptTranche.__table__), tranches)
     payments = [
         _payment(debtor_id, claim_id, row.paid, IMPORT_SOURCE, today, now, user)
         for row, debtor_id, claim_id in zip(rows, debtor_ids, claim_ids, strict=True)
         if row.paid
     ]
-    if payments:
-        session.execute(insert(cast(Table, Payment.__table__)), payments)
+    insert_rows(connection, cast(Table, Payment.__table__), payments)
     return debtor_ids
 
 

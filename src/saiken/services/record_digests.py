@@ -17,7 +17,9 @@ are not tracked. A migration changes rows on purpose: the vault service records 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import json
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,8 +96,46 @@ def _value(value: Any) -> Any:
 
 
 def row_digest(columns: Iterable[str], values: Iterable[Any]) -> str:
+    """The digest of one row (the definition; `RowDigester` gives the same for many rows of one table)."""
     data = {column: _value(value) for column, value in zip(columns, values, strict=True)}
     return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+# canonical_json without its sort: a RowDigester hands over its dict with the keys already in sorted order,
+# so the text is the same (the C encoder of `json`, ensure_ascii off, the same separators).
+_UNSORTED_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# The Python types SQLite gives back (NULL, INTEGER, REAL, TEXT) that `_value` leaves as they are.
+_PLAIN_TYPES = frozenset({type(None), int, float, str})
+
+
+class RowDigester:
+    """`row_digest` for many rows of one table at once: the bulk path of every digest this module makes.
+
+    Made once per column list (a cursor's description), it puts the columns in sorted order once instead of
+    once per row, passes the values of a row without blobs straight to the JSON encoder (a blob is replaced
+    by `sha256:<hex>` exactly as `_value` does) and reuses one encoder. `digest(values)` equals
+    `row_digest(columns, values)` for every row of `len(columns)` values (tests/unit/services hold them
+    side by side)."""
+
+    __slots__ = ("_keys", "_pick")
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        order = sorted(range(len(columns)), key=lambda index: columns[index])
+        self._keys: tuple[str, ...] = tuple(columns[index] for index in order)
+        if len(order) >= 2:
+            self._pick: Callable[[Sequence[Any]], tuple[Any, ...]] = operator.itemgetter(*order)
+        else:  # itemgetter of one index gives the value itself, not a tuple
+            self._pick = lambda values: tuple(values[index] for index in order)
+
+    def digest(self, values: Sequence[Any]) -> str:
+        """The digest of one row whose values are in the order of the columns given at construction."""
+        if len(values) != len(self._keys):
+            raise ValueError(f"{len(values)} values for {len(self._keys)} columns")
+        picked = self._pick(values)
+        if not _PLAIN_TYPES.issuperset(map(type, picked)):
+            picked = tuple(map(_value, picked))
+        text = _UNSORTED_CANONICAL.encode(dict(zip(self._keys, picked, strict=True)))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _digests(raw: Any, table: str, row_ids: list[int]) -> dict[int, str]:
@@ -106,9 +146,9 @@ def _digests(raw: Any, table: str, row_ids: list[int]) -> dict[int, str]:
         cursor = raw.execute(
             f"SELECT rowid, * FROM main.{_quote(table)} WHERE rowid IN ({marks})", tuple(chunk)
         )
-        columns = [d[0] for d in cursor.description][1:]
+        digester = RowDigester([d[0] for d in cursor.description][1:])
         for row in cursor.fetchall():
-            found[int(row[0])] = row_digest(columns, row[1:])
+            found[int(row[0])] = digester.digest(row[1:])
     return found
 
 
@@ -125,6 +165,16 @@ def collect(session: Session) -> list[tuple[str, int, str]]:
         digests = _digests(raw, table, row_ids)
         items += [(table, row_id, digests.get(row_id, DELETED)) for row_id in row_ids]
     return items
+
+
+def store(session: Session, seq: int, items: Sequence[tuple[str, int, str]]) -> None:
+    """Keep `items` (table, rowid, digest) in `record_digests` under the audit entry `seq` that signs them:
+    one executemany of plain tuples (an import stores tens of thousands)."""
+    if items:
+        session.connection().exec_driver_sql(
+            "INSERT INTO record_digests (tbl, row_id, seq, digest) VALUES (?, ?, ?, ?)",
+            [(table, row_id, seq, digest) for table, row_id, digest in items],
+        )
 
 
 def baseline(session: Session) -> list[tuple[str, int, str]]:
@@ -144,9 +194,9 @@ def all_rows(raw: Any) -> Iterator[tuple[str, int, str]]:
         column, value = _EXCEPT.get(table, (None, None))
         where = f" WHERE {column} <> '{value}'" if column else ""
         cursor = raw.execute(f"SELECT rowid, * FROM main.{_quote(table)}{where} ORDER BY rowid")
-        columns = [d[0] for d in cursor.description][1:]
+        digester = RowDigester([d[0] for d in cursor.description][1:])
         for row in cursor:
-            yield table, int(row[0]), row_digest(columns, row[1:])
+            yield table, int(row[0]), digester.digest(row[1:])
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, text
+from sqlalchemy import Table, delete, select, text
 from sqlalchemy.orm import Session
 
 from saiken.domain.textfold import digits_only
@@ -26,6 +26,7 @@ from saiken.services.textsearch import (
 )
 from saiken.services.textsearch import cached_fold as _fold
 from saiken.services.textsearch import join_values as _join
+from saiken.store.bulk import insert_rows
 from saiken.store.models.debtors import Debtor
 from saiken.store.models.search import FTS_TABLE, GRAMS_TABLE, SEARCH_COLUMNS, DebtorSearch
 
@@ -157,14 +158,14 @@ def write_keys(session: Session, batch: Sequence[SearchKeys], *, fresh: bool = F
             session.execute(text(f"DELETE FROM debtor_search WHERE debtor_id IN ({chunk})"))
             session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({chunk})"))
             session.execute(text(f"DELETE FROM {GRAMS_TABLE} WHERE rowid IN ({chunk})"))
-    rows = [keys.row() for keys in batch]
-    session.execute(insert(cast(Table, DebtorSearch.__table__)), rows)
+    connection = session.connection()
+    insert_rows(connection, cast(Table, DebtorSearch.__table__), [keys.row() for keys in batch])
     # the trigram index is filled from the rows just written, in one statement (no second bind of the text)
     id_list = ",".join(str(int(keys.debtor_id)) for keys in batch)
     session.execute(text(f"{_FTS_INSERT} WHERE debtor_id IN ({id_list})"))
-    session.execute(
-        text(f"INSERT INTO {GRAMS_TABLE}(rowid, grams) VALUES (:rowid, :grams)"),
-        [{"rowid": keys.debtor_id, "grams": keys.grams()} for keys in batch],
+    connection.exec_driver_sql(
+        f"INSERT INTO {GRAMS_TABLE}(rowid, grams) VALUES (?, ?)",
+        [(keys.debtor_id, keys.grams()) for keys in batch],
     )
 
 
