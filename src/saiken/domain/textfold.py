@@ -89,6 +89,7 @@ _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)} | {0x309D:
 _HIRA_RUN_RE = re.compile("[\u3041-\u3096\u309d\u309e]+")
 _VARIANT_RE = re.compile("[" + "".join(re.escape(ch) for ch in VARIANT_KANJI) + "]")
 _HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
+_NOT_ASCII_DIGIT_RE = re.compile("[^0-9]+")
 
 
 def _katakana_run(match: re.Match[str]) -> str:
@@ -143,4 +144,4 @@ def digits_only(text: str) -> str:
     """The ASCII digits of `text` after NFKC: `０３－１２３４－５６７８` → `0312345678`."""
     if not text:
         return ""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if "0" <= ch <= "9")
+    return _NOT_ASCII_DIGIT_RE.sub("", unicodedata.normalize("NFKC", text))

@@ -13,6 +13,7 @@ goes through `query_terms`; each term becomes a MATCH with `match_for`, or all o
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -24,6 +25,7 @@ from saiken.domain import corporate_forms
 from saiken.domain.textfold import HYPHENS, digits_only, fold
 
 GRAM_HEX = 8  # hex digits per character in a gram token
+_GRAM_CHAR_RE = re.compile(f".{{{GRAM_HEX}}}", re.DOTALL)  # one character's hex digits
 FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded query ever contains it
 MAX_TERMS = 8
 _SPLIT_RE = re.compile(r"\s+")
@@ -47,6 +49,8 @@ CORPORATE_READINGS: tuple[str, ...] = corporate_forms.READINGS  # longest first 
 def sort_reading(name_kana: str, name: str) -> str:
     """A list's sort key: the folded reading without a corporate form at its start or end."""
     reading = cached_fold(name_kana) or cached_fold(name)
+    if not reading.startswith(CORPORATE_READINGS) and not reading.endswith(CORPORATE_READINGS):
+        return reading  # no form at either end (the loop below would find none)
     for form in CORPORATE_READINGS:
         if reading.startswith(form) and len(reading) > len(form):
             return reading[len(form) :]
@@ -69,10 +73,9 @@ def value_grams(value: str) -> set[str]:
     """The gram tokens of one value: every bigram, and the last character alone."""
     if not value:
         return set()
-    digits = value.encode("utf-32-be").hex()
-    width = GRAM_HEX
-    tokens = {digits[start : start + 2 * width] for start in range(0, len(digits) - width, width)}
-    tokens.add(digits[-width:])
+    chars = _GRAM_CHAR_RE.findall(value.encode("utf-32-be").hex())  # each character's token
+    tokens = set(map(operator.add, chars, chars[1:]))  # every bigram: two neighbours' tokens joined
+    tokens.add(chars[-1])
     return tokens
 
 
@@ -82,7 +85,10 @@ def grams_of(columns: Iterable[str]) -> str:
     tokens: set[str] = set()
     for column_value in columns:
         for value in column_value.split(FIELD_SEPARATOR):
-            tokens.update(value_grams(value))
+            if value:  # value_grams(value), without a set of its own per value
+                chars = _GRAM_CHAR_RE.findall(value.encode("utf-32-be").hex())
+                tokens.update(map(operator.add, chars, chars[1:]))
+                tokens.add(chars[-1])
     return " ".join(tokens)
 
 

@@ -56,9 +56,14 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     width = len(keys)
     values: list[tuple[Any, ...]] = []
     for row in rows:
-        if len(row) != width:
-            raise ValueError(f"every row of {table.name} must give the same columns: {', '.join(keys)}")
-        picked = pick(row) + constants
+        try:
+            if len(row) != width:
+                raise KeyError(table.name)
+            picked = pick(row) + constants
+        except KeyError:
+            raise ValueError(
+                f"every row of {table.name} must give the same columns: {', '.join(keys)}"
+            ) from None
         if convert:
             items = list(picked)
             for index, processor in convert:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from saiken.domain.textfold import digits_only, fold, to_katakana
+from saiken.domain.textfold import HYPHENS, VARIANT_KANJI, digits_only, fold, to_katakana
 
 
 def test_kana_of_every_kind_meet() -> None:
@@ -86,8 +89,6 @@ def test_hiragana_katakana_and_half_width_kana_fold_alike(text: str) -> None:
 
 def _half_width(katakana: str) -> str:
     """Full-width katakana to half-width, by a small table built from NFKC itself."""
-    import unicodedata
-
     table: dict[str, str] = {}
     for code in range(0xFF66, 0xFF9E):  # half-width kana letters
         table[unicodedata.normalize("NFKC", chr(code))] = chr(code)
@@ -103,3 +104,40 @@ def _half_width(katakana: str) -> str:
 @pytest.mark.parametrize("text", ["", "   ", "\u3000"])
 def test_empty_and_blank(text: str) -> None:
     assert fold(text) == ""
+
+
+# fold as DESIGN §8 states it, one whole-text step after another (str.translate over the whole text). The
+# module applies each table only to the runs of characters it holds (faster for Japanese text, issue 7's
+# import speed); the keys must be the same.
+_REFERENCE_HIRA = {code: code + 0x60 for code in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
+_REFERENCE_VARIANTS = {ord(key): value for key, value in VARIANT_KANJI.items()}
+_REFERENCE_HYPHENS = {ord(ch): None for ch in HYPHENS}
+
+
+def _reference_fold(text: str) -> str:
+    result = text
+    for _ in range(4):
+        once = re.sub("[\ufe00-\ufe0f\U000e0100-\U000e01ef]", "", result)
+        once = unicodedata.normalize("NFKC", once).translate(_REFERENCE_HIRA).lower()
+        once = re.sub(r"\s+", "", once.translate(_REFERENCE_VARIANTS)).translate(_REFERENCE_HYPHENS)
+        if once == result:
+            break
+        result = once
+    return result
+
+
+TRICKY = st.text(
+    alphabet=st.sampled_from(
+        "あいうかがぱゝゞゔゕゖ\u3099\u309aァアカガヴヽｶﾞﾊﾟｰーabcABCＡＢＣ１２３ 　\t\n¨İßﬁ㈱①塚隆"
+        + "".join(VARIANT_KANJI)
+        + HYPHENS
+        + "\ufe00\U000e0100\x1f"
+    ),
+    max_size=16,
+)
+
+
+@settings(max_examples=400)
+@given(st.one_of(TRICKY, st.text(max_size=24)))
+def test_fold_gives_the_keys_of_the_whole_text_steps(text: str) -> None:
+    assert fold(text) == _reference_fold(text)
