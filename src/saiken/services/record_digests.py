@@ -17,10 +17,9 @@ are not tracked. A migration changes rows on purpose: the vault service records 
 from __future__ import annotations
 
 import hashlib
-import json
-import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -101,41 +100,59 @@ def row_digest(columns: Iterable[str], values: Iterable[Any]) -> str:
     return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
 
 
-# canonical_json without its sort: a RowDigester hands over its dict with the keys already in sorted order,
-# so the text is the same (the C encoder of `json`, ensure_ascii off, the same separators).
-_UNSORTED_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-# The Python types SQLite gives back (NULL, INTEGER, REAL, TEXT) that `_value` leaves as they are.
-_PLAIN_TYPES = frozenset({type(None), int, float, str})
+def _float_json(value: float) -> str:
+    """A float as `json` writes it (allow_nan: NaN, Infinity, -Infinity)."""
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+_INFINITY = float("inf")
+# How canonical_json (json.dumps, ensure_ascii off) writes each type SQLite gives back (NULL, INTEGER, REAL,
+# TEXT), by the exact type: the same C function for text, the same repr for numbers.
+_JSON_OF: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float_json,
+    type(None): lambda _value: "null",
+}
 
 
 class RowDigester:
     """`row_digest` for many rows of one table at once: the bulk path of every digest this module makes.
 
-    Made once per column list (a cursor's description), it puts the columns in sorted order once instead of
-    once per row, passes the values of a row without blobs straight to the JSON encoder (a blob is replaced
-    by `sha256:<hex>` exactly as `_value` does) and reuses one encoder. `digest(values)` equals
-    `row_digest(columns, values)` for every row of `len(columns)` values (tests/unit/services hold them
-    side by side)."""
+    Made once per column list (a cursor's description), it sorts the column names once instead of once per
+    row and keeps the JSON text around the values as a template (`{"a":%s,"b":%s}` with the keys sorted,
+    as canonical_json writes them); each value is written as `json` writes it, chosen by its exact type. A
+    row holding any other type (a blob, which `_value` turns into `sha256:<hex>`, or anything unexpected)
+    is digested by `row_digest` itself. `digest(values)` equals `row_digest(columns, values)` for every row
+    of `len(columns)` values (tests/unit/services/test_record_digester.py holds them side by side)."""
 
-    __slots__ = ("_keys", "_pick")
+    __slots__ = ("_columns", "_order", "_template")
 
     def __init__(self, columns: Sequence[str]) -> None:
-        order = sorted(range(len(columns)), key=lambda index: columns[index])
-        self._keys: tuple[str, ...] = tuple(columns[index] for index in order)
-        if len(order) >= 2:
-            self._pick: Callable[[Sequence[Any]], tuple[Any, ...]] = operator.itemgetter(*order)
-        else:  # itemgetter of one index gives the value itself, not a tuple
-            self._pick = lambda values: tuple(values[index] for index in order)
+        self._columns = tuple(columns)
+        self._order = sorted(range(len(columns)), key=lambda index: columns[index])
+        keys = [encode_basestring(columns[index]) for index in self._order]
+        self._template = "{" + ",".join(key.replace("%", "%%") + ":%s" for key in keys) + "}"
+        if len(set(columns)) != len(columns):  # a name twice: the dict of the definition keeps one
+            self._template = ""
 
     def digest(self, values: Sequence[Any]) -> str:
         """The digest of one row whose values are in the order of the columns given at construction."""
-        if len(values) != len(self._keys):
-            raise ValueError(f"{len(values)} values for {len(self._keys)} columns")
-        picked = self._pick(values)
-        if not _PLAIN_TYPES.issuperset(map(type, picked)):
-            picked = tuple(map(_value, picked))
-        text = _UNSORTED_CANONICAL.encode(dict(zip(self._keys, picked, strict=True)))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if len(values) != len(self._columns):
+            raise ValueError(f"{len(values)} values for {len(self._columns)} columns")
+        try:
+            if not self._template:
+                raise KeyError(self._columns)
+            written = tuple([_JSON_OF[type(values[index])](values[index]) for index in self._order])
+        except KeyError:  # a blob or another type: the definition itself
+            return row_digest(self._columns, values)
+        return hashlib.sha256((self._template % written).encode("utf-8")).hexdigest()
 
 
 def _digests(raw: Any, table: str, row_ids: list[int]) -> dict[int, str]:

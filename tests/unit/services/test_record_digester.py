@@ -52,6 +52,11 @@ def test_a_worked_row_of_the_debtors_table() -> None:
     assert RowDigester(list(reversed(columns))).digest(tuple(reversed(row))) == expected
 
 
+def test_a_column_named_twice_digests_as_the_definition_does() -> None:
+    columns, row = ["a", "b", "a"], (1, "x", 2)
+    assert RowDigester(columns).digest(row) == row_digest(columns, row)
+
+
 def test_a_row_of_the_wrong_width_is_refused() -> None:
     with pytest.raises(ValueError):
         RowDigester(["a", "b"]).digest((1, 2, 3))
