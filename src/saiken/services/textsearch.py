@@ -25,7 +25,6 @@ from saiken.domain import corporate_forms
 from saiken.domain.textfold import HYPHENS, digits_only, fold
 
 GRAM_HEX = 8  # hex digits per character in a gram token
-_GRAM_CHAR_RE = re.compile(f".{{{GRAM_HEX}}}", re.DOTALL)  # one character's hex digits
 FIELD_SEPARATOR = "\x1f"  # between two values in one key column; no folded query ever contains it
 MAX_TERMS = 8
 _SPLIT_RE = re.compile(r"\s+")
@@ -36,9 +35,16 @@ _PHONE_RE = re.compile(rf"^[\d\s{re.escape(HYPHENS)}()（）]+$")
 cached_fold = lru_cache(maxsize=1 << 16)(fold)
 
 
+# Each character's gram token, remembered across a batch (single characters, never a text); forgotten with
+# the fold cache.
+_CHAR_TOKENS: dict[str, str] = {}
+_CHAR_TOKENS_MAX = 1 << 16
+
+
 def clear_fold_cache() -> None:
     """Forget the folded texts of the last batch (after an import: no personal text kept longer than needed)."""
     cached_fold.cache_clear()
+    _CHAR_TOKENS.clear()
 
 
 # Readings of corporate forms, left out of the sort key so that 株式会社四谷美容室 sorts under ヨ (五十音順 of
@@ -73,10 +79,22 @@ def value_grams(value: str) -> set[str]:
     """The gram tokens of one value: every bigram, and the last character alone."""
     if not value:
         return set()
-    chars = _GRAM_CHAR_RE.findall(value.encode("utf-32-be").hex())  # each character's token
+    chars = _char_tokens(value)
     tokens = set(map(operator.add, chars, chars[1:]))  # every bigram: two neighbours' tokens joined
     tokens.add(chars[-1])
     return tokens
+
+
+def _char_tokens(value: str) -> list[str]:
+    """The gram token of each character of `value` (`gram_token(ch)`, remembered per character)."""
+    try:
+        return [_CHAR_TOKENS[ch] for ch in value]
+    except KeyError:
+        if len(_CHAR_TOKENS) > _CHAR_TOKENS_MAX:
+            _CHAR_TOKENS.clear()
+        for ch in value:
+            _CHAR_TOKENS[ch] = gram_token(ch)
+        return [_CHAR_TOKENS[ch] for ch in value]
 
 
 def grams_of(columns: Iterable[str]) -> str:
@@ -86,7 +104,7 @@ def grams_of(columns: Iterable[str]) -> str:
     for column_value in columns:
         for value in column_value.split(FIELD_SEPARATOR):
             if value:  # value_grams(value), without a set of its own per value
-                chars = _GRAM_CHAR_RE.findall(value.encode("utf-32-be").hex())
+                chars = _char_tokens(value)
                 tokens.update(map(operator.add, chars, chars[1:]))
                 tokens.add(chars[-1])
     return " ".join(tokens)

@@ -109,7 +109,9 @@ def test_a_row_changed_by_hand_after_a_bulk_import_is_named_and_still_found(vaul
         debtor = s.execute(
             select(Debtor.id, Debtor.name, Debtor.management_no).order_by(Debtor.id.desc()).limit(1)
         ).one()
-        payment_id = s.scalar(select(Payment.id).order_by(Payment.id).limit(1))
+        payment_id, payer = s.execute(
+            select(Payment.id, Debtor.management_no).join(Debtor, Debtor.id == Payment.debtor_id).limit(1)
+        ).one()
     connection = connect_raw(vault_session.folder / "vault.db", engine_key(vault_session.engine))
     try:  # a connection of its own, as a script would use: none of our triggers
         connection.execute("UPDATE debtors SET phone = '0000000000' WHERE id = ?", (debtor.id,))
@@ -118,8 +120,8 @@ def test_a_row_changed_by_hand_after_a_bulk_import_is_named_and_still_found(vaul
         connection.close()
     report = audit.verify(vault_session, records=True)
     assert not report.ok
-    assert f"債務者 #{debtor.id}: アプリの外で変更されています。" in report.problems
-    assert f"入金 #{payment_id}: アプリの外で変更されています。" in report.problems
+    assert f"債務者 {debtor.management_no}: アプリの外で変更されています。" in report.problems
+    assert f"入金（債務者 {payer}、記録番号 {payment_id}）: アプリの外で変更されています。" in report.problems
     assert debtor.management_no in _hits(vault_session, debtor.name)
 
 
