@@ -18,7 +18,7 @@ import itertools
 import os
 import re
 import zlib
-from collections.abc import Buffer, Callable
+from collections.abc import Buffer, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -340,6 +340,17 @@ class EntryStream(io.RawIOBase):
         while not self._finished:
             parts.append(self._produce())
         return b"".join(parts)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The plaintext chunk by chunk as decrypted; the last step checks everything (raises instead of
+        ending when anything differs), so a consumer keeps nothing until the iteration has ended."""
+        if self._offset < len(self._pending):
+            yield bytes(self._pending[self._offset :])
+        self._pending, self._offset = b"", 0
+        while not self._finished:
+            part = self._produce()
+            if part:
+                yield part
 
     def drain(self) -> int:
         """Read to the end (verifying everything) and return the size."""

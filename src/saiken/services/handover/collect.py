@@ -174,6 +174,10 @@ def attachment_file(key: str) -> str:
     return f"attachment-{key}.bin"
 
 
+def is_attachment_file(name: str) -> bool:
+    return name.startswith("attachment-") and name.endswith(".bin")
+
+
 def _attachment_lines(
     session: Session, engagement_id: int, side: str, scope: Scope
 ) -> Iterator[tuple[str, bytes]]:
