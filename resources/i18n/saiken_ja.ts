@@ -2858,6 +2858,14 @@
         <translation>%2 の %1 回目のパッケージを取り込みました（%3 件）。</translation>
     </message>
     <message>
+        <source>: %1 new, %2 changed</source>
+        <translation>: 新規 %1件・変更 %2件</translation>
+    </message>
+    <message>
+        <source>Consultation area</source>
+        <translation>相談の記録</translation>
+    </message>
+    <message>
         <source>Ledger</source>
         <translation>管理簿</translation>
     </message>

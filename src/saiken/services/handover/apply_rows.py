@@ -27,6 +27,8 @@ from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.exchange.package.contents import Row
 from saiken.services.debtors.search_index import index_debtors
 from saiken.services.handover import sync
+from saiken.services.handover.apply_consultations import MODELS as CONSULTATION_MODELS
+from saiken.services.handover.apply_consultations import ConsultationApplier
 from saiken.services.handover.collect import DEBTOR_FIELDS
 from saiken.store.models import (
     Attachment,
@@ -117,6 +119,7 @@ class Applier:
         self._entity: str | None = None
         self._read_file: ReadFile | None = None
         self._next_ids: dict[str, int] = {}
+        self.consultation_area = ConsultationApplier(self)
 
     # -- buffering ------------------------------------------------------------------------------------
 
@@ -136,7 +139,11 @@ class Applier:
         rows = [(row, where) for _, row, where in self._pending]
         self._pending = []
         counts = self.counts.setdefault(entity, Counts())
-        new, changed, unchanged = getattr(self, f"_{entity}")(rows)
+        new, changed, unchanged = (
+            self.consultation_area.apply(entity, rows)
+            if entity in CONSULTATION_MODELS or entity == "consultations"
+            else getattr(self, f"_{entity}")(rows)
+        )
         counts.new += new
         counts.changed += changed
         counts.unchanged += unchanged
@@ -517,6 +524,7 @@ class Applier:
         """Save the key maps; set every touched debtor's totals and next action (as `refresh_totals` and
         `refresh_next_action` do, in a few set-based statements) and reindex them for search."""
         self._flush()
+        self.consultation_area.finish()
         for keys in self._maps.values():
             keys.save()
         self.session.flush()
