@@ -3739,6 +3739,14 @@
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
+    <message>
+        <source>The vault is gone</source>
+        <translation>金庫がありません</translation>
+    </message>
+    <message>
+        <source>The vault can no longer be opened (%1). Saiken Desk closes now.</source>
+        <translation>金庫を開けなくなりました（%1）。債権デスクを終了します。</translation>
+    </message>
 </context>
 <context>
     <name>MemoryPreview</name>

@@ -117,6 +117,21 @@ TABLE_LABELS = {
     "saved_conditions": "保存した条件",
     "settings": "設定",
     "users": "利用者",
+    "businesses": "事業者",
+    "consultants": "相談員",
+    "consultations": "相談記録",
+    "bookings": "相談予約",
+    "seminars": "セミナー",
+    "seminar_applications": "セミナーの申込",
+    "advisors": "専門家",
+    "dispatches": "専門家派遣",
+    "dispatch_nights": "派遣の宿泊",
+    "letter_templates": "文書のひな形",
+    "letter_batches": "文書の作成",
+    "organisations": "相手方",
+    "custody_ledger": "管理簿",
+    "media": "媒体",
+    "erasure_certificates": "消去証明書",
 }
 _KINDS = {
     "changed": "アプリの外で変更されています",
@@ -184,9 +199,32 @@ def _record_problems(raw: Any, carried: dict[int, str]) -> list[str]:
                 f"通番 {seq}: 記録ごとの控え（record_digests）が署名と一致しません（書き換えの疑い）。"
             )
     for problem in check_records(raw):
-        label = TABLE_LABELS.get(problem.table, problem.table)
-        problems.append(f"{label} #{problem.row_id}: {_KINDS[problem.kind]}。")
+        problems.append(f"{record_subject(raw, problem.table, problem.row_id)}: {_KINDS[problem.kind]}。")
     return problems
+
+
+def record_subject(raw: Any, table: str, row_id: int) -> str:
+    """How a supervisor finds a record named by `vault check` / `audit verify --records`: a debtor by its
+    management number, a debtor's payment, record or document with that debtor's number, anything else
+    (or a row that is gone) by its kind and record number. Never a name: the output may be printed."""
+    label = TABLE_LABELS.get(table, table)
+    columns = {str(row[1]) for row in raw.execute(f'PRAGMA table_info("{table.replace(chr(34), "")}")')}
+    number = None
+    if table == "debtors":
+        number = raw.execute("SELECT management_no FROM debtors WHERE id = ?", (row_id,)).fetchone()
+    elif "debtor_id" in columns:
+        number = raw.execute(
+            f'SELECT d.management_no FROM "{table}" AS t JOIN debtors AS d ON d.id = t.debtor_id '
+            "WHERE t.rowid = ?",
+            (row_id,),
+        ).fetchone()
+    if number is not None and number[0]:
+        return (
+            f"債務者 {number[0]}"
+            if table == "debtors"
+            else f"{label}（債務者 {number[0]}、記録番号 {row_id}）"
+        )
+    return f"{label}（記録番号 {row_id}）"
 
 
 def verify_raw(

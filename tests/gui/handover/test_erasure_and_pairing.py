@@ -222,3 +222,30 @@ def test_crypto_erase_of_the_whole_vault_leaves_only_its_certificate(
     wizard.accept()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)  # nothing left to lock or sign in to
     assert "債権デスクを終了します" in driver.seen[-1].text()
+
+
+def test_a_lock_after_a_crypto_erase_closes_the_window_instead_of_reading_the_gone_vault(
+    qtbot, tmp_path, window_on, driver, fixed_clock
+):
+    """The idle lock (or Ctrl+L) may come while the erased vault's certificate page is still open: there is
+    no vault left to show a sign-in screen for, so the window says so and closes."""
+    firm = make_vault(tmp_path / "firm", "contractor", FIRM, fixed_clock)
+    page = window_on(firm)
+    window = page.window()
+    wizard = page.open_erasure_wizard()
+    wizard.method.vault_mode.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.copies.listed is not None, timeout=20_000)
+    wizard.next()
+    out = tmp_path / "消去証明書.pdf"
+    driver.then(choose_file(out))
+    wizard.confirm.browse.click()
+    wizard.confirm.responsible.setText("架空 一郎")
+    wizard.confirm.typed.setText(FIRM)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.certificate, timeout=120_000)
+    driver.then(lambda box: box.accept())
+    window.lock()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert "金庫を開けなくなりました" in driver.seen[-1].text()
+    assert out.exists()  # the certificate the user kept is untouched

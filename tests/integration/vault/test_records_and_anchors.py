@@ -60,9 +60,13 @@ def test_records_changed_added_or_deleted_outside_the_application_are_named(admi
     assert audit.verify(admin).ok  # the chain itself is intact: only --records sees it
     report = audit.verify(admin, records=True)
     assert not report.ok
-    assert f"債務者 #{debtor_id}: アプリの外で変更されています。" in report.problems
-    assert any(re.fullmatch(r"入金 #\d+: アプリの外で追加されています。", p) for p in report.problems)
-    assert f"交渉記録 #{record.value.id}: アプリの外で削除されています。" in report.problems
+    assert "債務者 R7-00001: アプリの外で変更されています。" in report.problems
+    assert any(
+        re.fullmatch(r"入金（債務者 R7-00001、記録番号 \d+）: アプリの外で追加されています。", p)
+        for p in report.problems
+    )
+    assert f"交渉記録（記録番号 {record.value.id}）: アプリの外で削除されています。" in report.problems
+    assert not any("架空" in p for p in report.problems)  # no name reaches a printed report
 
 
 def test_blessing_a_change_by_editing_the_digests_is_found(admin, made_vault):
@@ -94,7 +98,7 @@ def test_audit_verify_on_the_command_line_with_records_and_a_checkpoint(
     assert "一致しました" in capsys.readouterr().out
     _script(folder, key, "UPDATE debtors SET name = '架空の別名' WHERE id = ?", (debtor_id,))
     assert main(["audit", "verify", "--vault", str(folder), "--records"]) == 9
-    assert f"債務者 #{debtor_id}: アプリの外で変更されています。" in capsys.readouterr().out
+    assert "債務者 R7-00001: アプリの外で変更されています。" in capsys.readouterr().out
     seq = int(printed.split(":")[0])
     assert main(["audit", "verify", "--vault", str(folder), "--checkpoint", f"{seq}:{'0' * 64}"]) == 9
     assert "チェックポイント" in capsys.readouterr().out

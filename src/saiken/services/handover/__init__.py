@@ -1,12 +1,13 @@
 """Handover (受渡・管理簿, issue 9): organisations and pairing, engagements, packages out and in, the custody
 ledger, erasure and its certificate. The public functions, one per user action:
 
-- organisations: `export_key`, `add_counterpart`, `confirm_pairing`, `list_organisations`, `fingerprint_sheet`
+- organisations: `export_key`, `add_counterpart`, `confirm_pairing`, `list_organisations`, `fingerprint_sheet`,
+  `save_fingerprint_sheet`
 - engagements: `list_engagements`, `save_engagement`, `close_engagement`
 - export: `preview_export`, `export_package`, `export_erasure_package`, `password_notice_pdf`, `verify_medium`
 - import: `inspect_package`, `import_package`
 - ledger: `record_event`, `list_ledger`, `open_media`, `verify_ledger`, `ledger_pdf`, `ledger_workbook`
-- erasure: `erase_engagement`, `crypto_erase_vault`, `certificate_pdf`
+- erasure: `erase_engagement`, `crypto_erase_vault`, `certificate_pdf`, `save_certificate`
 
 `CONSULTATION_ENTITIES`: the consultation area's kinds of record a contractor's `report` carries.
 """
@@ -23,6 +24,7 @@ from saiken.services.handover.erasure import (
     certificate_pdf,
     crypto_erase_vault,
     erase_engagement,
+    save_certificate,
 )
 from saiken.services.handover.export import (
     ExportPreview,
@@ -61,6 +63,7 @@ from saiken.services.handover.organisations import (
     export_key,
     fingerprint_sheet,
     list_organisations,
+    save_fingerprint_sheet,
 )
 
 __all__ = [
@@ -102,7 +105,9 @@ __all__ = [
     "record_event",
     "record_notice_saved",
     "record_report_saved",
+    "save_certificate",
     "save_engagement",
+    "save_fingerprint_sheet",
     "verify_ledger",
     "verify_medium",
 ]

@@ -47,6 +47,7 @@ from saiken.security import device_secret
 from saiken.security.anchor import AnchorStore
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
 from saiken.services.debtors.search_index import rebuild_search_index
+from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
 from saiken.services.handover import keys, ledger
 from saiken.services.handover.engagements import engagement_or_404
 from saiken.services.vault.backup import backups_dir, create_backup
@@ -409,6 +410,24 @@ def certificate_pdf(s: VaultSession, certificate_no: str) -> bytes:
         if pdf is None:
             raise ValidationError(f"消去証明書「{certificate_no}」はこの金庫にありません。")
         return pdf
+
+
+def save_certificate(
+    s: VaultSession, path: Path | str, certificate_no: str, *, password: FilePassword | None = None
+) -> SavedFile:
+    """Save a stored 消去証明書 to `path` (protected with `password` unless None) and audit the save
+    (`erasure.certificate_saved`) in one unit of work. ValidationError for an unknown certificate or a
+    failed write (nothing is written, nothing audited)."""
+    pdf = certificate_pdf(s, certificate_no)
+    with unit_of_work(s) as work:
+        saved = save_personal_file(s, path, pdf, title="消去証明書", password=password)
+        work.audit(
+            "erasure.certificate_saved",
+            target_type="certificate",
+            target_id=certificate_no,
+            **saved.audit_details(),
+        )
+    return saved
 
 
 def crypto_erase_vault(

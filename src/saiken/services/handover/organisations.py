@@ -21,7 +21,7 @@ from sqlalchemy import select
 from saiken.domain.errors import CorruptFileError, NotFoundError, ValidationError
 from saiken.domain.roles import Capability
 from saiken.exchange.pdf.fingerprint_sheet import FingerprintParty, render_fingerprint_sheet
-from saiken.fsutil import atomic_write_text
+from saiken.fsutil import atomic_write_bytes, atomic_write_text
 from saiken.services.context import VaultSession, read_session, unit_of_work
 from saiken.services.handover import keys
 from saiken.store.models import Organisation
@@ -199,3 +199,20 @@ def fingerprint_sheet(
         printed_by = (me.display_name or me.name) if me else s.user.name
     ours = FingerprintParty(identity.name, identity.role, identity.fingerprint)
     return render_fingerprint_sheet(ours, theirs, printed_at=s.clock.now(), printed_by=printed_by)
+
+
+def save_fingerprint_sheet(s: VaultSession, path: Path | str, organisation_id: int | None = None) -> Path:
+    """Save the pairing sheet (fingerprints only, no personal data) to `path` atomically and audit the save
+    (`org.sheet_saved`) in one unit of work. ValidationError when the file cannot be written."""
+    pdf = fingerprint_sheet(s, organisation_id)
+    target = Path(path)
+    with unit_of_work(s) as work:
+        try:
+            atomic_write_bytes(target, pdf, mode=0o644)
+        except OSError:
+            raise ValidationError(
+                f"照合用紙「{target.name}」を保存できませんでした。保存先のフォルダがあるか、書き込めるかを"
+                "確かめてください。"
+            ) from None
+        work.audit("org.sheet_saved", target_type="organisation", target_id=organisation_id or "self")
+    return target

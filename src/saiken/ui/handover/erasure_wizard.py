@@ -6,7 +6,6 @@ erasure package for the ward is made."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -29,8 +28,7 @@ from saiken.domain import custody
 from saiken.domain.roles import Capability
 from saiken.services import handover
 from saiken.services.changes import Area, Changes
-from saiken.services.context import read_session, unit_of_work
-from saiken.services.file_protection import FilePassword, SavedFile, save_personal_file
+from saiken.services.context import read_session
 from saiken.services.handover.erasure import unreachable_copies
 from saiken.ui.handover.export_wizard import choose_folder
 from saiken.ui.handover.package_written import PackageWrittenPage
@@ -47,20 +45,6 @@ def _copies(s: Any, engagement_id: int | None) -> list[str]:
     """What no software can erase (read only). Asked of services: an `erasure_preview` of their own."""
     with read_session(s) as session:
         return unreachable_copies(session, engagement_id)
-
-
-def _save_certificate(s: Any, path: Path, certificate_no: str, *, password: FilePassword | None) -> SavedFile:
-    """Save a stored 消去証明書 (it holds no personal data) and audit the save."""
-    pdf = handover.certificate_pdf(s, certificate_no)
-    with unit_of_work(s) as work:
-        saved = save_personal_file(s, path, pdf, title="消去証明書", password=password)
-        work.audit(
-            "erasure.certificate_saved",
-            target_type="certificate",
-            target_id=certificate_no,
-            **saved.audit_details(),
-        )
-    return saved
 
 
 class MethodPage(QWizardPage):
@@ -418,7 +402,7 @@ class CertificatePage(QWizardPage):
             self,
             title=self.tr("Save the certificate of erasure"),
             suggested=f"消去証明書_{result.certificate_no}.pdf",
-            save=_save_certificate,
+            save=handover.save_certificate,
             save_args=(result.certificate_no,),
             personal_data=False,
             on_saved=lambda saved: self.status.setText(self.tr("Saved “%1”.").replace("%1", saved.path.name)),

@@ -4,28 +4,14 @@ the counterpart as confirmed. Packages go only to confirmed counterparts."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from saiken.domain.roles import Capability
-from saiken.fsutil import atomic_write_bytes
 from saiken.services import handover
-from saiken.services.context import unit_of_work
 from saiken.ui.handover.wizard_kit import message_label, preview_pdf, refusal_text, set_tone
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.tables import ReadOnlyTable
-
-
-def _save_sheet(s: Any, path: Path, organisation_id: int | None) -> Path:
-    """Save the pairing sheet (fingerprints only, no personal data) and audit the save."""
-    pdf = handover.fingerprint_sheet(s, organisation_id)
-    atomic_write_bytes(path, pdf, mode=0o644)
-    with unit_of_work(s) as work:
-        work.audit("org.sheet_saved", target_type="organisation", target_id=organisation_id or "self")
-    return path
 
 
 class PairingActions(QWidget):
@@ -155,7 +141,7 @@ class PairingActions(QWidget):
             return
         path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_suffix(".pdf")
         self.context.ops.call(
-            _save_sheet,
+            handover.save_fingerprint_sheet,
             path,
             organisation,
             owner=self,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from saiken.domain.clock import system_clock
+from saiken.domain.errors import SaikenError
 from saiken.services.changes import Area as ChangeArea
 from saiken.services.changes import Changes
 from saiken.services.context import SignedInUser
@@ -410,7 +411,11 @@ class MainWindow(QMainWindow):
     def show_lock_screen(self, locked_user: str | None) -> None:
         from saiken.services import vault
 
-        info = vault.read_vault_info(self.folder)
+        try:
+            info = vault.read_vault_info(self.folder)
+        except SaikenError as error:  # crypto-erased (or removed) while the window was open
+            self._vault_gone(error)
+            return
         self._discard_lock_screen()
         self._lock_screen = LockScreen(
             self.ops,
@@ -441,6 +446,18 @@ class MainWindow(QMainWindow):
     @property
     def lock_screen(self) -> LockScreen | None:
         return self._lock_screen
+
+    def _vault_gone(self, error: SaikenError) -> None:
+        """No vault is left in the folder to lock or sign in to: say so, then close the window."""
+        self.idle.stop()
+        self.dialogs.info(
+            self,
+            self.tr("The vault is gone"),
+            self.tr("The vault can no longer be opened (%1). Saiken Desk closes now.").replace(
+                "%1", error.message
+            ),
+        )
+        QTimer.singleShot(0, self, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.context is not None and not self.may_leave_pages():
