@@ -276,3 +276,20 @@ def test_consultation_schemas_are_strict():
     assert contents.DISPATCH_STATUSES == dispatches.DISPATCH_STATUSES
     assert contents.SEMINAR_STATUSES == seminars.SEMINAR_STATUSES
     assert contents.APPLICATION_STATUSES == seminars.APPLICATION_STATUSES
+
+
+def test_a_consultant_name_the_ward_already_uses_is_refused_without_the_name(tmp_path, fixed_clock):
+    ward, firm, _, at_firm = with_debtors(tmp_path, fixed_clock)
+    firm_records(firm)
+    cs.add_consultant(ward.session, "架空 田中")  # the ward's own consultant of the same name
+    report = export(firm, at_firm, "report", "事-R7-001", tmp_path / "burn2")
+    before = snapshot(ward.session)
+    with pytest.raises(ValidationError) as refused:
+        import_(ward, report)
+    message = str(refused.value)
+    assert (
+        "「consultants.jsonl」の相談員（c1）と同じ氏名の相談員" in message
+        and "何も取り込んでいません" in message
+    )
+    assert "田中" not in message  # no personal data in a message
+    assert snapshot(ward.session) == before

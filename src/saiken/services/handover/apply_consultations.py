@@ -236,7 +236,8 @@ class ConsultationApplier:
         ).all():
             if keys.local(names[name]) != row_id:
                 raise _refused(
-                    f"パッケージの{where}の{ENTITY_LABELS[entity]}「{name}」と同じ名前の記録が、既にこの金庫にあります。"
+                    f"パッケージの{where}の{ENTITY_LABELS[entity]}（{names[name]}）と同じ氏名の{ENTITY_LABELS[entity]}が、"
+                    "既にこの金庫に登録されています。"
                 )
 
     # -- businesses, consultants, advisors, seminars, dispatches, bookings, applications ----------------
