@@ -36,6 +36,10 @@ def listed(session) -> list[tuple]:
     ]
 
 
+def page_rows(session):
+    return cs.search_consultations(session, cs.ConsultationFilter(), limit=100).rows
+
+
 def history(session, contents_text: str) -> list[tuple]:
     [row] = [
         r
@@ -114,6 +118,12 @@ def test_consultations_travel_in_the_report_package(tmp_path, fixed_clock):
         (2, False, "運転資金の相談。融資を申し込む。"),
     ]
     assert history(ward.session, "後継者の相談。") == history(firm.session, "後継者の相談。")
+    # the contractor's records are the contractor's: the ward reads them and does not change them
+    [ward_copy] = [r for r in page_rows(ward.session) if r.contents == "後継者の相談。"]
+    with pytest.raises(ValidationError, match="この相談記録は受託者の記録です"):
+        cs.correct_consultation(ward.session, ward_copy.id, contents="区が書き換えた。")
+    with pytest.raises(ValidationError, match="この事業者は受託者の記録です"):
+        cs.update_business(ward.session, ward_copy.business_id, phone="03-0000-0000")
     # the ward's search finds the contractor's records (folded, by the phone without hyphens)
     found = cs.search_consultations(ward.session, cs.ConsultationFilter(text="0330001111")).rows
     assert [r.contents for r in found] == ["運転資金の相談。融資を申し込む。"]
@@ -266,3 +276,20 @@ def test_consultation_schemas_are_strict():
     assert contents.DISPATCH_STATUSES == dispatches.DISPATCH_STATUSES
     assert contents.SEMINAR_STATUSES == seminars.SEMINAR_STATUSES
     assert contents.APPLICATION_STATUSES == seminars.APPLICATION_STATUSES
+
+
+def test_a_consultant_name_the_ward_already_uses_is_refused_without_the_name(tmp_path, fixed_clock):
+    ward, firm, _, at_firm = with_debtors(tmp_path, fixed_clock)
+    firm_records(firm)
+    cs.add_consultant(ward.session, "架空 田中")  # the ward's own consultant of the same name
+    report = export(firm, at_firm, "report", "事-R7-001", tmp_path / "burn2")
+    before = snapshot(ward.session)
+    with pytest.raises(ValidationError) as refused:
+        import_(ward, report)
+    message = str(refused.value)
+    assert (
+        "「consultants.jsonl」の相談員（c1）と同じ氏名の相談員" in message
+        and "何も取り込んでいません" in message
+    )
+    assert "田中" not in message  # no personal data in a message
+    assert snapshot(ward.session) == before

@@ -209,6 +209,11 @@ class ConsultationApplier:
             )
         return local
 
+    def _check_once(self, keys: list[str], where: str) -> None:
+        if len(set(keys)) != len(keys):
+            twice = next(key for key in keys if keys.count(key) > 1)
+            raise _refused(f"パッケージの{where}に同じ記録（{twice}）が2度あります。")
+
     def _check_owned(self, model: Any, ids: list[int], where: str) -> None:
         if not ids:
             return
@@ -223,13 +228,16 @@ class ConsultationApplier:
     ) -> None:
         """A consultant's or advisor's name is unique: one the ward already uses for another row is refused."""
         names = {values["name"]: key for key, values in items}
+        if len(names) != len(items):
+            raise _refused(f"パッケージの{where}に同じ名前の{ENTITY_LABELS[entity]}が2度あります。")
         keys = self.keys(entity)
         for row_id, name in self.session.execute(
             select(model.id, model.name).where(model.name.in_(list(names)))
         ).all():
             if keys.local(names[name]) != row_id:
                 raise _refused(
-                    f"パッケージの{where}の{ENTITY_LABELS[entity]}「{name}」と同じ名前の記録が、既にこの金庫にあります。"
+                    f"パッケージの{where}の{ENTITY_LABELS[entity]}（{names[name]}）と同じ氏名の{ENTITY_LABELS[entity]}が、"
+                    "既にこの金庫に登録されています。"
                 )
 
     # -- businesses, consultants, advisors, seminars, dispatches, bookings, applications ----------------
@@ -270,6 +278,7 @@ class ConsultationApplier:
         for row, at in rows:
             self._check_key(row["key"], at)
             items.append((row["key"], self._values(entity, row, at)))
+        self._check_once([key for key, _ in items], where)
         locals_ = {key: keys.local(key) for key, _ in items}
         known = [i for i in locals_.values() if i is not None]
         self._check_owned(model, known, where)
@@ -347,6 +356,7 @@ class ConsultationApplier:
                 "created_at": row["created_at"],
             }
             items.append(((row["key"], row["version"]), values))
+        self._check_once([f"{key}.{version}" for (key, version), _ in items], where)
         record_keys = sorted({key for (key, _), _ in items})
         stored: dict[tuple[str, int], tuple[int, str, dict[str, Any]]] = {}
         for start in range(0, len(record_keys), 500):

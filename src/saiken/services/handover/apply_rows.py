@@ -2,7 +2,8 @@
 transaction. Ownership (DESIGN §6) decides what may change: from the ward, debtors' master data, claims,
 payments, attachments and answers; from the contractor, negotiation records, inquiries, documents sent,
 instalment plans and statuses. The contractor's own status, handler, tags, notes and records are never
-touched by a `debtors` package; the ward's answers are never overwritten by a `report`.
+touched by a `debtors` package; the ward's answers are never overwritten by a `report`. A `report`'s
+consultation area is applied by `apply_consultations` (the contractor's rows, keyed per ward–contractor pair).
 
 Records are matched by their keys (`sync`) and applied in batches of plain INSERT / UPDATE statements
 (a package may hold hundreds of thousands of records; one statement per record would take minutes on an
