@@ -5,6 +5,7 @@ applied inside the transaction."""
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
@@ -72,3 +73,24 @@ def test_the_intact_package_stores_every_attachment_byte_for_byte(with_scans):
         stored = dict(session.execute(select(Attachment.filename, Attachment.id)).tuples().all())
     for name, data in scans.items():
         assert debtors.read_attachment(firm.session, stored[name]) == data
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_import_leaves_the_cycle_collector_as_it_found_it(with_scans, tmp_path, enabled):
+    """Imports pause the cyclic garbage collector; the GUI holds it off while a worker runs and must find
+    it off afterwards, the CLI on (also after a refusal)."""
+    _, firm, result, _ = with_scans
+    damaged = tmp_path / "damaged.zip"
+    data = bytearray(result.path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(IntegrityError):
+            handover.import_package(firm.session, damaged, result.password, identity=firm.identity)
+        assert gc.isenabled() is enabled
+        import_(firm, result)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
