@@ -18,7 +18,7 @@ import itertools
 import os
 import re
 import zlib
-from collections.abc import Buffer, Callable
+from collections.abc import Buffer, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -32,6 +32,7 @@ from saiken.exchange.package.errors import (
     truncated,
     wrong_password,
 )
+from saiken.exchange.package.hash_beside import HashBeside
 from saiken.exchange.package.zip_layout import CentralEntry, EndRecord
 
 CHUNK = 1 << 20
@@ -273,6 +274,7 @@ class EntryStream(io.RawIOBase):
         self._produced = 0
         self._crc = 0
         self._sha256 = hashlib.sha256()
+        self._hashing = HashBeside()  # the authentication code and the SHA-256, beside the decryption
         self._finished = False
 
     def readable(self) -> bool:
@@ -294,7 +296,9 @@ class EntryStream(io.RawIOBase):
             self._finish()
             return b""
         size = min(CHUNK, self._cipher_end - self._position)
-        plain = self._decryptor.decrypt(self._archive.read_at(self._position, size))
+        encrypted = self._archive.read_at(self._position, size)
+        self._hashing.update(self._decryptor.authenticate, encrypted)
+        plain = self._decryptor.decrypt_only(encrypted)
         self._position += size
         if self._inflater is None:
             return self._take_plain(plain)
@@ -314,13 +318,14 @@ class EntryStream(io.RawIOBase):
         self._produced += len(out)
         if self._produced > self._entry.size:
             raise tampered(self._archive.label)
-        self._sha256.update(out)
+        self._hashing.update(self._sha256.update, out)
         if self._entry.info.aes is not None and self._entry.info.aes.version == winzip_aes.AE_1:
             self._crc = zlib.crc32(out, self._crc)
         return out
 
     def _finish(self) -> None:
         code = self._archive.read_at(self._cipher_end, winzip_aes.MAC_SIZE)
+        self._hashing.wait()
         if not self._decryptor.matches(code):
             raise tampered(self._archive.label)
         if self._inflater is not None and (not self._inflater.eof or self._inflater.unused_data):
@@ -340,6 +345,17 @@ class EntryStream(io.RawIOBase):
         while not self._finished:
             parts.append(self._produce())
         return b"".join(parts)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The plaintext chunk by chunk as decrypted; the last step checks everything (raises instead of
+        ending when anything differs), so a consumer keeps nothing until the iteration has ended."""
+        if self._offset < len(self._pending):
+            yield bytes(self._pending[self._offset :])
+        self._pending, self._offset = b"", 0
+        while not self._finished:
+            part = self._produce()
+            if part:
+                yield part
 
     def drain(self) -> int:
         """Read to the end (verifying everything) and return the size."""

@@ -3,8 +3,9 @@
 OpenSSL's CTR mode counts big-endian, WinZip counts little-endian (block n is encrypted with
 AES(key, n as 16 little-endian bytes), n = 1, 2, …), so the key stream is made here: AES-ECB over pages of
 65,536 consecutive counter blocks (1 MiB of key stream), XORed with the data. A page's counter blocks are
-a fixed template (the low two bytes 0…65535) with the page number in the bytes above, set by slice
-assignment; the XOR is pycryptodomex's `strxor` into a fresh buffer. Everything runs in C: OpenSSL's AES
+a fixed template (the low two bytes 0…65535) with the page number in the bytes above, kept in one buffer
+per cipher where only the bytes that change from page to page are set (by slice assignment), encrypted
+into a second buffer that is reused; the XOR is pycryptodomex's `strxor` into the output buffer. Everything runs in C: OpenSSL's AES
 (AES-NI) is some ten times faster than pycryptodomex's own CTR mode, which feeds its cipher a few blocks
 at a time. Encrypting and decrypting are the same operation.
 """
@@ -36,22 +37,22 @@ class LittleEndianCtr:
     def __init__(self, key: bytes, *, initial_value: int = 1) -> None:
         self._ecb = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
         self._position = initial_value * BLOCK  # in the key stream of counters 0, 1, 2, …
-        self._page_no = -1
-        self._page = b""
+        self._counters = bytearray(_TEMPLATE_BYTES)  # the counter blocks of page `_counter_page`
+        self._counter_page = 0
+        self._page_no = -1  # the page whose key stream `_page` holds
+        self._page = bytearray(PAGE + BLOCK)  # update_into wants room for one block more
+        self._page_view = memoryview(self._page)[:PAGE]
 
-    def _key_stream(self, page_no: int) -> bytes:
+    def _key_stream(self, page_no: int) -> memoryview:
         if page_no != self._page_no:
-            if page_no == 0:
-                counters = _TEMPLATE_BYTES
-            else:
-                blocks = bytearray(_TEMPLATE_BYTES)
-                for index, value in enumerate(page_no.to_bytes(14, "little")):
-                    if value:
-                        blocks[2 + index :: BLOCK] = bytes([value]) * PAGE_BLOCKS
-                counters = bytes(blocks)
-            self._page = self._ecb.update(counters)
+            old = self._counter_page.to_bytes(14, "little")
+            for index, value in enumerate(page_no.to_bytes(14, "little")):
+                if value != old[index]:  # only the bytes that changed (one, mostly): 65,536 stores each
+                    self._counters[2 + index :: BLOCK] = bytes([value]) * PAGE_BLOCKS
+            self._counter_page = page_no
+            self._ecb.update_into(self._counters, self._page)
             self._page_no = page_no
-        return self._page
+        return self._page_view
 
     def process(self, data: bytes | bytearray | memoryview) -> bytes:
         view = memoryview(data).cast("B")
@@ -61,7 +62,7 @@ class LittleEndianCtr:
         while done < len(view):
             page_no, start = divmod(self._position, PAGE)
             take = min(len(view) - done, PAGE - start)
-            stream = memoryview(self._key_stream(page_no))[start : start + take]
+            stream = self._key_stream(page_no)[start : start + take]
             _xor_into(view[done : done + take], stream, output=target[done : done + take])
             done += take
             self._position += take

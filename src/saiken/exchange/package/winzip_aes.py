@@ -92,5 +92,12 @@ class EntryDecryptor:
         self._mac.update(data)
         return self._cipher.decrypt(data)
 
+    def decrypt_only(self, data: bytes) -> bytes:
+        """Decrypt without the authentication code: the caller gives the same bytes to `authenticate`."""
+        return self._cipher.decrypt(data)
+
+    def authenticate(self, data: bytes) -> None:
+        self._mac.update(data)
+
     def matches(self, code: bytes) -> bool:
         return hmac.compare_digest(self._mac.digest()[:MAC_SIZE], code)

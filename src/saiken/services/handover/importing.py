@@ -8,6 +8,12 @@ sequence follows the last package from that sender and names it as its previous 
 and every file's authentication code and SHA-256. It then applies the records in a transaction that is
 rolled back, to say what would change (new / changed / unchanged per kind of record).
 
+Every file of the package is decrypted, authenticated and hashed once: the records files first (their
+plaintext kept in memory, each parsed only once it was found intact), then each attachment while it is
+stored (returned by the reader only after its check), then whatever was not read yet; the transaction
+commits only after every file was found intact, so a damaged one anywhere changes nothing. The package
+file's own SHA-256 (for the ledger) is computed alongside, in a thread.
+
 `import_package` does the same checks and applies the records in one transaction, with the package,
 the medium (received), the ledger entry (with the sender's signed checkpoint) and the audit entry; the
 counterpart's acknowledgement of our own packages moves the baseline of the next one. A refusal names
@@ -16,9 +22,11 @@ its reason in one line and changes nothing.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +40,7 @@ from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.domain.generated_passwords import normalise
 from saiken.domain.roles import Capability
 from saiken.domain.wareki import format_wareki
-from saiken.exchange.package import KIND_LABELS, Manifest, PackageReader, file_sha256
+from saiken.exchange.package import KIND_LABELS, Manifest, PackageFile, PackageReader, file_sha256
 from saiken.exchange.package.contents import ENTITY_LABELS, FILE_NAMES, decode_lines
 from saiken.services.context import VaultSession, unit_of_work
 from saiken.services.handover import collect, erasure_import, keys, ledger, sync
@@ -42,6 +50,7 @@ from saiken.store.models import Engagement, HandoverPackage, Organisation
 from saiken.store.models.packages import DIRECTION_IN
 
 MAX_ATTACHMENT = 12 << 20
+KEEP_RECORDS = 64 << 20  # a records file up to this size is kept in memory from its one authenticated reading
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,15 @@ def _new_engagement(session: Session, m: Manifest, sender: Organisation, s: Vaul
     return engagement
 
 
+def _verify_records(package: PackageReader) -> None:
+    """Authenticate every file but the attachments (which are read once each, when stored)."""
+    package.verify_contents(keep_max=KEEP_RECORDS, defer=_is_attachment)
+
+
+def _is_attachment(item: PackageFile) -> bool:
+    return collect.is_attachment_file(item.name)
+
+
 def _lines(package: PackageReader, name: str) -> Iterator[bytes]:
     with package.open(name) as raw, io.BufferedReader(raw, 1 << 20) as stream:
         yield from stream
@@ -253,6 +271,21 @@ def _preview(
     )
 
 
+@contextmanager
+def _cycles_left_alone() -> Iterator[None]:
+    """No cyclic garbage collection during an import: it makes and drops hundreds of thousands of rows,
+    which the collector would otherwise walk again and again (some tenth to a fifth of a large import's
+    time); reference counting still frees them at once. The previous state comes back after it (the GUI
+    already holds automatic collection off while a worker thread runs, and then nothing changes here)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _open(path: Path | str, password: str) -> PackageReader:
     return PackageReader.open_path(path, normalise(password))
 
@@ -273,12 +306,14 @@ def inspect_package(
     """Every check, then what the import would change (applied and rolled back). Nothing is kept."""
     s.require(Capability.EDIT)
     identity = identity or keys.organisation_identity(s)
-    with _open(path, password) as package, _rolled_back(s) as session:
+    with _cycles_left_alone(), _open(path, password) as package, _rolled_back(s) as session:
         checked = _check(s, session, package, identity)
-        package.verify_contents()  # every byte of every file, before any of it is parsed
+        _verify_records(package)  # every records file, before any of it is parsed
         if checked.manifest.kind == "erasure":
+            package.verify_rest()
             return _preview(package, checked, {}, identity)
         _, counts = _apply(s, session, package, checked)
+        package.verify_rest()  # every byte of every file
         return _preview(package, checked, counts, identity)
 
 
@@ -294,11 +329,16 @@ def import_package(
     """Check and apply the package in one transaction (see the module docstring)."""
     s.require(Capability.EDIT)
     identity = identity or keys.organisation_identity(s)
-    sha256 = file_sha256(path)
-    with _open(path, password) as package, unit_of_work(s) as work:
+    with (
+        _cycles_left_alone(),
+        ThreadPoolExecutor(1, thread_name_prefix="package-sha256") as hashing,
+        _open(path, password) as package,
+        unit_of_work(s) as work,
+    ):
+        sha256 = hashing.submit(file_sha256, path)
         session = work.session
         checked = _check(s, session, package, identity)
-        package.verify_contents()  # every byte of every file, before any of it is parsed or applied
+        _verify_records(package)  # every records file, before any of it is parsed or applied
         m = checked.manifest
         label = custody.check_medium_id(media_id or m.media_id)
         if label != m.media_id:
@@ -318,6 +358,7 @@ def import_package(
             erasure_import.apply_erasure(work, package, engagement, checked.sender)
         else:
             engagement, counts = _apply(s, session, package, checked)
+        package.verify_rest()  # every file found intact before anything is kept
         acknowledged = (
             sync.acknowledge(session, engagement.id, m.acknowledged_package_id, s.clock.now())
             if m.acknowledged_package_id
@@ -337,7 +378,7 @@ def import_package(
                 media_id=m.media_id,
                 file_name=Path(path).name,
                 size=package.file_size,
-                sha256=sha256,
+                sha256=sha256.result(),
                 records=json.dumps(dict(m.records)),
                 sender_checkpoint=json.dumps(dict(m.checkpoint), ensure_ascii=False),
                 manifest=package.manifest_bytes,
@@ -381,6 +422,7 @@ def import_package(
             kind=m.kind,
             engagement_id=engagement.id,
             records=sum(m.records.values()),
+            changes={e: c.new + c.changed for e, c in counts.items() if c.new or c.changed},
             ledger_seq=entry.seq,
         )
         checked = _Checked(m, checked.sender, engagement, checked.checkpoint)
