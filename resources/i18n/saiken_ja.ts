@@ -1273,6 +1273,37 @@
     </message>
 </context>
 <context>
+    <name>BurnPage</name>
+    <message>
+        <source>Write the package</source>
+        <translation>パッケージを書き出す</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>e.g. %1-R7-003</source>
+        <translation>例: %1-R7-003</translation>
+    </message>
+    <message>
+        <source>Burning folder</source>
+        <translation>書き込み用フォルダ</translation>
+    </message>
+    <message>
+        <source>Medium label</source>
+        <translation>媒体番号</translation>
+    </message>
+    <message>
+        <source>The burning folder</source>
+        <translation>書き込み用フォルダ</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>パッケージを書き出しています…</translation>
+    </message>
+</context>
+<context>
     <name>BusinessCard</name>
     <message>
         <source>Consultation</source>
@@ -2827,6 +2858,14 @@
         <translation>%2 の %1 回目のパッケージを取り込みました（%3 件）。</translation>
     </message>
     <message>
+        <source>: %1 new, %2 changed</source>
+        <translation>: 新規 %1件・変更 %2件</translation>
+    </message>
+    <message>
+        <source>Consultation area</source>
+        <translation>相談の記録</translation>
+    </message>
+    <message>
         <source>Ledger</source>
         <translation>管理簿</translation>
     </message>
@@ -2879,34 +2918,6 @@
     <message>
         <source>The ward's import records the certificate and closes the media in its ledger. Choose the burning folder and the disc's label.</source>
         <translation>区が取り込むと、消去証明書が記録され、区の管理簿の媒体が閉じられます。書き込み用フォルダとディスクの媒体番号を選んでください。</translation>
-    </message>
-    <message>
-        <source>Write the package</source>
-        <translation>パッケージを書き出す</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>参照…</translation>
-    </message>
-    <message>
-        <source>e.g. %1-R7-003</source>
-        <translation>例: %1-R7-003</translation>
-    </message>
-    <message>
-        <source>Burning folder</source>
-        <translation>書き込み用フォルダ</translation>
-    </message>
-    <message>
-        <source>Medium label</source>
-        <translation>媒体番号</translation>
-    </message>
-    <message>
-        <source>The burning folder</source>
-        <translation>書き込み用フォルダ</translation>
-    </message>
-    <message>
-        <source>Writing the package…</source>
-        <translation>パッケージを書き出しています…</translation>
     </message>
 </context>
 <context>
@@ -5720,40 +5731,12 @@ Note it down and hand it over separately from the file (type it as shown, hyphen
         <translation>書き込みソフトが CD-R に書き込む元のフォルダと、ディスクに書く媒体番号を選んでください。パスワード通知書はこのフォルダには入れません。</translation>
     </message>
     <message>
-        <source>Write the package</source>
-        <translation>パッケージを書き出す</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>参照…</translation>
-    </message>
-    <message>
-        <source>e.g. %1-R7-003</source>
-        <translation>例: %1-R7-003</translation>
-    </message>
-    <message>
         <source>Part (management numbers)</source>
         <translation>分割（管理番号の範囲）</translation>
     </message>
     <message>
-        <source>Burning folder</source>
-        <translation>書き込み用フォルダ</translation>
-    </message>
-    <message>
-        <source>Medium label</source>
-        <translation>媒体番号</translation>
-    </message>
-    <message>
         <source>Medium</source>
         <translation>媒体</translation>
-    </message>
-    <message>
-        <source>The burning folder</source>
-        <translation>書き込み用フォルダ</translation>
-    </message>
-    <message>
-        <source>Writing the package…</source>
-        <translation>パッケージを書き出しています…</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from saiken.domain.consultation_terms import BUSINESS_KINDS, CATEGORIES, FORMS, INDUSTRIES, LOAN_STATUSES
 from saiken.domain.errors import ValidationError
 
 Row = dict[str, Any]
@@ -25,19 +26,31 @@ Row = dict[str, Any]
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text, int, date, instant, bool, key, tranches, rows
+    kind: str  # text, int, date, instant, time, bool, key, tranches, rows, choices
     optional: bool = False
     max_len: int = 256
     minimum: int | None = None
+    choices: tuple[str, ...] | None = None  # text: one of these; choices: a list of them, without repeats
 
 
 def _f(
-    name: str, kind: str = "text", *, optional: bool = False, max_len: int = 256, minimum: int | None = None
+    name: str,
+    kind: str = "text",
+    *,
+    optional: bool = False,
+    max_len: int = 256,
+    minimum: int | None = None,
+    choices: tuple[str, ...] | None = None,
 ) -> Field:
-    return Field(name, kind, optional, max_len, minimum)
+    return Field(name, kind, optional, max_len, minimum, choices)
 
 
 LONG = 20_000
+# the states of the consultation area's rows (as saiken.store.models defines them; exchange never imports it)
+SEMINAR_STATUSES = ("予定", "中止")
+APPLICATION_STATUSES = ("参加確定", "キャンセル待ち", "取消")
+DISPATCH_STATUSES = ("予定", "実施", "取消")
+BOOKING_STATUSES = ("予約", "完了", "取消")
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "debtors": (
         _f("key", max_len=32),
@@ -137,6 +150,122 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("rows", "rows"),
     ),
     "statuses": (_f("key", max_len=32), _f("status", max_len=16)),
+    # the consultation area (contractor → ward in a `report`): keys are the contractor's ("c17")
+    "businesses": (
+        _f("key", max_len=32),
+        _f("kind", choices=BUSINESS_KINDS),
+        _f("name"),
+        _f("name_kana"),
+        _f("industry", choices=INDUSTRIES),
+        _f("employees", "int", optional=True, minimum=0),
+        _f("postal_code", max_len=16),
+        _f("address", max_len=512),
+        _f("phone", max_len=32),
+        _f("email"),
+        _f("representative", max_len=128),
+        _f("representative_kana", max_len=128),
+        _f("representative_born", "date", optional=True),
+        _f("notes", max_len=LONG),
+        _f("created_by", max_len=64),
+        _f("created_at", "instant"),
+        _f("updated_at", "instant"),
+    ),
+    "consultants": (
+        _f("key", max_len=32),
+        _f("name", max_len=128),
+        _f("name_kana", max_len=128),
+        _f("user_name", max_len=64),
+        _f("active", "bool"),
+        _f("created_at", "instant"),
+    ),
+    "advisors": (
+        _f("key", max_len=32),
+        _f("name", max_len=128),
+        _f("name_kana", max_len=128),
+        _f("specialty", max_len=128),
+        _f("qualification", max_len=64),
+        _f("base"),
+        _f("active", "bool"),
+        _f("created_at", "instant"),
+    ),
+    "seminars": (
+        _f("key", max_len=32),
+        _f("title"),
+        _f("held_on", "date"),
+        _f("starts_at", "time", optional=True),
+        _f("ends_at", "time", optional=True),
+        _f("venue"),
+        _f("capacity", "int", minimum=1),
+        _f("status", choices=SEMINAR_STATUSES),
+        _f("notes", max_len=LONG),
+        _f("created_by", max_len=64),
+        _f("created_at", "instant"),
+    ),
+    "dispatches": (
+        _f("key", max_len=32),
+        _f("advisor", max_len=32),
+        _f("business", max_len=32),
+        _f("day", "date"),
+        _f("start_time", "time"),
+        _f("end_time", "time"),
+        _f("break_minutes", "int", minimum=0),
+        _f("car_m", "int", minimum=0),
+        _f("transport_yen", "int", minimum=0),
+        _f("route_m", "int", optional=True, minimum=0),
+        _f("status", choices=DISPATCH_STATUSES),
+        _f("summary", max_len=LONG),
+        _f("nights", "tranches"),
+        _f("created_by", max_len=64),
+        _f("created_at", "instant"),
+        _f("updated_at", "instant"),
+    ),
+    "consultations": (
+        _f("key", max_len=32),
+        _f("version", "int", minimum=1),
+        _f("superseded", "bool"),
+        _f("business", max_len=32),
+        _f("at", "instant"),
+        _f("consultant", max_len=32),
+        _f("form", choices=FORMS),
+        _f("categories", "choices", choices=CATEGORIES),
+        _f("contents", max_len=LONG),
+        _f("loan_bank", max_len=128),
+        _f("loan_amount", "int", optional=True, minimum=0),
+        _f("loan_status", choices=("", *LOAN_STATUSES)),
+        _f("follow_up_on", "date", optional=True),
+        _f("dispatch", optional=True, max_len=32),
+        _f("created_by", max_len=64),
+        _f("created_at", "instant"),
+    ),
+    "bookings": (
+        _f("key", max_len=32),
+        _f("consultant", max_len=32),
+        _f("business", max_len=32),
+        _f("starts_at", "instant"),
+        _f("ends_at", "instant"),
+        _f("form", choices=FORMS),
+        _f("purpose"),
+        _f("status", choices=BOOKING_STATUSES),
+        _f("cancelled_at", "instant", optional=True),
+        _f("cancel_reason"),
+        _f("consultation", optional=True, max_len=48),  # "record key.version"
+        _f("created_by", max_len=64),
+        _f("created_at", "instant"),
+    ),
+    "applications": (
+        _f("key", max_len=32),
+        _f("seminar", max_len=32),
+        _f("business", max_len=32),
+        _f("attendee", max_len=128),
+        _f("attendee_kana", max_len=128),
+        _f("status", choices=APPLICATION_STATUSES),
+        _f("queue_no", "int", minimum=0),
+        _f("applied_at", "instant"),
+        _f("confirmed_at", "instant", optional=True),
+        _f("cancelled_at", "instant", optional=True),
+        _f("attended", "bool", optional=True),
+        _f("created_by", max_len=64),
+    ),
 }
 FILE_NAMES = {entity: f"{entity}.jsonl" for entity in SCHEMAS}
 ENTITY_LABELS = {
@@ -150,10 +279,20 @@ ENTITY_LABELS = {
     "documents": "送付文書",
     "plans": "分納計画",
     "statuses": "進捗状況",
+    "businesses": "相談事業者",
+    "consultants": "相談員",
+    "advisors": "専門家",
+    "seminars": "セミナー",
+    "dispatches": "専門家派遣",
+    "consultations": "相談記録",
+    "bookings": "相談予約",
+    "applications": "セミナー申込",
 }
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
     if isinstance(value, dt.date):
@@ -188,6 +327,15 @@ def _date(value: Any, name: str) -> dt.date:
         raise _Bad(name) from None
 
 
+def _time(value: Any, name: str) -> dt.time:
+    if not isinstance(value, str) or len(value) not in (5, 8):
+        raise _Bad(name)
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise _Bad(name) from None
+
+
 def _int(value: Any, name: str, minimum: int | None = None) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 10**15:
         raise _Bad(name)
@@ -204,7 +352,20 @@ def _value(spec: Field, value: Any) -> Any:
     if spec.kind in ("text", "key"):
         if not isinstance(value, str) or len(value) > spec.max_len:
             raise _Bad(spec.name)
+        if spec.choices is not None and value not in spec.choices:
+            raise _Bad(spec.name)
         return value
+    if spec.kind == "choices":
+        choices = spec.choices or ()
+        if (
+            not isinstance(value, list)
+            or not all(isinstance(item, str) and item in choices for item in value)
+            or len(set(value)) != len(value)
+        ):
+            raise _Bad(spec.name)
+        return list(value)
+    if spec.kind == "time":
+        return _time(value, spec.name)
     if spec.kind == "int":
         return _int(value, spec.name, spec.minimum)
     if spec.kind == "bool":

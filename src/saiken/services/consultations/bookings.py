@@ -20,6 +20,7 @@ from saiken.domain.roles import Capability
 from saiken.services.checks import check_moment, check_text, get_or_404
 from saiken.services.consultations.common import (
     business_or_404,
+    check_own,
     consultant_or_404,
     jst_day,
     owner_of,
@@ -121,6 +122,7 @@ def cancel_booking(s: VaultSession, booking_id: int, *, reason: str = "") -> Cha
     why = check_text(reason, "取消の理由")
     with unit_of_work(s) as work:
         booking = get_or_404(work.session, Booking, booking_id, "予約")
+        check_own(s, booking, "予約")
         if booking.status != "予約":
             raise ValidationError(f"この予約は{booking.status}のため取り消せません。")
         booking.status = "取消"

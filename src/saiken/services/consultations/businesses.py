@@ -22,7 +22,7 @@ from saiken.domain.roles import Capability
 from saiken.domain.textfold import digits_only, fold, to_katakana
 from saiken.domain.wareki import parse_date
 from saiken.services.checks import MAX_TEXT, check_text
-from saiken.services.consultations.common import business_or_404, owner_of, stamp
+from saiken.services.consultations.common import business_or_404, check_own, owner_of, stamp
 from saiken.services.consultations.convert import (
     application_rows,
     booking_rows,
@@ -178,6 +178,7 @@ def update_business(s: VaultSession, business_id: int, **changes: Any) -> Change
     values = clean_fields(changes, s.clock.today())
     with unit_of_work(s) as work:
         business = business_or_404(work.session, business_id)
+        check_own(s, business, "事業者")
         changed = sorted(name for name, value in values.items() if getattr(business, name) != value)
         if not changed:
             raise ValidationError("変更された項目がありません。内容を変えてから保存してください。")

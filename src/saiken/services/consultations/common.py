@@ -37,6 +37,20 @@ def owner_of(s: VaultSession) -> str:
     return s.org_role if s.org_role in OWNERS else "contractor"
 
 
+OWNER_LABELS = {"contractor": "受託者", "ward": "区"}
+
+
+def check_own(s: VaultSession, row: Stamped, label: str) -> None:
+    """Only the side that made a record changes it (DESIGN §6): a record that came in a package from the
+    other side is read here, and changed by its owner, whose next package brings the change."""
+    if row.owner != owner_of(s):
+        owner = OWNER_LABELS.get(row.owner, row.owner)
+        raise ValidationError(
+            f"この{label}は{owner}の記録です。ここでは変更できません。",
+            hint=f"変更は{owner}が行い、次の受渡しのパッケージで届きます。",
+        )
+
+
 def stamp(entry: PendingEntry, *rows: Stamped) -> None:
     """Mark `rows` as changed by the action `entry` records (their `change_seq`)."""
     for row in rows:

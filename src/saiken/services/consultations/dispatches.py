@@ -25,6 +25,7 @@ from saiken.services.checks import MAX_TEXT, check_choice, check_date, check_tex
 from saiken.services.consultations.common import (
     advisor_or_404,
     business_or_404,
+    check_own,
     km_to_metres,
     owner_of,
     stamp,
@@ -102,6 +103,7 @@ def update_advisor(s: VaultSession, advisor_id: int, **changes: Any) -> Change[A
     values = _advisor_values(changes)
     with unit_of_work(s) as work:
         advisor = advisor_or_404(work.session, advisor_id)
+        check_own(s, advisor, "専門家")
         if active is not None:
             values["active"] = bool(active)
         changed = sorted(name for name, value in values.items() if getattr(advisor, name) != value)
@@ -250,6 +252,7 @@ def update_dispatch(s: VaultSession, dispatch_id: int, **changes: Any) -> Change
     amounts = values.pop("nights", None)
     with unit_of_work(s) as work:
         dispatch = get_or_404(work.session, Dispatch, dispatch_id, "専門家派遣")
+        check_own(s, dispatch, "専門家派遣")
         state = {
             name: getattr(dispatch, name)
             for name in (
@@ -300,6 +303,7 @@ def cancel_dispatch(s: VaultSession, dispatch_id: int) -> Change[DispatchRow]:
     s.require(Capability.EDIT)
     with unit_of_work(s) as work:
         dispatch = get_or_404(work.session, Dispatch, dispatch_id, "専門家派遣")
+        check_own(s, dispatch, "専門家派遣")
         if dispatch.status == "取消":
             raise ValidationError("この派遣はすでに取り消されています。")
         dispatch.status = "取消"

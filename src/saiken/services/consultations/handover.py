@@ -94,38 +94,50 @@ def changes_since(s: VaultSession, after_seq: int = 0, *, owner: str | None = No
     if isinstance(after_seq, bool) or not isinstance(after_seq, int) or after_seq < 0:
         raise ValidationError("起点の監査番号は0以上の整数で指定してください。")
     with read_session(s) as session:
-        through = int(session.scalar(select(func.max(AuditEntry.seq))) or 0)
-        consultations = []
-        for row in _changed(session, Consultation, after_seq, side):
-            record = _columns(row)
-            record["categories"] = list(mask_categories(row.categories))
-            consultations.append(record)
-        dispatches = []
-        changed_dispatches = _changed(session, Dispatch, after_seq, side)
-        nights: dict[int, list[tuple[dt.date, int]]] = {}
-        if changed_dispatches:
-            for night in session.execute(
-                select(DispatchNight)
-                .where(DispatchNight.dispatch_id.in_([d.id for d in changed_dispatches]))
-                .order_by(DispatchNight.night_on)
-            ).scalars():
-                nights.setdefault(night.dispatch_id, []).append((night.night_on, night.amount))
-        for row in changed_dispatches:
-            record = _columns(row)
-            record["car_km"] = km_text(row.car_m)
-            record["route_km"] = km_text(row.route_m)
-            record["nights"] = nights.get(row.id, [])
-            dispatches.append(record)
-        return ConsultationChanges(
-            after_seq=after_seq,
-            through_seq=through,
-            owner=side,
-            businesses=tuple(_columns(r) for r in _changed(session, Business, after_seq, side)),
-            consultants=tuple(_columns(r) for r in _changed(session, Consultant, after_seq, side)),
-            consultations=tuple(consultations),
-            bookings=tuple(_columns(r) for r in _changed(session, Booking, after_seq, side)),
-            seminars=tuple(_columns(r) for r in _changed(session, Seminar, after_seq, side)),
-            applications=tuple(_columns(r) for r in _changed(session, SeminarApplication, after_seq, side)),
-            advisors=tuple(_columns(r) for r in _changed(session, Advisor, after_seq, side)),
-            dispatches=tuple(dispatches),
-        )
+        return read_changes(session, after_seq, side)
+
+
+def read_changes(
+    session: Session, after_seq: int, side: str, *, only: str | None = None
+) -> ConsultationChanges:
+    """`changes_since` inside a session the caller holds (a package export reads them in its own);
+    `only`: read that kind alone (the others come back empty)."""
+    through = int(session.scalar(select(func.max(AuditEntry.seq))) or 0)
+
+    def changed(kind: str, model: Any) -> list[Any]:
+        return _changed(session, model, after_seq, side) if only in (None, kind) else []
+
+    consultations = []
+    for row in changed("consultations", Consultation):
+        record = _columns(row)
+        record["categories"] = list(mask_categories(row.categories))
+        consultations.append(record)
+    dispatches = []
+    changed_dispatches = changed("dispatches", Dispatch)
+    nights: dict[int, list[tuple[dt.date, int]]] = {}
+    if changed_dispatches:
+        for night in session.execute(
+            select(DispatchNight)
+            .where(DispatchNight.dispatch_id.in_([d.id for d in changed_dispatches]))
+            .order_by(DispatchNight.night_on)
+        ).scalars():
+            nights.setdefault(night.dispatch_id, []).append((night.night_on, night.amount))
+    for row in changed_dispatches:
+        record = _columns(row)
+        record["car_km"] = km_text(row.car_m)
+        record["route_km"] = km_text(row.route_m)
+        record["nights"] = nights.get(row.id, [])
+        dispatches.append(record)
+    return ConsultationChanges(
+        after_seq=after_seq,
+        through_seq=through,
+        owner=side,
+        businesses=tuple(_columns(r) for r in changed("businesses", Business)),
+        consultants=tuple(_columns(r) for r in changed("consultants", Consultant)),
+        consultations=tuple(consultations),
+        bookings=tuple(_columns(r) for r in changed("bookings", Booking)),
+        seminars=tuple(_columns(r) for r in changed("seminars", Seminar)),
+        applications=tuple(_columns(r) for r in changed("applications", SeminarApplication)),
+        advisors=tuple(_columns(r) for r in changed("advisors", Advisor)),
+        dispatches=tuple(dispatches),
+    )

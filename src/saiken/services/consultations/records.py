@@ -25,6 +25,7 @@ from saiken.services.checks import (
 from saiken.services.consultations.common import (
     business_or_404,
     categories_mask,
+    check_own,
     consultant_or_404,
     jst_day,
     owner_of,
@@ -88,6 +89,7 @@ def set_consultant_active(s: VaultSession, consultant_id: int, active: bool) -> 
     s.require(Capability.EDIT)
     with unit_of_work(s) as work:
         consultant = consultant_or_404(work.session, consultant_id)
+        check_own(s, consultant, "相談員")
         consultant.active = bool(active)
         entry = work.audit(
             "consultant.active", target_type="consultant", target_id=consultant.id, active=bool(active)
@@ -235,6 +237,7 @@ def correct_consultation(s: VaultSession, consultation_id: int, **changes: Any) 
     values = _clean(changes)
     with unit_of_work(s) as work:
         given = get_or_404(work.session, Consultation, consultation_id, "相談記録")
+        check_own(s, given, "相談記録")
         current = work.session.execute(
             select(Consultation).where(
                 Consultation.record_key == given.record_key, Consultation.superseded.is_(False)

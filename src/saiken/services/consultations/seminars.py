@@ -19,7 +19,7 @@ from saiken.domain.errors import ValidationError
 from saiken.domain.roles import Capability
 from saiken.domain.textfold import fold, to_katakana
 from saiken.services.checks import MAX_TEXT, check_date, check_text, get_or_404
-from saiken.services.consultations.common import business_or_404, owner_of, stamp
+from saiken.services.consultations.common import business_or_404, check_own, owner_of, stamp
 from saiken.services.consultations.convert import application_rows
 from saiken.services.consultations.rows import ApplicationRow, Change, SeminarRoster, SeminarRow, change
 from saiken.services.context import VaultSession, read_session, unit_of_work
@@ -165,6 +165,7 @@ def update_seminar(s: VaultSession, seminar_id: int, **changes: Any) -> Change[S
     values = _clean(changes)
     with unit_of_work(s) as work:
         seminar = get_or_404(work.session, Seminar, seminar_id, "セミナー")
+        check_own(s, seminar, "セミナー")
         start, end = _times(times.get("starts_at", seminar.starts_at), times.get("ends_at", seminar.ends_at))
         values.update({"starts_at": start, "ends_at": end})
         if "capacity" in values:
@@ -198,6 +199,7 @@ def cancel_seminar(s: VaultSession, seminar_id: int) -> Change[SeminarRow]:
     s.require(Capability.EDIT)
     with unit_of_work(s) as work:
         seminar = get_or_404(work.session, Seminar, seminar_id, "セミナー")
+        check_own(s, seminar, "セミナー")
         if seminar.status == "中止":
             raise ValidationError("このセミナーはすでに中止になっています。")
         seminar.status = "中止"
@@ -228,6 +230,7 @@ def apply(
     reading = to_katakana(check_text(attendee_kana, "参加者フリガナ", limit=128))
     with unit_of_work(s) as work:
         seminar = get_or_404(work.session, Seminar, seminar_id, "セミナー")
+        check_own(s, seminar, "セミナー")
         if seminar.status != "予定":
             raise ValidationError("このセミナーは中止になったため、申込みを受け付けられません。")
         if seminar.held_on < s.clock.today():
@@ -288,6 +291,7 @@ def cancel_application(s: VaultSession, application_id: int) -> Change[Applicati
         if application.status == CANCELLED:
             raise ValidationError("この申込みはすでに取り消されています。")
         seminar = get_or_404(work.session, Seminar, application.seminar_id, "セミナー")
+        check_own(s, seminar, "セミナー")
         had_seat = application.status == CONFIRMED
         now = s.clock.now()
         application.status = CANCELLED
@@ -349,6 +353,7 @@ def record_attendance(s: VaultSession, seminar_id: int, attended: dict[int, bool
         raise ValidationError("出欠を記録する参加者を選んでください。")
     with unit_of_work(s) as work:
         seminar = get_or_404(work.session, Seminar, seminar_id, "セミナー")
+        check_own(s, seminar, "セミナー")
         if seminar.held_on > s.clock.today():
             raise ValidationError("開催日より前のため、出欠はまだ記録できません。")
         changed = []

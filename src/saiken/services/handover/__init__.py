@@ -8,8 +8,11 @@ ledger, erasure and its certificate. The public functions, one per user action:
 - import: `inspect_package`, `import_package`
 - ledger: `record_event`, `list_ledger`, `open_media`, `verify_ledger`, `ledger_pdf`, `ledger_workbook`
 - erasure: `erase_engagement`, `crypto_erase_vault`, `certificate_pdf`, `save_certificate`
+
+`CONSULTATION_ENTITIES`: the consultation area's kinds of record a contractor's `report` carries.
 """
 
+from saiken.services.handover.consultation_lines import ENTITIES as CONSULTATION_ENTITIES
 from saiken.services.handover.engagements import (
     EngagementRow,
     close_engagement,
@@ -64,6 +67,7 @@ from saiken.services.handover.organisations import (
 )
 
 __all__ = [
+    "CONSULTATION_ENTITIES",
     "EngagementRow",
     "ErasureResult",
     "ExportPreview",

@@ -2,7 +2,8 @@
 transaction. Ownership (DESIGN §6) decides what may change: from the ward, debtors' master data, claims,
 payments, attachments and answers; from the contractor, negotiation records, inquiries, documents sent,
 instalment plans and statuses. The contractor's own status, handler, tags, notes and records are never
-touched by a `debtors` package; the ward's answers are never overwritten by a `report`.
+touched by a `debtors` package; the ward's answers are never overwritten by a `report`. A `report`'s
+consultation area is applied by `apply_consultations` (the contractor's rows, keyed per ward–contractor pair).
 
 Records are matched by their keys (`sync`) and applied in batches of plain INSERT / UPDATE statements
 (a package may hold hundreds of thousands of records; one statement per record would take minutes on an
@@ -27,6 +28,8 @@ from saiken.domain.errors import IntegrityError, ValidationError
 from saiken.exchange.package.contents import Row
 from saiken.services.debtors.search_index import index_debtors
 from saiken.services.handover import sync
+from saiken.services.handover.apply_consultations import MODELS as CONSULTATION_MODELS
+from saiken.services.handover.apply_consultations import ConsultationApplier
 from saiken.services.handover.collect import DEBTOR_FIELDS
 from saiken.store.models import (
     Attachment,
@@ -117,6 +120,7 @@ class Applier:
         self._entity: str | None = None
         self._read_file: ReadFile | None = None
         self._next_ids: dict[str, int] = {}
+        self.consultation_area = ConsultationApplier(self)
 
     # -- buffering ------------------------------------------------------------------------------------
 
@@ -136,7 +140,11 @@ class Applier:
         rows = [(row, where) for _, row, where in self._pending]
         self._pending = []
         counts = self.counts.setdefault(entity, Counts())
-        new, changed, unchanged = getattr(self, f"_{entity}")(rows)
+        new, changed, unchanged = (
+            self.consultation_area.apply(entity, rows)
+            if entity in CONSULTATION_MODELS or entity == "consultations"
+            else getattr(self, f"_{entity}")(rows)
+        )
         counts.new += new
         counts.changed += changed
         counts.unchanged += unchanged
@@ -517,6 +525,7 @@ class Applier:
         """Save the key maps; set every touched debtor's totals and next action (as `refresh_totals` and
         `refresh_next_action` do, in a few set-based statements) and reindex them for search."""
         self._flush()
+        self.consultation_area.finish()
         for keys in self._maps.values():
             keys.save()
         self.session.flush()

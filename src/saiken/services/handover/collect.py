@@ -3,7 +3,8 @@
 - `debtors` (ward → contractor): debtors' master data, claims with their tranches, payments, attachments.
 - `answers` (ward → contractor): answers to the contractor's inquiries, and payments.
 - `report` (contractor → ward): negotiation records (every version), inquiries, documents sent,
-  instalment plans and each debtor's status.
+  instalment plans and each debtor's status; and the consultation area's rows changed since the previous
+  `report` to the same ward (`consultation_lines`: counted by checkpoint, not by acknowledged digests).
 
 `collect` yields, per entity, the records whose lines differ from what the counterpart acknowledged
 (`sync`), so a later package carries only the changes since then. Rows are read in id order, in batches:
@@ -20,7 +21,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from saiken.exchange.package.contents import encode
-from saiken.services.handover import sync
+from saiken.services.handover import consultation_lines, sync
 from saiken.store.models import (
     Attachment,
     Claim,
@@ -38,7 +39,7 @@ from saiken.store.models import (
 KIND_ENTITIES: dict[str, tuple[str, ...]] = {
     "debtors": ("debtors", "claims", "payments", "attachments"),
     "answers": ("answers", "payments"),
-    "report": ("records", "inquiries", "documents", "plans", "statuses"),
+    "report": ("records", "inquiries", "documents", "plans", "statuses", *consultation_lines.ENTITIES),
     "templates": (),
     "erasure": (),
 }
@@ -350,7 +351,9 @@ _LINES = {
 
 def changes(session: Session, engagement_id: int, entity: str, side: str, scope: Scope = None) -> Lines:
     """(key, line, digest) of each record of `entity` that changed since the last acknowledged package;
-    `scope` limits the debtors (a management-number range)."""
+    `scope` limits the debtors (a management-number range; the consultation area is not a debtor's)."""
+    if entity in consultation_lines.ENTITIES:
+        return sync.changed({}, consultation_lines.lines(session, engagement_id, entity, side))
     baseline = sync.acknowledged_digests(session, engagement_id, entity)
     return sync.changed(baseline, _LINES[entity](session, engagement_id, side, scope))
 

@@ -44,7 +44,7 @@ from saiken.exchange.package import (
 from saiken.exchange.package.contents import ENTITY_LABELS, FILE_NAMES
 from saiken.exchange.pdf.package_notice import PackageNotice, render_package_notice
 from saiken.services.context import VaultSession, Work, read_session, unit_of_work
-from saiken.services.handover import collect, erasure_import, keys, ledger, sync
+from saiken.services.handover import collect, consultation_lines, erasure_import, keys, ledger, sync
 from saiken.services.handover.engagements import EngagementRow, engagement_or_404, engagement_row, ensure_uid
 from saiken.services.handover.report_workbook import report_workbook
 from saiken.store.models import (
@@ -233,7 +233,8 @@ def _write_entities(
                 out.write(line)
                 items.append((key, digest))
         counts[entity] = len(items)
-        sent[entity] = items
+        if entity not in consultation_lines.ENTITIES:  # counted by checkpoint, not by digests
+            sent[entity] = items
         if entity == "attachments":
             attachments = [key for key, _ in items]
     for key in attachments:
@@ -440,6 +441,7 @@ def _export(
             kind=kind,
             engagement_id=engagement.id,
             records=total,
+            counts={entity: n for entity, n in counts.items() if n},
             size=written.size,
             ledger_seq=entry.seq,
         )

@@ -422,6 +422,7 @@ def import_package(
             kind=m.kind,
             engagement_id=engagement.id,
             records=sum(m.records.values()),
+            changes={e: c.new + c.changed for e, c in counts.items() if c.new or c.changed},
             ledger_seq=entry.seq,
         )
         checked = _Checked(m, checked.sender, engagement, checked.checkpoint)

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from saiken.domain import custody
 from saiken.domain.roles import Capability
 from saiken.services import handover
 from saiken.services.changes import Area, Changes
 from saiken.services.context import read_session
 from saiken.services.handover.erasure import unreachable_copies
-from saiken.ui.handover.export_wizard import choose_folder
+from saiken.ui.handover.burn_page import BurnPage
 from saiken.ui.handover.package_written import PackageWrittenPage
 from saiken.ui.handover.wizard_kit import facts_form, fill_form, message_label, preview_pdf, refusal_text
 from saiken.ui.kit.page_context import PageContext
@@ -409,12 +408,17 @@ class CertificatePage(QWizardPage):
         )
 
 
-class ErasurePackagePage(QWizardPage):
+class ErasurePackagePage(BurnPage):
     """The erasure package for the ward: burning folder and medium label; Next writes it."""
 
     def __init__(self, context: PageContext, confirm: ConfirmPage, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context,
+            folder_name="erasureStaging",
+            medium_name="erasureMedium",
+            medium_prefix="事",
+            parent=parent,
+        )
         self.confirm = confirm
         self.setTitle(self.tr("The erasure package for the ward"))
         self.setSubTitle(
@@ -422,70 +426,23 @@ class ErasurePackagePage(QWizardPage):
                 "The ward's import records the certificate and closes the media in its ledger. Choose the burning folder and the disc's label."
             )
         )
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Write the package"))
-        self.folder = QLineEdit(self)
-        self.folder.setObjectName("erasureStaging")
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.folder, 1)
-        where.addWidget(browse)
-        self.medium = QLineEdit(self)
-        self.medium.setObjectName("erasureMedium")
-        self.medium.setMaxLength(custody.MEDIUM_ID_MAX)
-        self.medium.setPlaceholderText(self.tr("e.g. %1-R7-003").replace("%1", "事"))
-        form = QFormLayout()
-        form.addRow(self.tr("Burning folder"), where)
-        form.addRow(self.tr("Medium label"), self.medium)
-        self.message = message_label(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        for signal in (self.folder.textChanged, self.medium.textChanged):
-            signal.connect(self.completeChanged)
-        self.result: handover.ExportResult | None = None
-        self.busy = False
 
-    def _browse(self) -> None:
-        chosen = choose_folder(self.context, self, self.tr("The burning folder"), self.folder.text())
-        if chosen is not None:
-            self.folder.setText(str(chosen))
+    def ready(self) -> bool:
+        return self.confirm.result is not None
 
-    def isComplete(self) -> bool:
-        return bool(self.folder.text().strip() and self.medium.text().strip()) and not self.busy
-
-    def validatePage(self) -> bool:
-        if self.result is not None:
-            return True
+    def write(self, out_dir: str, media_id: str) -> None:
         erased = self.confirm.result
-        if self.busy or erased is None:
-            return False
-        self.busy = True
-        self.message.clear()
-        self.completeChanged.emit()
+        assert erased is not None  # ready() said so
         self.context.ops.call(
             handover.export_erasure_package,
             erased.certificate_no,
-            media_id=self.medium.text(),
-            out_dir=self.folder.text().strip(),
+            media_id=media_id,
+            out_dir=out_dir,
             owner=self,
-            on_result=self._written,
-            on_error=self._refused,
-            progress=self.tr("Writing the package…"),
+            on_result=self.written,
+            on_error=self.refused,
+            progress=self.progress_text(),
         )
-        return False
-
-    def _written(self, result: handover.ExportResult) -> None:
-        self.busy = False
-        self.result = result
-        self.wizard().next()
-
-    def _refused(self, error: BaseException) -> None:
-        self.busy = False
-        self.message.setText(refusal_text(error))
-        self.completeChanged.emit()
 
 
 class ErasureWizard(QWizard):

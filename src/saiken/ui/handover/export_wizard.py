@@ -5,30 +5,23 @@ The last page shows the password once, prints the notice and verifies the burned
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from saiken.domain import custody
 from saiken.domain.roles import Capability
 from saiken.exchange.package import KIND_LABELS
 from saiken.exchange.package.contents import ENTITY_LABELS
 from saiken.services import handover
+from saiken.ui.handover.burn_page import BurnPage
 from saiken.ui.handover.package_written import PackageWrittenPage
 from saiken.ui.handover.wizard_kit import facts_form, fill_form, fit_rows, message_label, refusal_text
 from saiken.ui.kit.page_context import PageContext
@@ -36,18 +29,6 @@ from saiken.ui.kit.tables import ReadOnlyTable
 
 KINDS = {"ward": ("debtors", "answers"), "contractor": ("report",)}
 MEDIUM_PREFIX = {"ward": "区", "contractor": "事"}
-
-
-def choose_folder(context: PageContext, parent: QWidget, title: str, start: str = "") -> Path | None:
-    """A folder chooser that tests can drive (through `dialogs.before_exec`)."""
-    dialog = QFileDialog(parent, title, start)
-    dialog.setFileMode(QFileDialog.FileMode.Directory)
-    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    accepted = context.dialogs._run(dialog) == QDialog.DialogCode.Accepted
-    chosen = dialog.selectedFiles()
-    dialog.deleteLater()
-    return Path(chosen[0]) if accepted and chosen else None
 
 
 class ApprovalPage(QWizardPage):
@@ -245,14 +226,19 @@ class CountsPage(QWizardPage):
         return self.preview is not None
 
 
-class StagingPage(QWizardPage):
+class StagingPage(BurnPage):
     """The burning folder and the medium's label; Next writes the package (one transaction)."""
 
     def __init__(
         self, context: PageContext, choose: ChoosePage, counts: CountsPage, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context,
+            folder_name="stagingFolder",
+            medium_name="mediumLabel",
+            medium_prefix=MEDIUM_PREFIX.get(context.org_role, "") or "区",
+            parent=parent,
+        )
         self.choose = choose
         self.counts = counts
         self.setTitle(self.tr("Staging folder and medium"))
@@ -261,20 +247,6 @@ class StagingPage(QWizardPage):
                 "Choose the folder your burning software writes to the CD-R from, and the label written on the disc. The password notice never goes into this folder."
             )
         )
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Write the package"))
-        self.folder = QLineEdit(self)
-        self.folder.setObjectName("stagingFolder")
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.folder, 1)
-        where.addWidget(browse)
-        self.medium = QLineEdit(self)
-        self.medium.setObjectName("mediumLabel")
-        self.medium.setMaxLength(custody.MEDIUM_ID_MAX)
-        prefix = MEDIUM_PREFIX.get(context.org_role, "")
-        self.medium.setPlaceholderText(self.tr("e.g. %1-R7-003").replace("%1", prefix or "区"))
         self.medium_kind = QComboBox(self)
         for kind in ("CD-R", "DVD-R"):
             self.medium_kind.addItem(kind, kind)
@@ -283,61 +255,26 @@ class StagingPage(QWizardPage):
         self.part.setVisible(False)
         self.part_label = QLabel(self.tr("Part (management numbers)"), self)
         self.part_label.setVisible(False)
-        form = QFormLayout()
-        form.addRow(self.tr("Burning folder"), where)
-        form.addRow(self.tr("Medium label"), self.medium)
-        form.addRow(self.tr("Medium"), self.medium_kind)
-        form.addRow(self.part_label, self.part)
-        self.message = message_label(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        for signal in (self.folder.textChanged, self.medium.textChanged):
-            signal.connect(self.completeChanged)
-        self.result: handover.ExportResult | None = None
-        self.writing = False
+        self.form.addRow(self.tr("Medium"), self.medium_kind)
+        self.form.addRow(self.part_label, self.part)
 
-    def _browse(self) -> None:
-        chosen = choose_folder(self.context, self, self.tr("The burning folder"), self.folder.text())
-        if chosen is not None:
-            self.folder.setText(str(chosen))
-
-    def isComplete(self) -> bool:
-        return bool(self.folder.text().strip() and self.medium.text().strip()) and not self.writing
-
-    def validatePage(self) -> bool:
-        if self.result is not None:
-            return True
-        if self.writing:
-            return False
-        self.writing = True
-        self.message.clear()
-        self.completeChanged.emit()
+    def write(self, out_dir: str, media_id: str) -> None:
         numbers = self.part.currentData() if self.part.isVisible() else None
         self.context.ops.call(
             handover.export_package,
             engagement_id=self.choose.engagement.currentData(),
             kind=self.choose.kind.currentData(),
-            media_id=self.medium.text(),
-            out_dir=self.folder.text().strip(),
+            media_id=media_id,
+            out_dir=out_dir,
             media_kind=self.medium_kind.currentData(),
             numbers=tuple(numbers) if numbers else None,
             owner=self,
-            on_result=self._written,
-            on_error=self._refused,
-            progress=self.tr("Writing the package…"),
+            on_result=self.written,
+            on_error=self.refused,
+            progress=self.progress_text(),
         )
-        return False
 
-    def _written(self, result: handover.ExportResult) -> None:
-        self.writing = False
-        self.result = result
-        self.wizard().next()
-
-    def _refused(self, error: BaseException) -> None:
-        self.writing = False
-        self.message.setText(refusal_text(error))
+    def refused(self, error: BaseException) -> None:
         ranges = getattr(error, "ranges", None)
         if ranges:
             self.part.clear()
@@ -345,7 +282,7 @@ class StagingPage(QWizardPage):
                 self.part.addItem(f"{first}～{last}", (first, last))
             self.part.setVisible(True)
             self.part_label.setVisible(True)
-        self.completeChanged.emit()
+        super().refused(error)
 
 
 class ExportWizard(QWizard):

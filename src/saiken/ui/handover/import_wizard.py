@@ -288,10 +288,20 @@ class DonePage(QWizardPage):
             .replace("%2", preview.sender)
             .replace("%3", f"{sum(preview.records.values()):,}")
         )
+        consultation_area = [
+            ENTITY_LABELS[e]
+            + self.tr(": %1 new, %2 changed").replace("%1", f"{c.new:,}").replace("%2", f"{c.changed:,}")
+            for e, c in preview.counts.items()
+            if e in handover.CONSULTATION_ENTITIES and (c.new or c.changed)
+        ]
+        consultations = (
+            [(self.tr("Consultation area"), "\n".join(consultation_area))] if consultation_area else []
+        )
         fill_form(
             self.facts,
             self,
             [
+                *consultations,
                 (
                     self.tr("Ledger"),
                     self.tr("Entry %1 (received, medium %2) written")

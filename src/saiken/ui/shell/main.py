@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from saiken.domain.errors import SaikenError
 from saiken.ui.kit.background import Operations
 from saiken.ui.kit.errors import show_error
 from saiken.ui.shell.appsetup import application
+from saiken.ui.shell.display_check import display_problem
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,10 @@ def start_interactive(ops: Operations, args: argparse.Namespace) -> Path | None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(argv or []))
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     app = application()
     if args.screenshot is not None:
         from saiken.ui.shell.screenshots import render
