@@ -39,6 +39,9 @@ _SPACE_RUN_RE = re.compile(r"(\s+)")
 _POSTAL_RE = re.compile(r"^(\d{3})-?(\d{4})$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_A_READING_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々〆]")
+# full-width katakana and ー, parts joined by one U+3000: to_katakana gives such a text back unchanged
+_KATAKANA_READING_RE = re.compile("[\u30a1-\u30fa\u30fc]+(?:\u3000[\u30a1-\u30fa\u30fc]+)*")
+_ERROR_CODES = frozenset(ERROR_CODES)
 _WEEKDAYS = "月火水木金土日"
 _WEEKDAY_RE = re.compile(r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*\)\s*$")  # 令和7年9月16日(火), after NFKC
 _EXCEL_SERIAL_RANGE = (20_000, 80_000)  # 1954 … 2119: a date typed into a cell formatted as a number
@@ -62,15 +65,29 @@ def shown(value: object) -> str:
 
 
 def _formula_error(value: object) -> None:
-    if isinstance(value, str) and value.strip() in ERROR_CODES:
+    if isinstance(value, str) and value.strip() in _ERROR_CODES:
         raise ValidationError(f"数式の結果がエラー（{value.strip()}）です。ブックの数式を直してください。")
+
+
+def _dashes(text: str) -> str:
+    """Every dash made `-`. The table changes no ASCII character (its one ASCII key is `-` itself)."""
+    return text if text.isascii() else text.translate(_HYPHEN_TABLE)
 
 
 def tidy(value: object) -> str:
     """NFKC text, trimmed; each run of spaces inside becomes one space, full-width if the run had one."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    pieces = _SPACE_RUN_RE.split(str(value).strip())
+    text = str(value).strip()
+    if text.isascii():  # NFKC leaves ASCII as it is, and no run of spaces in it holds U+3000
+        return " ".join(text.split())
+    parts = text.split()  # the pieces between runs of spaces (str.split and \s agree on what a space is)
+    if len(parts) == 1:  # no space inside
+        return unicodedata.normalize("NFKC", text)
+    for space in ("\u3000", " "):
+        if space.join(parts) == text:  # every run is this one space, which it stays
+            return space.join([unicodedata.normalize("NFKC", part) for part in parts])
+    pieces = _SPACE_RUN_RE.split(text)
     return "".join(
         unicodedata.normalize("NFKC", piece) if index % 2 == 0 else ("\u3000" if "\u3000" in piece else " ")
         for index, piece in enumerate(pieces)
@@ -91,10 +108,12 @@ def notes(value: object) -> str:
 
 def management_no(value: object) -> str:
     _formula_error(value)
-    return "".join(tidy(value).split()).translate(_HYPHEN_TABLE).upper()
+    return _dashes("".join(tidy(value).split())).upper()
 
 
 def reading(value: object) -> str:
+    if isinstance(value, str) and _KATAKANA_READING_RE.fullmatch(value):
+        return value  # already what to_katakana makes of it, and no kanji in it
     _formula_error(value)
     result = textfold.to_katakana(str(value))
     if _NOT_A_READING_RE.search(result):
@@ -123,7 +142,7 @@ def postal_code(value: object) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         digits = str(int(value)).zfill(7) if float(value).is_integer() else ""
     else:
-        digits = "".join(tidy(value).split()).translate(_HYPHEN_TABLE).lstrip("〒")
+        digits = _dashes("".join(tidy(value).split())).lstrip("〒")
     match = _POSTAL_RE.match(digits)
     if not match:
         raise ValidationError("郵便番号は7桁の数字で入力してください（例: 160-0023）。")
@@ -138,7 +157,7 @@ def phone(value: object) -> str:
         if len(result) in (9, 10):
             result = "0" + result
     else:
-        result = tidy(value).translate(_HYPHEN_TABLE)
+        result = _dashes(tidy(value))
     if len(textfold.digits_only(result)) < 10:
         raise ValidationError("電話番号の桁が足りません。市外局番から入力してください（例: 03-1234-5678）。")
     return result
@@ -209,8 +228,11 @@ def era_note(value: object) -> str | None:
 
 def amount(value: object) -> int:
     """Whole yen, never negative: numbers, `1,234,567`, `1234567円`, `￥1,234,567`, full-width digits."""
-    _formula_error(value)
-    result = money.parse_yen(value)
+    if type(value) is int:  # what parse_yen gives back as it is (a bool is not an int here)
+        result = value
+    else:
+        _formula_error(value)
+        result = money.parse_yen(value)
     if result < 0:
         raise ValidationError("金額がマイナスです。0以上の金額を入力してください。")
     return result

@@ -10,11 +10,12 @@ import datetime as dt
 import functools
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from openpyxl.utils import get_column_letter
 
 from saiken.domain.errors import ValidationError
-from saiken.domain.text_limits import cell_too_long, too_long
+from saiken.domain.text_limits import EXCEL_CELL_MAX, TEXT_LIMITS, cell_too_long, too_long
 from saiken.exchange.excel import ward_cells as cells
 from saiken.exchange.excel import ward_headers as h
 from saiken.exchange.excel.ward_model import DebtorRow, RowError
@@ -29,6 +30,9 @@ _UNSAVED_FORMULA = (
     "セル{cell}の数式の計算結果がファイルに保存されていません。Excel で開いて再計算し、保存し直してください。"
 )
 _FAILED = object()
+_NO_NUMBER = "管理番号がありません。区の管理番号を入力してください。"
+_NO_NAME = "氏名・名称がありません。事業者名（個人は氏名）を入力してください。"
+_NO_PRINCIPAL = "返還金額がありません。返還を命じた金額を入力してください。"
 _OPTIONAL: tuple[tuple[str, Callable[[object], object]], ...] = (
     (h.NAME_KANA, cells.reading),
     (h.REPRESENTATIVE, cells.text),
@@ -51,9 +55,21 @@ _OPTIONAL: tuple[tuple[str, Callable[[object], object]], ...] = (
 _OPTIONAL_KEYS = tuple(key for key, _ in _OPTIONAL)
 
 
+class _Field(NamedTuple):
+    key: str
+    column: int  # 0-based
+    label: str  # the header as written in the file, else our name for the field
+    convert: Callable[[object], object]
+    limit: int | None  # the longest text the field may hold (text_limits), None for no limit
+    is_date: bool  # a date is also checked for an era past its end (a note, not an error)
+    missing: str | None  # what to tell the person when the cell of a required field is empty
+
+
 def _key_text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and value.isascii():  # NFKC leaves ASCII as it is
+        return "".join(value.split())
     return "".join(unicodedata.normalize("NFKC", str(value)).split())
 
 
@@ -80,14 +96,31 @@ class RowReader:
         self._errors = errors
         self._seen: dict[str, int] = {}
         self._amount_columns = {mapping[key] for key in _AMOUNT_FIELDS if key in mapping}
+        # what a message calls each field: its header as written, else our name for it
+        self._labels = {key: headers.get(key, label) for key, label in h.LABELS.items()}
         fiscal_year = functools.lru_cache(maxsize=256)(cells.fiscal_year)  # few distinct values per workbook
-        self._optional = [
-            (key, fiscal_year if key == h.FISCAL_YEAR else convert)
-            for key, convert in _OPTIONAL
-            if key in mapping
+        # everything about a column that is the same on every row, decided once; read in this order
+        self._fields = [
+            self._field(h.MANAGEMENT_NO, cells.management_no, _NO_NUMBER),
+            self._field(h.NAME, cells.text, _NO_NAME),
+            *(
+                self._field(key, fiscal_year if key == h.FISCAL_YEAR else convert)
+                for key, convert in _OPTIONAL
+                if key in mapping
+            ),
+            self._field(h.PRINCIPAL, cells.amount, _NO_PRINCIPAL),
         ]
+        self._blank = dict.fromkeys((h.MANAGEMENT_NO, h.NAME, *_OPTIONAL_KEYS, h.PRINCIPAL))
+        self._kind_column = mapping.get(h.KIND)
+        self._kinds: dict[str, str] = {}  # 区分 as written → 法人 / 個人 (a few values in a whole workbook)
         # a header repeated inside the data (printed lists often repeat it on every page)
         self._header_key = (_key_text(headers.get(h.MANAGEMENT_NO)), _key_text(headers.get(h.NAME)))
+
+    def _field(self, key: str, convert: Callable[[object], object], missing: str | None = None) -> _Field:
+        limit = TEXT_LIMITS.get(key)
+        return _Field(
+            key, self._columns[key], self._labels[key], convert, limit, convert is cells.date, missing
+        )
 
     def _get(self, values: Sequence[object], key: str) -> object:
         column = self._columns.get(key)
@@ -117,89 +150,97 @@ class RowReader:
         """Cells longer than Excel itself allows, in any column of the row."""
         found = []
         for index, value in enumerate(values):
-            if isinstance(value, str) and (reason := cell_too_long(value)) is not None:
+            if isinstance(value, str) and len(value) > EXCEL_CELL_MAX:
                 column = self._by_column.get(index) or get_column_letter(index + 1) + "列"
-                found.append(RowError(row, column, value[:40] + "…", reason))
+                found.append(RowError(row, column, value[:40] + "…", cell_too_long(value) or ""))
         return found
+
+    def _empty(self, row: int, raw: object, field: _Field, problems: list[tuple[int, RowError]]) -> object:
+        """An empty cell: a formula whose result was never saved, a required value missing, or None."""
+        column, label = field.column, field.label
+        formula = self._unsaved.get((row, column + 1)) if self._unsaved else None
+        if formula is not None:
+            message = _UNSAVED_FORMULA.format(cell=f"{get_column_letter(column + 1)}{row}")
+            problems.append((column, RowError(row, label, cells.shown(formula), message)))
+            return _FAILED
+        if field.missing is not None:
+            problems.append((column, RowError(row, label, cells.shown(raw), field.missing)))
+            return _FAILED
+        return None
+
+    def _fail(
+        self, problems: list[tuple[int, RowError]], row: int, key: str, raw: object, message: str
+    ) -> None:
+        error = RowError(row, self._labels[key], cells.shown(raw), message)
+        problems.append((self._columns.get(key, -1), error))
 
     def read(self, row: int, values: Sequence[object]) -> bool | None:
         """None: skipped (total or note row); True: a good row was added; False: its problems were added."""
-        oversized = self._oversized(row, values)
-        if oversized:
-            self._errors.extend(oversized)
-            return False
+        for value in values:
+            if isinstance(value, str) and len(value) > EXCEL_CELL_MAX:
+                self._errors.extend(self._oversized(row, values))
+                return False
         if self._skippable(values):
             return None
         problems: list[tuple[int, RowError]] = []
-
-        def fail(key: str, raw: object, message: str) -> None:
-            error = RowError(row, self._headers.get(key, h.LABELS[key]), cells.shown(raw), message)
-            problems.append((self._columns.get(key, -1), error))
-
-        def note(key: str, raw: object, message: str) -> None:
-            self._notes.append(
-                RowError(row, self._headers.get(key, h.LABELS[key]), cells.shown(raw), message)
-            )
-
-        def read(key: str, convert: Callable[[object], object], missing: str | None = None) -> object:
-            column = self._columns.get(key)
-            raw = values[column] if column is not None and column < len(values) else None
+        got = self._blank.copy()
+        count = len(values)
+        for field in self._fields:
+            key, column, label, convert, limit, is_date, missing = field
+            raw = values[column] if column < count else None
             if raw is None or (isinstance(raw, str) and not raw.strip()):
-                formula = (
-                    self._unsaved.get((row, column + 1)) if column is not None and self._unsaved else None
-                )
-                if formula is not None and column is not None:
-                    fail(key, formula, _UNSAVED_FORMULA.format(cell=f"{get_column_letter(column + 1)}{row}"))
-                    return _FAILED
-                if missing is not None:
-                    fail(key, raw, missing)
-                    return _FAILED
-                return None
+                if missing is not None or self._unsaved:
+                    got[key] = self._empty(row, raw, field, problems)
+                continue
             try:
                 value = convert(raw)
             except ValidationError as error:
-                fail(key, raw, error.message)
-                return _FAILED
-            if isinstance(value, str) and (reason := too_long(key, value)) is not None:
-                fail(key, raw, reason)
-                return _FAILED
-            if convert is cells.date and (remark := cells.era_note(raw)) is not None:
-                note(key, raw, remark)
-            return value
-
-        number = read(
-            h.MANAGEMENT_NO, cells.management_no, "管理番号がありません。区の管理番号を入力してください。"
-        )
-        name = read(h.NAME, cells.text, "氏名・名称がありません。事業者名（個人は氏名）を入力してください。")
-        kind_raw = self._get(values, h.KIND)
-        kind: object
-        try:
-            kind = cells.kind(kind_raw, name if isinstance(name, str) else "")
-        except ValidationError as error:
-            fail(h.KIND, kind_raw, error.message)
-            kind = _FAILED
-        got = dict.fromkeys(_OPTIONAL_KEYS)
-        for key, convert in self._optional:
-            got[key] = read(key, convert)
-        principal = read(
-            h.PRINCIPAL, cells.amount, "返還金額がありません。返還を命じた金額を入力してください。"
-        )
+                problems.append((column, RowError(row, label, cells.shown(raw), error.message)))
+                got[key] = _FAILED
+                continue
+            if limit is not None and isinstance(value, str) and len(value) > limit:
+                problems.append((column, RowError(row, label, cells.shown(raw), too_long(key, value) or "")))
+                got[key] = _FAILED
+                continue
+            if is_date and isinstance(raw, str) and (remark := cells.era_note(raw)) is not None:
+                self._notes.append(RowError(row, label, cells.shown(raw), remark))
+            got[key] = value
+        number, name, principal = got[h.MANAGEMENT_NO], got[h.NAME], got[h.PRINCIPAL]
+        # 区分 after the name it may be decided from (problems are put in column order below)
+        kind_column = self._kind_column
+        kind_raw = values[kind_column] if kind_column is not None and kind_column < count else None
+        kind: object = self._kinds.get(kind_raw) if isinstance(kind_raw, str) else None
+        if kind is None:
+            try:
+                kind = decided = cells.kind(kind_raw, name if isinstance(name, str) else "")
+            except ValidationError as error:
+                self._fail(problems, row, h.KIND, kind_raw, error.message)
+                kind = _FAILED
+            else:
+                if isinstance(kind_raw, str) and not cells.is_blank(kind_raw):
+                    self._kinds[kind_raw] = decided  # a written 区分 decides alone, whatever the name
         order, due = got[h.ORDER_DATE], got[h.DUE_DATE]
         derived = False
         if due is None and order is None:
             key = h.DUE_DATE if h.DUE_DATE in self._columns else h.ORDER_DATE
-            fail(key, None, "納期限も返還命令日もありません。どちらかを入力してください。")
+            self._fail(
+                problems, row, key, None, "納期限も返還命令日もありません。どちらかを入力してください。"
+            )
         elif due is None and isinstance(order, dt.date):
             due, derived = order + dt.timedelta(days=DUE_DAYS_AFTER_ORDER), True
         elif isinstance(due, dt.date) and isinstance(order, dt.date) and due < order:
-            fail(
+            self._fail(
+                problems,
+                row,
                 h.DUE_DATE,
                 self._get(values, h.DUE_DATE),
                 f"納期限が返還命令日（{order.isoformat()}）より前です。日付を確かめてください。",
             )
         paid = 0 if got[h.PAID] is None else got[h.PAID]
         if isinstance(paid, int) and isinstance(principal, int) and paid > principal:
-            fail(
+            self._fail(
+                problems,
+                row,
                 h.PAID,
                 self._get(values, h.PAID),
                 f"既納付額が返還金額（{principal:,}円）を超えています。加算金・延滞金への納付は含めず、"
@@ -208,7 +249,9 @@ class RowReader:
         if isinstance(number, str):
             first = self._seen.setdefault(number, row)
             if first != row:
-                fail(
+                self._fail(
+                    problems,
+                    row,
                     h.MANAGEMENT_NO,
                     self._get(values, h.MANAGEMENT_NO),
                     f"管理番号が{first}行目と重複しています。1つの管理番号は1行にまとめてください。",

@@ -109,6 +109,8 @@ def formulas_without_cached_value(archive: zipfile.ZipFile, member: str) -> dict
         data = archive.read(member)
     except KeyError:
         return {}
+    if b"<f" not in data and b":f" not in data:  # every match of _FORMULA_RE holds one of these
+        return {}
     if not _FORMULA_RE.search(data):
         return {}
     found: dict[tuple[int, int], str] = {}
