@@ -15,9 +15,8 @@ from sqlalchemy import select, text
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.exchange.package import contents
-from saiken.services import audit
+from saiken.services import audit, handover
 from saiken.services import consultations as cs
-from saiken.services import handover
 from saiken.services.context import read_session
 from saiken.store.models import AuditEntry, Consultation, DispatchNight, bookings, dispatches, seminars
 
