@@ -109,6 +109,9 @@ def add_pending(work: Work, **entry: Any) -> PendingEntry:
 def write_pending(work: Work) -> None:
     """Chain, sign and insert every pending entry of `work` (called by unit_of_work before it commits)."""
     session = work.session
+    # Changes still held by the ORM (a `change_seq` stamped after the entry was made, say) reach the file
+    # first: the digests are read through the raw connection, which sees only what was flushed.
+    session.flush()
     changed = record_digests.baseline(session) if work.baseline else record_digests.collect(session)
     if not work.pending:
         return

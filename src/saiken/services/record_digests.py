@@ -28,7 +28,9 @@ from saiken.security.audit_chain import canonical_json
 from saiken.store.base import Base
 
 DELETED = "deleted"
-UNTRACKED = frozenset({"audit_log", "record_digests", "membership_log", "debtor_search", "alembic_version"})
+UNTRACKED = frozenset(
+    {"audit_log", "record_digests", "membership_log", "debtor_search", "business_search", "alembic_version"}
+)
 # settings.audit_head changes with every entry; it is checked against the chain, not as a record.
 _EXCEPT = {"settings": ("key", "audit_head")}
 _FLAG = "saiken_record_triggers"

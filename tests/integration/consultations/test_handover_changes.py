@@ -9,6 +9,7 @@ from consult_testkit import TODAY, as_user, at
 
 from saiken.domain.errors import PermissionDeniedError
 from saiken.domain.roles import Role
+from saiken.services import audit
 from saiken.services import consultations as cs
 from saiken.services.consultations.handover import changes_since
 
@@ -43,5 +44,7 @@ def test_changes_since_a_point(vault_session, consultants, advisors):
         "applications": 0, "advisors": 0, "dispatches": 1,
     }  # fmt: skip
     assert changes_since(vault_session, owner="ward").empty  # nothing here is the ward's
+    # every row these actions stamped is the row its signed digest describes (the stamp reached the file)
+    assert audit.verify(vault_session, records=True).problems == []
     with pytest.raises(PermissionDeniedError):
         changes_since(as_user(vault_session, "tantou", Role.HANDLER))

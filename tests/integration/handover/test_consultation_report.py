@@ -15,8 +15,8 @@ from sqlalchemy import select, text
 from saiken.domain.clock import JST
 from saiken.domain.errors import ValidationError
 from saiken.exchange.package import contents
+from saiken.services import audit, handover
 from saiken.services import consultations as cs
-from saiken.services import handover
 from saiken.services.context import read_session
 from saiken.store.models import AuditEntry, Consultation, DispatchNight, bookings, dispatches, seminars
 
@@ -167,6 +167,9 @@ def test_consultations_travel_in_the_report_package(tmp_path, fixed_clock):
     with pytest.raises(ValidationError, match="取り込み済み"):
         import_(ward, report)
     assert snapshot(ward.session) == before
+    # both sides' signed digests account for every row the packages wrote
+    assert audit.verify(ward.session, records=True).problems == []
+    assert audit.verify(firm.session, records=True).problems == []
 
 
 def test_a_resent_row_does_not_duplicate_and_the_ward_keeps_its_own(tmp_path, fixed_clock):

@@ -9,7 +9,7 @@ from pathlib import Path
 from handover_kit import SAMPLE, export, import_, paired
 from sqlalchemy import func, select
 
-from saiken.services import handover
+from saiken.services import audit, handover
 from saiken.services.context import read_session
 from saiken.services.debtors import add_record
 from saiken.store.models import Claim, Debtor, NegotiationRecord, Payment
@@ -68,6 +68,7 @@ def test_ward_to_firm_to_ward(tmp_path, fixed_clock):
     for party, media in ((ward, {"区-R7-001", "事-R7-001"}), (firm, {"区-R7-001", "事-R7-001"})):
         assert handover.verify_ledger(party.session).ok
         assert {row.medium_id for row in handover.list_ledger(party.session)} == media
+        assert audit.verify(party.session, records=True).problems == []  # every imported row is signed for
     assert received.medium_id == "区-R7-001"
     assert SAMPLE.exists()
 
