@@ -2935,18 +2935,6 @@
         <translation>消去と消去証明書</translation>
     </message>
     <message>
-        <source>Next &gt;</source>
-        <translation>次へ &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; Back</source>
-        <translation>&lt; 戻る</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -2995,18 +2983,6 @@
     <message>
         <source>New package</source>
         <translation>パッケージの作成</translation>
-    </message>
-    <message>
-        <source>Next &gt;</source>
-        <translation>次へ &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; Back</source>
-        <translation>&lt; 戻る</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3303,6 +3279,25 @@
     </message>
 </context>
 <context>
+    <name>HandoverWizard</name>
+    <message>
+        <source>Next &gt;</source>
+        <translation>次へ &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 戻る</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import the ward's workbook</source>
@@ -3406,22 +3401,6 @@
     <message>
         <source>Take in a package</source>
         <translation>パッケージの取り込み</translation>
-    </message>
-    <message>
-        <source>Next &gt;</source>
-        <translation>次へ &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; Back</source>
-        <translation>&lt; 戻る</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,14 @@ from saiken.services.context import read_session
 from saiken.services.handover.erasure import unreachable_copies
 from saiken.ui.handover.burn_page import BurnPage
 from saiken.ui.handover.package_written import PackageWrittenPage
-from saiken.ui.handover.wizard_kit import facts_form, fill_form, message_label, preview_pdf, refusal_text
+from saiken.ui.handover.wizard_kit import (
+    facts_form,
+    fill_form,
+    message_label,
+    prepare_wizard,
+    preview_pdf,
+    refusal_text,
+)
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.protected_save import save_with_password
 
@@ -451,15 +458,7 @@ class ErasureWizard(QWizard):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setObjectName("erasureWizard")
-        self.setWindowTitle(self.tr("Erasure and its certificate"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        prepare_wizard(self, object_name="erasureWizard", title=self.tr("Erasure and its certificate"))
         self.method = MethodPage(context, self)
         self.copies = CopiesPage(context, self.method, self)
         self.confirm = ConfirmPage(context, self.method, self)

@@ -23,7 +23,14 @@ from saiken.exchange.package.contents import ENTITY_LABELS
 from saiken.services import handover
 from saiken.ui.handover.burn_page import BurnPage
 from saiken.ui.handover.package_written import PackageWrittenPage
-from saiken.ui.handover.wizard_kit import facts_form, fill_form, fit_rows, message_label, refusal_text
+from saiken.ui.handover.wizard_kit import (
+    facts_form,
+    fill_form,
+    fit_rows,
+    message_label,
+    prepare_wizard,
+    refusal_text,
+)
 from saiken.ui.kit.page_context import PageContext
 from saiken.ui.kit.tables import ReadOnlyTable
 
@@ -289,15 +296,7 @@ class ExportWizard(QWizard):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setObjectName("exportWizard")
-        self.setWindowTitle(self.tr("New package"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        prepare_wizard(self, object_name="exportWizard", title=self.tr("New package"))
         self.approval = ApprovalPage(context, self)
         self.choose = ChoosePage(context, self)
         self.counts = CountsPage(context, self.choose, self)

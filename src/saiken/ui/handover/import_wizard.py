@@ -32,6 +32,7 @@ from saiken.ui.handover.wizard_kit import (
     fill_form,
     fit_rows,
     message_label,
+    prepare_wizard,
     refusal_text,
     set_tone,
 )
@@ -339,15 +340,7 @@ class ImportWizard(QWizard):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setObjectName("importWizard")
-        self.setWindowTitle(self.tr("Take in a package"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        prepare_wizard(self, object_name="importWizard", title=self.tr("Take in a package"))
         self.file = FilePage(context, self)
         self.password = PasswordPage(context, self)
         self.check = CheckPage(context, self.file, self.password, self)

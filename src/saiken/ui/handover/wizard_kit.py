@@ -1,11 +1,12 @@
 """What the handover wizards share: the line that tells why something was refused, the facts table of a
-package, the password shown once in groups, and the PDF shown from memory for printing."""
+package, the password shown once in groups, the PDF shown from memory for printing, and how every wizard
+is set up."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QWidget, QWizard
 
 from saiken.domain.errors import SaikenError
 from saiken.ui.kit.errors import user_message
@@ -92,3 +93,21 @@ def preview_pdf(context: PageContext, parent: QWidget, pdf: bytes, *, title: str
     printed = preview.printed_pages
     preview.deleteLater()
     return printed
+
+
+def prepare_wizard(wizard: QWizard, *, object_name: str, title: str) -> None:
+    """What every handover wizard sets alike: its name, title, style, and the buttons' Japanese words
+    (no Back or Cancel on the last page: what was done is done)."""
+    wizard.setObjectName(object_name)
+    wizard.setWindowTitle(title)
+    wizard.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+    wizard.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+    wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+    buttons = (
+        (QWizard.WizardButton.NextButton, QCoreApplication.translate("HandoverWizard", "Next >")),
+        (QWizard.WizardButton.BackButton, QCoreApplication.translate("HandoverWizard", "< Back")),
+        (QWizard.WizardButton.CancelButton, QCoreApplication.translate("HandoverWizard", "Cancel")),
+        (QWizard.WizardButton.FinishButton, QCoreApplication.translate("HandoverWizard", "Close")),
+    )
+    for button, text in buttons:
+        wizard.setButtonText(button, text)
