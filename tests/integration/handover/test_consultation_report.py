@@ -21,6 +21,7 @@ from saiken.services.context import read_session
 from saiken.store.models import AuditEntry, Consultation, DispatchNight, bookings, dispatches, seminars
 
 DAY = dt.date(2025, 9, 16)
+MOMENT = dt.datetime(2025, 9, 16, 1, 0, tzinfo=dt.UTC)  # a fixed instant: no wall clock in a test
 
 
 def at(hour: int, day: dt.date = DAY) -> dt.datetime:
@@ -255,10 +256,10 @@ def test_consultation_schemas_are_strict():
         with pytest.raises(ValidationError):
             contents.decode("consultants", json.dumps(broken).encode(), where="「consultants.jsonl」1 行目")
     good = {
-        "key": "0" * 32, "version": 1, "superseded": False, "business": "c1", "at": dt.datetime.now(dt.UTC),
+        "key": "0" * 32, "version": 1, "superseded": False, "business": "c1", "at": MOMENT,
         "consultant": "c1", "form": "窓口", "categories": ["資金繰り"], "contents": "相談。", "loan_bank": "",
         "loan_amount": None, "loan_status": "", "follow_up_on": None, "dispatch": None, "created_by": "kanri",
-        "created_at": dt.datetime.now(dt.UTC),
+        "created_at": MOMENT,
     }  # fmt: skip
     assert (
         contents.decode("consultations", contents.encode("consultations", good), where="x")["form"] == "窓口"
